@@ -1,0 +1,37 @@
+# Set-up and everyday tasks. `make demo` and `make test` are all a new machine needs.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+
+.PHONY: setup demo test lint schema bench clean
+
+# A virtual environment with modelh (editable) and its test tools; redone when
+# pyproject.toml changes.
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+setup: $(STAMP)
+
+demo: setup
+	$(BIN)/modelh validate canvases/riverside-health-plan.yaml
+
+# pytest exits 5 when it collects no test: that is a failure here too.
+test: setup
+	$(BIN)/python -m pytest -q
+
+lint: setup
+	$(BIN)/ruff check modelh tests benchmarks
+	$(BIN)/ruff format --check modelh tests benchmarks
+
+schema: setup
+	$(BIN)/python -m modelh.schema
+
+bench: setup
+	$(BIN)/python benchmarks/load_canvases.py
+
+clean:
+	rm -rf $(VENV) build dist .pytest_cache

@@ -1,0 +1,5 @@
+"""`python -m modelh` runs the command-line tool."""
+
+from modelh.cli import main
+
+main()

@@ -1,0 +1,264 @@
+"""The ``modelh`` command line: parse, call one library function, print.
+
+Rich is imported only by the commands that draw tables, so ``modelh --help``
+and ``modelh validate`` start about as fast as Python, Typer and PyYAML allow.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from datetime import date
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, NoReturn
+
+import typer
+
+from . import __version__
+from .errors import CanvasError, ModelhError, Problem
+
+EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
+
+app = typer.Typer(
+    name="modelh",
+    help=(
+        "Keep modelH canvases (healthcare business models) as YAML in git, "
+        "check them against the method, and report on them."
+    ),
+    no_args_is_help=True,
+    rich_markup_mode=None,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+def _colour() -> bool:
+    return "NO_COLOR" not in os.environ and sys.stdout.isatty()
+
+
+def _style(text: str, **style: object) -> str:
+    return typer.style(text, **style) if _colour() else text  # type: ignore[arg-type]
+
+
+def _fail(message: str, code: int = EXIT_USAGE) -> NoReturn:
+    typer.echo(f"modelh: error: {message}", err=True)
+    raise typer.Exit(code)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"modelh {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(
+    version: Annotated[
+        bool,
+        typer.Option("--version", "-V", callback=_version, is_eager=True,
+                     help="Show the version and exit."),
+    ] = False,
+) -> None:
+    """Keep modelH canvases as YAML in git, check them against the method, report on them."""
+
+
+# ---------------------------------------------------------------------------
+# validate
+
+
+def _print_problem(problem: Problem) -> None:
+    where = _style(problem.location(), bold=True)
+    label = _style("error", fg="red", bold=True)
+    path = _style(f" [{problem.path}]", dim=True) if problem.path else ""
+    typer.echo(f"{where}: {label}: {problem.message}{path}")
+
+
+@app.command()
+def validate(
+    paths: Annotated[
+        list[str],
+        typer.Argument(help="Canvas files, or folders to search for *.yaml/*.yml canvases.",
+                       show_default=False),
+    ],
+    quiet: Annotated[
+        bool, typer.Option("--quiet", "-q", help="Print problems only, no summary.")
+    ] = False,
+) -> None:
+    """Check that canvas files follow the canvas format; print every problem.
+
+    Exit status: 0 when every canvas is valid, 1 when any has problems,
+    2 when a path does not exist or nothing was found to check.
+    """
+    from .discovery import find_canvases
+    from .loader import load_canvas
+
+    targets = find_canvases(paths)
+    missing = [t.path for t in targets if t.explicit and not os.path.lexists(t.path)]
+    if missing:
+        _fail(f"no such file or folder: {', '.join(missing)}")
+    if not targets:
+        _fail(f"no canvas files found in {', '.join(paths)} (a canvas has a 'modelh: 1' line)")
+    bad = total = 0
+    for target in targets:
+        try:
+            load_canvas(target.path)
+        except CanvasError as exc:
+            bad += 1
+            total += len(exc.problems)
+            for problem in exc.problems:
+                _print_problem(problem)
+        else:
+            if not quiet:
+                typer.echo(f"{_style('ok', fg='green', bold=True)}  {target.path}")
+    if not quiet:
+        files = f"{len(targets)} file{'s' if len(targets) != 1 else ''}"
+        if bad:
+            noun = "problem" if total == 1 else "problems"
+            typer.echo(f"{files} checked: {total} {noun} in {bad}, "
+                       f"{len(targets) - bad} valid", err=False)
+        else:
+            typer.echo(f"{files} checked: all valid")
+    raise typer.Exit(EXIT_PROBLEMS if bad else EXIT_OK)
+
+
+# ---------------------------------------------------------------------------
+# new
+
+
+@app.command()
+def new(
+    path: Annotated[Path, typer.Argument(help="Where to write the canvas (.yaml).",
+                                         show_default=False)],
+    organization: Annotated[
+        str, typer.Option("--org", "--organization", help="The client organisation.",
+                          prompt="Organization")
+    ],
+    title: Annotated[
+        str, typer.Option("--title", help="The business model's name.", prompt="Title")
+    ],
+    prepared_by: Annotated[
+        list[str] | None,
+        typer.Option("--by", "--prepared-by", help="A consultant preparing it (repeatable).",
+                     show_default=False),
+    ] = None,
+    canvas_date: Annotated[
+        str | None,
+        typer.Option("--date", help="Date of this version, YYYY-MM-DD. Default: today.",
+                     show_default=False),
+    ] = None,
+    schema: Annotated[
+        bool,
+        typer.Option("--schema/--no-schema",
+                     help="Also write modelh.schema.json beside the canvas, so editors "
+                     "validate it offline."),
+    ] = True,
+) -> None:
+    """Write a starter canvas with every key present and empty, and guidance as comments.
+
+    Never overwrites an existing file.
+    """
+    from .starter import create_canvas
+
+    when = canvas_date or date.today().isoformat()
+    try:
+        date.fromisoformat(when)
+    except ValueError:
+        _fail(f"--date '{when}' is not a date written YYYY-MM-DD")
+    try:
+        made = create_canvas(path, title=title, organization=organization,
+                             prepared_by=prepared_by, date=when, write_schema=schema)
+    except ModelhError as exc:
+        _fail(exc.message)
+    typer.echo(f"wrote {made.path}")
+    if made.schema_path:
+        typer.echo(f"wrote {made.schema_path} (the schema editors use to check the canvas)")
+    typer.echo(f"next: modelh interview {made.path}   or edit it, then: modelh validate "
+               f"{made.path}")
+
+
+# ---------------------------------------------------------------------------
+# schema
+
+
+@app.command()
+def schema(
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", help="Write the schema to this file instead of "
+                     "printing it.", show_default=False),
+    ] = None,
+) -> None:
+    """Print the canvas format's JSON Schema (draft 2020-12), for editors and CI.
+
+    Point an editor at it with a first line in the canvas:
+    # yaml-language-server: $schema=modelh.schema.json
+    """
+    from .schema import shipped_schema_text
+
+    text = shipped_schema_text()
+    if output is None:
+        typer.echo(text, nl=False)
+        return
+    try:
+        output.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        _fail(f"{output}: cannot write: {exc.strerror}")
+    typer.echo(f"wrote {output}", err=True)
+
+
+# ---------------------------------------------------------------------------
+# framework / guide
+
+
+class Topic(str, Enum):
+    questions = "questions"
+    dimensions = "dimensions"
+    measures = "measures"
+    stages = "stages"
+
+
+def _framework(topic: Topic | None, item: str | None) -> None:
+    from rich.console import Console
+
+    from . import guide
+
+    try:
+        parts = guide.renderables(topic.value if topic else None, item)
+    except KeyError as exc:
+        _fail(str(exc.args[0]) if exc.args else "unknown item")
+    console = Console(no_color="NO_COLOR" in os.environ)
+    for part in parts:
+        console.print(part)
+        console.print()
+
+
+_TOPIC_HELP = "What to show: questions, dimensions, measures or stages. Default: all."
+_ITEM_HELP = "One question, dimension, domain or stage id, shown in full with its guidance."
+
+
+@app.command()
+def framework(
+    topic: Annotated[Topic | None, typer.Argument(help=_TOPIC_HELP, show_default=False)] = None,
+    item: Annotated[str | None, typer.Argument(help=_ITEM_HELP, show_default=False)] = None,
+) -> None:
+    """Show the modelH method: the eight questions, seven dimensions, measures and stages."""
+    _framework(topic, item)
+
+
+@app.command("guide")
+def guide_command(
+    topic: Annotated[Topic | None, typer.Argument(help=_TOPIC_HELP, show_default=False)] = None,
+    item: Annotated[str | None, typer.Argument(help=_ITEM_HELP, show_default=False)] = None,
+) -> None:
+    """Show the modelH method (the same as 'modelh framework')."""
+    _framework(topic, item)
+
+
+def main() -> None:
+    """Entry point of the ``modelh`` console script."""
+    try:
+        app()
+    except KeyboardInterrupt:
+        typer.echo("\nmodelh: interrupted", err=True)
+        sys.exit(130)

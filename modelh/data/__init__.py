@@ -1,0 +1,1 @@
+"""Files shipped with modelh: the canvas JSON Schema."""

@@ -1,0 +1,99 @@
+"""The modelH method as data: questions, dimensions, measures, stages and their guidance.
+
+Ids and enums live in :mod:`modelh.framework.vocab`; this package builds the method's
+content on top of them and re-exports both. It depends on nothing outside the standard
+library and on no other part of modelh.
+"""
+
+from __future__ import annotations
+
+from .content import CX_CAPABILITIES, CX_OFFICES, MANAGEMENT_DISCIPLINES
+from .dimensions import DIMENSION_CONSIDERATIONS, DIMENSIONS
+from .entities import (
+    TRUST_AT,
+    TRUST_BEFORE,
+    TRUST_PAST,
+    TRUST_POSITIONS,
+    Dimension,
+    Domain,
+    Guidance,
+    Indicator,
+    Question,
+    Stage,
+)
+from .lookup import dimension, domain, indicator, question, stage, stage_index
+from .measures import (
+    CUSTOMER_INDICATOR_GROUPS,
+    DOMAINS,
+    INDICATORS,
+    SHARED_EXECUTIVE_MEASURE_GROUPS,
+)
+from .questions import QUESTIONS
+from .stages import STAGES, TRUST_INFLECTION_POINT
+from .vocab import (
+    CANVAS_STATUSES,
+    CHANNEL_KINDS,
+    DIMENSION_IDS,
+    DIMENSION_USES,
+    DOMAIN_IDS,
+    FORMAT_VERSION,
+    INDICATOR_IDS,
+    ITEM_BLOCKS,
+    MEASURE_DIRECTIONS,
+    MEASURE_STATUSES,
+    MEASURE_TRACKS,
+    PREFERENCES_FROM_STAGE,
+    QUESTION_IDS,
+    SEGMENT_ROLES,
+    STAGE_IDS,
+    TRUST_INFLECTION_STAGE,
+    USED_DIMENSION_USES,
+)
+
+__all__ = [
+    "CANVAS_STATUSES",
+    "CHANNEL_KINDS",
+    "CUSTOMER_INDICATOR_GROUPS",
+    "CX_CAPABILITIES",
+    "CX_OFFICES",
+    "DIMENSIONS",
+    "DIMENSION_CONSIDERATIONS",
+    "DIMENSION_IDS",
+    "DIMENSION_USES",
+    "DOMAINS",
+    "DOMAIN_IDS",
+    "FORMAT_VERSION",
+    "INDICATORS",
+    "INDICATOR_IDS",
+    "ITEM_BLOCKS",
+    "MANAGEMENT_DISCIPLINES",
+    "MEASURE_DIRECTIONS",
+    "MEASURE_STATUSES",
+    "MEASURE_TRACKS",
+    "PREFERENCES_FROM_STAGE",
+    "QUESTIONS",
+    "QUESTION_IDS",
+    "SEGMENT_ROLES",
+    "SHARED_EXECUTIVE_MEASURE_GROUPS",
+    "STAGES",
+    "STAGE_IDS",
+    "TRUST_AT",
+    "TRUST_BEFORE",
+    "TRUST_INFLECTION_POINT",
+    "TRUST_INFLECTION_STAGE",
+    "TRUST_PAST",
+    "TRUST_POSITIONS",
+    "USED_DIMENSION_USES",
+    "Dimension",
+    "Domain",
+    "Guidance",
+    "Indicator",
+    "Question",
+    "Stage",
+    "dimension",
+    "domain",
+    "indicator",
+    "question",
+    "stage",
+    "stage_index",
+]

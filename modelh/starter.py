@@ -1,0 +1,202 @@
+"""The starter canvas ``modelh new`` writes: every key present, empty, with guidance.
+
+An empty value means "not answered yet", so the starter loads cleanly and the
+interview and the checker see every question as open.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import framework as fw
+from .errors import UsageError
+from .framework import vocab
+from .loader import parse_canvas
+from .schema import SCHEMA_ID, schema_text
+
+#: The schema file ``modelh new`` puts beside a canvas, for editors working offline.
+SCHEMA_FILENAME = "modelh.schema.json"
+
+
+def _quote(text: str) -> str:
+    """A YAML double-quoted scalar (JSON's string syntax is valid YAML)."""
+    return json.dumps(text, ensure_ascii=False)
+
+
+def _comment(text: str, indent: str, width: int = 88) -> list[str]:
+    words, lines, line = text.split(), [], ""
+    for word in words:
+        if line and len(indent) + 2 + len(line) + 1 + len(word) > width:
+            lines.append(f"{indent}# {line}")
+            line = word
+        else:
+            line = f"{line} {word}" if line else word
+    if line:
+        lines.append(f"{indent}# {line}")
+    return lines
+
+
+def starter_text(
+    *,
+    title: str,
+    organization: str,
+    prepared_by: list[str] | None = None,
+    date: str | None = None,
+    schema_ref: str | None = SCHEMA_FILENAME,
+) -> str:
+    """The text of a new, empty canvas for ``organization``'s model ``title``."""
+    lines: list[str] = []
+    add = lines.append
+    if schema_ref:
+        add(f"# yaml-language-server: $schema={schema_ref}")
+    add("# A modelH canvas. Fill it in by hand or with `modelh interview FILE`;")
+    add("# `modelh validate FILE` checks the format. An empty value means not answered yet.")
+    add(f"modelh: {vocab.FORMAT_VERSION}")
+    add("")
+    add("canvas:")
+    add(f"  title: {_quote(title)}")
+    add(f"  organization: {_quote(organization)}")
+    people = ", ".join(_quote(p) for p in (prepared_by or []))
+    add(f"  prepared_by: [{people}]" + ("" if people else "   # consultants: [Name, Name]"))
+    add("  prepared_for:      # the audience, e.g. Executive leadership team")
+    add(f"  date: {_quote(date)}" if date else "  date:              # YYYY-MM-DD")
+    add('  version: "0.1"')
+    add(f"  status: draft      # {' | '.join(vocab.CANVAS_STATUSES)}")
+    add("  confidentiality:   # printed on every report page")
+    add("  branding:")
+    add("    logo:            # an image path relative to this file, e.g. assets/logo.svg")
+    add('    color:           # quoted, e.g. "#0b5f8a"')
+    add("")
+    add("# Customer Segments. Every model has buyers (who pay) and users (who receive")
+    add("# care or service). Ids: lowercase letters, digits, hyphens; unique in the file.")
+    add("segments: []")
+    add("#  - id: members")
+    add("#    name: Plan members 65+")
+    add(f"#    role: user          # {' | '.join(vocab.SEGMENT_ROLES)}")
+    add("#    description:")
+    add(f"#    stage: communicate  # {' | '.join(vocab.STAGE_IDS)}")
+    add("#    target_stage: interact")
+    add("#    preferences: [preferred language, appointment times]")
+    add("")
+    add("value_propositions: []")
+    add("#  - id: guided-care")
+    add("#    name: Guided care for chronic conditions")
+    add("#    segments: [members]")
+    add("#    description:")
+    add("")
+    add("channels: []")
+    add("#  - id: member-app")
+    add("#    name: Member app")
+    add(f"#    kind: digital  # {' | '.join(vocab.CHANNEL_KINDS)}")
+    add("")
+    add("# The other blocks: one item a line, a text or {text: ..., segments: [ids]}.")
+    for block in vocab.ITEM_BLOCKS:
+        add(f"{block}: []")
+    add("")
+    add("customer_relationships:")
+    add("  answers:")
+    for question in fw.QUESTIONS:
+        lines.extend(_comment(f"{question.number}. {question.text}", "    "))
+        if question.per_segment:
+            add("    # (one answer per segment: write segment-id: answer on lines below)")
+        add(f"    {question.id}:")
+    add("")
+    add(f"  # The seven dimensions. use: {' | '.join(vocab.DIMENSION_USES)}; with none, say why")
+    add("  # in reason. segments, channels and measures take ids from this file.")
+    add("  dimensions:")
+    for dim in fw.DIMENSIONS:
+        lines.extend(_comment(f"{dim.name}: {dim.summary}", "    "))
+        add(f"    {dim.id}:")
+        for key in (
+            "use", "reason", "segments", "approach", "channels", "message",
+            "emotional_support", "physical_comfort", "measures", "owner",
+        ):
+            add(f"      {key}:")
+        if dim.id == "motivation":
+            add("      incentives:      # who rewards what, and how the reward can be used")
+    add("")
+    add(f"  # Measures. domain: {' | '.join(vocab.DOMAIN_IDS)}.")
+    add("  # Run `modelh framework measures` for the indicator catalog.")
+    add("  measures: []")
+    add("  #  - id: member-nps")
+    add("  #    name: Net promoter score, MA members")
+    add("  #    domain: customer")
+    add("  #    indicator: nps")
+    add(f"  #    tracks: experience   # {' | '.join(vocab.MEASURE_TRACKS)}")
+    add("  #    unit: points")
+    add("  #    direction: up")
+    add("  #    baseline: 18")
+    add("  #    current: 18")
+    add("  #    target: 35")
+    add('  #    due: "2027-12"')
+    add("  #    owner: CX office")
+    add(f"  #    status: active       # {' | '.join(vocab.MEASURE_STATUSES)}")
+    return "\n".join(lines) + "\n"
+
+
+@dataclass(frozen=True)
+class NewCanvas:
+    """What ``create_canvas`` wrote."""
+
+    path: Path
+    schema_path: Path | None  # the schema file written or refreshed beside it, if any
+
+
+def create_canvas(
+    path: str | os.PathLike[str],
+    *,
+    title: str,
+    organization: str,
+    prepared_by: list[str] | None = None,
+    date: str | None = None,
+    write_schema: bool = True,
+) -> NewCanvas:
+    """Write a starter canvas at ``path``; never overwrite an existing file."""
+    target = Path(path)
+    if not title.strip():
+        raise UsageError("the title must not be empty")
+    if not organization.strip():
+        raise UsageError("the organization must not be empty")
+    if target.suffix not in (".yaml", ".yml"):
+        raise UsageError(f"{target}: a canvas file name ends in .yaml or .yml")
+    if target.exists() or target.is_symlink():
+        raise UsageError(f"{target} already exists; choose another name (nothing was written)")
+    schema_path = target.parent / SCHEMA_FILENAME if write_schema else None
+    text = starter_text(
+        title=title.strip(),
+        organization=organization.strip(),
+        prepared_by=[p.strip() for p in prepared_by or [] if p.strip()],
+        date=date,
+        schema_ref=SCHEMA_FILENAME if write_schema else None,
+    )
+    parse_canvas(text, str(target))  # a starter that does not load is a bug, not a file
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        with target.open("x", encoding="utf-8", newline="\n") as fh:
+            fh.write(text)
+    except FileExistsError:
+        raise UsageError(f"{target} already exists; nothing was written") from None
+    except OSError as exc:
+        raise UsageError(f"{target}: cannot write the file: {exc.strerror}") from None
+    if schema_path is not None:
+        schema_path = _write_schema_beside(schema_path)
+    return NewCanvas(target, schema_path)
+
+
+def _write_schema_beside(path: Path) -> Path | None:
+    """Write or refresh modelh's schema file; leave a foreign file of that name alone."""
+    if path.exists():
+        try:
+            current = json.loads(path.read_text("utf-8"))
+        except (OSError, ValueError):
+            return None
+        if not isinstance(current, dict) or current.get("$id") != SCHEMA_ID:
+            return None
+    try:
+        path.write_text(schema_text(), encoding="utf-8")
+    except OSError:
+        return None
+    return path
