@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 import sys
 from datetime import date
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, NoReturn
 
@@ -56,8 +56,9 @@ def _version(value: bool) -> None:
 def _main(
     version: Annotated[
         bool,
-        typer.Option("--version", "-V", callback=_version, is_eager=True,
-                     help="Show the version and exit."),
+        typer.Option(
+            "--version", "-V", callback=_version, is_eager=True, help="Show the version and exit."
+        ),
     ] = False,
 ) -> None:
     """Keep modelH canvases as YAML in git, check them against the method, report on them."""
@@ -78,8 +79,9 @@ def _print_problem(problem: Problem) -> None:
 def validate(
     paths: Annotated[
         list[str],
-        typer.Argument(help="Canvas files, or folders to search for *.yaml/*.yml canvases.",
-                       show_default=False),
+        typer.Argument(
+            help="Canvas files, or folders to search for *.yaml/*.yml canvases.", show_default=False
+        ),
     ],
     quiet: Annotated[
         bool, typer.Option("--quiet", "-q", help="Print problems only, no summary.")
@@ -115,8 +117,9 @@ def validate(
         files = f"{len(targets)} file{'s' if len(targets) != 1 else ''}"
         if bad:
             noun = "problem" if total == 1 else "problems"
-            typer.echo(f"{files} checked: {total} {noun} in {bad}, "
-                       f"{len(targets) - bad} valid", err=False)
+            typer.echo(
+                f"{files} checked: {total} {noun} in {bad}, {len(targets) - bad} valid", err=False
+            )
         else:
             typer.echo(f"{files} checked: all valid")
     raise typer.Exit(EXIT_PROBLEMS if bad else EXIT_OK)
@@ -128,30 +131,39 @@ def validate(
 
 @app.command()
 def new(
-    path: Annotated[Path, typer.Argument(help="Where to write the canvas (.yaml).",
-                                         show_default=False)],
+    path: Annotated[
+        Path, typer.Argument(help="Where to write the canvas (.yaml).", show_default=False)
+    ],
     organization: Annotated[
-        str, typer.Option("--org", "--organization", help="The client organisation.",
-                          prompt="Organization")
+        str,
+        typer.Option(
+            "--org", "--organization", help="The client organisation.", prompt="Organization"
+        ),
     ],
     title: Annotated[
         str, typer.Option("--title", help="The business model's name.", prompt="Title")
     ],
     prepared_by: Annotated[
         list[str] | None,
-        typer.Option("--by", "--prepared-by", help="A consultant preparing it (repeatable).",
-                     show_default=False),
+        typer.Option(
+            "--by",
+            "--prepared-by",
+            help="A consultant preparing it (repeatable).",
+            show_default=False,
+        ),
     ] = None,
     canvas_date: Annotated[
         str | None,
-        typer.Option("--date", help="Date of this version, YYYY-MM-DD. Default: today.",
-                     show_default=False),
+        typer.Option(
+            "--date", help="Date of this version, YYYY-MM-DD. Default: today.", show_default=False
+        ),
     ] = None,
     schema: Annotated[
         bool,
-        typer.Option("--schema/--no-schema",
-                     help="Also write modelh.schema.json beside the canvas, so editors "
-                     "validate it offline."),
+        typer.Option(
+            "--schema/--no-schema",
+            help="Also write modelh.schema.json beside the canvas, so editors validate it offline.",
+        ),
     ] = True,
 ) -> None:
     """Write a starter canvas with every key present and empty, and guidance as comments.
@@ -166,15 +178,22 @@ def new(
     except ValueError:
         _fail(f"--date '{when}' is not a date written YYYY-MM-DD")
     try:
-        made = create_canvas(path, title=title, organization=organization,
-                             prepared_by=prepared_by, date=when, write_schema=schema)
+        made = create_canvas(
+            path,
+            title=title,
+            organization=organization,
+            prepared_by=prepared_by,
+            date=when,
+            write_schema=schema,
+        )
     except ModelhError as exc:
         _fail(exc.message)
     typer.echo(f"wrote {made.path}")
     if made.schema_path:
         typer.echo(f"wrote {made.schema_path} (the schema editors use to check the canvas)")
-    typer.echo(f"next: modelh interview {made.path}   or edit it, then: modelh validate "
-               f"{made.path}")
+    typer.echo(
+        f"next: modelh interview {made.path}   or edit it, then: modelh validate {made.path}"
+    )
 
 
 # ---------------------------------------------------------------------------
@@ -185,8 +204,12 @@ def new(
 def schema(
     output: Annotated[
         Path | None,
-        typer.Option("--output", "-o", help="Write the schema to this file instead of "
-                     "printing it.", show_default=False),
+        typer.Option(
+            "--output",
+            "-o",
+            help="Write the schema to this file instead of printing it.",
+            show_default=False,
+        ),
     ] = None,
 ) -> None:
     """Print the canvas format's JSON Schema (draft 2020-12), for editors and CI.
@@ -211,7 +234,7 @@ def schema(
 # framework / guide
 
 
-class Topic(str, Enum):
+class Topic(StrEnum):
     questions = "questions"
     dimensions = "dimensions"
     measures = "measures"

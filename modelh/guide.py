@@ -16,8 +16,9 @@ TOPICS = ("questions", "dimensions", "measures", "stages")
 
 
 def _table(title: str) -> Table:
-    return Table(title=title, title_justify="left", title_style="bold", show_lines=True,
-                 expand=True)
+    return Table(
+        title=title, title_justify="left", title_style="bold", show_lines=True, expand=True
+    )
 
 
 def questions_table() -> Table:
@@ -49,8 +50,10 @@ def measures_table() -> Table:
     table.add_column("indicator ids", ratio=3)
     for d in fw.DOMAINS:
         if d.pending_leadership:
-            indicators = Text("to be defined with leadership (mark measures "
-                              "status: pending-leadership)", style="italic")
+            indicators = Text(
+                "to be defined with leadership (mark measures status: pending-leadership)",
+                style="italic",
+            )
         elif d.id == "customer":
             indicators = Text()
             for title, ids in fw.CUSTOMER_INDICATOR_GROUPS:
@@ -72,8 +75,7 @@ def stages_table() -> Table:
     marks = {"before": "building", "at": "inflection point", "past": "past the point"}
     for s in fw.STAGES:
         style = "bold yellow" if s.trust == "at" else ""
-        table.add_row(str(s.number), s.id, s.duties, Text(marks.get(s.trust, s.trust),
-                                                          style=style))
+        table.add_row(str(s.number), s.id, s.duties, Text(marks.get(s.trust, s.trust), style=style))
     return Group(table, Text(fw.TRUST_INFLECTION_POINT, style="italic"))  # type: ignore[return-value]
 
 
@@ -107,18 +109,21 @@ def item_panel(topic: str | None, item: str) -> Panel:
             continue
         if isinstance(found, fw.Question):
             scope = " (answered per segment)" if found.per_segment else ""
-            return _guidance_panel(f"Question {found.number}: {found.title}",
-                                   found.text + scope, found.guidance)
+            return _guidance_panel(
+                f"Question {found.number}: {found.title}", found.text + scope, found.guidance
+            )
         if isinstance(found, fw.Dimension):
-            return _guidance_panel(f"Dimension {found.number}: {found.name}",
-                                   found.summary + "\nExamples: " + "; ".join(found.examples),
-                                   found.guidance)
+            return _guidance_panel(
+                f"Dimension {found.number}: {found.name}",
+                found.summary + "\nExamples: " + "; ".join(found.examples),
+                found.guidance,
+            )
         if isinstance(found, fw.Domain):
             ids = ", ".join(i.id for i in found.indicators) or "to be defined with leadership"
-            return _guidance_panel(f"Domain: {found.name}",
-                                   f"{found.summary}\nIndicators: {ids}", found.guidance)
-        return _guidance_panel(f"Stage {found.number}: {found.name}", found.duties,
-                               found.guidance)
+            return _guidance_panel(
+                f"Domain: {found.name}", f"{found.summary}\nIndicators: {ids}", found.guidance
+            )
+        return _guidance_panel(f"Stage {found.number}: {found.name}", found.duties, found.guidance)
     where = f" among the {topic}" if topic else ""
     raise KeyError(f"'{item}' is not a known id{where}; run 'modelh framework' for the list")
 

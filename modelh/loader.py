@@ -47,8 +47,9 @@ _SLUG = re.compile(r"[a-z0-9-]+\Z")
 _COLOR = re.compile(r"#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})\Z")
 _PERIOD = re.compile(r"\d{4}(?:-(?:0[1-9]|1[0-2])(?:-\d{2})?|-Q[1-4])?\Z")
 _URL = re.compile(r"[a-zA-Z][a-zA-Z0-9+.-]*:")
-_BLOCK_INDICATORS = re.compile(r"^[ \t]*(?:[-?][ \t]+){%d,}" % MAX_NESTING, re.M)
+_BLOCK_INDICATORS = re.compile(r"^[ \t]*(?:[-?][ \t]+){" + str(MAX_NESTING) + ",}", re.M)
 _BRACKET = re.compile(r"[\[\]{}]")
+_YAML12_NUMBER = re.compile(r"[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?\Z")
 
 _ID_KINDS = ("segment", "value proposition", "channel", "measure")
 
@@ -68,8 +69,13 @@ def load_canvas(path: str | os.PathLike[str]) -> m.Canvas:
         if size > MAX_BYTES:
             raise CanvasError(
                 name,
-                [_file_problem(name, f"is {size / 1048576:.1f} MB; a canvas file may be at "
-                               f"most {MAX_BYTES // 1048576} MB")],
+                [
+                    _file_problem(
+                        name,
+                        f"is {size / 1048576:.1f} MB; a canvas file may be at "
+                        f"most {MAX_BYTES // 1048576} MB",
+                    )
+                ],
             )
         with p.open("rb") as fh:
             data = fh.read(MAX_BYTES + 1)
@@ -121,8 +127,15 @@ def _decode(data: bytes, file: str) -> str:
         column = len(before[line_start:].decode("utf-8", "replace")) + 1
         raise CanvasError(
             file,
-            [_file_problem(file, f"is not UTF-8 text: byte 0x{data[exc.start]:02x} cannot be "
-                           "read; save the file as UTF-8", line, column)],
+            [
+                _file_problem(
+                    file,
+                    f"is not UTF-8 text: byte 0x{data[exc.start]:02x} cannot be "
+                    "read; save the file as UTF-8",
+                    line,
+                    column,
+                )
+            ],
         ) from None
 
 
@@ -154,7 +167,13 @@ def _prescan(text: str, file: str) -> None:
 
 def _nesting_problem(file: str, line: int, column: int) -> Problem:
     return Problem(
-        file, line, column, line, column + 1, "syntax", "",
+        file,
+        line,
+        column,
+        line,
+        column + 1,
+        "syntax",
+        "",
         f"nesting is deeper than {MAX_NESTING} levels; a canvas needs far fewer",
     )
 
@@ -167,8 +186,13 @@ def _reject_aliases(text: str, file: str) -> None:
                 mark = event.start_mark
                 problems.append(
                     Problem(
-                        file, mark.line + 1, mark.column + 1, event.end_mark.line + 1,
-                        event.end_mark.column + 1, "syntax", "",
+                        file,
+                        mark.line + 1,
+                        mark.column + 1,
+                        event.end_mark.line + 1,
+                        event.end_mark.column + 1,
+                        "syntax",
+                        "",
                         f"alias '*{event.anchor}' is not allowed in a canvas: write the "
                         "value out in full",
                     )
@@ -191,8 +215,18 @@ def _compose(text: str, file: str) -> yaml.Node:
         char = exc.character if isinstance(exc.character, str) else chr(exc.character)
         raise CanvasError(
             file,
-            [Problem(file, line, col, line, col + 1, "syntax", "",
-                     f"character U+{ord(char):04X} is not allowed in YAML text")],
+            [
+                Problem(
+                    file,
+                    line,
+                    col,
+                    line,
+                    col + 1,
+                    "syntax",
+                    "",
+                    f"character U+{ord(char):04X} is not allowed in YAML text",
+                )
+            ],
         ) from None
     except yaml.YAMLError as exc:  # pragma: no cover - every YAMLError above has a mark
         raise CanvasError(file, [_file_problem(file, f"YAML error: {exc}")]) from None
@@ -230,9 +264,13 @@ def _reject_tags(root: yaml.Node, file: str) -> None:
         node = stack.pop()
         if node.tag not in _ALLOWED_TAGS:
             problems.append(
-                _node_problem(file, node, "type", "",
-                              f"tag '{_short_tag(node.tag)}' is not allowed in a canvas: "
-                              "write plain values")
+                _node_problem(
+                    file,
+                    node,
+                    "type",
+                    "",
+                    f"tag '{_short_tag(node.tag)}' is not allowed in a canvas: write plain values",
+                )
             )
         if isinstance(node, yaml.MappingNode):
             for key, value in node.value:
@@ -245,7 +283,7 @@ def _reject_tags(root: yaml.Node, file: str) -> None:
 
 
 def _short_tag(tag: str) -> str:
-    return "!!" + tag[len(_CORE):] if tag.startswith(_CORE) else tag
+    return "!!" + tag[len(_CORE) :] if tag.startswith(_CORE) else tag
 
 
 def _span(node: yaml.Node) -> Span:
@@ -299,9 +337,12 @@ class _Walker:
 
     def canvas(self, root: yaml.Node) -> m.Canvas | None:
         if not isinstance(root, yaml.MappingNode):
-            self.problem(root, "type", "",
-                         f"a canvas is a mapping of keys starting with 'modelh: 1', not "
-                         f"{_kind_name(root)}")
+            self.problem(
+                root,
+                "type",
+                "",
+                f"a canvas is a mapping of keys starting with 'modelh: 1', not {_kind_name(root)}",
+            )
             return None
         self.spans[""] = _span(root)
         values, extensions = self.mapping(root, m.CANVAS_SPEC, "", "", None)
@@ -327,15 +368,22 @@ class _Walker:
         out = []
         for key_node, value_node in node.value:
             if not isinstance(key_node, yaml.ScalarNode):
-                self.problem(key_node, "type", path,
-                             f"{label}a key must be a plain name, not {_kind_name(key_node)}")
+                self.problem(
+                    key_node,
+                    "type",
+                    path,
+                    f"{label}a key must be a plain name, not {_kind_name(key_node)}",
+                )
                 continue
             key = key_node.value
             if key in seen:
                 first = seen[key].start_mark.line + 1
-                self.problem(key_node, "duplicate-key", _join(path, key),
-                             f"{label}key '{_show(key)}' is written twice (first at line "
-                             f"{first}); keep one")
+                self.problem(
+                    key_node,
+                    "duplicate-key",
+                    _join(path, key),
+                    f"{label}key '{_show(key)}' is written twice (first at line {first}); keep one",
+                )
                 continue
             seen[key] = key_node
             child = _join(path, key)
@@ -368,8 +416,12 @@ class _Walker:
                 hint = _suggest(key, spec.names()) or (
                     f" (allowed: {', '.join(spec.names())}; extensions start with 'x-')"
                 )
-                self.problem(key_node, "unknown-key", _join(path, key),
-                             f"{label}unknown key '{_show(key)}'{where}{hint}")
+                self.problem(
+                    key_node,
+                    "unknown-key",
+                    _join(path, key),
+                    f"{label}unknown key '{_show(key)}'{where}{hint}",
+                )
                 continue
             value = self.value(value_node, field, _join(path, key), label, key_node)
             if value is not None:
@@ -378,28 +430,47 @@ class _Walker:
         for field in spec.keys:
             if field.required and field.name not in values and field.name not in skip:
                 child = _join(path, field.name)
-                if any(p.path == child or p.path.startswith((child + ".", child + "["))
-                       for p in self.problems):
+                if any(
+                    p.path == child or p.path.startswith((child + ".", child + "["))
+                    for p in self.problems
+                ):
                     continue  # already reported, as a bad value or inside it
                 if field.name in present:
-                    self.problem(present[field.name], "missing-key", _join(path, field.name),
-                                 f"{label}required key '{field.name}' is empty")
+                    self.problem(
+                        present[field.name],
+                        "missing-key",
+                        _join(path, field.name),
+                        f"{label}required key '{field.name}' is empty",
+                    )
                 else:
                     anchor = parent_key if parent_key is not None else node
                     where = f" in {spec.noun}" if not label else ""
-                    self.problem(anchor, "missing-key", _join(path, field.name),
-                                 f"{label}required key '{field.name}' is missing{where}")
+                    self.problem(
+                        anchor,
+                        "missing-key",
+                        _join(path, field.name),
+                        f"{label}required key '{field.name}' is missing{where}",
+                    )
         return values, extensions
 
     def object(
-        self, node: yaml.Node, spec: m.ObjectSpec, path: str, label: str,
-        key_node: yaml.Node | None, extra: dict[str, Any] | None = None,
+        self,
+        node: yaml.Node,
+        spec: m.ObjectSpec,
+        path: str,
+        label: str,
+        key_node: yaml.Node | None,
+        extra: dict[str, Any] | None = None,
     ) -> Any:
         if _is_empty(node):
             return None
         if not isinstance(node, yaml.MappingNode):
-            self.problem(node, "type", path,
-                         f"{label}{_last(path)} must be a mapping of keys, not {_kind_name(node)}")
+            self.problem(
+                node,
+                "type",
+                path,
+                f"{label}{_last(path)} must be a mapping of keys, not {_kind_name(node)}",
+            )
             return None
         values, _ = self.mapping(node, spec, path, label, key_node)
         if any(f.required and f.name not in values for f in spec.keys):
@@ -418,8 +489,9 @@ class _Walker:
         if not isinstance(node, yaml.ScalarNode):
             if _is_empty(node):
                 return None
-            self.problem(node, "type", path,
-                         f"{label}{field.name} must be text, not {_kind_name(node)}")
+            self.problem(
+                node, "type", path, f"{label}{field.name} must be text, not {_kind_name(node)}"
+            )
             return None
         if _is_null(node) or not node.value.strip():
             return None
@@ -433,9 +505,13 @@ class _Walker:
         if text is None:
             return None
         if text not in field.choices:
-            self.problem(node, "enum", path,
-                         f"{label}{field.name} '{_show(text)}' is not one of "
-                         f"{', '.join(field.choices)}{_suggest(text, field.choices)}")
+            self.problem(
+                node,
+                "enum",
+                path,
+                f"{label}{field.name} '{_show(text)}' is not one of "
+                f"{', '.join(field.choices)}{_suggest(text, field.choices)}",
+            )
             return None
         return text
 
@@ -445,15 +521,28 @@ class _Walker:
             return None
         if not _SLUG.match(text):
             slug = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "my-id"
-            self.problem(node, "value", path,
-                         f"{label}id '{_show(text)}' may hold only lowercase letters, digits "
-                         f"and hyphens, e.g. '{slug}'")
+            self.problem(
+                node,
+                "value",
+                path,
+                f"{label}id '{_show(text)}' may hold only lowercase letters, digits "
+                f"and hyphens, e.g. '{slug}'",
+            )
             return None
         return text
 
     def v_number(self, node, field, path, label, key_node):
         if _is_empty(node):
             return None
+        plain_number = (
+            isinstance(node, yaml.ScalarNode)
+            and node.tag == _STR
+            and not node.style
+            and _YAML12_NUMBER.match(node.value)
+        )
+        if plain_number:  # YAML 1.2 reads 7e2 as a number; so do we
+            number = float(node.value)
+            return int(number) if number.is_integer() and "." not in node.value else number
         if isinstance(node, yaml.ScalarNode) and node.tag in (_INT, _FLOAT):
             try:
                 number = _number(node)
@@ -462,9 +551,13 @@ class _Walker:
             if number is not None and number == number and abs(number) != float("inf"):
                 return number
         if isinstance(node, yaml.ScalarNode):
-            hint = " (remove the quotes)" if node.style in ("'", '"') and _looks_numeric(
-                node.value) else " (put the unit in 'unit')" if re.match(
-                r"\s*[-+]?[\d.,]+\s*\S", node.value) else ""
+            hint = (
+                " (remove the quotes)"
+                if node.style in ("'", '"') and _looks_numeric(node.value)
+                else " (put the unit in 'unit')"
+                if re.match(r"\s*[-+]?[\d.,]+\s*\S", node.value)
+                else ""
+            )
             message = f"{label}{field.name} '{_show(node.value)}' is not a number{hint}"
         else:
             message = f"{label}{field.name} must be a number, not {_kind_name(node)}"
@@ -480,9 +573,12 @@ class _Walker:
                 raise ValueError
             date.fromisoformat(text)
         except ValueError:
-            self.problem(node, "value", path,
-                         f"{label}{field.name} '{_show(text)}' is not a date written "
-                         "YYYY-MM-DD")
+            self.problem(
+                node,
+                "value",
+                path,
+                f"{label}{field.name} '{_show(text)}' is not a date written YYYY-MM-DD",
+            )
             return None
         return text
 
@@ -497,9 +593,13 @@ class _Walker:
             except ValueError:
                 ok = False
         if not ok:
-            self.problem(node, "value", path,
-                         f"{label}{field.name} '{_show(text)}' is not a period: write "
-                         "2027, 2027-12, 2027-Q4 or 2027-12-31")
+            self.problem(
+                node,
+                "value",
+                path,
+                f"{label}{field.name} '{_show(text)}' is not a period: write "
+                "2027, 2027-12, 2027-Q4 or 2027-12-31",
+            )
             return None
         return text
 
@@ -508,9 +608,13 @@ class _Walker:
         if text is None:
             return None
         if not _COLOR.match(text):
-            self.problem(node, "value", path,
-                         f"{label}{field.name} '{_show(text)}' is not a colour like "
-                         "\"#0b5f8a\" (quote it: # starts a comment)")
+            self.problem(
+                node,
+                "value",
+                path,
+                f"{label}{field.name} '{_show(text)}' is not a colour like "
+                '"#0b5f8a" (quote it: # starts a comment)',
+            )
             return None
         return text
 
@@ -520,16 +624,26 @@ class _Walker:
             return None
         parts = Path(text.replace("\\", "/")).parts
         if (
-            _URL.match(text) and not re.match(r"[a-zA-Z]:[\\/]", text)
-        ) or text.startswith(("/", "\\")) or re.match(r"[a-zA-Z]:[\\/]", text):
-            self.problem(node, "value", path,
-                         f"{label}{field.name} '{_show(text)}' must be a path relative to the "
-                         "canvas file's folder, not an absolute path or URL")
+            (_URL.match(text) and not re.match(r"[a-zA-Z]:[\\/]", text))
+            or text.startswith(("/", "\\"))
+            or re.match(r"[a-zA-Z]:[\\/]", text)
+        ):
+            self.problem(
+                node,
+                "value",
+                path,
+                f"{label}{field.name} '{_show(text)}' must be a path relative to the "
+                "canvas file's folder, not an absolute path or URL",
+            )
             return None
         if ".." in parts:
-            self.problem(node, "value", path,
-                         f"{label}{field.name} '{_show(text)}' must stay inside the canvas "
-                         "file's folder ('..' is not allowed)")
+            self.problem(
+                node,
+                "value",
+                path,
+                f"{label}{field.name} '{_show(text)}' must stay inside the canvas "
+                "file's folder ('..' is not allowed)",
+            )
             return None
         return text
 
@@ -537,9 +651,13 @@ class _Walker:
         if isinstance(node, yaml.ScalarNode) and node.value == str(vocab.FORMAT_VERSION):
             return vocab.FORMAT_VERSION
         shown = _kind_name(node) if not _is_empty(node) else "empty"
-        self.problem(node, "value", path,
-                     f"format version {shown} is not supported: this modelh reads "
-                     f"'modelh: {vocab.FORMAT_VERSION}'")
+        self.problem(
+            node,
+            "value",
+            path,
+            f"format version {shown} is not supported: this modelh reads "
+            f"'modelh: {vocab.FORMAT_VERSION}'",
+        )
         return None
 
     def sequence(self, node, field, path, label) -> list[yaml.Node] | None:
@@ -547,8 +665,10 @@ class _Walker:
             return None
         if not isinstance(node, yaml.SequenceNode):
             if isinstance(node, yaml.ScalarNode):
-                message = (f"{label}{field.name} must be a list, e.g. "
-                           f"[{_show(node.value)}] or one '- item' per line")
+                message = (
+                    f"{label}{field.name} must be a list, e.g. "
+                    f"[{_show(node.value)}] or one '- item' per line"
+                )
             else:
                 message = f"{label}{field.name} must be a list, not {_kind_name(node)}"
             self.problem(node, "type", path, message)
@@ -561,9 +681,12 @@ class _Walker:
             item_path = f"{path}[{index}]"
             self.spans[item_path] = _span(item)
             if not isinstance(item, yaml.ScalarNode):
-                self.problem(item, "type", item_path,
-                             f"{label}each item of {field.name} must be text, not "
-                             f"{_kind_name(item)}")
+                self.problem(
+                    item,
+                    "type",
+                    item_path,
+                    f"{label}each item of {field.name} must be text, not {_kind_name(item)}",
+                )
             elif not _is_null(item) and item.value.strip():
                 out.append(item.value)
         return tuple(out)
@@ -587,9 +710,13 @@ class _Walker:
             item_path = f"{path}[{index}]"
             self.spans[item_path] = _span(item)
             if not isinstance(item, yaml.ScalarNode) or _is_null(item):
-                self.problem(item, "type", item_path,
-                             f"{label}each item of {field.name} must be a {field.ref} id, not "
-                             f"{_kind_name(item) if not _is_null(item) else 'empty'}")
+                self.problem(
+                    item,
+                    "type",
+                    item_path,
+                    f"{label}each item of {field.name} must be a {field.ref} id, not "
+                    f"{_kind_name(item) if not _is_null(item) else 'empty'}",
+                )
                 continue
             self.refs.append((field.ref or "", item.value, item, item_path, label))
             out.append(item.value)
@@ -612,9 +739,13 @@ class _Walker:
             self.spans[item_path] = _span(item)
             item_label = f"{spec.noun} '{item_id}': " if item_id else ""
             if not isinstance(item, yaml.MappingNode):
-                self.problem(item, "type", item_path,
-                             f"each item of {field.name} must be a mapping with an id, not "
-                             f"{_kind_name(item)}")
+                self.problem(
+                    item,
+                    "type",
+                    item_path,
+                    f"each item of {field.name} must be a mapping with an id, not "
+                    f"{_kind_name(item)}",
+                )
                 continue
             if item_id is None:
                 item_label = f"{spec.noun} {index + 1} of {field.name}: "
@@ -622,7 +753,7 @@ class _Walker:
             if isinstance(obj, m.Measure):
                 obj = self.check_indicator(obj, item, item_label)
             if obj is not None:
-                self.register_id(obj.id, spec.id_kind or spec.noun, item, item_path)
+                self.register_id(obj.id, spec.id_kind or spec.noun, item, item_path, item_label)
                 out.append(obj)
         return tuple(out) or None
 
@@ -633,24 +764,39 @@ class _Walker:
         if measure.indicator in vocab.INDICATOR_IDS[measure.domain]:
             return measure
         owner = next(d for d, ids in vocab.INDICATOR_IDS.items() if measure.indicator in ids)
-        node = next(v for k, v in item.value if isinstance(k, yaml.ScalarNode)
-                    and k.value == "indicator")
+        node = next(
+            v for k, v in item.value if isinstance(k, yaml.ScalarNode) and k.value == "indicator"
+        )
         choices = vocab.INDICATOR_IDS[measure.domain]
-        allowed = (f"; the {measure.domain} indicators: {', '.join(choices)}" if choices
-                   else f"; the {measure.domain} domain has no indicators yet")
-        self.problem(node, "value", measure.path + ".indicator",
-                     f"{label}indicator '{measure.indicator}' belongs to the {owner} domain, "
-                     f"not {measure.domain}{allowed}")
+        allowed = (
+            f"; the {measure.domain} indicators: {', '.join(choices)}"
+            if choices
+            else f"; the {measure.domain} domain has no indicators yet"
+        )
+        self.problem(
+            node,
+            "value",
+            measure.path + ".indicator",
+            f"{label}indicator '{measure.indicator}' belongs to the {owner} domain, "
+            f"not {measure.domain}{allowed}",
+        )
         return _replace(measure, indicator=None)
 
-    def register_id(self, item_id: str, kind: str, item: yaml.MappingNode, path: str) -> None:
-        id_node = next(v for k, v in item.value if isinstance(k, yaml.ScalarNode)
-                       and k.value == "id")
+    def register_id(
+        self, item_id: str, kind: str, item: yaml.MappingNode, path: str, label: str
+    ) -> None:
+        id_node = next(
+            v for k, v in item.value if isinstance(k, yaml.ScalarNode) and k.value == "id"
+        )
         if item_id in self.ids:
             other_kind, other = self.ids[item_id]
-            self.problem(id_node, "duplicate-id", path + ".id",
-                         f"id '{item_id}' is already used by the {other_kind} at line "
-                         f"{other.line}; ids must be unique across the canvas")
+            self.problem(
+                id_node,
+                "duplicate-id",
+                path + ".id",
+                f"{label}id '{item_id}' is already used by the {other_kind} at line "
+                f"{other.line}; ids must be unique across the canvas",
+            )
             return
         self.ids[item_id] = (kind, _span(id_node))
 
@@ -668,12 +814,17 @@ class _Walker:
                     out.append(m.BlockItem(text=item.value, path=item_path, span=_span(item)))
                 continue
             if not isinstance(item, yaml.MappingNode):
-                self.problem(item, "type", item_path,
-                             f"each item of {field.name} must be text or a mapping with "
-                             f"'text' and 'segments', not {_kind_name(item)}")
+                self.problem(
+                    item,
+                    "type",
+                    item_path,
+                    f"each item of {field.name} must be text or a mapping with "
+                    f"'text' and 'segments', not {_kind_name(item)}",
+                )
                 continue
-            obj = self.object(item, field.spec, item_path,
-                              f"item {index + 1} of {field.name}: ", item)
+            obj = self.object(
+                item, field.spec, item_path, f"item {index + 1} of {field.name}: ", item
+            )
             if obj is not None and (obj.text or obj.segments):
                 out.append(obj)
         return tuple(out) or None
@@ -682,9 +833,13 @@ class _Walker:
         if _is_empty(node):
             return None
         if not isinstance(node, yaml.MappingNode):
-            self.problem(node, "type", path,
-                         f"answers must be a mapping of question ids ({', '.join(vocab.QUESTION_IDS)})"
-                         f", not {_kind_name(node)}")
+            self.problem(
+                node,
+                "type",
+                path,
+                f"answers must be a mapping of question ids ({', '.join(vocab.QUESTION_IDS)})"
+                f", not {_kind_name(node)}",
+            )
             return None
         answers = {}
         for key, kn, vn in self.entries(node, path, label):
@@ -693,7 +848,8 @@ class _Walker:
             child = _join(path, key)
             if key not in vocab.QUESTION_IDS:
                 hint = _suggest(key, vocab.QUESTION_IDS) or (
-                    f" (the questions: {', '.join(vocab.QUESTION_IDS)})")
+                    f" (the questions: {', '.join(vocab.QUESTION_IDS)})"
+                )
                 self.problem(kn, "unknown-key", child, f"unknown question '{_show(key)}'{hint}")
                 continue
             answer = self.answer(key, vn, child)
@@ -710,9 +866,12 @@ class _Walker:
         if isinstance(node, yaml.SequenceNode):
             if not node.value:
                 return None
-            self.problem(node, "type", path,
-                         f"{label}an answer is one text, or a mapping of segment ids to texts, "
-                         "not a list")
+            self.problem(
+                node,
+                "type",
+                path,
+                f"{label}an answer is one text, or a mapping of segment ids to texts, not a list",
+            )
             return None
         per_segment = {}
         for key, kn, vn in self.entries(node, path, label):
@@ -720,9 +879,13 @@ class _Walker:
             self.refs.append(("segment", key, kn, child, label))
             if not isinstance(vn, yaml.ScalarNode):
                 if not _is_empty(vn):
-                    self.problem(vn, "type", child,
-                                 f"{label}the answer for segment '{_show(key)}' must be text, "
-                                 f"not {_kind_name(vn)}")
+                    self.problem(
+                        vn,
+                        "type",
+                        child,
+                        f"{label}the answer for segment '{_show(key)}' must be text, "
+                        f"not {_kind_name(vn)}",
+                    )
                 continue
             if not _is_null(vn) and vn.value.strip():
                 per_segment[key] = vn.value
@@ -735,9 +898,13 @@ class _Walker:
         if _is_empty(node):
             return None
         if not isinstance(node, yaml.MappingNode):
-            self.problem(node, "type", path,
-                         f"dimensions must be a mapping of dimension ids "
-                         f"({', '.join(vocab.DIMENSION_IDS)}), not {_kind_name(node)}")
+            self.problem(
+                node,
+                "type",
+                path,
+                f"dimensions must be a mapping of dimension ids "
+                f"({', '.join(vocab.DIMENSION_IDS)}), not {_kind_name(node)}",
+            )
             return None
         dimensions = {}
         for key, kn, vn in self.entries(node, path, label):
@@ -746,18 +913,24 @@ class _Walker:
             child = _join(path, key)
             if key not in vocab.DIMENSION_IDS:
                 hint = _suggest(key, vocab.DIMENSION_IDS) or (
-                    f" (the dimensions: {', '.join(vocab.DIMENSION_IDS)})")
+                    f" (the dimensions: {', '.join(vocab.DIMENSION_IDS)})"
+                )
                 self.problem(kn, "unknown-key", child, f"unknown dimension '{_show(key)}'{hint}")
                 continue
             dim_label = f"dimension '{key}': "
             if key != "motivation" and isinstance(vn, yaml.MappingNode):
                 for k, v in vn.value:
-                    if isinstance(k, yaml.ScalarNode) and k.value == "incentives" and not (
-                        _is_empty(v)
+                    if (
+                        isinstance(k, yaml.ScalarNode)
+                        and k.value == "incentives"
+                        and not (_is_empty(v))
                     ):
-                        self.problem(k, "unknown-key", _join(child, "incentives"),
-                                     f"{dim_label}incentives belong under the motivation "
-                                     "dimension only")
+                        self.problem(
+                            k,
+                            "unknown-key",
+                            _join(child, "incentives"),
+                            f"{dim_label}incentives belong under the motivation dimension only",
+                        )
             dim = self.object(vn, field.spec, child, dim_label, kn, extra={"id": key})
             if dim is not None:
                 if key != "motivation" and dim.incentives:
@@ -776,13 +949,16 @@ class _Walker:
                 continue
             if value in self.ids:
                 other_kind, span = self.ids[value]
-                message = (f"{label}'{_show(value)}' is a {other_kind} (line {span.line}), "
-                           f"not a {kind}")
+                message = (
+                    f"{label}'{_show(value)}' is a {other_kind} (line {span.line}), not a {kind}"
+                )
             else:
                 known = by_kind.get(kind, [])
                 hint = _suggest(value, known) or (
-                    f" (the {kind}s: {', '.join(known)})" if known else f"; no {kind}s are "
-                    "defined yet")
+                    f" (the {kind}s: {', '.join(known)})"
+                    if known
+                    else f"; no {kind}s are defined yet"
+                )
                 message = f"{label}{kind} '{_show(value)}' does not exist{hint}"
             self.problem(node, "reference", path, message)
 
@@ -808,17 +984,20 @@ def _is_null(node: yaml.Node) -> bool:
 
 def _is_empty(node: yaml.Node) -> bool:
     if isinstance(node, yaml.ScalarNode):
-        return _is_null(node) or (
-            node.style in ("'", '"') and node.value == ""
-        )
+        return _is_null(node) or (node.style in ("'", '"') and node.value == "")
     return not node.value
 
 
 def _item_id(item: yaml.Node) -> str | None:
     if isinstance(item, yaml.MappingNode):
         for k, v in item.value:
-            if (isinstance(k, yaml.ScalarNode) and k.value == "id"
-                    and isinstance(v, yaml.ScalarNode) and v.value and _SLUG.match(v.value)):
+            if (
+                isinstance(k, yaml.ScalarNode)
+                and k.value == "id"
+                and isinstance(v, yaml.ScalarNode)
+                and v.value
+                and _SLUG.match(v.value)
+            ):
                 return v.value
     return None
 

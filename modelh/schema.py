@@ -38,7 +38,16 @@ def _key_schema(key: m.Key) -> dict[str, Any]:
     elif kind == m.ENUM:
         body = {"enum": list(key.choices)}
     elif kind == m.NUMBER:
-        body = {"type": "number"}
+        # a YAML 1.1 reader keeps 7e2 as text; the loader reads it as a number
+        body = {
+            "anyOf": [
+                {"type": "number"},
+                {
+                    "type": "string",
+                    "pattern": r"^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$",
+                },
+            ]
+        }
     elif kind == m.SLUG:
         body = {"$ref": "#/$defs/id"}
     elif kind == m.DATE:

@@ -111,8 +111,16 @@ def starter_text(
         lines.extend(_comment(f"{dim.name}: {dim.summary}", "    "))
         add(f"    {dim.id}:")
         for key in (
-            "use", "reason", "segments", "approach", "channels", "message",
-            "emotional_support", "physical_comfort", "measures", "owner",
+            "use",
+            "reason",
+            "segments",
+            "approach",
+            "channels",
+            "message",
+            "emotional_support",
+            "physical_comfort",
+            "measures",
+            "owner",
         ):
             add(f"      {key}:")
         if dim.id == "motivation":
