@@ -8,28 +8,70 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Callable
 from datetime import date
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, NoReturn
+from typing import Annotated, Any, NoReturn, TypeVar
 
 import typer
+import typer.main
+from typer.core import TyperGroup
 
 from . import __version__
 from .errors import CanvasError, ModelhError, Problem
 
+_F = TypeVar("_F", bound=Callable[..., Any])
+
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
+
+_SETTINGS: dict[str, Any] = {
+    "rich_markup_mode": None,
+    "pretty_exceptions_enable": False,
+    "context_settings": {"help_option_names": ["-h", "--help"]},
+}
+
+#: Commands by name, turned into click commands only when asked for, so that the
+#: start-up cost of one command does not grow with the number of commands.
+_COMMANDS: dict[str, tuple[Callable[..., Any], dict[str, Any]]] = {}
+
+
+def command(name: str | None = None, **options: Any) -> Callable[[_F], _F]:
+    """Register a command function (like ``app.command``), built on first use."""
+
+    def register(function: _F) -> _F:
+        _COMMANDS[name or function.__name__] = (function, options)
+        return function
+
+    return register
+
+
+class _LazyGroup(TyperGroup):
+    """A group whose subcommands are built from their functions when needed."""
+
+    def list_commands(self, ctx: Any) -> list[str]:
+        return list(_COMMANDS)
+
+    def get_command(self, ctx: Any, cmd_name: str) -> Any:
+        if cmd_name not in self.commands and cmd_name in _COMMANDS:
+            function, options = _COMMANDS[cmd_name]
+            single = typer.Typer(add_completion=False, **_SETTINGS)
+            single.command(cmd_name, **options)(function)
+            built = typer.main.get_command(single)
+            built.name = cmd_name
+            self.commands[cmd_name] = built
+        return self.commands.get(cmd_name)
+
 
 app = typer.Typer(
     name="modelh",
+    cls=_LazyGroup,
     help=(
         "Keep modelH canvases (healthcare business models) as YAML in git, "
         "check them against the method, and report on them."
     ),
     no_args_is_help=True,
-    rich_markup_mode=None,
-    pretty_exceptions_enable=False,
-    context_settings={"help_option_names": ["-h", "--help"]},
+    **_SETTINGS,
 )
 
 
@@ -75,7 +117,7 @@ def _print_problem(problem: Problem) -> None:
     typer.echo(f"{where}: {label}: {problem.message}{path}")
 
 
-@app.command()
+@command()
 def validate(
     paths: Annotated[
         list[str],
@@ -129,7 +171,7 @@ def validate(
 # new
 
 
-@app.command()
+@command()
 def new(
     path: Annotated[
         Path, typer.Argument(help="Where to write the canvas (.yaml).", show_default=False)
@@ -200,7 +242,7 @@ def new(
 # schema
 
 
-@app.command()
+@command()
 def schema(
     output: Annotated[
         Path | None,
@@ -260,7 +302,7 @@ _TOPIC_HELP = "What to show: questions, dimensions, measures or stages. Default:
 _ITEM_HELP = "One question, dimension, domain or stage id, shown in full with its guidance."
 
 
-@app.command()
+@command()
 def framework(
     topic: Annotated[Topic | None, typer.Argument(help=_TOPIC_HELP, show_default=False)] = None,
     item: Annotated[str | None, typer.Argument(help=_ITEM_HELP, show_default=False)] = None,
@@ -269,7 +311,7 @@ def framework(
     _framework(topic, item)
 
 
-@app.command("guide")
+@command("guide")
 def guide_command(
     topic: Annotated[Topic | None, typer.Argument(help=_TOPIC_HELP, show_default=False)] = None,
     item: Annotated[str | None, typer.Argument(help=_ITEM_HELP, show_default=False)] = None,

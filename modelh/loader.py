@@ -13,7 +13,6 @@ is never expanded), tags and several documents in one file.
 
 from __future__ import annotations
 
-import difflib
 import os
 import re
 from collections.abc import Callable
@@ -297,6 +296,8 @@ def _node_problem(file: str, node: yaml.Node, kind: str, path: str, message: str
 
 
 def _suggest(word: str, choices: Any) -> str:
+    import difflib  # only when something is misspelt
+
     close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
     return f"; did you mean '{close[0]}'?" if close else ""
 

@@ -13,13 +13,13 @@ Schema is generated from them, so the two cannot drift apart.
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
+from typing import NamedTuple
 
 from .framework import vocab
 
 
-@dataclass(frozen=True)
-class Span:
+class Span(NamedTuple):
     """A place in a file: 1-based line and column, end exclusive."""
 
     line: int
@@ -30,11 +30,43 @@ class Span:
 
 NO_SPAN = Span(1, 1, 1, 1)
 
+
+class _Record:
+    """Equality and repr shared by the model's dataclasses.
+
+    Generating them once here, rather than per class, keeps ``import modelh``
+    (and so every command's start-up) fast.
+    """
+
+    __slots__ = ()
+
+    def _values(self) -> tuple[object, ...]:
+        return tuple(getattr(self, f.name) for f in fields(self))  # type: ignore[arg-type]
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        return self._values() == other._values()  # type: ignore[attr-defined]
+
+    def __ne__(self, other: object) -> bool:
+        equal = self.__eq__(other)
+        return equal if equal is NotImplemented else not equal
+
+    __hash__ = None  # type: ignore[assignment]  # mappings inside make them unhashable
+
+    def __repr__(self) -> str:
+        shown = ", ".join(
+            f"{f.name}={getattr(self, f.name)!r}"
+            for f in fields(self)  # type: ignore[arg-type]
+            if f.repr
+        )
+        return f"{self.__class__.__name__}({shown})"
+
 #: An answer, text, number or list left empty means "not answered yet".
 
 
-@dataclass(frozen=True)
-class CanvasInfo:
+@dataclass(frozen=True, eq=False, repr=False)
+class CanvasInfo(_Record):
     """The ``canvas:`` block: what the canvas is and who it is for."""
 
     title: str | None = None
@@ -50,16 +82,16 @@ class CanvasInfo:
     span: Span = NO_SPAN
 
 
-@dataclass(frozen=True)
-class Branding:
+@dataclass(frozen=True, eq=False, repr=False)
+class Branding(_Record):
     logo: str | None = None
     color: str | None = None
     path: str = "canvas.branding"
     span: Span = NO_SPAN
 
 
-@dataclass(frozen=True)
-class Segment:
+@dataclass(frozen=True, eq=False, repr=False)
+class Segment(_Record):
     """A customer segment: who buys or uses the model, and where they stand."""
 
     id: str
@@ -73,8 +105,8 @@ class Segment:
     span: Span = NO_SPAN
 
 
-@dataclass(frozen=True)
-class ValueProposition:
+@dataclass(frozen=True, eq=False, repr=False)
+class ValueProposition(_Record):
     id: str
     name: str | None = None
     segments: tuple[str, ...] = ()
@@ -83,8 +115,8 @@ class ValueProposition:
     span: Span = NO_SPAN
 
 
-@dataclass(frozen=True)
-class Channel:
+@dataclass(frozen=True, eq=False, repr=False)
+class Channel(_Record):
     id: str
     name: str | None = None
     kind: str | None = None
@@ -93,8 +125,8 @@ class Channel:
     span: Span = NO_SPAN
 
 
-@dataclass(frozen=True)
-class BlockItem:
+@dataclass(frozen=True, eq=False, repr=False)
+class BlockItem(_Record):
     """One item of a plain canvas block (revenue streams, key partners, ...)."""
 
     text: str | None = None
@@ -103,8 +135,8 @@ class BlockItem:
     span: Span = NO_SPAN
 
 
-@dataclass(frozen=True)
-class Answer:
+@dataclass(frozen=True, eq=False, repr=False)
+class Answer(_Record):
     """The answer to one of the eight questions: one text, or one text per segment.
 
     Empty texts are dropped when loading, so ``is_answered`` is all a check needs.
@@ -121,8 +153,8 @@ class Answer:
         return bool(self.text) or bool(self.per_segment)
 
 
-@dataclass(frozen=True)
-class DimensionUse:
+@dataclass(frozen=True, eq=False, repr=False)
+class DimensionUse(_Record):
     """How the model uses one of the seven relationship dimensions."""
 
     id: str
@@ -145,8 +177,8 @@ class DimensionUse:
         return self.use in vocab.USED_DIMENSION_USES
 
 
-@dataclass(frozen=True)
-class Measure:
+@dataclass(frozen=True, eq=False, repr=False)
+class Measure(_Record):
     id: str
     name: str | None = None
     domain: str | None = None
@@ -164,8 +196,8 @@ class Measure:
     span: Span = NO_SPAN
 
 
-@dataclass(frozen=True)
-class CustomerRelationships:
+@dataclass(frozen=True, eq=False, repr=False)
+class CustomerRelationships(_Record):
     answers: Mapping[str, Answer] = field(default_factory=dict)
     dimensions: Mapping[str, DimensionUse] = field(default_factory=dict)
     measures: tuple[Measure, ...] = ()
@@ -173,8 +205,8 @@ class CustomerRelationships:
     span: Span = NO_SPAN
 
 
-@dataclass(frozen=True)
-class Canvas:
+@dataclass(frozen=True, eq=False, repr=False)
+class Canvas(_Record):
     """A loaded canvas. ``file`` is the path it was read from (as given)."""
 
     file: str
@@ -261,8 +293,7 @@ ANSWER_MAP = "answer-map"
 DIMENSION_MAP = "dimension-map"
 
 
-@dataclass(frozen=True)
-class Key:
+class Key(NamedTuple):
     """One key of a mapping in the format."""
 
     name: str
@@ -274,20 +305,20 @@ class Key:
     spec: ObjectSpec | None = None
 
 
-@dataclass(frozen=True)
 class ObjectSpec:
     """A mapping of the format: its keys, and the dataclass it becomes."""
 
-    noun: str  # how messages name one: "segment", "measure"
-    cls: type
-    keys: tuple[Key, ...]
-    doc: str
-    id_kind: str | None = None  # items carry an ``id`` registered under this kind
+    __slots__ = ("by_name", "cls", "doc", "id_kind", "keys", "noun")
 
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "by_name", {k.name: k for k in self.keys})
-
-    by_name: Mapping[str, Key] = field(default_factory=dict, init=False, repr=False)
+    def __init__(
+        self, noun: str, cls: type, keys: tuple[Key, ...], doc: str, id_kind: str | None = None
+    ) -> None:
+        self.noun = noun  # how messages name one: "segment", "measure"
+        self.cls = cls
+        self.keys = keys
+        self.doc = doc
+        self.id_kind = id_kind  # items carry an ``id`` registered under this kind
+        self.by_name: Mapping[str, Key] = {k.name: k for k in keys}
 
     def names(self) -> Iterator[str]:
         return (k.name for k in self.keys)

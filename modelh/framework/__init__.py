@@ -7,29 +7,34 @@ library and on no other part of modelh.
 
 from __future__ import annotations
 
-from .content import CX_CAPABILITIES, CX_OFFICES, MANAGEMENT_DISCIPLINES
-from .dimensions import DIMENSION_CONSIDERATIONS, DIMENSIONS
-from .entities import (
-    TRUST_AT,
-    TRUST_BEFORE,
-    TRUST_PAST,
-    TRUST_POSITIONS,
-    Dimension,
-    Domain,
-    Guidance,
-    Indicator,
-    Question,
-    Stage,
-)
-from .lookup import dimension, domain, indicator, question, stage, stage_index
-from .measures import (
-    CUSTOMER_INDICATOR_GROUPS,
-    DOMAINS,
-    INDICATORS,
-    SHARED_EXECUTIVE_MEASURE_GROUPS,
-)
-from .questions import QUESTIONS
-from .stages import STAGES, TRUST_INFLECTION_POINT
+import importlib
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # the content is imported on first use, so that reading vocab is cheap
+    from .content import CX_CAPABILITIES, CX_OFFICES, MANAGEMENT_DISCIPLINES
+    from .dimensions import DIMENSION_CONSIDERATIONS, DIMENSIONS
+    from .entities import (
+        TRUST_AT,
+        TRUST_BEFORE,
+        TRUST_PAST,
+        TRUST_POSITIONS,
+        Dimension,
+        Domain,
+        Guidance,
+        Indicator,
+        Question,
+        Stage,
+    )
+    from .lookup import dimension, domain, indicator, question, stage, stage_index
+    from .measures import (
+        CUSTOMER_INDICATOR_GROUPS,
+        DOMAINS,
+        INDICATORS,
+        SHARED_EXECUTIVE_MEASURE_GROUPS,
+    )
+    from .questions import QUESTIONS
+    from .stages import STAGES, TRUST_INFLECTION_POINT
+
 from .vocab import (
     CANVAS_STATUSES,
     CHANNEL_KINDS,
@@ -49,6 +54,47 @@ from .vocab import (
     TRUST_INFLECTION_STAGE,
     USED_DIMENSION_USES,
 )
+
+_LAZY = {
+    "CUSTOMER_INDICATOR_GROUPS": "measures",
+    "CX_CAPABILITIES": "content",
+    "CX_OFFICES": "content",
+    "DIMENSIONS": "dimensions",
+    "DIMENSION_CONSIDERATIONS": "dimensions",
+    "DOMAINS": "measures",
+    "Dimension": "entities",
+    "Domain": "entities",
+    "Guidance": "entities",
+    "INDICATORS": "measures",
+    "Indicator": "entities",
+    "MANAGEMENT_DISCIPLINES": "content",
+    "QUESTIONS": "questions",
+    "Question": "entities",
+    "SHARED_EXECUTIVE_MEASURE_GROUPS": "measures",
+    "STAGES": "stages",
+    "Stage": "entities",
+    "TRUST_AT": "entities",
+    "TRUST_BEFORE": "entities",
+    "TRUST_INFLECTION_POINT": "stages",
+    "TRUST_PAST": "entities",
+    "TRUST_POSITIONS": "entities",
+    "dimension": "lookup",
+    "domain": "lookup",
+    "indicator": "lookup",
+    "question": "lookup",
+    "stage": "lookup",
+    "stage_index": "lookup",
+}
+
+
+def __getattr__(name: str) -> object:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(f"{__name__}.{module}"), name)
+    globals()[name] = value
+    return value
+
 
 __all__ = [
     "CANVAS_STATUSES",
