@@ -14,10 +14,10 @@ import statistics
 import time
 
 import yaml
+from yaml import CSafeLoader
 
 from modelh import parse_canvas
 from modelh.framework import vocab
-from modelh.loader import _YamlLoader
 
 
 def generated_canvas(n: int) -> str:
@@ -37,7 +37,7 @@ def generated_canvas(n: int) -> str:
         '  version: "1.10"',
         "  status: review",
         '  confidentiality: "Confidential: prepared for the client"',
-        "  branding: {logo: assets/logo.svg, color: \"#0b5f8a\"}",
+        '  branding: {logo: assets/logo.svg, color: "#0b5f8a"}',
         "segments:",
     ]
     for i, seg in enumerate(segs):
@@ -54,13 +54,15 @@ def generated_canvas(n: int) -> str:
         ]
     out.append("value_propositions:")
     for i in range(3):
-        out += [f"  - id: vp-{n}-{i}", f"    name: Proposition {i}",
-                f"    segments: [{segs[i]}, {segs[i + 1]}]",
-                "    description: Guided care with a named nurse and same-week visits."]
+        out += [
+            f"  - id: vp-{n}-{i}",
+            f"    name: Proposition {i}",
+            f"    segments: [{segs[i]}, {segs[i + 1]}]",
+            "    description: Guided care with a named nurse and same-week visits.",
+        ]
     out.append("channels:")
     for i, chan in enumerate(chans):
-        out += [f"  - id: {chan}", f"    name: Channel {i}",
-                f"    kind: {vocab.CHANNEL_KINDS[i]}"]
+        out += [f"  - id: {chan}", f"    name: Channel {i}", f"    kind: {vocab.CHANNEL_KINDS[i]}"]
     for block in vocab.ITEM_BLOCKS:
         out.append(f"{block}:")
         out += [f"  - Item {j} of {block}, specific enough to act on" for j in range(4)]
@@ -69,10 +71,13 @@ def generated_canvas(n: int) -> str:
     for q in vocab.QUESTION_IDS:
         if q in ("expectations", "influencers"):
             out.append(f"    {q}:")
-            out += [f"      {seg}: A specific answer for this segment, with detail." for seg in segs]
+            out += [f"      {seg}: A specific answer for this segment, in detail." for seg in segs]
         else:
-            out += [f"    {q}: |", "      A multi-line answer that names who does what,",
-                    "      through which channel, and how it will be measured."]
+            out += [
+                f"    {q}: |",
+                "      A multi-line answer that names who does what,",
+                "      through which channel, and how it will be measured.",
+            ]
     out.append("  dimensions:")
     for i, dim in enumerate(vocab.DIMENSION_IDS):
         out += [
@@ -128,7 +133,7 @@ def main() -> None:
     lines = statistics.mean(t.count("\n") for t in texts)
 
     def compose(text: str) -> object:
-        return yaml.compose(text, Loader=_YamlLoader)
+        return yaml.compose(text, Loader=CSafeLoader)
 
     def load(text: str) -> object:
         return parse_canvas(text, "bench.yaml")
@@ -137,8 +142,10 @@ def main() -> None:
     load_s = statistics.median(per_canvas(load, texts) for _ in range(args.runs))
     print(f"{args.canvases} canvases of {lines:.0f} lines, median of {args.runs} runs")
     print(f"  PyYAML C compose alone : {compose_s * 1000:6.3f} ms a canvas")
-    print(f"  modelh parse_canvas    : {load_s * 1000:6.3f} ms a canvas "
-          f"({load_s / compose_s:.2f}x compose; target under 2 ms)")
+    print(
+        f"  modelh parse_canvas    : {load_s * 1000:6.3f} ms a canvas "
+        f"({load_s / compose_s:.2f}x compose; target under 2 ms)"
+    )
 
 
 if __name__ == "__main__":

@@ -1,9 +1,9 @@
 """Whole-process start-up cost of `modelh validate` and `modelh --help`.
 
 Runs each command alternately with the reference `python -c "import typer, yaml"`
-and prints the median CPU time (user + system) of each and their ratios. Target: `modelh validate one.yaml`
-within 1.3x of the reference. Bytecode is compiled first, as an installed
-wheel has it.
+and prints the median CPU time (user + system) of each and their ratios.
+Target: `modelh validate one.yaml` within 1.3x of the reference. Bytecode is
+compiled first, as an installed wheel has it.
 
     python benchmarks/startup.py [--runs 21]
 """
@@ -24,8 +24,9 @@ CANVAS = ROOT / "canvases" / "riverside-health-plan.yaml"
 
 def timed(cmd: list[str], env: dict[str, str]) -> float:
     """CPU time (user + system) of one run: steadier than wall time on a busy machine."""
-    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                            env=env, cwd=ROOT)
+    proc = subprocess.Popen(
+        cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env, cwd=ROOT
+    )
     _, _, usage = os.wait4(proc.pid, 0)
     proc.returncode = 0
     return usage.ru_utime + usage.ru_stime
@@ -44,7 +45,7 @@ def main() -> None:
         "modelh --help": [py, "-m", "modelh", "--help"],
     }
     samples: dict[str, list[float]] = {name: [] for name in commands}
-    for name, cmd in commands.items():  # warm the file cache
+    for cmd in commands.values():  # warm the file cache
         timed(cmd, env)
     for _ in range(args.runs):
         for name, cmd in commands.items():
@@ -55,9 +56,17 @@ def main() -> None:
         median = statistics.median(values)
         print(f"{name:45} {median * 1000:14.1f} {median / reference:7.2f}x")
     heavy = subprocess.run(
-        [py, "-c", "import sys, modelh.cli; print(sorted({m.split('.')[0] for m in sys.modules}"
-         " & {'rich', 'jinja2', 'weasyprint', 'pydantic'}))"],
-        capture_output=True, text=True, check=False, env=env, cwd=ROOT,
+        [
+            py,
+            "-c",
+            "import sys, modelh.cli; print(sorted({m.split('.')[0] for m in sys.modules}"
+            " & {'rich', 'jinja2', 'weasyprint', 'pydantic'}))",
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+        env=env,
+        cwd=ROOT,
     ).stdout.strip()
     print(f"heavy modules imported by modelh.cli: {heavy}")
 

@@ -1,18 +1,20 @@
 """Canvas files to ``Canvas`` objects, with every problem reported at once.
 
 The text is composed into YAML nodes (never constructed into Python objects, so
-no tag can run code and scalars keep the text as written), then walked against
-the format's specs in ``model``. Problems are collected, not raised one by one;
-``CanvasError`` carries them all.
+no tag can run code and every scalar keeps the text as written), then walked
+against the format's specs in ``model``. Problems are collected, not raised one
+by one; ``CanvasError`` carries them all.
 
 Hostile input is stopped before it costs much: files over ``MAX_BYTES``, bytes
 that are not UTF-8, nesting deeper than ``MAX_NESTING`` (found by a cheap scan,
 since a deep enough document crashes the C composer), aliases (so an alias bomb
-is never expanded), tags and several documents in one file.
+is never expanded) and several documents in one file.
 """
 
 from __future__ import annotations
 
+import dataclasses
+import math
 import os
 import re
 from collections.abc import Callable
@@ -25,12 +27,22 @@ import yaml
 from . import model as m
 from .errors import CanvasError, Problem
 from .framework import vocab
-from .model import Span
 
-try:  # the C composer is about ten times faster; the pure one is the fallback
-    from yaml import CSafeLoader as _YamlLoader
+try:  # the C parser is about ten times faster; the pure one is the fallback
+    from yaml._yaml import CParser as _Parser
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
-    from yaml import SafeLoader as _YamlLoader  # type: ignore[assignment]
+    from yaml.composer import Composer
+    from yaml.parser import Parser
+    from yaml.reader import Reader
+    from yaml.scanner import Scanner
+
+    class _Parser(Reader, Scanner, Parser, Composer):  # type: ignore[no-redef]
+        def __init__(self, stream: str) -> None:
+            Reader.__init__(self, stream)
+            Scanner.__init__(self)
+            Parser.__init__(self)
+            Composer.__init__(self)
+
 
 #: Larger files are refused before they are read.
 MAX_BYTES = 5 * 1024 * 1024
@@ -38,19 +50,52 @@ MAX_BYTES = 5 * 1024 * 1024
 MAX_NESTING = 100
 
 _CORE = "tag:yaml.org,2002:"
-_NULL, _BOOL, _INT, _FLOAT, _STR = (_CORE + t for t in ("null", "bool", "int", "float", "str"))
+_STR, _SEQ, _MAP = _CORE + "str", _CORE + "seq", _CORE + "map"
+#: Explicit tags a canvas may carry (``!!str 1.10``); any other is refused.
 _ALLOWED_TAGS = frozenset(
     _CORE + t for t in ("null", "bool", "int", "float", "str", "timestamp", "seq", "map")
 )
+#: Plain scalars that YAML reads as "nothing".
+_NULLS = frozenset({"", "~", "null", "Null", "NULL"})
+_QUOTED = ("'", '"')
+
 _SLUG = re.compile(r"[a-z0-9-]+\Z")
 _COLOR = re.compile(r"#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})\Z")
+_COLOR_IN_COMMENT = re.compile(r":[ \t]+(#[0-9a-fA-F]{3,6})\b")
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}\Z")
 _PERIOD = re.compile(r"\d{4}(?:-(?:0[1-9]|1[0-2])(?:-\d{2})?|-Q[1-4])?\Z")
-_URL = re.compile(r"[a-zA-Z][a-zA-Z0-9+.-]*:")
+_URL = re.compile(r"[a-zA-Z][a-zA-Z0-9+.-]*://|(?:data|file|javascript|mailto):", re.I)
+_DRIVE = re.compile(r"[a-zA-Z]:[\\/]")
 _BLOCK_INDICATORS = re.compile(r"^[ \t]*(?:[-?][ \t]+){" + str(MAX_NESTING) + ",}", re.M)
+_INDICATOR_RUNS = ("- - ", "- ? ", "? - ", "? ? ", "-\t", "?\t")
 _BRACKET = re.compile(r"[\[\]{}]")
-_YAML12_NUMBER = re.compile(r"[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?\Z")
+#: A plain decimal number, as YAML 1.2 reads one (underscores may group digits).
+NUMBER_PATTERN = r"[-+]?(?:\.[0-9]+|[0-9][0-9_]*(?:\.[0-9_]*)?)(?:[eE][-+]?[0-9]+)?"
+_NUMBER = re.compile(NUMBER_PATTERN + r"\Z")
+_NUMBER_WITH_UNIT = re.compile(r"\s*[-+]?[0-9][0-9.]*\s*[^\s0-9.,]")
+_THOUSANDS = re.compile(r"[-+]?[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?\Z")
 
 _ID_KINDS = ("segment", "value proposition", "channel", "measure")
+
+
+class _YamlLoader(_Parser):  # type: ignore[misc,valid-type]
+    """Composes nodes without resolving implicit tags.
+
+    Every untagged scalar stays text: the walk decides, key by key, what is
+    empty and what is a number, so ``no``, ``1.10`` and dates are never
+    converted and no resolver runs for each scalar.
+    """
+
+    def resolve(self, kind: type, value: object, implicit: object) -> str:
+        if kind is yaml.ScalarNode:
+            return _STR
+        return _SEQ if kind is yaml.SequenceNode else _MAP
+
+    def descend_resolver(self, *args: object) -> None:  # used by the pure composer only
+        pass
+
+    def ascend_resolver(self) -> None:
+        pass
 
 
 def load_canvas(path: str | os.PathLike[str]) -> m.Canvas:
@@ -63,19 +108,10 @@ def load_canvas(path: str | os.PathLike[str]) -> m.Canvas:
     p = Path(name)
     try:
         if p.is_dir():
-            raise CanvasError(name, [_file_problem(name, "is a directory, not a canvas file")])
+            raise CanvasError(name, [_file_problem(name, "this is a folder, not a canvas file")])
         size = p.stat().st_size
         if size > MAX_BYTES:
-            raise CanvasError(
-                name,
-                [
-                    _file_problem(
-                        name,
-                        f"is {size / 1048576:.1f} MB; a canvas file may be at "
-                        f"most {MAX_BYTES // 1048576} MB",
-                    )
-                ],
-            )
+            raise CanvasError(name, [_too_large(name, size)])
         with p.open("rb") as fh:
             data = fh.read(MAX_BYTES + 1)
     except FileNotFoundError:
@@ -83,9 +119,10 @@ def load_canvas(path: str | os.PathLike[str]) -> m.Canvas:
     except PermissionError:
         raise CanvasError(name, [_file_problem(name, "permission denied")]) from None
     except OSError as exc:
-        raise CanvasError(name, [_file_problem(name, f"cannot be read: {exc.strerror}")]) from None
-    if len(data) > MAX_BYTES:  # it grew while we looked
-        raise CanvasError(name, [_file_problem(name, "is larger than the size limit")])
+        reason = exc.strerror or str(exc)
+        raise CanvasError(
+            name, [_file_problem(name, f"the file cannot be read: {reason}")]
+        ) from None
     return parse_canvas(data, name)
 
 
@@ -93,15 +130,19 @@ def parse_canvas(source: str | bytes, file: str = "<canvas>") -> m.Canvas:
     """Check the canvas held in ``source`` (text, or UTF-8 bytes) named ``file``."""
     if isinstance(source, bytes):
         if len(source) > MAX_BYTES:
-            raise CanvasError(file, [_file_problem(file, "is larger than the size limit")])
+            raise CanvasError(file, [_too_large(file, len(source))])
         text = _decode(source, file)
     else:
+        if len(source) > MAX_BYTES:
+            raise CanvasError(file, [_too_large(file, len(source))])
         text = source
     if text.startswith("\ufeff"):
         text = text[1:]
     _prescan(text, file)
     root = _compose(text, file)
-    walker = _Walker(file)
+    walker = _Walker(file, text)
+    if "!" in text:  # tags are refused, but never stop the walk: report everything
+        walker.problems.extend(_tag_problems(root, file))
     canvas = walker.canvas(root)
     if walker.problems or canvas is None:
         raise CanvasError(file, walker.problems)
@@ -116,26 +157,26 @@ def _file_problem(file: str, message: str, line: int = 1, column: int = 1) -> Pr
     return Problem(file, line, column, line, column + 1, "file", "", message)
 
 
+def _too_large(file: str, size: int) -> Problem:
+    return _file_problem(
+        file,
+        f"the file is larger than {MAX_BYTES // 1048576} MB ({size:,} bytes); "
+        "a canvas is far smaller",
+    )
+
+
 def _decode(data: bytes, file: str) -> str:
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:
         before = data[: exc.start]
         line = before.count(b"\n") + 1
-        line_start = before.rfind(b"\n") + 1
-        column = len(before[line_start:].decode("utf-8", "replace")) + 1
-        raise CanvasError(
-            file,
-            [
-                _file_problem(
-                    file,
-                    f"is not UTF-8 text: byte 0x{data[exc.start]:02x} cannot be "
-                    "read; save the file as UTF-8",
-                    line,
-                    column,
-                )
-            ],
-        ) from None
+        column = len(before[before.rfind(b"\n") + 1 :].decode("utf-8", "replace")) + 1
+        message = (
+            f"the file is not UTF-8 text: byte 0x{data[exc.start]:02x} cannot be read; "
+            "save the file as UTF-8"
+        )
+        raise CanvasError(file, [_file_problem(file, message, line, column)]) from None
 
 
 def _line_col(text: str, index: int) -> tuple[int, int]:
@@ -145,36 +186,27 @@ def _line_col(text: str, index: int) -> tuple[int, int]:
 
 def _prescan(text: str, file: str) -> None:
     if not text.strip():
-        raise CanvasError(
-            file, [_file_problem(file, "is empty; a canvas starts with the line 'modelh: 1'")]
-        )
+        message = "the file is empty; a canvas starts with the line 'modelh: 1'"
+        raise CanvasError(file, [_file_problem(file, message)])
     # Each level of flow nesting needs a bracket: count them before scanning.
     if text.count("[") + text.count("{") > MAX_NESTING:
         depth = 0
         for match in _BRACKET.finditer(text):
             depth = depth + 1 if match.group() in "[{" else max(depth - 1, 0)
             if depth > MAX_NESTING:
-                line, col = _line_col(text, match.start())
-                raise CanvasError(file, [_nesting_problem(file, line, col)])
-    match = _BLOCK_INDICATORS.search(text)
+                raise CanvasError(file, [_nesting_problem(file, *_line_col(text, match.start()))])
+    # Block nesting on one line needs a run of indicators ("- - - x"): look for
+    # the start of one with a plain substring search before scanning every line.
+    match = any(run in text for run in _INDICATOR_RUNS) and _BLOCK_INDICATORS.search(text)
     if match:
-        line, col = _line_col(text, match.start())
-        raise CanvasError(file, [_nesting_problem(file, line, col)])
+        raise CanvasError(file, [_nesting_problem(file, *_line_col(text, match.start()))])
     if "&" in text and "*" in text:
         _reject_aliases(text, file)
 
 
 def _nesting_problem(file: str, line: int, column: int) -> Problem:
-    return Problem(
-        file,
-        line,
-        column,
-        line,
-        column + 1,
-        "syntax",
-        "",
-        f"nesting is deeper than {MAX_NESTING} levels; a canvas needs far fewer",
-    )
+    message = f"nesting is deeper than {MAX_NESTING} levels; a canvas needs far fewer"
+    return Problem(file, line, column, line, column + 1, "syntax", "", message)
 
 
 def _reject_aliases(text: str, file: str) -> None:
@@ -182,18 +214,21 @@ def _reject_aliases(text: str, file: str) -> None:
     try:
         for event in yaml.parse(text, Loader=_YamlLoader):
             if isinstance(event, yaml.AliasEvent):
-                mark = event.start_mark
+                start, end = event.start_mark, event.end_mark
+                message = (
+                    f"alias '*{event.anchor}' is not allowed in a canvas: write the value out "
+                    "in full"
+                )
                 problems.append(
                     Problem(
                         file,
-                        mark.line + 1,
-                        mark.column + 1,
-                        event.end_mark.line + 1,
-                        event.end_mark.column + 1,
+                        start.line + 1,
+                        start.column + 1,
+                        end.line + 1,
+                        end.column + 1,
                         "syntax",
                         "",
-                        f"alias '*{event.anchor}' is not allowed in a canvas: write the "
-                        "value out in full",
+                        message,
                     )
                 )
                 if len(problems) >= 20:
@@ -212,31 +247,17 @@ def _compose(text: str, file: str) -> yaml.Node:
     except yaml.reader.ReaderError as exc:
         line, col = _line_col(text, exc.position)
         char = exc.character if isinstance(exc.character, str) else chr(exc.character)
+        message = f"character U+{ord(char):04X} is not allowed in YAML text"
         raise CanvasError(
-            file,
-            [
-                Problem(
-                    file,
-                    line,
-                    col,
-                    line,
-                    col + 1,
-                    "syntax",
-                    "",
-                    f"character U+{ord(char):04X} is not allowed in YAML text",
-                )
-            ],
+            file, [Problem(file, line, col, line, col + 1, "syntax", "", message)]
         ) from None
     except yaml.YAMLError as exc:  # pragma: no cover - every YAMLError above has a mark
         raise CanvasError(file, [_file_problem(file, f"YAML error: {exc}")]) from None
     except RecursionError:  # only the pure-Python composer recurses in Python
         raise CanvasError(file, [_nesting_problem(file, 1, 1)]) from None
     if root is None:
-        raise CanvasError(
-            file, [_file_problem(file, "holds no YAML content; a canvas starts with 'modelh: 1'")]
-        )
-    if "!" in text:
-        _reject_tags(root, file)
+        message = "the file holds no YAML content; a canvas starts with 'modelh: 1'"
+        raise CanvasError(file, [_file_problem(file, message)])
     return root
 
 
@@ -256,7 +277,7 @@ def _syntax_problem(file: str, exc: yaml.MarkedYAMLError, text: str) -> Problem:
     return Problem(file, line, col, line, col + 1, "syntax", "", message)
 
 
-def _reject_tags(root: yaml.Node, file: str) -> None:
+def _tag_problems(root: yaml.Node, file: str) -> list[Problem]:
     problems = []
     stack = [root]
     while stack:
@@ -277,22 +298,16 @@ def _reject_tags(root: yaml.Node, file: str) -> None:
                 stack.append(value)
         elif isinstance(node, yaml.SequenceNode):
             stack.extend(node.value)
-    if problems:
-        raise CanvasError(file, problems)
+    return problems
 
 
 def _short_tag(tag: str) -> str:
     return "!!" + tag[len(_CORE) :] if tag.startswith(_CORE) else tag
 
 
-def _span(node: yaml.Node) -> Span:
-    s, e = node.start_mark, node.end_mark
-    return Span(s.line + 1, s.column + 1, e.line + 1, e.column + 1)
-
-
 def _node_problem(file: str, node: yaml.Node, kind: str, path: str, message: str) -> Problem:
-    s = _span(node)
-    return Problem(file, s.line, s.column, s.end_line, s.end_column, kind, path, message)
+    s, e = node.start_mark, node.end_mark
+    return Problem(file, s.line + 1, s.column + 1, e.line + 1, e.column + 1, kind, path, message)
 
 
 def _suggest(word: str, choices: Any) -> str:
@@ -316,23 +331,62 @@ def _kind_name(node: yaml.Node) -> str:
     return f"'{_show(node.value)}'"
 
 
+def _is_null(node: yaml.Node) -> bool:
+    """A plain ``null``, ``~`` or nothing: YAML's empty value (a quoted "null" is text)."""
+    return not node.style and node.value in _NULLS and node.tag == _STR
+
+
+def _is_empty(node: yaml.Node) -> bool:
+    """An empty value (nothing, ``~``, ``""``, ``[]``, ``{}``): not answered yet."""
+    if isinstance(node, yaml.ScalarNode):
+        return _is_null(node) or (node.value == "" and node.style in _QUOTED)
+    return not node.value
+
+
 # --------------------------------------------------------------------------
 # The walk.
 
 
 class _Walker:
-    """Walks composed nodes against the specs, collecting problems and spans."""
+    """Walks composed nodes against the specs, collecting problems and places."""
 
-    def __init__(self, file: str) -> None:
+    def __init__(self, file: str, text: str) -> None:
         self.file = file
+        self.text = text
         self.problems: list[Problem] = []
-        self.spans: dict[str, Span] = {}
-        self.key_spans: dict[str, Span] = {}
-        self.ids: dict[str, tuple[str, Span]] = {}
+        self.nodes: dict[str, yaml.Node] = {}
+        self.key_nodes: dict[str, yaml.Node] = {}
+        self.ids: dict[str, tuple[str, int]] = {}  # id -> (kind, line)
         self.refs: list[tuple[str, str, yaml.Node, str, str]] = []
+        self.handlers: dict[str, Callable[..., Any]] = {
+            kind: getattr(self, "v_" + kind.replace("-", "_"))
+            for kind in (
+                m.TEXT,
+                m.TEXT_OR_LIST,
+                m.TEXT_LIST,
+                m.ENUM,
+                m.NUMBER,
+                m.SLUG,
+                m.DATE,
+                m.PERIOD,
+                m.COLOR,
+                m.RELATIVE_PATH,
+                m.FORMAT_VERSION,
+                m.REF_LIST,
+                m.OBJECT,
+                m.OBJECT_LIST,
+                m.ITEM_LIST,
+                m.ANSWER_MAP,
+                m.DIMENSION_MAP,
+            )
+        }
 
     def problem(self, node: yaml.Node, kind: str, path: str, message: str) -> None:
         self.problems.append(_node_problem(self.file, node, kind, path, message))
+
+    def span(self, node: yaml.Node) -> m.Span:
+        s, e = node.start_mark, node.end_mark
+        return m.Span(s.line + 1, s.column + 1, e.line + 1, e.column + 1)
 
     # -- top level
 
@@ -345,7 +399,7 @@ class _Walker:
                 f"a canvas is a mapping of keys starting with 'modelh: 1', not {_kind_name(root)}",
             )
             return None
-        self.spans[""] = _span(root)
+        self.nodes[""] = root
         values, extensions = self.mapping(root, m.CANVAS_SPEC, "", "", None)
         self.check_references()
         if self.problems or "canvas" not in values or "modelh" not in values:
@@ -353,9 +407,9 @@ class _Walker:
         return m.Canvas(
             file=self.file,
             extensions=tuple(extensions),
-            spans=self.spans,
-            key_spans=self.key_spans,
-            span=_span(root),
+            spans=m.SpanIndex(self.nodes),
+            key_spans=m.SpanIndex(self.key_nodes),
+            span=self.span(root),
             **values,
         )
 
@@ -367,8 +421,9 @@ class _Walker:
         """The mapping's (key, key node, value node) triples; duplicates reported."""
         seen: dict[str, yaml.Node] = {}
         out = []
+        prefix = path + "." if path else ""
         for key_node, value_node in node.value:
-            if not isinstance(key_node, yaml.ScalarNode):
+            if key_node.__class__ is not yaml.ScalarNode:
                 self.problem(
                     key_node,
                     "type",
@@ -382,14 +437,13 @@ class _Walker:
                 self.problem(
                     key_node,
                     "duplicate-key",
-                    _join(path, key),
+                    prefix + key,
                     f"{label}key '{_show(key)}' is written twice (first at line {first}); keep one",
                 )
                 continue
             seen[key] = key_node
-            child = _join(path, key)
-            self.key_spans[child] = _span(key_node)
-            self.spans[child] = _span(value_node)
+            self.key_nodes[prefix + key] = key_node
+            self.nodes[prefix + key] = value_node
             out.append((key, key_node, value_node))
         return out
 
@@ -400,59 +454,71 @@ class _Walker:
         path: str,
         label: str,
         parent_key: yaml.Node | None,
-        skip: tuple[str, ...] = (),
     ) -> tuple[dict[str, Any], list[str]]:
         """Walk a mapping of ``spec``'s keys into constructor arguments."""
         values: dict[str, Any] = {}
         extensions: list[str] = []
+        prefix = path + "." if path else ""
+        by_name = spec.by_name
         for key, key_node, value_node in self.entries(node, path, label):
-            if key.startswith("x-"):
-                extensions.append(key)
+            field = by_name.get(key)
+            if field is None:
+                if key.startswith("x-"):
+                    extensions.append(key)
+                else:
+                    self.unknown_key(key, key_node, spec, prefix + key, label)
                 continue
-            field = spec.by_name.get(key)
-            if field is None or key in skip:
-                if key in skip:
-                    continue
-                where = f" in {spec.noun}" if not label else ""
-                hint = _suggest(key, spec.names()) or (
-                    f" (allowed: {', '.join(spec.names())}; extensions start with 'x-')"
-                )
-                self.problem(
-                    key_node,
-                    "unknown-key",
-                    _join(path, key),
-                    f"{label}unknown key '{_show(key)}'{where}{hint}",
-                )
-                continue
-            value = self.value(value_node, field, _join(path, key), label, key_node)
+            value = self.handlers[field.kind](value_node, field, prefix + key, label, key_node)
             if value is not None:
                 values[key] = value
-        present = {k.value: k for k, _ in node.value if isinstance(k, yaml.ScalarNode)}
-        for field in spec.keys:
-            if field.required and field.name not in values and field.name not in skip:
-                child = _join(path, field.name)
-                if any(
-                    p.path == child or p.path.startswith((child + ".", child + "["))
-                    for p in self.problems
-                ):
-                    continue  # already reported, as a bad value or inside it
-                if field.name in present:
-                    self.problem(
-                        present[field.name],
-                        "missing-key",
-                        _join(path, field.name),
-                        f"{label}required key '{field.name}' is empty",
-                    )
-                else:
-                    anchor = parent_key if parent_key is not None else node
-                    where = f" in {spec.noun}" if not label else ""
-                    self.problem(
-                        anchor,
-                        "missing-key",
-                        _join(path, field.name),
-                        f"{label}required key '{field.name}' is missing{where}",
-                    )
+        for field in spec.required:
+            if field.name not in values:
+                self.missing(node, field, prefix + field.name, label, parent_key, spec)
         return values, extensions
+
+    def unknown_key(
+        self, key: str, key_node: yaml.Node, spec: m.ObjectSpec, path: str, label: str
+    ) -> None:
+        names = list(spec.names())
+        if spec is m.DIMENSION_SPEC and not path.endswith(".motivation." + key):
+            names.remove("incentives")
+        where = f" in {spec.noun}" if not label else ""
+        hint = _suggest(key, names) or (
+            f" (allowed: {', '.join(names)}; extensions start with 'x-')"
+        )
+        self.problem(
+            key_node, "unknown-key", path, f"{label}unknown key '{_show(key)}'{where}{hint}"
+        )
+
+    def missing(
+        self,
+        node: yaml.MappingNode,
+        field: m.Key,
+        child: str,
+        label: str,
+        parent_key: yaml.Node | None,
+        spec: m.ObjectSpec,
+    ) -> None:
+        if any(
+            p.path == child or p.path.startswith((child + ".", child + "[")) for p in self.problems
+        ):
+            return  # already reported, as a bad value or inside it
+        present = next(
+            (k for k, _ in node.value if isinstance(k, yaml.ScalarNode) and k.value == field.name),
+            None,
+        )
+        if present is not None:
+            self.problem(
+                present, "missing-key", child, f"{label}required key '{field.name}' is empty"
+            )
+            return
+        where = f" in {spec.noun}" if not label else ""
+        self.problem(
+            parent_key if parent_key is not None else node,
+            "missing-key",
+            child,
+            f"{label}required key '{field.name}' is missing{where}",
+        )
 
     def object(
         self,
@@ -465,123 +531,120 @@ class _Walker:
     ) -> Any:
         if _is_empty(node):
             return None
-        if not isinstance(node, yaml.MappingNode):
+        if node.__class__ is not yaml.MappingNode:
+            name = path.rsplit(".", 1)[-1] if path else "the canvas"
             self.problem(
                 node,
                 "type",
                 path,
-                f"{label}{_last(path)} must be a mapping of keys, not {_kind_name(node)}",
+                f"{label}{name} must be a mapping of keys, not {_kind_name(node)}",
             )
             return None
         values, _ = self.mapping(node, spec, path, label, key_node)
-        if any(f.required and f.name not in values for f in spec.keys):
-            return None
-        return spec.cls(path=path, span=_span(node), **(extra or {}), **values)
+        for field in spec.required:
+            if field.name not in values:
+                return None
+        if extra:
+            values.update(extra)
+        return spec.cls(path=path, span=self.span(node), **values)
 
     # -- values
 
-    def value(
-        self, node: yaml.Node, field: m.Key, path: str, label: str, key_node: yaml.Node
-    ) -> Any:
-        handler: Callable[..., Any] = getattr(self, "v_" + field.kind.replace("-", "_"))
-        return handler(node, field, path, label, key_node)
-
     def scalar_text(self, node: yaml.Node, field: m.Key, path: str, label: str) -> str | None:
-        if not isinstance(node, yaml.ScalarNode):
-            if _is_empty(node):
+        if node.__class__ is not yaml.ScalarNode:
+            if not node.value:
                 return None
             self.problem(
                 node, "type", path, f"{label}{field.name} must be text, not {_kind_name(node)}"
             )
             return None
-        if _is_null(node) or not node.value.strip():
+        value = node.value
+        if not node.style and value in _NULLS:
             return None
-        return node.value
+        return value if value.strip() else None
 
     def v_text(self, node, field, path, label, key_node):
         return self.scalar_text(node, field, path, label)
 
     def v_enum(self, node, field, path, label, key_node):
         text = self.scalar_text(node, field, path, label)
-        if text is None:
-            return None
-        if text not in field.choices:
-            self.problem(
-                node,
-                "enum",
-                path,
-                f"{label}{field.name} '{_show(text)}' is not one of "
-                f"{', '.join(field.choices)}{_suggest(text, field.choices)}",
-            )
-            return None
-        return text
+        if text is None or text in field.choices:
+            return text
+        self.problem(
+            node,
+            "enum",
+            path,
+            f"{label}{field.name} '{_show(text)}' is not one of "
+            f"{', '.join(field.choices)}{_suggest(text, field.choices)}",
+        )
+        return None
 
     def v_slug(self, node, field, path, label, key_node):
         text = self.scalar_text(node, field, path, label)
-        if text is None:
-            return None
-        if not _SLUG.match(text):
-            slug = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "my-id"
-            self.problem(
-                node,
-                "value",
-                path,
-                f"{label}id '{_show(text)}' may hold only lowercase letters, digits "
-                f"and hyphens, e.g. '{slug}'",
-            )
-            return None
-        return text
+        if text is None or _SLUG.match(text):
+            return text
+        slug = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "my-id"
+        self.problem(
+            node,
+            "value",
+            path,
+            f"{label}id '{_show(text)}' may hold only lowercase letters, digits "
+            f"and hyphens, e.g. '{slug}'",
+        )
+        return None
 
     def v_number(self, node, field, path, label, key_node):
         if _is_empty(node):
             return None
-        plain_number = (
-            isinstance(node, yaml.ScalarNode)
-            and node.tag == _STR
-            and not node.style
-            and _YAML12_NUMBER.match(node.value)
-        )
-        if plain_number:  # YAML 1.2 reads 7e2 as a number; so do we
-            number = float(node.value)
-            return int(number) if number.is_integer() and "." not in node.value else number
-        if isinstance(node, yaml.ScalarNode) and node.tag in (_INT, _FLOAT):
-            try:
-                number = _number(node)
-            except (ValueError, yaml.YAMLError):
-                number = None
-            if number is not None and number == number and abs(number) != float("inf"):
-                return number
-        if isinstance(node, yaml.ScalarNode):
-            hint = (
-                " (remove the quotes)"
-                if node.style in ("'", '"') and _looks_numeric(node.value)
-                else " (put the unit in 'unit')"
-                if re.match(r"\s*[-+]?[\d.,]+\s*\S", node.value)
-                else ""
+        if node.__class__ is not yaml.ScalarNode:
+            self.problem(
+                node, "type", path, f"{label}{field.name} must be a number, not {_kind_name(node)}"
             )
-            message = f"{label}{field.name} '{_show(node.value)}' is not a number{hint}"
-        else:
-            message = f"{label}{field.name} must be a number, not {_kind_name(node)}"
-        self.problem(node, "type", path, message)
+            return None
+        value = node.value
+        hint = ""
+        if not node.style and node.tag == _STR and _NUMBER.match(value):
+            try:
+                number = float(value)
+            except ValueError:  # misplaced underscores
+                number = math.nan
+            if math.isfinite(number):
+                if any(c in value for c in ".eE"):
+                    return number
+                return int(value)
+            if not math.isnan(number):
+                hint = " (it is too large)"
+        elif node.style in _QUOTED and _NUMBER.match(value.strip()):
+            hint = " (remove the quotes)"
+        elif _THOUSANDS.match(value):
+            hint = " (write it without thousands separators, e.g. " + value.replace(",", "") + ")"
+        elif _NUMBER_WITH_UNIT.match(value):
+            hint = " (put the unit in 'unit')"
+        elif value.lower().lstrip("+-.") in ("inf", "nan"):
+            hint = " (write a finite number)"
+        self.problem(
+            node, "type", path, f"{label}{field.name} '{_show(value)}' is not a number{hint}"
+        )
         return None
 
     def v_date(self, node, field, path, label, key_node):
         text = self.scalar_text(node, field, path, label)
         if text is None:
             return None
-        try:
-            if len(text) != 10:
-                raise ValueError
-            date.fromisoformat(text)
-        except ValueError:
-            self.problem(
-                node,
-                "value",
-                path,
-                f"{label}{field.name} '{_show(text)}' is not a date written YYYY-MM-DD",
-            )
-            return None
-        return text
+        if _ISO_DATE.match(text):
+            try:
+                date.fromisoformat(text)
+            except ValueError:
+                pass
+            else:
+                return text
+        self.problem(
+            node,
+            "value",
+            path,
+            f"{label}{field.name} '{_show(text)}' is not a date written YYYY-MM-DD",
+        )
+        return None
 
     def v_period(self, node, field, path, label, key_node):
         text = self.scalar_text(node, field, path, label)
@@ -593,42 +656,48 @@ class _Walker:
                 date.fromisoformat(text)
             except ValueError:
                 ok = False
-        if not ok:
-            self.problem(
-                node,
-                "value",
-                path,
-                f"{label}{field.name} '{_show(text)}' is not a period: write "
-                "2027, 2027-12, 2027-Q4 or 2027-12-31",
-            )
-            return None
-        return text
+        if ok:
+            return text
+        self.problem(
+            node,
+            "value",
+            path,
+            f"{label}{field.name} '{_show(text)}' is not a period: write 2027, "
+            "2027-12, 2027-Q4 or 2027-12-31",
+        )
+        return None
 
     def v_color(self, node, field, path, label, key_node):
         text = self.scalar_text(node, field, path, label)
         if text is None:
+            # an unquoted colour is a comment to YAML: the value silently vanishes
+            line = self.text.splitlines()[key_node.start_mark.line]
+            match = _COLOR_IN_COMMENT.search(line, key_node.start_mark.column)
+            if match and node.__class__ is yaml.ScalarNode and _is_null(node):
+                self.problem(
+                    key_node,
+                    "value",
+                    path,
+                    f"{label}{field.name} '{match.group(1)}' is read as a comment: "
+                    f'quote it, "{match.group(1)}"',
+                )
             return None
-        if not _COLOR.match(text):
-            self.problem(
-                node,
-                "value",
-                path,
-                f"{label}{field.name} '{_show(text)}' is not a colour like "
-                '"#0b5f8a" (quote it: # starts a comment)',
-            )
-            return None
-        return text
+        if _COLOR.match(text):
+            return text
+        self.problem(
+            node,
+            "value",
+            path,
+            f"{label}{field.name} '{_show(text)}' is not a colour like \"#0b5f8a\" "
+            "(quote it: # starts a comment)",
+        )
+        return None
 
     def v_relative_path(self, node, field, path, label, key_node):
         text = self.scalar_text(node, field, path, label)
         if text is None:
             return None
-        parts = Path(text.replace("\\", "/")).parts
-        if (
-            (_URL.match(text) and not re.match(r"[a-zA-Z]:[\\/]", text))
-            or text.startswith(("/", "\\"))
-            or re.match(r"[a-zA-Z]:[\\/]", text)
-        ):
+        if _URL.match(text) or _DRIVE.match(text) or text.startswith(("/", "\\")):
             self.problem(
                 node,
                 "value",
@@ -637,7 +706,7 @@ class _Walker:
                 "canvas file's folder, not an absolute path or URL",
             )
             return None
-        if ".." in parts:
+        if ".." in Path(text.replace("\\", "/")).parts:
             self.problem(
                 node,
                 "value",
@@ -649,9 +718,9 @@ class _Walker:
         return text
 
     def v_format_version(self, node, field, path, label, key_node):
-        if isinstance(node, yaml.ScalarNode) and node.value == str(vocab.FORMAT_VERSION):
+        if node.__class__ is yaml.ScalarNode and node.value == str(vocab.FORMAT_VERSION):
             return vocab.FORMAT_VERSION
-        shown = _kind_name(node) if not _is_empty(node) else "empty"
+        shown = "empty" if _is_empty(node) else _kind_name(node)
         self.problem(
             node,
             "value",
@@ -664,40 +733,40 @@ class _Walker:
     def sequence(self, node, field, path, label) -> list[yaml.Node] | None:
         if _is_empty(node):
             return None
-        if not isinstance(node, yaml.SequenceNode):
-            if isinstance(node, yaml.ScalarNode):
-                message = (
-                    f"{label}{field.name} must be a list, e.g. "
-                    f"[{_show(node.value)}] or one '- item' per line"
-                )
-            else:
-                message = f"{label}{field.name} must be a list, not {_kind_name(node)}"
-            self.problem(node, "type", path, message)
-            return None
-        return node.value
-
-    def text_items(self, items, field, path, label) -> tuple[str, ...]:
-        out = []
-        for index, item in enumerate(items):
-            item_path = f"{path}[{index}]"
-            self.spans[item_path] = _span(item)
-            if not isinstance(item, yaml.ScalarNode):
-                self.problem(
-                    item,
-                    "type",
-                    item_path,
-                    f"{label}each item of {field.name} must be text, not {_kind_name(item)}",
-                )
-            elif not _is_null(item) and item.value.strip():
-                out.append(item.value)
-        return tuple(out)
+        if node.__class__ is yaml.SequenceNode:
+            return node.value
+        if node.__class__ is yaml.ScalarNode:
+            message = (
+                f"{label}{field.name} must be a list, e.g. [{_show(node.value)}] or one "
+                "'- item' per line"
+            )
+        else:
+            message = f"{label}{field.name} must be a list, not {_kind_name(node)}"
+        self.problem(node, "type", path, message)
+        return None
 
     def v_text_list(self, node, field, path, label, key_node):
         items = self.sequence(node, field, path, label)
-        return None if items is None else self.text_items(items, field, path, label) or None
+        if items is None:
+            return None
+        out = []
+        for index, item in enumerate(items):
+            item_path = f"{path}[{index}]"
+            self.nodes[item_path] = item
+            if item.__class__ is not yaml.ScalarNode:
+                if item.value:
+                    self.problem(
+                        item,
+                        "type",
+                        item_path,
+                        f"{label}each item of {field.name} must be text, not {_kind_name(item)}",
+                    )
+            elif (item.style or item.value not in _NULLS) and item.value.strip():
+                out.append(item.value)
+        return tuple(out) or None
 
     def v_text_or_list(self, node, field, path, label, key_node):
-        if isinstance(node, yaml.ScalarNode):
+        if node.__class__ is yaml.ScalarNode:
             text = self.scalar_text(node, field, path, label)
             return (text,) if text is not None else None
         return self.v_text_list(node, field, path, label, key_node)
@@ -709,14 +778,14 @@ class _Walker:
         out = []
         for index, item in enumerate(items):
             item_path = f"{path}[{index}]"
-            self.spans[item_path] = _span(item)
-            if not isinstance(item, yaml.ScalarNode) or _is_null(item):
+            self.nodes[item_path] = item
+            if item.__class__ is not yaml.ScalarNode or _is_null(item):
+                shown = "empty" if item.__class__ is yaml.ScalarNode else _kind_name(item)
                 self.problem(
                     item,
                     "type",
                     item_path,
-                    f"{label}each item of {field.name} must be a {field.ref} id, not "
-                    f"{_kind_name(item) if not _is_null(item) else 'empty'}",
+                    f"{label}each item of {field.name} must be a {field.ref} id, not {shown}",
                 )
                 continue
             self.refs.append((field.ref or "", item.value, item, item_path, label))
@@ -724,11 +793,9 @@ class _Walker:
         return tuple(out) or None
 
     def v_object(self, node, field, path, label, key_node):
-        assert field.spec is not None
         return self.object(node, field.spec, path, label, key_node)
 
     def v_object_list(self, node, field, path, label, key_node):
-        assert field.spec is not None
         spec = field.spec
         items = self.sequence(node, field, path, label)
         if items is None:
@@ -736,10 +803,10 @@ class _Walker:
         out = []
         for index, item in enumerate(items):
             item_id = _item_id(item)
-            item_path = f"{path}[{item_id or index}]"
-            self.spans[item_path] = _span(item)
-            item_label = f"{spec.noun} '{item_id}': " if item_id else ""
-            if not isinstance(item, yaml.MappingNode):
+            named = item_id is not None and item_id not in self.ids  # a repeated id: by index
+            item_path = f"{path}[{item_id}]" if named else f"{path}[{index}]"
+            self.nodes[item_path] = item
+            if item.__class__ is not yaml.MappingNode:
                 self.problem(
                     item,
                     "type",
@@ -748,13 +815,13 @@ class _Walker:
                     f"{_kind_name(item)}",
                 )
                 continue
-            if item_id is None:
-                item_label = f"{spec.noun} {index + 1} of {field.name}: "
+            item_label = f"{spec.noun} '{item_id}': " if item_id else f"{field.name}[{index}]: "
             obj = self.object(item, spec, item_path, item_label, item)
-            if isinstance(obj, m.Measure):
+            if obj is None:
+                continue
+            if obj.__class__ is m.Measure:
                 obj = self.check_indicator(obj, item, item_label)
-            if obj is not None:
-                self.register_id(obj.id, spec.id_kind or spec.noun, item, item_path, item_label)
+            if self.register_id(obj.id, spec.id_kind or spec.noun, item_path, item_label):
                 out.append(obj)
         return tuple(out) or None
 
@@ -765,9 +832,7 @@ class _Walker:
         if measure.indicator in vocab.INDICATOR_IDS[measure.domain]:
             return measure
         owner = next(d for d, ids in vocab.INDICATOR_IDS.items() if measure.indicator in ids)
-        node = next(
-            v for k, v in item.value if isinstance(k, yaml.ScalarNode) and k.value == "indicator"
-        )
+        node = self.nodes[measure.path + ".indicator"]
         choices = vocab.INDICATOR_IDS[measure.domain]
         allowed = (
             f"; the {measure.domain} indicators: {', '.join(choices)}"
@@ -781,162 +846,158 @@ class _Walker:
             f"{label}indicator '{measure.indicator}' belongs to the {owner} domain, "
             f"not {measure.domain}{allowed}",
         )
-        return _replace(measure, indicator=None)
+        return dataclasses.replace(measure, indicator=None)
 
-    def register_id(
-        self, item_id: str, kind: str, item: yaml.MappingNode, path: str, label: str
-    ) -> None:
-        id_node = next(
-            v for k, v in item.value if isinstance(k, yaml.ScalarNode) and k.value == "id"
-        )
+    def register_id(self, item_id: str, kind: str, path: str, label: str) -> bool:
+        id_node = self.nodes[path + ".id"]
         if item_id in self.ids:
-            other_kind, other = self.ids[item_id]
+            other_kind, line = self.ids[item_id]
             self.problem(
                 id_node,
                 "duplicate-id",
                 path + ".id",
                 f"{label}id '{item_id}' is already used by the {other_kind} at line "
-                f"{other.line}; ids must be unique across the canvas",
+                f"{line}; ids must be unique across the canvas",
             )
-            return
-        self.ids[item_id] = (kind, _span(id_node))
+            return False
+        self.ids[item_id] = (kind, id_node.start_mark.line + 1)
+        return True
 
     def v_item_list(self, node, field, path, label, key_node):
-        assert field.spec is not None
         items = self.sequence(node, field, path, label)
         if items is None:
             return None
         out = []
         for index, item in enumerate(items):
             item_path = f"{path}[{index}]"
-            self.spans[item_path] = _span(item)
-            if isinstance(item, yaml.ScalarNode):
+            self.nodes[item_path] = item
+            if item.__class__ is yaml.ScalarNode:
                 if not _is_null(item) and item.value.strip():
-                    out.append(m.BlockItem(text=item.value, path=item_path, span=_span(item)))
+                    out.append(m.BlockItem(text=item.value, path=item_path, span=self.span(item)))
                 continue
-            if not isinstance(item, yaml.MappingNode):
-                self.problem(
-                    item,
-                    "type",
-                    item_path,
-                    f"each item of {field.name} must be text or a mapping with "
-                    f"'text' and 'segments', not {_kind_name(item)}",
-                )
+            if item.__class__ is not yaml.MappingNode:
+                if item.value:
+                    self.problem(
+                        item,
+                        "type",
+                        item_path,
+                        f"each item of {field.name} must be text or a mapping with "
+                        f"'text' and 'segments', not {_kind_name(item)}",
+                    )
                 continue
-            obj = self.object(
-                item, field.spec, item_path, f"item {index + 1} of {field.name}: ", item
-            )
-            if obj is not None and (obj.text or obj.segments):
+            obj = self.object(item, field.spec, item_path, f"{field.name}[{index}]: ", item)
+            if obj is not None and obj.text:
                 out.append(obj)
         return tuple(out) or None
 
     def v_answer_map(self, node, field, path, label, key_node):
         if _is_empty(node):
             return None
-        if not isinstance(node, yaml.MappingNode):
+        if node.__class__ is not yaml.MappingNode:
             self.problem(
                 node,
                 "type",
                 path,
-                f"answers must be a mapping of question ids ({', '.join(vocab.QUESTION_IDS)})"
-                f", not {_kind_name(node)}",
+                "answers must be a mapping of question ids "
+                f"({', '.join(vocab.QUESTION_IDS)}), not {_kind_name(node)}",
             )
             return None
         answers = {}
-        for key, kn, vn in self.entries(node, path, label):
+        for key, key_node_, value_node in self.entries(node, path, label):
             if key.startswith("x-"):
                 continue
-            child = _join(path, key)
+            child = f"{path}.{key}"
             if key not in vocab.QUESTION_IDS:
                 hint = _suggest(key, vocab.QUESTION_IDS) or (
                     f" (the questions: {', '.join(vocab.QUESTION_IDS)})"
                 )
-                self.problem(kn, "unknown-key", child, f"unknown question '{_show(key)}'{hint}")
+                self.problem(
+                    key_node_, "unknown-key", child, f"unknown question '{_show(key)}'{hint}"
+                )
                 continue
-            answer = self.answer(key, vn, child)
+            answer = self.answer(key, value_node, child)
             if answer is not None:
                 answers[key] = answer
         return answers or None
 
     def answer(self, question: str, node: yaml.Node, path: str) -> m.Answer | None:
         label = f"answer '{question}': "
-        if isinstance(node, yaml.ScalarNode):
+        if node.__class__ is yaml.ScalarNode:
             if _is_null(node) or not node.value.strip():
                 return None
-            return m.Answer(question, text=node.value, path=path, span=_span(node))
-        if isinstance(node, yaml.SequenceNode):
-            if not node.value:
-                return None
-            self.problem(
-                node,
-                "type",
-                path,
-                f"{label}an answer is one text, or a mapping of segment ids to texts, not a list",
-            )
+            return m.Answer(question, text=node.value, path=path, span=self.span(node))
+        if node.__class__ is yaml.SequenceNode:
+            if node.value:
+                self.problem(
+                    node,
+                    "type",
+                    path,
+                    f"{label}an answer is one text, or a mapping of segment ids to "
+                    "texts, not a list",
+                )
             return None
         per_segment = {}
-        for key, kn, vn in self.entries(node, path, label):
-            child = _join(path, key)
-            self.refs.append(("segment", key, kn, child, label))
-            if not isinstance(vn, yaml.ScalarNode):
-                if not _is_empty(vn):
+        for key, key_node, value_node in self.entries(node, path, label):
+            if key.startswith("x-"):
+                continue
+            child = f"{path}.{key}"
+            self.refs.append(("segment", key, key_node, child, label))
+            if value_node.__class__ is not yaml.ScalarNode:
+                if value_node.value:
                     self.problem(
-                        vn,
+                        value_node,
                         "type",
                         child,
                         f"{label}the answer for segment '{_show(key)}' must be text, "
-                        f"not {_kind_name(vn)}",
+                        f"not {_kind_name(value_node)}",
                     )
                 continue
-            if not _is_null(vn) and vn.value.strip():
-                per_segment[key] = vn.value
+            if not _is_null(value_node) and value_node.value.strip():
+                per_segment[key] = value_node.value
         if not per_segment:
             return None
-        return m.Answer(question, per_segment=per_segment, path=path, span=_span(node))
+        return m.Answer(question, per_segment=per_segment, path=path, span=self.span(node))
 
     def v_dimension_map(self, node, field, path, label, key_node):
-        assert field.spec is not None
         if _is_empty(node):
             return None
-        if not isinstance(node, yaml.MappingNode):
+        if node.__class__ is not yaml.MappingNode:
             self.problem(
                 node,
                 "type",
                 path,
-                f"dimensions must be a mapping of dimension ids "
+                "dimensions must be a mapping of dimension ids "
                 f"({', '.join(vocab.DIMENSION_IDS)}), not {_kind_name(node)}",
             )
             return None
         dimensions = {}
-        for key, kn, vn in self.entries(node, path, label):
+        for key, key_node_, value_node in self.entries(node, path, label):
             if key.startswith("x-"):
                 continue
-            child = _join(path, key)
+            child = f"{path}.{key}"
             if key not in vocab.DIMENSION_IDS:
                 hint = _suggest(key, vocab.DIMENSION_IDS) or (
                     f" (the dimensions: {', '.join(vocab.DIMENSION_IDS)})"
                 )
-                self.problem(kn, "unknown-key", child, f"unknown dimension '{_show(key)}'{hint}")
+                self.problem(
+                    key_node_, "unknown-key", child, f"unknown dimension '{_show(key)}'{hint}"
+                )
                 continue
             dim_label = f"dimension '{key}': "
-            if key != "motivation" and isinstance(vn, yaml.MappingNode):
-                for k, v in vn.value:
-                    if (
-                        isinstance(k, yaml.ScalarNode)
-                        and k.value == "incentives"
-                        and not (_is_empty(v))
-                    ):
-                        self.problem(
-                            k,
-                            "unknown-key",
-                            _join(child, "incentives"),
-                            f"{dim_label}incentives belong under the motivation dimension only",
-                        )
-            dim = self.object(vn, field.spec, child, dim_label, kn, extra={"id": key})
-            if dim is not None:
-                if key != "motivation" and dim.incentives:
-                    dim = _replace(dim, incentives=())
-                dimensions[key] = dim
+            dim = self.object(
+                value_node, field.spec, child, dim_label, key_node_, extra={"id": key}
+            )
+            if dim is None:
+                continue
+            if key != "motivation" and dim.incentives:
+                self.problem(
+                    self.key_nodes[child + ".incentives"],
+                    "unknown-key",
+                    child + ".incentives",
+                    f"{dim_label}incentives belong under the motivation dimension only",
+                )
+                continue
+            dimensions[key] = dim
         return dimensions or None
 
     # -- after the walk
@@ -949,10 +1010,8 @@ class _Walker:
             if value in by_kind.get(kind, ()):
                 continue
             if value in self.ids:
-                other_kind, span = self.ids[value]
-                message = (
-                    f"{label}'{_show(value)}' is a {other_kind} (line {span.line}), not a {kind}"
-                )
+                other_kind, line = self.ids[value]
+                message = f"{label}'{_show(value)}' is a {other_kind} (line {line}), not a {kind}"
             else:
                 known = by_kind.get(kind, [])
                 hint = _suggest(value, known) or (
@@ -964,57 +1023,14 @@ class _Walker:
             self.problem(node, "reference", path, message)
 
 
-def _replace(obj: Any, **changes: Any) -> Any:
-    import dataclasses
-
-    return dataclasses.replace(obj, **changes)
-
-
-def _join(path: str, key: str) -> str:
-    return f"{path}.{key}" if path else key
-
-
-def _last(path: str) -> str:
-    return path.rsplit(".", 1)[-1] if path else "the canvas"
-
-
-def _is_null(node: yaml.Node) -> bool:
-    """A plain ``null``, ``~`` or nothing: YAML's empty value (a quoted "null" is text)."""
-    return node.tag == _NULL and not getattr(node, "style", None)
-
-
-def _is_empty(node: yaml.Node) -> bool:
-    if isinstance(node, yaml.ScalarNode):
-        return _is_null(node) or (node.style in ("'", '"') and node.value == "")
-    return not node.value
-
-
 def _item_id(item: yaml.Node) -> str | None:
-    if isinstance(item, yaml.MappingNode):
+    if item.__class__ is yaml.MappingNode:
         for k, v in item.value:
             if (
-                isinstance(k, yaml.ScalarNode)
+                k.__class__ is yaml.ScalarNode
                 and k.value == "id"
-                and isinstance(v, yaml.ScalarNode)
-                and v.value
+                and v.__class__ is yaml.ScalarNode
                 and _SLUG.match(v.value)
             ):
                 return v.value
     return None
-
-
-def _looks_numeric(text: str) -> bool:
-    try:
-        float(text.replace(",", "").replace("_", ""))
-    except ValueError:
-        return False
-    return True
-
-
-_constructor = yaml.constructor.SafeConstructor()
-
-
-def _number(node: yaml.ScalarNode) -> int | float:
-    if node.tag == _INT:
-        return _constructor.construct_yaml_int(node)
-    return _constructor.construct_yaml_float(node)

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field, fields
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from .framework import vocab
 
@@ -29,6 +29,37 @@ class Span(NamedTuple):
 
 
 NO_SPAN = Span(1, 1, 1, 1)
+
+
+class SpanIndex(Mapping[str, Span]):
+    """Spans by key path, worked out from the parser's marks only when asked for.
+
+    Loading records where every value and key is; most runs (a validation that
+    passes) never look, so the spans are not built up front.
+    """
+
+    __slots__ = ("_marked", "_spans")
+
+    def __init__(self, marked: Mapping[str, Any]) -> None:
+        self._marked = marked  # path -> anything with start_mark and end_mark
+        self._spans: dict[str, Span] = {}
+
+    def __getitem__(self, path: str) -> Span:
+        span = self._spans.get(path)
+        if span is None:
+            node = self._marked[path]
+            s, e = node.start_mark, node.end_mark
+            span = self._spans[path] = Span(s.line + 1, s.column + 1, e.line + 1, e.column + 1)
+        return span
+
+    def __contains__(self, path: object) -> bool:
+        return path in self._marked
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._marked)
+
+    def __len__(self) -> int:
+        return len(self._marked)
 
 
 class _Record:
@@ -61,6 +92,7 @@ class _Record:
             if f.repr
         )
         return f"{self.__class__.__name__}({shown})"
+
 
 #: An answer, text, number or list left empty means "not answered yet".
 
@@ -308,7 +340,7 @@ class Key(NamedTuple):
 class ObjectSpec:
     """A mapping of the format: its keys, and the dataclass it becomes."""
 
-    __slots__ = ("by_name", "cls", "doc", "id_kind", "keys", "noun")
+    __slots__ = ("by_name", "cls", "doc", "id_kind", "keys", "noun", "required")
 
     def __init__(
         self, noun: str, cls: type, keys: tuple[Key, ...], doc: str, id_kind: str | None = None
@@ -319,6 +351,7 @@ class ObjectSpec:
         self.doc = doc
         self.id_kind = id_kind  # items carry an ``id`` registered under this kind
         self.by_name: Mapping[str, Key] = {k.name: k for k in keys}
+        self.required = tuple(k for k in keys if k.required)
 
     def names(self) -> Iterator[str]:
         return (k.name for k in self.keys)
