@@ -179,11 +179,11 @@ def new(
     organization: Annotated[
         str,
         typer.Option(
-            "--org", "--organization", help="The client organisation.", prompt="Organization"
+            "--org", "--organization", help="The client organization.", show_default=False
         ),
     ],
     title: Annotated[
-        str, typer.Option("--title", help="The business model's name.", prompt="Title")
+        str, typer.Option("--title", help="The business model's name.", show_default=False)
     ],
     prepared_by: Annotated[
         list[str] | None,
@@ -204,7 +204,7 @@ def new(
         bool,
         typer.Option(
             "--schema/--no-schema",
-            help="Also write modelh.schema.json beside the canvas, so editors validate it offline.",
+            help="Also write modelh.schema.json beside the canvas, so editors check it offline.",
         ),
     ] = True,
 ) -> None:
@@ -214,18 +214,13 @@ def new(
     """
     from .starter import create_canvas
 
-    when = canvas_date or date.today().isoformat()
-    try:
-        date.fromisoformat(when)
-    except ValueError:
-        _fail(f"--date '{when}' is not a date written YYYY-MM-DD")
     try:
         made = create_canvas(
             path,
             title=title,
             organization=organization,
             prepared_by=prepared_by,
-            date=when,
+            date=canvas_date or date.today().isoformat(),
             write_schema=schema,
         )
     except ModelhError as exc:
@@ -233,9 +228,13 @@ def new(
     typer.echo(f"wrote {made.path}")
     if made.schema_path:
         typer.echo(f"wrote {made.schema_path} (the schema editors use to check the canvas)")
-    typer.echo(
-        f"next: modelh interview {made.path}   or edit it, then: modelh validate {made.path}"
-    )
+    if made.schema_skipped:
+        typer.echo(
+            f"left {made.schema_skipped} alone: it is not modelh's schema, so the "
+            "canvas does not point to it",
+            err=True,
+        )
+    typer.echo(f"next: fill it in, then run: modelh validate {made.path}")
 
 
 # ---------------------------------------------------------------------------
@@ -256,7 +255,9 @@ def schema(
 ) -> None:
     """Print the canvas format's JSON Schema (draft 2020-12), for editors and CI.
 
-    Point an editor at it with a first line in the canvas:
+    Point an editor (with yaml-language-server) at it with a first line in the canvas:
+
+    \b
     # yaml-language-server: $schema=modelh.schema.json
     """
     from .schema import shipped_schema_text

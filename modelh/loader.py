@@ -987,8 +987,8 @@ class _Walker:
             dim = self.object(
                 value_node, field.spec, child, dim_label, key_node_, extra={"id": key}
             )
-            if dim is None:
-                continue
+            if dim is None or all(getattr(dim, k.name) in (None, ()) for k in field.spec.keys):
+                continue  # every key empty: not considered yet, as if absent
             if key != "motivation" and dim.incentives:
                 self.problem(
                     self.key_nodes[child + ".incentives"],

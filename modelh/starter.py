@@ -6,8 +6,10 @@ interview and the checker see every question as open.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -52,8 +54,8 @@ def starter_text(
     add = lines.append
     if schema_ref:
         add(f"# yaml-language-server: $schema={schema_ref}")
-    add("# A modelH canvas. Fill it in by hand or with `modelh interview FILE`;")
-    add("# `modelh validate FILE` checks the format. An empty value means not answered yet.")
+    add("# A modelH canvas: one business model of one client. Fill it in, then run")
+    add("# `modelh validate FILE` to check the format. An empty value means not answered yet.")
     add(f"modelh: {vocab.FORMAT_VERSION}")
     add("")
     add("canvas:")
@@ -151,6 +153,7 @@ class NewCanvas:
 
     path: Path
     schema_path: Path | None  # the schema file written or refreshed beside it, if any
+    schema_skipped: Path | None = None  # a file of that name that is not modelh's, left alone
 
 
 def create_canvas(
@@ -164,6 +167,8 @@ def create_canvas(
 ) -> NewCanvas:
     """Write a starter canvas at ``path``; never overwrite an existing file."""
     target = Path(path)
+    if date is not None and not _is_iso_date(date):
+        raise UsageError(f"date '{date}' is not a date written YYYY-MM-DD")
     if not title.strip():
         raise UsageError("the title must not be empty")
     if not organization.strip():
@@ -173,12 +178,15 @@ def create_canvas(
     if target.exists() or target.is_symlink():
         raise UsageError(f"{target} already exists; choose another name (nothing was written)")
     schema_path = target.parent / SCHEMA_FILENAME if write_schema else None
+    skipped = None
+    if schema_path is not None and not _is_ours_or_absent(schema_path):
+        skipped, schema_path = schema_path, None  # never point a canvas at a foreign schema
     text = starter_text(
         title=title.strip(),
         organization=organization.strip(),
         prepared_by=[p.strip() for p in prepared_by or [] if p.strip()],
         date=date,
-        schema_ref=SCHEMA_FILENAME if write_schema else None,
+        schema_ref=SCHEMA_FILENAME if schema_path is not None else None,
     )
     parse_canvas(text, str(target))  # a starter that does not load is a bug, not a file
     try:
@@ -190,21 +198,32 @@ def create_canvas(
     except OSError as exc:
         raise UsageError(f"{target}: cannot write the file: {exc.strerror}") from None
     if schema_path is not None:
-        schema_path = _write_schema_beside(schema_path)
-    return NewCanvas(target, schema_path)
-
-
-def _write_schema_beside(path: Path) -> Path | None:
-    """Write or refresh modelh's schema file; leave a foreign file of that name alone."""
-    if path.exists():
         try:
-            current = json.loads(path.read_text("utf-8"))
-        except (OSError, ValueError):
-            return None
-        if not isinstance(current, dict) or current.get("$id") != SCHEMA_ID:
-            return None
+            schema_path.write_text(schema_text(), encoding="utf-8")
+        except OSError as exc:
+            raise UsageError(
+                f"wrote {target}, but not {schema_path}: {exc.strerror}; run "
+                f"'modelh schema -o {schema_path}'"
+            ) from None
+    return NewCanvas(target, schema_path, skipped)
+
+
+def _is_iso_date(text: str) -> bool:
+    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+        return False
     try:
-        path.write_text(schema_text(), encoding="utf-8")
-    except OSError:
-        return None
-    return path
+        dt.date.fromisoformat(text)
+    except ValueError:
+        return False
+    return True
+
+
+def _is_ours_or_absent(path: Path) -> bool:
+    """Whether ``path`` may be (re)written with modelh's schema."""
+    if not path.exists():
+        return True
+    try:
+        current = json.loads(path.read_text("utf-8"))
+    except (OSError, ValueError):
+        return False
+    return isinstance(current, dict) and current.get("$id") == SCHEMA_ID

@@ -1,0 +1,241 @@
+"""The command line as a user meets it: output, files written, exit codes."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+from typer.testing import CliRunner
+
+from modelh import __version__, load_canvas
+from modelh.cli import app
+
+from .conftest import EXAMPLES, ROOT
+
+runner = CliRunner()
+
+TEN_PROBLEMS = """\
+modelh: 1
+canvas:
+  title: Ten problems
+  organization: Riverside
+  status: drafty
+  date: tomorrow
+  colour: blue
+segments:
+  - id: members
+    role: member
+  - id: members
+channels:
+  - id: app
+customer_relationships:
+  answers:
+    costs: high
+  dimensions:
+    information:
+      use: core
+      channels: [ap]
+      measures: [nps]
+  measures:
+    - id: csat
+      baseline: high
+      direction: upward
+"""
+
+
+def run(*args: str):
+    return runner.invoke(app, list(args))
+
+
+def test_version():
+    result = run("--version")
+    assert result.exit_code == 0
+    assert result.stdout.strip() == f"modelh {__version__}"
+
+
+def test_python_dash_m_runs_the_tool():
+    result = subprocess.run(
+        [sys.executable, "-m", "modelh", "--version"],
+        capture_output=True,
+        text=True,
+        check=False,
+        cwd=ROOT,
+    )
+    assert result.returncode == 0 and result.stdout.strip() == f"modelh {__version__}"
+
+
+@pytest.mark.parametrize("command", ["validate", "new", "schema", "framework", "guide"])
+def test_every_command_has_help(command):
+    result = run(command, "--help")
+    assert result.exit_code == 0
+    assert "Usage: modelh " + command in result.stdout
+    assert len(result.stdout.splitlines()) > 4
+
+
+def test_validate_the_examples_exits_zero():
+    result = run("validate", *map(str, EXAMPLES))
+    assert result.exit_code == 0, result.stdout
+    assert "all valid" in result.stdout
+
+
+def test_validate_a_folder_finds_the_canvases_in_it():
+    result = run("validate", str(ROOT / "canvases"))
+    assert result.exit_code == 0
+    assert result.stdout.count("ok  ") == len(EXAMPLES)
+
+
+def test_validate_prints_all_ten_problems_with_positions(tmp_path):
+    path = tmp_path / "ten.yaml"
+    path.write_text(TEN_PROBLEMS)
+    result = run("validate", str(path))
+    assert result.exit_code == 1
+    lines = [line for line in result.stdout.splitlines() if ": error: " in line]
+    assert len(lines) == 10, result.stdout
+    assert lines[0].startswith(f"{path}:5:11: error: status 'drafty' is not one of")
+    assert "Traceback" not in result.output
+    assert "10 problems in 1" in result.stdout
+
+
+def test_validate_missing_path_is_a_usage_error(tmp_path):
+    result = run("validate", str(tmp_path / "nope.yaml"))
+    assert result.exit_code == 2
+    assert "no such file or folder" in result.output
+
+
+def test_validate_a_folder_without_canvases_is_a_usage_error(tmp_path):
+    (tmp_path / "other.yaml").write_text("name: not a canvas\n")
+    result = run("validate", str(tmp_path))
+    assert result.exit_code == 2
+    assert "no canvas files found" in result.output
+
+
+def test_validate_an_explicit_non_canvas_yaml_reports_it(tmp_path):
+    path = tmp_path / "compose.yaml"
+    path.write_text("services:\n  web: {image: nginx}\n")
+    result = run("validate", str(path))
+    assert result.exit_code == 1
+    assert "required key 'modelh' is missing" in result.stdout
+
+
+def test_validate_without_arguments_is_a_usage_error():
+    assert run("validate").exit_code == 2
+
+
+def test_no_colour_when_piped_or_under_no_color(tmp_path):
+    path = tmp_path / "bad.yaml"
+    path.write_text("modelh: 2\n")
+    env = {**os.environ, "NO_COLOR": "1"}
+    result = subprocess.run(
+        [sys.executable, "-m", "modelh", "validate", str(path)],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
+    )
+    assert result.returncode == 1
+    assert "\x1b[" not in result.stdout and "\x1b[" not in result.stderr
+
+
+def test_new_writes_a_starter_that_loads_and_has_every_key(tmp_path):
+    path = tmp_path / "clients" / "acme-ma.yaml"
+    result = run(
+        "new",
+        str(path),
+        "--org",
+        "Acme Health",
+        "--title",
+        'MA "2027": a plan',
+        "--by",
+        "Dana Whitfield",
+        "--date",
+        "2026-11-23",
+    )
+    assert result.exit_code == 0, result.output
+    canvas = load_canvas(path)
+    assert canvas.canvas.title == 'MA "2027": a plan'
+    assert canvas.canvas.organization == "Acme Health"
+    assert canvas.canvas.prepared_by == ("Dana Whitfield",)
+    assert canvas.canvas.date == "2026-11-23"
+    assert canvas.answers == {} and canvas.dimensions == {}
+    text = path.read_text()
+    assert text.startswith("# yaml-language-server: $schema=modelh.schema.json\n")
+    for key in (
+        "cost:",
+        "growth:",
+        "monetization:",
+        "incentives:",
+        "emotional_support:",
+        "revenue_streams: []",
+        "measures: []",
+        "confidentiality:",
+    ):
+        assert key in text
+    schema = json.loads((path.parent / "modelh.schema.json").read_text())
+    assert schema["$schema"].endswith("2020-12/schema")
+
+
+def test_new_never_overwrites(tmp_path):
+    path = tmp_path / "x.yaml"
+    path.write_text("mine: keep me\n")
+    result = run("new", str(path), "--org", "A", "--title", "B")
+    assert result.exit_code == 2
+    assert "already exists" in result.output
+    assert path.read_text() == "mine: keep me\n"
+
+
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (["--date", "2026-W47-1"], "not a date"),
+        (["--date", "20261120"], "not a date"),
+        (["--title", "  "], "title must not be empty"),
+    ],
+)
+def test_new_refuses_bad_values(tmp_path, args, message):
+    base = {"--org": "A", "--title": "B"}
+    for flag, value in zip(args[::2], args[1::2], strict=True):
+        base[flag] = value
+    flat = [x for pair in base.items() for x in pair]
+    result = run("new", str(tmp_path / "c.yaml"), *flat)
+    assert result.exit_code == 2
+    assert message in result.output
+    assert not (tmp_path / "c.yaml").exists()
+
+
+def test_new_leaves_a_foreign_schema_file_alone(tmp_path):
+    foreign = tmp_path / "modelh.schema.json"
+    foreign.write_text('{"title": "someone else"}')
+    result = run("new", str(tmp_path / "c.yaml"), "--org", "A", "--title", "B")
+    assert result.exit_code == 0
+    assert foreign.read_text() == '{"title": "someone else"}'
+    assert "$schema" not in (tmp_path / "c.yaml").read_text().splitlines()[0]
+
+
+def test_schema_output_file(tmp_path):
+    out = tmp_path / "canvas.schema.json"
+    result = run("schema", "-o", str(out))
+    assert result.exit_code == 0
+    assert json.loads(out.read_text())["title"].startswith("modelH canvas")
+
+
+@pytest.mark.parametrize("command", ["framework", "guide"])
+def test_framework_shows_the_method(command):
+    result = run(command)
+    assert result.exit_code == 0
+    for word in ("expectations", "monetization", "relationship-revenue", "innovate"):
+        assert word in result.stdout
+
+
+def test_framework_one_item_in_full():
+    result = run("framework", "dimensions", "motivation")
+    assert result.exit_code == 0
+    assert "Why it matters" in result.stdout and "Example" in result.stdout
+
+
+def test_framework_unknown_item_is_a_usage_error():
+    result = run("framework", "stages", "launch")
+    assert result.exit_code == 2
+    assert "'launch' is not a known id" in result.output

@@ -1,0 +1,67 @@
+"""The wheel carries templates/ and canvases/, and modelh finds them when installed."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import zipfile
+
+from modelh import resources
+
+from .conftest import ROOT
+
+
+def test_resources_found_in_the_checkout():
+    assert resources.templates_dir() == ROOT / "templates"
+    assert resources.examples_dir() == ROOT / "canvases"
+    assert len(resources.example_canvases()) >= 3
+
+
+def test_wheel_ships_templates_canvases_and_schema_and_finds_them(tmp_path):
+    build = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "wheel",
+            "--no-deps",
+            "--no-build-isolation",
+            "-q",
+            "-w",
+            str(tmp_path / "dist"),
+            str(ROOT),
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert build.returncode == 0, build.stderr
+    wheel = next((tmp_path / "dist").glob("modelh-*.whl"))
+    with zipfile.ZipFile(wheel) as archive:
+        names = set(archive.namelist())
+        archive.extractall(tmp_path / "site")
+    assert "modelh/data/canvas.schema.json" in names
+    assert any(n.startswith("modelh/_data/templates/") for n in names)
+    assert "modelh/_data/canvases/riverside-health-plan.yaml" in names
+    # Run from the unpacked wheel, not from the checkout.
+    probe = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import modelh, modelh.resources as r, modelh.schema as s;"
+            "print(modelh.__file__); print(r.templates_dir()); print(r.examples_dir());"
+            "print(len(s.shipped_schema_text()) > 1000)",
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+        cwd=tmp_path,
+        env={"PYTHONPATH": str(tmp_path / "site"), "PATH": "/usr/bin:/bin"},
+    )
+    assert probe.returncode == 0, probe.stderr
+    module, templates, examples, schema_ok = probe.stdout.split("\n")[:4]
+    site = str(tmp_path / "site")
+    assert module.startswith(site)
+    assert templates == f"{site}/modelh/_data/templates"
+    assert examples == f"{site}/modelh/_data/canvases"
+    assert schema_ok == "True"
