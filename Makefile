@@ -19,9 +19,11 @@ setup: $(STAMP)
 demo: setup
 	$(BIN)/modelh validate canvases/riverside-health-plan.yaml
 
-# pytest exits 5 when it collects no test: that is a failure here too.
+# pytest exits 5 when it collects no test: say so, and fail.
 test: setup
-	$(BIN)/python -m pytest -q
+	@$(BIN)/python -m pytest -q; rc=$$?; \
+	if [ $$rc -eq 5 ]; then echo "pytest collected no tests: nothing was verified"; fi; \
+	exit $$rc
 
 lint: setup
 	$(BIN)/ruff check modelh tests benchmarks
@@ -32,6 +34,7 @@ schema: setup
 
 bench: setup
 	$(BIN)/python benchmarks/load_canvases.py
+	$(BIN)/python benchmarks/startup.py
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache
