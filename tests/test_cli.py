@@ -239,3 +239,19 @@ def test_framework_unknown_item_is_a_usage_error():
     result = run("framework", "stages", "launch")
     assert result.exit_code == 2
     assert "'launch' is not a known id" in result.output
+
+
+@pytest.mark.parametrize("args", [["--help"], ["validate", "canvases/riverside-health-plan.yaml"]])
+def test_help_and_validate_never_import_heavy_libraries(args):
+    code = (
+        "import sys, runpy; sys.argv = ['modelh', *sys.argv[1:]]\n"
+        "try:\n    runpy.run_module('modelh', run_name='__main__')\n"
+        "except SystemExit:\n    pass\n"
+        "heavy = sorted({m.split('.')[0] for m in sys.modules} & "
+        "{'weasyprint', 'jinja2', 'rich', 'pydantic'})\n"
+        "print('HEAVY', heavy, file=sys.stderr)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code, *args], capture_output=True, text=True, cwd=ROOT, check=False
+    )
+    assert "HEAVY []" in result.stderr, result.stderr
