@@ -31,7 +31,10 @@ def is_canvas_text(data: bytes) -> bool:
 
 
 def looks_like_canvas(path: Path) -> bool:
+    """Whether a regular file holds a top-level ``modelh:`` line (pipes are never opened)."""
     try:
+        if not path.is_file():
+            return False
         with path.open("rb") as fh:
             return is_canvas_text(fh.read(MAX_BYTES))
     except OSError:

@@ -17,6 +17,7 @@ import dataclasses
 import math
 import os
 import re
+import stat
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -105,14 +106,21 @@ def load_canvas(path: str | os.PathLike[str]) -> m.Canvas:
     column) when the file cannot be read or does not follow the format.
     """
     name = os.fspath(path)
-    p = Path(name)
+    return parse_canvas(read_source(name), name)
+
+
+def read_source(path: str | os.PathLike[str]) -> bytes:
+    """The bytes of a canvas file; folders, devices, pipes and oversize files are refused."""
+    name = os.fspath(path)
     try:
-        if p.is_dir():
+        info = os.stat(name)
+        if stat.S_ISDIR(info.st_mode):
             raise CanvasError(name, [_file_problem(name, "this is a folder, not a canvas file")])
-        size = p.stat().st_size
-        if size > MAX_BYTES:
-            raise CanvasError(name, [_too_large(name, size)])
-        with p.open("rb") as fh:
+        if not stat.S_ISREG(info.st_mode):  # a pipe or a device could block or never end
+            raise CanvasError(name, [_file_problem(name, "this is not a regular file")])
+        if info.st_size > MAX_BYTES:
+            raise CanvasError(name, [_too_large(name, info.st_size)])
+        with open(name, "rb") as fh:
             data = fh.read(MAX_BYTES + 1)
     except FileNotFoundError:
         raise CanvasError(name, [_file_problem(name, "no such file")]) from None
@@ -120,10 +128,9 @@ def load_canvas(path: str | os.PathLike[str]) -> m.Canvas:
         raise CanvasError(name, [_file_problem(name, "permission denied")]) from None
     except OSError as exc:
         reason = exc.strerror or str(exc)
-        raise CanvasError(
-            name, [_file_problem(name, f"the file cannot be read: {reason}")]
-        ) from None
-    return parse_canvas(data, name)
+        message = f"the file cannot be read: {reason}"
+        raise CanvasError(name, [_file_problem(name, message)]) from None
+    return data
 
 
 def parse_canvas(source: str | bytes, file: str = "<canvas>") -> m.Canvas:

@@ -1,0 +1,267 @@
+"""Checker configuration: ``[tool.modelh]`` in pyproject.toml, or ``.modelh.yaml``.
+
+The nearest configuration file is found by walking up from the current folder.
+Every key is checked and every problem is reported at once, with the file's
+name; a key or rule that does not exist is an error, never silently ignored.
+
+Keys (the same in both files)::
+
+    select = ["ALL"]            # codes, names or prefixes ("MH2") to run
+    ignore = ["MH103"]          # ... and to leave out
+    fail-on = "error"           # lowest severity that fails: error | warning | info
+    exclude = ["archive/**"]    # globs, relative to the configuration file
+    [severity]                  # per rule: error | warning | info
+    MH103 = "info"
+    [rules.thin-answer]         # per-rule options, by name or code
+    min_words = 12
+    [per-file-ignores]          # glob -> codes, names or prefixes
+    "drafts/*.yaml" = ["MH2"]
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+from typing import Any
+
+from .errors import UsageError
+from .rules import SEVERITIES, Rule, all_rules
+
+CONFIG_NAMES = (".modelh.yaml", ".modelh.yml", "pyproject.toml")
+_KEYS = ("select", "ignore", "fail-on", "exclude", "severity", "rules", "per-file-ignores")
+
+
+@dataclass(frozen=True)
+class Config:
+    """Which rules run, how severe they are, with which options."""
+
+    select: tuple[str, ...] = ("ALL",)
+    ignore: tuple[str, ...] = ()
+    fail_on: str = "error"
+    exclude: tuple[str, ...] = ()
+    severity: Mapping[str, str] = field(default_factory=dict)  # code -> severity
+    options: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)  # code -> options
+    per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    root: str = "."  # folder that globs are relative to
+    source: str | None = None  # the file it came from
+
+    def enabled(self, rule: Rule, file: str | None = None) -> bool:
+        """Whether ``rule`` runs (on ``file``, when given)."""
+        if not matches(rule, self.select) or matches(rule, self.ignore):
+            return False
+        if file is not None:
+            relative = self.relative(file)
+            for pattern, selectors in self.per_file_ignores:
+                if _glob(relative, pattern) and matches(rule, selectors):
+                    return False
+        return True
+
+    def severity_of(self, rule: Rule) -> str:
+        return self.severity.get(rule.code, rule.severity)
+
+    def options_of(self, rule: Rule) -> Mapping[str, Any]:
+        return {**rule.options, **self.options.get(rule.code, {})}
+
+    def excluded(self, file: str) -> bool:
+        relative = self.relative(file)
+        return any(_glob(relative, pattern) for pattern in self.exclude)
+
+    def relative(self, file: str) -> str:
+        try:
+            rel = os.path.relpath(os.path.abspath(file), os.path.abspath(self.root))
+        except ValueError:  # another drive
+            rel = file
+        return PurePosixPath(Path(rel)).as_posix()
+
+
+def _glob(path: str, pattern: str) -> bool:
+    pattern = pattern.strip("/")
+    if fnmatch.fnmatch(path, pattern):
+        return True
+    if pattern.endswith("/**") and (path + "/").startswith(pattern[:-2]):
+        return True
+    return "/" not in pattern and fnmatch.fnmatch(path.rsplit("/", 1)[-1], pattern)
+
+
+def matches(rule: Rule, selectors: tuple[str, ...] | list[str]) -> bool:
+    """Whether any selector (ALL, a code, a code prefix, a name) names ``rule``."""
+    for selector in selectors:
+        s = selector.strip()
+        if s.upper() == "ALL" or rule.code.startswith(s.upper()) or s.lower() == rule.name:
+            return True
+    return False
+
+
+def _selector_known(selector: str) -> bool:
+    s = selector.strip()
+    return s.upper() == "ALL" or any(
+        r.code.startswith(s.upper()) or s.lower() == r.name for r in all_rules()
+    )
+
+
+def find_config(start: str | os.PathLike[str] = ".") -> Path | None:
+    """The nearest configuration file at or above ``start``."""
+    folder = Path(start).resolve()
+    for candidate in (folder, *folder.parents):
+        for name in CONFIG_NAMES:
+            path = candidate / name
+            if path.is_file() and (name != "pyproject.toml" or _has_tool_section(path)):
+                return path
+    return None
+
+
+def _has_tool_section(path: Path) -> bool:
+    try:
+        return "[tool.modelh" in path.read_text("utf-8", errors="replace")
+    except OSError:
+        return False
+
+
+def load_config(path: str | os.PathLike[str] | None = None, *, discover: bool = True) -> Config:
+    """The configuration at ``path``, or the nearest one, or the defaults."""
+    if path is None:
+        found = find_config() if discover else None
+        if found is None:
+            return Config()
+        path = found
+    path = Path(path)
+    try:
+        text = path.read_text("utf-8")
+    except OSError as exc:
+        raise UsageError(f"{path}: cannot read the configuration: {exc.strerror}") from None
+    raw = _parse(path, text)
+    return _build(raw, path)
+
+
+def _parse(path: Path, text: str) -> dict[str, Any]:
+    if path.name == "pyproject.toml" or path.suffix == ".toml":
+        import tomllib
+
+        try:
+            data = tomllib.loads(text)
+        except tomllib.TOMLDecodeError as exc:
+            raise UsageError(f"{path}: not valid TOML: {exc}") from None
+        section = data.get("tool", {}).get("modelh", {})
+        return section if isinstance(section, dict) else {}
+    import yaml
+
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f":{mark.line + 1}:{mark.column + 1}" if mark else ""
+        raise UsageError(f"{path}{where}: not valid YAML: {getattr(exc, 'problem', exc)}") from None
+    if data is None:
+        return {}
+    if not isinstance(data, dict):
+        raise UsageError(f"{path}: the configuration must be a mapping of keys")
+    return data
+
+
+def _build(raw: dict[str, Any], path: Path) -> Config:
+    problems: list[str] = []
+    by_key = {str(k).replace("_", "-"): v for k, v in raw.items()}
+    for key in by_key:
+        if key not in _KEYS:
+            problems.append(f"unknown key '{key}' (the keys: {', '.join(_KEYS)})")
+
+    def selectors(key: str) -> tuple[str, ...]:
+        value = by_key.get(key, [])
+        if isinstance(value, str):
+            value = [value]
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            problems.append(f"'{key}' must be a list of rule codes, names or prefixes")
+            return ()
+        for v in value:
+            if not _selector_known(v):
+                problems.append(f"'{key}': no rule is called '{v}' (see 'modelh rules')")
+        return tuple(value)
+
+    select = selectors("select") if "select" in by_key else ("ALL",)
+    ignore = selectors("ignore")
+    fail_on = by_key.get("fail-on", "error")
+    if fail_on not in SEVERITIES:
+        problems.append(f"'fail-on' must be one of {', '.join(SEVERITIES)}, not '{fail_on}'")
+    exclude = by_key.get("exclude", [])
+    if isinstance(exclude, str):
+        exclude = [exclude]
+    if not isinstance(exclude, list) or not all(isinstance(v, str) for v in exclude):
+        problems.append("'exclude' must be a list of globs")
+        exclude = []
+    severity: dict[str, str] = {}
+    raw_severity = by_key.get("severity", {})
+    if not isinstance(raw_severity, dict):
+        problems.append("'severity' must map rule codes or names to error, warning or info")
+        raw_severity = {}
+    for name, level in raw_severity.items():
+        rule = _rule(str(name), problems, "severity")
+        if rule is not None:
+            if level not in SEVERITIES:
+                problems.append(
+                    f"severity of {rule.code}: '{level}' is not one of {', '.join(SEVERITIES)}"
+                )
+            else:
+                severity[rule.code] = level
+    options: dict[str, dict[str, Any]] = {}
+    raw_options = by_key.get("rules", {})
+    if not isinstance(raw_options, dict):
+        problems.append("'rules' must map rule codes or names to their options")
+        raw_options = {}
+    for name, values in raw_options.items():
+        rule = _rule(str(name), problems, "rules")
+        if rule is None:
+            continue
+        if not isinstance(values, dict):
+            problems.append(f"rules.{name} must be a mapping of options")
+            continue
+        for option, value in values.items():
+            option = str(option).replace("-", "_")
+            if option not in rule.options:
+                known = ", ".join(rule.options) or "none"
+                problems.append(f"rule {rule.code} has no option '{option}' (options: {known})")
+            elif type(value) is not type(rule.options[option]):
+                expected = type(rule.options[option]).__name__
+                problems.append(f"rules.{name}.{option} must be {expected}, not {value!r}")
+            else:
+                options.setdefault(rule.code, {})[option] = value
+    per_file: list[tuple[str, tuple[str, ...]]] = []
+    raw_per_file = by_key.get("per-file-ignores", {})
+    if not isinstance(raw_per_file, dict):
+        problems.append("'per-file-ignores' must map globs to lists of codes")
+        raw_per_file = {}
+    for pattern, codes in raw_per_file.items():
+        if isinstance(codes, str):
+            codes = [codes]
+        if not isinstance(codes, list):
+            problems.append(f"per-file-ignores['{pattern}'] must be a list of codes")
+            continue
+        for code in codes:
+            if not _selector_known(str(code)):
+                problems.append(f"per-file-ignores['{pattern}']: no rule is called '{code}'")
+        per_file.append((str(pattern), tuple(str(c) for c in codes)))
+    if problems:
+        raise UsageError(f"{path}: " + "; ".join(problems))
+    return Config(
+        select=select,
+        ignore=ignore,
+        fail_on=fail_on,
+        exclude=tuple(exclude),
+        severity=severity,
+        options=options,
+        per_file_ignores=tuple(per_file),
+        root=str(path.parent),
+        source=str(path),
+    )
+
+
+def _rule(name: str, problems: list[str], where: str) -> Rule | None:
+    from .rules import find_rule
+
+    try:
+        return find_rule(name)
+    except KeyError:
+        problems.append(f"{where}: no rule is called '{name}' (see 'modelh rules')")
+        return None

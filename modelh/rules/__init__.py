@@ -1,0 +1,98 @@
+"""The gap rules: one module a rule, found here and run by the checker.
+
+A rule module holds, as plain data, what the registry needs::
+
+    \"\"\"Title line: what the rule finds.
+
+    Why it matters: ... (the method's reason)
+    How to fix: ...
+    Example: ... (a canvas fragment that triggers it, and the fix)
+    \"\"\"
+    CODE = "MH203"             # stable; never reused
+    NAME = "dimension-no-channel"
+    SEVERITY = "warning"       # error | warning | info (the default; config may change it)
+    SECTION = "dimensions"     # answers | dimensions | measures | segments | format | meta
+    OPTIONS = {}               # option name -> default value
+    def check(canvas, options): yield Hit(path, message, fix)
+
+The module docstring is the rule's documentation (``modelh rules MH203``).
+Format rules (``SECTION = "format"``) have no ``check``: they name the loader's
+problems (``KINDS``) so that those reach the user through the same channel.
+A rule imports the model and the framework, never another rule.
+"""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Any
+
+SEVERITIES: tuple[str, ...] = ("info", "warning", "error")
+SECTIONS: tuple[str, ...] = ("format", "answers", "dimensions", "measures", "segments", "meta")
+
+
+@dataclass(frozen=True)
+class Hit:
+    """What a rule reports: where (a key path, found or its nearest parent), what, how to fix.
+
+    ``severity`` overrides the rule's for this one hit (a planned dimension's gaps are info).
+    """
+
+    path: str
+    message: str
+    fix: str = ""
+    severity: str | None = None
+
+
+@dataclass(frozen=True)
+class Rule:
+    code: str
+    name: str
+    severity: str
+    section: str
+    doc: str
+    options: Mapping[str, Any] = field(default_factory=dict)
+    check: Callable[[Any, Mapping[str, Any]], Iterable[Hit]] | None = None
+    kinds: tuple[str, ...] = ()  # format rules: the loader problem kinds they stand for
+    module: str = ""
+
+    @property
+    def title(self) -> str:
+        """The first line of the documentation."""
+        return self.doc.strip().splitlines()[0].rstrip(".") if self.doc.strip() else self.name
+
+
+@cache
+def all_rules() -> tuple[Rule, ...]:
+    """Every rule, sorted by code."""
+    rules = []
+    for info in pkgutil.iter_modules(__path__):
+        if info.name.startswith("_"):
+            continue
+        module = importlib.import_module(f"{__name__}.{info.name}")
+        rules.append(
+            Rule(
+                code=module.CODE,
+                name=module.NAME,
+                severity=module.SEVERITY,
+                section=module.SECTION,
+                doc=(module.__doc__ or "").strip(),
+                options=dict(getattr(module, "OPTIONS", {})),
+                check=getattr(module, "check", None),
+                kinds=tuple(getattr(module, "KINDS", ())),
+                module=info.name,
+            )
+        )
+    return tuple(sorted(rules, key=lambda r: r.code))
+
+
+def find_rule(code_or_name: str) -> Rule:
+    """A rule by code (``MH203``, any case) or name (``dimension-no-channel``)."""
+    wanted = code_or_name.strip()
+    for rule in all_rules():
+        if wanted.upper() == rule.code or wanted.lower() == rule.name:
+            return rule
+    raise KeyError(wanted)
