@@ -52,6 +52,20 @@ class SpanIndex(Mapping[str, Span]):
             span = self._spans[path] = Span(s.line + 1, s.column + 1, e.line + 1, e.column + 1)
         return span
 
+    def is_collection(self, path: str) -> bool:
+        """Whether the value at ``path`` is a mapping or a list (not a scalar)."""
+        return isinstance(getattr(self._marked.get(path), "value", None), list)
+
+    def is_blank(self, path: str) -> bool:
+        """Whether the value at ``path`` is written but empty (``key:`` with nothing after)."""
+        node = self._marked.get(path)
+        value = getattr(node, "value", None)
+        return (
+            isinstance(value, str)
+            and not getattr(node, "style", None)
+            and value in ("", "~", "null", "Null", "NULL")
+        )
+
     def __contains__(self, path: object) -> bool:
         return path in self._marked
 
@@ -282,6 +296,23 @@ class Canvas(_Record):
 
     def measure(self, id: str) -> Measure | None:
         return next((m for m in self.measures if m.id == id), None)
+
+    def place(self, path: str) -> tuple[str, Span]:
+        """Where a finding about ``path`` points: its value, or the key of a block.
+
+        A missing path points at its nearest existing parent; a mapping, a list
+        or an empty value points at its key (the line that names it), any other
+        scalar at its value.
+        """
+        found, span = self.locate(path)
+        spans = self.spans
+        if (
+            isinstance(spans, SpanIndex)
+            and (spans.is_collection(found) or spans.is_blank(found))
+            and found in self.key_spans
+        ):
+            return found, self.key_spans[found]
+        return found, span
 
     def locate(self, path: str) -> tuple[str, Span]:
         """The span of ``path``'s value, or of its nearest existing parent.

@@ -1,0 +1,17 @@
+"""An inline suppression that suppresses nothing.
+
+Why it matters: a '# modelh: disable=...' comment outlives the gap it once
+hid; left behind, it would silently hide the next real gap at that line.
+
+How to fix: remove the comment, or the codes in it that no longer match a
+finding on that line or the next.
+
+Example::
+
+    cost: Nurse line at $4 PMPM, rising to $5 in 2028   # modelh: disable=MH103
+"""
+
+CODE = "MH090"
+NAME = "unused-suppression"
+SEVERITY = "warning"
+SECTION = "meta"

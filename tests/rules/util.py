@@ -1,0 +1,42 @@
+"""One-line rule tests: a canvas text in, the rule's findings out as (line, column, message)."""
+
+from __future__ import annotations
+
+import textwrap
+from typing import Any
+
+from modelh.checker import Finding, check_canvas
+from modelh.config import Config
+from modelh.loader import parse_canvas
+
+from ..conftest import ROOT
+
+#: The fully worked example: no rule may warn about it.
+WORKED = ROOT / "canvases" / "riverside-health-plan.yaml"
+
+HEAD = """\
+modelh: 1
+canvas:
+  title: Medicare Advantage 2027
+  organization: Riverside Health Plan
+"""
+
+
+def findings(text: str, code: str, **options: Any) -> list[Finding]:
+    """The findings of rule ``code`` (and no other) on a canvas text (dedented)."""
+    canvas = parse_canvas(textwrap.dedent(text).lstrip("\n"), "c.yaml")
+    config = Config(select=(code,), options={code: options} if options else {})
+    return [f for f in check_canvas(canvas, config) if f.code == code]
+
+
+def hits(text: str, code: str, **options: Any) -> list[tuple[int, int, str]]:
+    """(line, column, message) of each finding of ``code`` on ``text``."""
+    return [(f.line, f.column, f.message) for f in findings(text, code, **options)]
+
+
+def places(text: str, code: str, **options: Any) -> list[tuple[int, int]]:
+    return [(f.line, f.column) for f in findings(text, code, **options)]
+
+
+def worked_example_findings(code: str) -> list[Finding]:
+    return findings(WORKED.read_text(encoding="utf-8"), code)
