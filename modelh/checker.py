@@ -186,7 +186,7 @@ def check_canvas(canvas: Canvas, config: Config | None = None) -> list[Finding]:
         severity = config.severity_of(rule)
         options = config.options_of(rule)
         for hit in rule.check(canvas, options):
-            found, span = canvas.place(hit.path)
+            _, span = canvas.place(hit.path)
             level = severity
             if hit.severity is not None and rule.code not in config.severity:
                 level = hit.severity

@@ -1,4 +1,5 @@
-"""Helpers the rules share: what counts as filled, placeholder text, who a dimension serves."""
+"""Helpers the rules share: what counts as filled, placeholder text, who a
+dimension serves."""
 
 from __future__ import annotations
 

@@ -1,6 +1,8 @@
 """Two items share one id.
 
-Why it matters: Ids tie the canvas together: dimensions, answers and value propositions name segments, channels and measures by id, so an id must name one item only.
+Why it matters: Ids tie the canvas together: dimensions, answers and value
+propositions name segments, channels and measures by id, so an id must name one
+item only.
 
 How to fix: Give each segment, value proposition, channel and measure an id of its own.
 

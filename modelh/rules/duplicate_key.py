@@ -1,6 +1,7 @@
 """A key written twice in one mapping.
 
-Why it matters: YAML readers disagree on which of two equal keys wins; one of the two answers is lost without a word.
+Why it matters: YAML readers disagree on which of two equal keys wins; one of
+the two answers is lost without a word.
 
 How to fix: Keep one of the two, merging what each says.
 

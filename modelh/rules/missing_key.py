@@ -1,6 +1,8 @@
 """A required key is missing or empty.
 
-Why it matters: A few keys identify the canvas and its items (modelh, canvas.title, canvas.organization, every item's id); without them nothing can refer to the item.
+Why it matters: A few keys identify the canvas and its items (modelh,
+canvas.title, canvas.organization, every item's id); without them nothing can
+refer to the item.
 
 How to fix: Add the key with a value.
 

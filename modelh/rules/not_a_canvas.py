@@ -1,8 +1,10 @@
 """A file given to check is not a canvas.
 
-Why it matters: A canvas is recognised by its 'modelh: 1' line; a file named on the command line without one is most likely a mistake in the command.
+Why it matters: A canvas is recognised by its 'modelh: 1' line; a file named on
+the command line without one is most likely a mistake in the command.
 
-How to fix: Start canvases with 'modelh new', or leave the file out (the pre-commit hook passes --canvases-only, which skips such files).
+How to fix: Start canvases with 'modelh new', or leave the file out (the pre-
+commit hook passes --canvases-only, which skips such files).
 
 Example::
 

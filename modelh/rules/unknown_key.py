@@ -1,8 +1,10 @@
 """A key the canvas format does not know.
 
-Why it matters: A misspelt key is silently lost to every reader: the answer is in the file but no check, interview or report sees it.
+Why it matters: A misspelt key is silently lost to every reader: the answer is
+in the file but no check, interview or report sees it.
 
-How to fix: Correct the spelling (the message suggests the nearest key), or start a key of your own with 'x-' to keep it beside the canvas.
+How to fix: Correct the spelling (the message suggests the nearest key), or
+start a key of your own with 'x-' to keep it beside the canvas.
 
 Example::
 

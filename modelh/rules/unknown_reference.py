@@ -1,8 +1,11 @@
 """An id that names no item of the canvas.
 
-Why it matters: A dimension that serves a segment that does not exist, or tracks a measure that is not defined, breaks the chain from segment to relationship to measure.
+Why it matters: A dimension that serves a segment that does not exist, or tracks
+a measure that is not defined, breaks the chain from segment to relationship to
+measure.
 
-How to fix: Use an id defined in this canvas (the message suggests the nearest), or define the item.
+How to fix: Use an id defined in this canvas (the message suggests the nearest),
+or define the item.
 
 Example::
 

@@ -1,8 +1,11 @@
 """A key holds the wrong kind of value.
 
-Why it matters: Each key of the canvas format holds one kind of value (text, a number, a list, a mapping); anything else cannot be read the same way by the interview, the checks and the report.
+Why it matters: Each key of the canvas format holds one kind of value (text, a
+number, a list, a mapping); anything else cannot be read the same way by the
+interview, the checks and the report.
 
-How to fix: Give the key the kind of value the message names; units go in 'unit', lists take '- item' lines or [a, b].
+How to fix: Give the key the kind of value the message names; units go in
+'unit', lists take '- item' lines or [a, b].
 
 Example::
 

@@ -1,8 +1,11 @@
 """The file cannot be read as a single YAML document.
 
-Why it matters: Nothing else can be checked until the file reads as YAML: a canvas that does not parse is a canvas nobody can use in a workshop or a report.
+Why it matters: Nothing else can be checked until the file reads as YAML: a
+canvas that does not parse is a canvas nobody can use in a workshop or a report.
 
-How to fix: Correct the YAML at the line and column given: a tab used for indentation, an unclosed bracket or quote, a second document after '---', bytes that are not UTF-8.
+How to fix: Correct the YAML at the line and column given: a tab used for
+indentation, an unclosed bracket or quote, a second document after '---', bytes
+that are not UTF-8.
 
 Example::
 
