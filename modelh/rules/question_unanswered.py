@@ -35,6 +35,7 @@ def check(canvas: Canvas, options: Mapping[str, Any]) -> Iterator[Hit]:
         if question.id not in canvas.answers:
             yield Hit(
                 f"customer_relationships.answers.{question.id}",
-                f"question {question.number} '{question.id}' is not answered: {question.text}",
-                f"answer it under customer_relationships.answers.{question.id}",
+                f"question {question.number} '{question.id}' is not answered",
+                f"answer it under customer_relationships.answers.{question.id}: "
+                f"{question.text}",
             )

@@ -5,7 +5,7 @@ through which channel, at what cost; the executives reading the report cannot
 act on it, and the next workshop starts from nothing.
 
 How to fix: say who, what, through which channel and how it will be measured.
-The threshold is the option min_words (default 8), counted per answer, or per
+The threshold is the option min_words (default 6), counted per answer, or per
 segment for a per-segment answer.
 
 Example::
@@ -32,7 +32,7 @@ CODE = "MH103"
 NAME = "thin-answer"
 SEVERITY = "info"
 SECTION = "answers"
-OPTIONS: dict[str, Any] = {"min_words": 8}
+OPTIONS: dict[str, Any] = {"min_words": 6}
 
 
 def check(canvas: Canvas, options: Mapping[str, Any]) -> Iterator[Hit]:

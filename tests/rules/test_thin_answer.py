@@ -5,7 +5,7 @@ CANVAS = HEAD + "customer_relationships:\n  answers:\n    growth: Word of mouth.
 
 
 def test_fires_below_the_word_count():
-    assert hits(CANVAS, CODE) == [(7, 13, "answer 'growth' has 3 words; say more than 7")]
+    assert hits(CANVAS, CODE) == [(7, 13, "answer 'growth' has 3 words; say more than 5")]
 
 
 def test_threshold_is_an_option():
