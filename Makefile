@@ -3,6 +3,10 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
+# The SARIF 2.1.0 JSON Schema, for the test that validates `modelh check -f sarif`:
+# taken from an npm package that ships it (npm comes with this machine's Node.js).
+SARIF_PKG    := @microsoft/jest-sarif@1.0.0-beta.0
+SARIF_SCHEMA := $(VENV)/share/sarif/sarif-2.1.0.json
 
 .PHONY: setup demo test lint schema bench clean
 
@@ -14,7 +18,14 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	touch $(STAMP)
 
-setup: $(STAMP)
+$(SARIF_SCHEMA): | $(STAMP)
+	mkdir -p $(VENV)/share/sarif
+	cd $(VENV)/share/sarif && npm pack --silent $(SARIF_PKG) >/dev/null \
+	  && tar xzf microsoft-jest-sarif-*.tgz package/lib/schemas/sarif-2.1.0-rtm.5.json \
+	  && mv package/lib/schemas/sarif-2.1.0-rtm.5.json sarif-2.1.0.json \
+	  && rm -rf package microsoft-jest-sarif-*.tgz
+
+setup: $(STAMP) $(SARIF_SCHEMA)
 
 demo: setup
 	$(BIN)/modelh validate canvases/riverside-health-plan.yaml
