@@ -24,6 +24,7 @@ import fnmatch
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path, PurePosixPath
 from typing import Any
 
@@ -50,14 +51,20 @@ class Config:
 
     def enabled(self, rule: Rule, file: str | None = None) -> bool:
         """Whether ``rule`` runs (on ``file``, when given)."""
-        if not matches(rule, self.select) or matches(rule, self.ignore):
-            return False
-        if file is not None:
-            relative = self.relative(file)
-            for pattern, selectors in self.per_file_ignores:
-                if _glob(relative, pattern) and matches(rule, selectors):
-                    return False
-        return True
+        return rule.code in self.enabled_rules(file)
+
+    def enabled_rules(self, file: str | None = None) -> frozenset[str]:
+        """The codes of the rules that run on ``file`` (every file, when None)."""
+        chosen = _selected(self.select, self.ignore)
+        if file is None or not self.per_file_ignores:
+            return chosen
+        relative = self.relative(file)
+        dropped = [s for pattern, s in self.per_file_ignores if _glob(relative, pattern)]
+        return frozenset(
+            r.code
+            for r in all_rules()
+            if r.code in chosen and not any(matches(r, s) for s in dropped)
+        )
 
     def severity_of(self, rule: Rule) -> str:
         return self.severity.get(rule.code, rule.severity)
@@ -75,6 +82,11 @@ class Config:
         except ValueError:  # another drive
             rel = file
         return PurePosixPath(Path(rel)).as_posix()
+
+
+@cache
+def _selected(select: tuple[str, ...], ignore: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(r.code for r in all_rules() if matches(r, select) and not matches(r, ignore))
 
 
 def _glob(path: str, pattern: str) -> bool:

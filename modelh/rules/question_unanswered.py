@@ -36,6 +36,5 @@ def check(canvas: Canvas, options: Mapping[str, Any]) -> Iterator[Hit]:
             yield Hit(
                 f"customer_relationships.answers.{question.id}",
                 f"question {question.number} '{question.id}' is not answered",
-                f"answer it under customer_relationships.answers.{question.id}: "
-                f"{question.text}",
+                f"answer it under customer_relationships.answers.{question.id}: {question.text}",
             )
