@@ -52,13 +52,14 @@ MAX_NESTING = 100
 
 _CORE = "tag:yaml.org,2002:"
 _STR, _SEQ, _MAP = _CORE + "str", _CORE + "seq", _CORE + "map"
-#: Explicit tags a canvas may carry (``!!str 1.10``); any other is refused.
-_ALLOWED_TAGS = frozenset(
-    _CORE + t for t in ("null", "bool", "int", "float", "str", "timestamp", "seq", "map")
-)
+#: The one tag each kind of node may carry: ``!!str 1.10`` is fine, ``!!int 7`` is not
+#: (the canvas format reads numbers itself, from plain text).
+_PLAIN_TAG = {yaml.ScalarNode: _STR, yaml.SequenceNode: _SEQ, yaml.MappingNode: _MAP}
 #: Plain scalars that YAML reads as "nothing".
 _NULLS = frozenset({"", "~", "null", "Null", "NULL"})
 _QUOTED = ("'", '"')
+#: Plain values that YAML 1.1 readers treat as special (the "value" and "merge" keys).
+_SPECIAL_PLAIN = frozenset({"=", "<<"})
 
 _SLUG = re.compile(r"[a-z0-9-]+\Z")
 _COLOR = re.compile(r"#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})\Z")
@@ -67,13 +68,14 @@ _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}\Z")
 _PERIOD = re.compile(r"\d{4}(?:-(?:0[1-9]|1[0-2])(?:-\d{2})?|-Q[1-4])?\Z")
 _URL = re.compile(r"[a-zA-Z][a-zA-Z0-9+.-]*://|(?:data|file|javascript|mailto):", re.I)
 _DRIVE = re.compile(r"[a-zA-Z]:[\\/]")
-_BLOCK_INDICATORS = re.compile(r"^[ \t]*(?:[-?][ \t]+){" + str(MAX_NESTING) + ",}", re.M)
+_INDICATOR_RUN = re.compile(r"^[ \t]*(?:[-?][ \t]+){8,}", re.M)
+_DEEP_INDENT = re.compile(r"^[ \t]{" + str(MAX_NESTING // 2) + ",}", re.M)
 _INDICATOR_RUNS = ("- - ", "- ? ", "? - ", "? ? ", "-\t", "?\t")
-_BRACKET = re.compile(r"[\[\]{}]")
 #: A plain decimal number, as YAML 1.2 reads one (underscores may group digits).
 NUMBER_PATTERN = r"[-+]?(?:\.[0-9]+|[0-9][0-9_]*(?:\.[0-9_]*)?)(?:[eE][-+]?[0-9]+)?"
 _NUMBER = re.compile(NUMBER_PATTERN + r"\Z")
 _NUMBER_WITH_UNIT = re.compile(r"\s*[-+]?[0-9][0-9.]*\s*[^\s0-9.,]")
+_NON_DECIMAL = re.compile(r"[-+]?(?:0[xob][0-9a-fA-F_]+|[0-9]+(?::[0-5]?[0-9])+(?:\.[0-9]*)?)\Z")
 _THOUSANDS = re.compile(r"[-+]?[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?\Z")
 
 _ID_KINDS = ("segment", "value proposition", "channel", "measure")
@@ -133,23 +135,30 @@ def read_source(path: str | os.PathLike[str]) -> bytes:
     return data
 
 
-def parse_canvas(source: str | bytes, file: str = "<canvas>") -> m.Canvas:
+def parse_canvas(source: str | bytes | bytearray | memoryview, file: str = "<canvas>") -> m.Canvas:
     """Check the canvas held in ``source`` (text, or UTF-8 bytes) named ``file``."""
-    if isinstance(source, bytes):
-        if len(source) > MAX_BYTES:
-            raise CanvasError(file, [_too_large(file, len(source))])
-        text = _decode(source, file)
-    else:
-        if len(source) > MAX_BYTES:
-            raise CanvasError(file, [_too_large(file, len(source))])
+    if isinstance(source, str):
+        try:
+            size = len(source.encode("utf-8"))
+        except UnicodeEncodeError as exc:
+            line, col = _line_col(source, exc.start)
+            message = f"the text holds a lone surrogate (U+{ord(source[exc.start]):04X})"
+            raise CanvasError(file, [_file_problem(file, message, line, col)]) from None
+        if size > MAX_BYTES:
+            raise CanvasError(file, [_too_large(file, size)])
         text = source
+    else:
+        data = bytes(source)
+        if len(data) > MAX_BYTES:
+            raise CanvasError(file, [_too_large(file, len(data))])
+        text = _decode(data, file)
     if text.startswith("\ufeff"):
         text = text[1:]
     _prescan(text, file)
     root = _compose(text, file)
     walker = _Walker(file, text)
     if "!" in text:  # tags are refused, but never stop the walk: report everything
-        walker.problems.extend(_tag_problems(root, file))
+        walker.problems.extend(_tag_problems(root, file, text))
     canvas = walker.canvas(root)
     if walker.problems or canvas is None:
         raise CanvasError(file, walker.problems)
@@ -173,6 +182,11 @@ def _too_large(file: str, size: int) -> Problem:
 
 
 def _decode(data: bytes, file: str) -> str:
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")) or (
+        len(data) >= 4 and (data[0] == 0 or data[1] == 0) and data[:4].count(0) == 2
+    ):
+        message = "the file is UTF-16 text; save it as UTF-8"
+        raise CanvasError(file, [_file_problem(file, message)])
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -191,59 +205,95 @@ def _line_col(text: str, index: int) -> tuple[int, int]:
     return line, index - (text.rfind("\n", 0, index) + 1) + 1
 
 
+#: Characters PyYAML counts as line breaks but editors do not.
+_ODD_BREAKS = ("\x85", "\u2028", "\u2029")
+
+
+def _has_odd_breaks(text: str) -> bool:
+    return any(c in text for c in _ODD_BREAKS)
+
+
+def _place(text: str, mark: Any) -> tuple[int, int]:
+    """1-based line and column of a parser mark, counting lines as editors do."""
+    if mark is None:
+        return 1, 1
+    if _has_odd_breaks(text):
+        return _line_col(text, mark.index)
+    return mark.line + 1, mark.column + 1
+
+
+class _Remap:
+    """Turns parser marks into editor positions in a text with odd line breaks."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+    def __call__(self, mark: Any) -> tuple[int, int]:
+        return _line_col(self.text, mark.index)
+
+
 def _prescan(text: str, file: str) -> None:
     if not text.strip():
         message = "the file is empty; a canvas starts with the line 'modelh: 1'"
         raise CanvasError(file, [_file_problem(file, message)])
-    # Each level of flow nesting needs a bracket: count them before scanning.
-    if text.count("[") + text.count("{") > MAX_NESTING:
-        depth = 0
-        for match in _BRACKET.finditer(text):
-            depth = depth + 1 if match.group() in "[{" else max(depth - 1, 0)
-            if depth > MAX_NESTING:
-                raise CanvasError(file, [_nesting_problem(file, *_line_col(text, match.start()))])
-    # Block nesting on one line needs a run of indicators ("- - - x"): look for
-    # the start of one with a plain substring search before scanning every line.
-    match = any(run in text for run in _INDICATOR_RUNS) and _BLOCK_INDICATORS.search(text)
-    if match:
-        raise CanvasError(file, [_nesting_problem(file, *_line_col(text, match.start()))])
-    if "&" in text and "*" in text:
-        _reject_aliases(text, file)
+    if text.startswith("\ufeff"):
+        message = "the file starts with a second byte-order mark; save it as plain UTF-8"
+        raise CanvasError(file, [_file_problem(file, message)])
+    # Every level of nesting needs a bracket, a deeper indentation or an indicator
+    # on the same line ("- - x"). When a cheap look at those cannot rule deep
+    # nesting out, the parser's events measure it exactly (the event parser does
+    # not recurse; the composer does, and crashes on deep enough input).
+    suspicious = (
+        text.count("[") + text.count("{") > MAX_NESTING // 2
+        or _DEEP_INDENT.search(text) is not None
+        or (any(run in text for run in _INDICATOR_RUNS) and _INDICATOR_RUN.search(text))
+    )
+    if suspicious or ("&" in text and "*" in text):
+        _scan_events(text, file)
+
+
+def _scan_events(text: str, file: str) -> None:
+    """Refuse nesting deeper than MAX_NESTING, and aliases, from the event stream."""
+    problems = []
+    depth = 0
+    starts = (yaml.SequenceStartEvent, yaml.MappingStartEvent)
+    ends = (yaml.SequenceEndEvent, yaml.MappingEndEvent)
+    try:
+        for event in yaml.parse(text, Loader=_YamlLoader):
+            if isinstance(event, starts):
+                depth += 1
+                if depth > MAX_NESTING:
+                    mark = event.start_mark
+                    raise CanvasError(file, [_nesting_problem(file, *_place(text, mark))])
+            elif isinstance(event, ends):
+                depth -= 1
+            elif isinstance(event, yaml.AliasEvent) and len(problems) < 20:
+                (line, col), (end_line, end_col) = (
+                    _place(text, event.start_mark),
+                    _place(text, event.end_mark),
+                )
+                problems.append(
+                    Problem(
+                        file,
+                        line,
+                        col,
+                        end_line,
+                        end_col,
+                        "syntax",
+                        "",
+                        f"alias '*{event.anchor}' is not allowed in a canvas: write the "
+                        "value out in full",
+                    )
+                )
+    except yaml.YAMLError:
+        pass  # composing reports the syntax error with its position
+    if problems:
+        raise CanvasError(file, problems)
 
 
 def _nesting_problem(file: str, line: int, column: int) -> Problem:
     message = f"nesting is deeper than {MAX_NESTING} levels; a canvas needs far fewer"
     return Problem(file, line, column, line, column + 1, "syntax", "", message)
-
-
-def _reject_aliases(text: str, file: str) -> None:
-    problems = []
-    try:
-        for event in yaml.parse(text, Loader=_YamlLoader):
-            if isinstance(event, yaml.AliasEvent):
-                start, end = event.start_mark, event.end_mark
-                message = (
-                    f"alias '*{event.anchor}' is not allowed in a canvas: write the value out "
-                    "in full"
-                )
-                problems.append(
-                    Problem(
-                        file,
-                        start.line + 1,
-                        start.column + 1,
-                        end.line + 1,
-                        end.column + 1,
-                        "syntax",
-                        "",
-                        message,
-                    )
-                )
-                if len(problems) >= 20:
-                    break
-    except yaml.YAMLError:
-        return  # composing reports the syntax error with its position
-    if problems:
-        raise CanvasError(file, problems)
 
 
 def _compose(text: str, file: str) -> yaml.Node:
@@ -270,7 +320,7 @@ def _compose(text: str, file: str) -> yaml.Node:
 
 def _syntax_problem(file: str, exc: yaml.MarkedYAMLError, text: str) -> Problem:
     mark = exc.problem_mark or exc.context_mark
-    line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    line, col = _place(text, mark)
     problem = (exc.problem or "invalid YAML").strip()
     at = text[mark.index] if mark and 0 <= mark.index < len(text) else ""
     if "expected a single document" in (exc.context or ""):
@@ -280,16 +330,16 @@ def _syntax_problem(file: str, exc: yaml.MarkedYAMLError, text: str) -> Problem:
     else:
         message = f"YAML syntax: {problem}"
         if exc.context and exc.context_mark and exc.context_mark is not mark:
-            message += f" ({exc.context} at line {exc.context_mark.line + 1})"
+            message += f" ({exc.context} at line {_place(text, exc.context_mark)[0]})"
     return Problem(file, line, col, line, col + 1, "syntax", "", message)
 
 
-def _tag_problems(root: yaml.Node, file: str) -> list[Problem]:
+def _tag_problems(root: yaml.Node, file: str, text: str) -> list[Problem]:
     problems = []
     stack = [root]
     while stack:
         node = stack.pop()
-        if node.tag not in _ALLOWED_TAGS:
+        if node.tag != _PLAIN_TAG[node.__class__]:
             problems.append(
                 _node_problem(
                     file,
@@ -297,6 +347,7 @@ def _tag_problems(root: yaml.Node, file: str) -> list[Problem]:
                     "type",
                     "",
                     f"tag '{_short_tag(node.tag)}' is not allowed in a canvas: write plain values",
+                    text,
                 )
             )
         if isinstance(node, yaml.MappingNode):
@@ -312,7 +363,15 @@ def _short_tag(tag: str) -> str:
     return "!!" + tag[len(_CORE) :] if tag.startswith(_CORE) else tag
 
 
-def _node_problem(file: str, node: yaml.Node, kind: str, path: str, message: str) -> Problem:
+def _node_problem(
+    file: str, node: yaml.Node, kind: str, path: str, message: str, text: str | None = None
+) -> Problem:
+    if text is not None and _has_odd_breaks(text):
+        (line, col), (end_line, end_col) = (
+            _line_col(text, node.start_mark.index),
+            _line_col(text, node.end_mark.index),
+        )
+        return Problem(file, line, col, end_line, end_col, kind, path, message)
     s, e = node.start_mark, node.end_mark
     return Problem(file, s.line + 1, s.column + 1, e.line + 1, e.column + 1, kind, path, message)
 
@@ -320,8 +379,9 @@ def _node_problem(file: str, node: yaml.Node, kind: str, path: str, message: str
 def _suggest(word: str, choices: Any) -> str:
     import difflib  # only when something is misspelt
 
-    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
-    return f"; did you mean '{close[0]}'?" if close else ""
+    by_lower = {str(c).lower(): c for c in choices}
+    close = difflib.get_close_matches(word.lower(), list(by_lower), n=1, cutoff=0.6)
+    return f"; did you mean '{by_lower[close[0]]}'?" if close else ""
 
 
 def _show(value: str) -> str:
@@ -335,6 +395,8 @@ def _kind_name(node: yaml.Node) -> str:
         return "a mapping"
     if isinstance(node, yaml.SequenceNode):
         return "a list"
+    if _is_empty(node):
+        return "empty"
     return f"'{_show(node.value)}'"
 
 
@@ -361,6 +423,9 @@ class _Walker:
         self.file = file
         self.text = text
         self.problems: list[Problem] = []
+        self.touched: set[str] = set()  # paths with a problem at or below them
+        self.suggestions = 0
+        self.odd = _has_odd_breaks(text)
         self.nodes: dict[str, yaml.Node] = {}
         self.key_nodes: dict[str, yaml.Node] = {}
         self.ids: dict[str, tuple[str, int]] = {}  # id -> (kind, line)
@@ -389,11 +454,27 @@ class _Walker:
         }
 
     def problem(self, node: yaml.Node, kind: str, path: str, message: str) -> None:
-        self.problems.append(_node_problem(self.file, node, kind, path, message))
+        self.problems.append(
+            _node_problem(self.file, node, kind, path, message, self.text if self.odd else None)
+        )
+        while path:  # a problem at a path also covers its parents (see `missing`)
+            self.touched.add(path)
+            cut = max(path.rfind("."), path.rfind("["))
+            path = path[:cut] if cut > 0 else ""
 
     def span(self, node: yaml.Node) -> m.Span:
+        if self.odd:
+            return m.Span(
+                *_line_col(self.text, node.start_mark.index),
+                *_line_col(self.text, node.end_mark.index),
+            )
         s, e = node.start_mark, node.end_mark
         return m.Span(s.line + 1, s.column + 1, e.line + 1, e.column + 1)
+
+    def suggest(self, word: str, choices: Any) -> str:
+        """A did-you-mean, while they are few enough to be cheap and useful."""
+        self.suggestions += 1
+        return _suggest(word, choices) if self.suggestions <= 50 else ""
 
     # -- top level
 
@@ -407,6 +488,16 @@ class _Walker:
             )
             return None
         self.nodes[""] = root
+        keys = {k.value for k, _ in root.value if isinstance(k, yaml.ScalarNode)}
+        if "modelh" not in keys and not keys & set(m.CANVAS_SPEC.by_name):
+            self.problem(
+                root,
+                "missing-key",
+                "modelh",
+                "this YAML file is not a canvas: it has no 'modelh: 1' line and none "
+                "of a canvas's keys",
+            )
+            return None
         values, extensions = self.mapping(root, m.CANVAS_SPEC, "", "", None)
         self.check_references()
         if self.problems or "canvas" not in values or "modelh" not in values:
@@ -414,8 +505,8 @@ class _Walker:
         return m.Canvas(
             file=self.file,
             extensions=tuple(extensions),
-            spans=m.SpanIndex(self.nodes),
-            key_spans=m.SpanIndex(self.key_nodes),
+            spans=m.SpanIndex(self.nodes, _Remap(self.text) if self.odd else None),
+            key_spans=m.SpanIndex(self.key_nodes, _Remap(self.text) if self.odd else None),
             span=self.span(root),
             **values,
         )
@@ -472,6 +563,7 @@ class _Walker:
             if field is None:
                 if key.startswith("x-"):
                     extensions.append(key)
+                    self.scan_extension(value_node, prefix + key)
                 else:
                     self.unknown_key(key, key_node, spec, prefix + key, label)
                 continue
@@ -483,6 +575,30 @@ class _Walker:
                 self.missing(node, field, prefix + field.name, label, parent_key, spec)
         return values, extensions
 
+    def scan_extension(self, node: yaml.Node, path: str) -> None:
+        """An ``x-`` block is the user's own; only a key written twice in it is refused."""
+        stack = [(node, path)]
+        while stack:
+            current, where = stack.pop()
+            if current.__class__ is yaml.MappingNode:
+                seen: dict[str, yaml.Node] = {}
+                for key_node, value_node in current.value:
+                    if key_node.__class__ is yaml.ScalarNode:
+                        key = key_node.value
+                        if key in seen:
+                            first = seen[key].start_mark.line + 1
+                            self.problem(
+                                key_node,
+                                "duplicate-key",
+                                f"{where}.{key}",
+                                f"key '{_show(key)}' is written twice (first at line "
+                                f"{first}); keep one",
+                            )
+                        seen[key] = key_node
+                        stack.append((value_node, f"{where}.{key}"))
+            elif current.__class__ is yaml.SequenceNode:
+                stack.extend((item, f"{where}[{i}]") for i, item in enumerate(current.value))
+
     def unknown_key(
         self, key: str, key_node: yaml.Node, spec: m.ObjectSpec, path: str, label: str
     ) -> None:
@@ -490,8 +606,18 @@ class _Walker:
         if spec is m.DIMENSION_SPEC and not path.endswith(".motivation." + key):
             names.remove("incentives")
         where = f" in {spec.noun}" if not label else ""
-        hint = _suggest(key, names) or (
-            f" (allowed: {', '.join(names)}; extensions start with 'x-')"
+        home = next(
+            (
+                k.name
+                for k in spec.keys
+                if k.spec is not None and k.kind == m.OBJECT and key in k.spec.by_name
+            ),
+            None,
+        )
+        hint = (
+            (f"; it belongs under '{home}'" if home else "")
+            or self.suggest(key, names)
+            or (f" (allowed: {', '.join(names)}; extensions start with 'x-')")
         )
         self.problem(
             key_node, "unknown-key", path, f"{label}unknown key '{_show(key)}'{where}{hint}"
@@ -506,9 +632,7 @@ class _Walker:
         parent_key: yaml.Node | None,
         spec: m.ObjectSpec,
     ) -> None:
-        if any(
-            p.path == child or p.path.startswith((child + ".", child + "[")) for p in self.problems
-        ):
+        if child in self.touched:
             return  # already reported, as a bad value or inside it
         present = next(
             (k for k, _ in node.value if isinstance(k, yaml.ScalarNode) and k.value == field.name),
@@ -566,8 +690,18 @@ class _Walker:
             )
             return None
         value = node.value
-        if not node.style and value in _NULLS:
-            return None
+        if not node.style:
+            if value in _NULLS:
+                return None
+            if value in _SPECIAL_PLAIN:
+                self.problem(
+                    node,
+                    "value",
+                    path,
+                    f"{label}{field.name} '{value}' must be quoted: some YAML readers "
+                    f"give a bare {value} a special meaning",
+                )
+                return None
         return value if value.strip() else None
 
     def v_text(self, node, field, path, label, key_node):
@@ -582,7 +716,7 @@ class _Walker:
             "enum",
             path,
             f"{label}{field.name} '{_show(text)}' is not one of "
-            f"{', '.join(field.choices)}{_suggest(text, field.choices)}",
+            f"{', '.join(field.choices)}{self.suggest(text, field.choices)}",
         )
         return None
 
@@ -609,18 +743,21 @@ class _Walker:
             )
             return None
         value = node.value
+        if not value.strip() or node.tag != _STR:
+            return None  # blank: not answered; tagged: the tag is reported instead
         hint = ""
         if not node.style and node.tag == _STR and _NUMBER.match(value):
             try:
                 number = float(value)
-            except ValueError:  # misplaced underscores
-                number = math.nan
+                if math.isfinite(number) and not any(c in value for c in ".eE"):
+                    return int(value)
+            except ValueError:  # misplaced underscores, or too many digits for an int
+                number = math.nan if len(value) < 50 else math.inf
             if math.isfinite(number):
-                if any(c in value for c in ".eE"):
-                    return number
-                return int(value)
-            if not math.isnan(number):
-                hint = " (it is too large)"
+                return number
+            hint = " (it is too large)" if not math.isnan(number) else ""
+        elif _NON_DECIMAL.match(value):
+            hint = " (write it as a plain decimal number)"
         elif node.style in _QUOTED and _NUMBER.match(value.strip()):
             hint = " (remove the quotes)"
         elif _THOUSANDS.match(value):
@@ -642,9 +779,14 @@ class _Walker:
             try:
                 date.fromisoformat(text)
             except ValueError:
-                pass
-            else:
-                return text
+                self.problem(
+                    node,
+                    "value",
+                    path,
+                    f"{label}{field.name} '{_show(text)}' is not a day of the calendar",
+                )
+                return None
+            return text
         self.problem(
             node,
             "value",
@@ -727,14 +869,14 @@ class _Walker:
     def v_format_version(self, node, field, path, label, key_node):
         if node.__class__ is yaml.ScalarNode and node.value == str(vocab.FORMAT_VERSION):
             return vocab.FORMAT_VERSION
-        shown = "empty" if _is_empty(node) else _kind_name(node)
-        self.problem(
-            node,
-            "value",
-            path,
-            f"format version {shown} is not supported: this modelh reads "
-            f"'modelh: {vocab.FORMAT_VERSION}'",
-        )
+        if node.__class__ is yaml.ScalarNode and not _is_empty(node):
+            message = (
+                f"format version '{_show(node.value)}' is not supported: this modelh "
+                f"reads 'modelh: {vocab.FORMAT_VERSION}'"
+            )
+        else:
+            message = f"the format version must be {vocab.FORMAT_VERSION}, not {_kind_name(node)}"
+        self.problem(node, "value", path, message)
         return None
 
     def sequence(self, node, field, path, label) -> list[yaml.Node] | None:
@@ -786,13 +928,15 @@ class _Walker:
         for index, item in enumerate(items):
             item_path = f"{path}[{index}]"
             self.nodes[item_path] = item
-            if item.__class__ is not yaml.ScalarNode or _is_null(item):
-                shown = "empty" if item.__class__ is yaml.ScalarNode else _kind_name(item)
+            if _is_empty(item) or (item.__class__ is yaml.ScalarNode and not item.value.strip()):
+                continue  # an empty item is no item
+            if item.__class__ is not yaml.ScalarNode:
                 self.problem(
                     item,
                     "type",
                     item_path,
-                    f"{label}each item of {field.name} must be a {field.ref} id, not {shown}",
+                    f"{label}each item of {field.name} must be a {field.ref} id, not "
+                    f"{_kind_name(item)}",
                 )
                 continue
             self.refs.append((field.ref or "", item.value, item, item_path, label))
@@ -813,6 +957,8 @@ class _Walker:
             named = item_id is not None and item_id not in self.ids  # a repeated id: by index
             item_path = f"{path}[{item_id}]" if named else f"{path}[{index}]"
             self.nodes[item_path] = item
+            if _is_empty(item):
+                continue  # an empty item ('-' alone, or {}) is no item
             if item.__class__ is not yaml.MappingNode:
                 self.problem(
                     item,
@@ -912,10 +1058,11 @@ class _Walker:
         answers = {}
         for key, key_node_, value_node in self.entries(node, path, label):
             if key.startswith("x-"):
+                self.scan_extension(value_node, f"{path}.{key}")
                 continue
             child = f"{path}.{key}"
             if key not in vocab.QUESTION_IDS:
-                hint = _suggest(key, vocab.QUESTION_IDS) or (
+                hint = self.suggest(key, vocab.QUESTION_IDS) or (
                     f" (the questions: {', '.join(vocab.QUESTION_IDS)})"
                 )
                 self.problem(
@@ -946,6 +1093,7 @@ class _Walker:
         per_segment = {}
         for key, key_node, value_node in self.entries(node, path, label):
             if key.startswith("x-"):
+                self.scan_extension(value_node, f"{path}.{key}")
                 continue
             child = f"{path}.{key}"
             self.refs.append(("segment", key, key_node, child, label))
@@ -980,10 +1128,11 @@ class _Walker:
         dimensions = {}
         for key, key_node_, value_node in self.entries(node, path, label):
             if key.startswith("x-"):
+                self.scan_extension(value_node, f"{path}.{key}")
                 continue
             child = f"{path}.{key}"
             if key not in vocab.DIMENSION_IDS:
-                hint = _suggest(key, vocab.DIMENSION_IDS) or (
+                hint = self.suggest(key, vocab.DIMENSION_IDS) or (
                     f" (the dimensions: {', '.join(vocab.DIMENSION_IDS)})"
                 )
                 self.problem(
@@ -1013,18 +1162,18 @@ class _Walker:
         by_kind: dict[str, list[str]] = {k: [] for k in _ID_KINDS}
         for item_id, (kind, _) in self.ids.items():
             by_kind.setdefault(kind, []).append(item_id)
+        known_ids = {kind: set(ids) for kind, ids in by_kind.items()}
         for kind, value, node, path, label in self.refs:
-            if value in by_kind.get(kind, ()):
+            if value in known_ids.get(kind, ()):
                 continue
             if value in self.ids:
                 other_kind, line = self.ids[value]
                 message = f"{label}'{_show(value)}' is a {other_kind} (line {line}), not a {kind}"
             else:
                 known = by_kind.get(kind, [])
-                hint = _suggest(value, known) or (
-                    f" (the {kind}s: {', '.join(known)})"
-                    if known
-                    else f"; no {kind}s are defined yet"
+                shown = ", ".join(known[:10]) + (", ..." if len(known) > 10 else "")
+                hint = self.suggest(value, known) or (
+                    f" (the {kind}s: {shown})" if known else f"; no {kind}s are defined yet"
                 )
                 message = f"{label}{kind} '{_show(value)}' does not exist{hint}"
             self.problem(node, "reference", path, message)

@@ -38,10 +38,11 @@ class SpanIndex(Mapping[str, Span]):
     passes) never look, so the spans are not built up front.
     """
 
-    __slots__ = ("_marked", "_spans")
+    __slots__ = ("_marked", "_remap", "_spans")
 
-    def __init__(self, marked: Mapping[str, Any]) -> None:
+    def __init__(self, marked: Mapping[str, Any], remap: Any = None) -> None:
         self._marked = marked  # path -> anything with start_mark and end_mark
+        self._remap = remap  # mark -> (line, column), where the parser counts lines oddly
         self._spans: dict[str, Span] = {}
 
     def __getitem__(self, path: str) -> Span:
@@ -49,7 +50,11 @@ class SpanIndex(Mapping[str, Span]):
         if span is None:
             node = self._marked[path]
             s, e = node.start_mark, node.end_mark
-            span = self._spans[path] = Span(s.line + 1, s.column + 1, e.line + 1, e.column + 1)
+            if self._remap is not None:
+                span = Span(*self._remap(s), *self._remap(e))
+            else:
+                span = Span(s.line + 1, s.column + 1, e.line + 1, e.column + 1)
+            self._spans[path] = span
         return span
 
     def is_collection(self, path: str) -> bool:

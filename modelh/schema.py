@@ -73,13 +73,16 @@ def _key_schema(key: m.Key) -> dict[str, Any]:
             ]
         }
     elif kind == m.REF_LIST:
-        body = {"type": "array", "items": {"$ref": "#/$defs/id"}}
+        body = {"type": "array", "items": {"anyOf": [{"$ref": "#/$defs/id"}, _EMPTY]}}
     elif kind == m.OBJECT:
         assert key.spec is not None
         body = {"$ref": f"#/$defs/{_def_name(key.spec)}"}
     elif kind == m.OBJECT_LIST:
         assert key.spec is not None
-        body = {"type": "array", "items": {"$ref": f"#/$defs/{_def_name(key.spec)}"}}
+        body = {
+            "type": "array",
+            "items": {"anyOf": [{"$ref": f"#/$defs/{_def_name(key.spec)}"}, _EMPTY]},
+        }
     elif kind == m.ITEM_LIST:
         body = {"type": "array", "items": {"$ref": "#/$defs/item"}}
     elif kind == m.ANSWER_MAP:
@@ -100,7 +103,10 @@ def _object_schema(spec: m.ObjectSpec, drop: tuple[str, ...] = ()) -> dict[str, 
     properties = {}
     for key in spec.keys:
         if key.name in drop:
-            properties[key.name] = {**_EMPTY, "description": "Not used here."}
+            properties[key.name] = {
+                "anyOf": [_EMPTY, {"type": "array", "items": _EMPTY}],
+                "description": "Not used here.",
+            }
         else:
             properties[key.name] = _key_schema(key)
     out: dict[str, Any] = {
@@ -123,7 +129,7 @@ def build_schema() -> dict[str, Any]:
             "description": "An empty value: not answered yet.",
             "anyOf": [
                 {"type": "null"},
-                {"const": ""},
+                {"type": "string", "pattern": "^\\s*$"},
                 {"type": "array", "maxItems": 0},
                 {"type": "object", "maxProperties": 0},
             ],

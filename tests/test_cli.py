@@ -117,7 +117,7 @@ def test_validate_an_explicit_non_canvas_yaml_reports_it(tmp_path):
     path.write_text("services:\n  web: {image: nginx}\n")
     result = run("validate", str(path))
     assert result.exit_code == 1
-    assert "required key 'modelh' is missing" in result.stdout
+    assert "this YAML file is not a canvas: it has no 'modelh: 1' line" in result.stdout
 
 
 def test_validate_without_arguments_is_a_usage_error():

@@ -616,3 +616,127 @@ def test_a_directory_and_a_missing_path(tmp_path):
 def test_non_scalar_keys_are_refused():
     problem = one_problem(MINIMAL + "? [a, b]\n: c\n")
     assert problem.message == "a key must be a plain name, not a list"
+
+
+# ---------------------------------------------------------------------------
+# Found by trying hard to break it
+
+
+def test_brackets_inside_quotes_do_not_count_as_nesting():
+    canvas = load(MINIMAL + '  prepared_for: "' + "[" * 150 + '"\n')
+    assert canvas.canvas.prepared_for == "[" * 150
+
+
+def test_deep_nesting_disguised_with_quoted_brackets_is_refused_not_crashed():
+    text = "modelh: 1\nx-a: " + '["]", ' * 300_000 + "]" * 300_000 + "\n"
+    problem = one_problem(text)
+    assert f"deeper than {MAX_NESTING} levels" in problem.message
+
+
+def test_deep_block_nesting_by_indentation_is_refused():
+    text = "modelh: 1\nx-a:\n" + "".join(" " * i + "k:\n" for i in range(1, 300))
+    assert "deeper than" in one_problem(text).message
+
+
+def test_a_number_with_thousands_of_digits_is_too_large_not_a_crash():
+    problem = one_problem(
+        MINIMAL + "customer_relationships:\n  measures:\n"
+        "    - id: m\n      target: " + "9" * 5000 + "\n"
+    )
+    assert problem.message.endswith("is not a number (it is too large)")
+
+
+@pytest.mark.parametrize(
+    "value, hint",
+    [
+        ("0x1F", "plain decimal"),
+        ("1:30", "plain decimal"),
+        ("1,000", "thousands separators"),
+        (".inf", ""),
+    ],
+)
+def test_numbers_that_are_not_plain_decimals(value, hint):
+    problem = one_problem(
+        MINIMAL + f"customer_relationships:\n  measures:\n    - id: m\n      target: {value}\n"
+    )
+    assert "is not a number" in problem.message and hint in problem.message
+
+
+@pytest.mark.parametrize("char", ["\u2028", "\x85"])
+def test_lines_are_counted_as_editors_count_them(char):
+    text = MINIMAL.replace("Medicare Advantage 2027", f'"a{char}b"') + "  status: bad\n"
+    problem = one_problem(text)
+    assert (problem.line, problem.column) == (5, 11)
+
+
+def test_standard_tags_other_than_str_are_refused():
+    found = problems_of(
+        MINIMAL + "  version: !!str 1.10\ncustomer_relationships:\n"
+        "  measures:\n    - {id: m, target: !!int 70}\n"
+    )
+    assert [p.message for p in found] == [
+        "tag '!!int' is not allowed in a canvas: write plain values"
+    ]
+    assert load(MINIMAL + "  version: !!str 1.10\n").canvas.version == "1.10"
+
+
+def test_a_key_written_twice_inside_an_extension_block_is_refused():
+    problem = one_problem(MINIMAL + "x-notes:\n  owner: Ana\n  owner: Tom\n")
+    assert (problem.line, problem.column) == (7, 3)
+    assert problem.kind == "duplicate-key"
+
+
+def test_blank_values_are_empty_everywhere():
+    canvas = load(
+        MINIMAL + '  status: " "\nchannels: [{id: app}]\ncustomer_relationships:\n'
+        '  dimensions:\n    information: {use: core, channels: ["", ~, app]}\n'
+        '  measures:\n    - {id: m, target: " "}\n'
+    )
+    assert canvas.canvas.status is None
+    assert canvas.dimensions["information"].channels == ("app",)
+    assert canvas.measure("m").target is None
+
+
+def test_a_bare_equals_sign_must_be_quoted():
+    problem = one_problem(MINIMAL + "  prepared_for: =\n")
+    assert "must be quoted" in problem.message
+    assert load(MINIMAL + "  prepared_for: '='\n").canvas.prepared_for == "="
+
+
+def test_utf16_files_are_named_as_such():
+    data = dedent(MINIMAL).encode("utf-16")
+    assert "UTF-16" in one_problem(data).message
+    assert "UTF-16" in one_problem(dedent(MINIMAL).encode("utf-16-be")).message
+
+
+def test_bytes_like_input_and_lone_surrogates():
+    assert parse_canvas(bytearray(dedent(MINIMAL).encode()), "c.yaml").canvas.title
+    assert parse_canvas(memoryview(dedent(MINIMAL).encode()), "c.yaml").canvas.title
+    problem = one_problem(MINIMAL.replace("Medicare", "Medi\ud800care"))
+    assert "lone surrogate" in problem.message
+
+
+def test_an_impossible_date_says_so():
+    assert "not a day of the calendar" in one_problem(MINIMAL + "  date: 2026-02-30\n").message
+
+
+def test_an_empty_item_in_a_list_of_items_is_no_item():
+    canvas = load(MINIMAL + "segments:\n  -\n  - {}\n  - id: members\n")
+    assert [s.id for s in canvas.segments] == ["members"]
+
+
+def test_a_misplaced_key_says_where_it_belongs():
+    problem = one_problem(MINIMAL + '  color: "#0b5f8a"\n')
+    assert problem.message == "unknown key 'color' in canvas; it belongs under 'branding'"
+
+
+def test_an_unquoted_colour_is_read_as_a_comment_and_said_so():
+    problem = one_problem(MINIMAL + "  branding:\n    color: #0b5f8a\n")
+    assert "read as a comment" in problem.message
+
+
+def test_every_one_of_many_problems_is_reported():
+    items = "".join(f"  - {{name: x{i}}}\n" for i in range(5000))
+    found = problems_of(MINIMAL + "segments:\n" + items)
+    assert len(found) == 5000
+    assert found[-1].path == "segments[4999].id"

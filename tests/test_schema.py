@@ -127,7 +127,7 @@ TRICKY_TEXT = [
     '"double # quoted"',
     "plain words",
 ]
-EMPTY = ["", '""', "[]", "{}", "~", "null"]
+EMPTY = ["", '""', "[]", "{}", "~", "null", '" "']
 IDS = ["members", "2027", "no", "1e3", "a-b-c", "true", "x"]
 
 text_value = st.sampled_from(TRICKY_TEXT + EMPTY)
