@@ -122,7 +122,9 @@ def validate(
     paths: Annotated[
         list[str],
         typer.Argument(
-            help="Canvas files, or folders to search for *.yaml/*.yml canvases.", show_default=False
+            metavar="PATH...",
+            help="Canvas files, or folders to search for *.yaml/*.yml canvases.",
+            show_default=False,
         ),
     ],
     quiet: Annotated[
@@ -138,7 +140,7 @@ def validate(
     from .loader import load_canvas
 
     targets = find_canvases(paths)
-    missing = [t.path for t in targets if t.explicit and not os.path.lexists(t.path)]
+    missing = [t.path or "''" for t in targets if t.explicit and not os.path.lexists(t.path)]
     if missing:
         _fail(f"no such file or folder: {', '.join(missing)}")
     if not targets:
@@ -194,6 +196,7 @@ def check(
     paths: Annotated[
         list[str],
         typer.Argument(
+            metavar="PATH...",
             help="Canvas files, or folders searched for canvases (*.yaml, *.yml "
             "with a top-level 'modelh:' line).",
             show_default=False,
@@ -293,7 +296,7 @@ def check(
             )
     except ModelhError as exc:
         _fail(exc.message)
-    missing = [p for p in paths if not os.path.lexists(p)]
+    missing = [p or "''" for p in paths if not os.path.lexists(p)]
     if missing:
         _fail(f"no such file or folder: {', '.join(missing)}")
     report = run_checks(
@@ -321,6 +324,7 @@ def rules(
     rule: Annotated[
         str | None,
         typer.Argument(
+            metavar="[RULE]",
             help="A rule's code or name (MH203, dimension-no-channel): show its documentation.",
             show_default=False,
         ),
@@ -365,7 +369,10 @@ def rules(
 @command()
 def new(
     path: Annotated[
-        Path, typer.Argument(help="Where to write the canvas (.yaml).", show_default=False)
+        Path,
+        typer.Argument(
+            metavar="PATH", help="Where to write the canvas (.yaml).", show_default=False
+        ),
     ],
     organization: Annotated[
         str,
@@ -496,8 +503,12 @@ _ITEM_HELP = "One question, dimension, domain or stage id, shown in full with it
 
 @command()
 def framework(
-    topic: Annotated[Topic | None, typer.Argument(help=_TOPIC_HELP, show_default=False)] = None,
-    item: Annotated[str | None, typer.Argument(help=_ITEM_HELP, show_default=False)] = None,
+    topic: Annotated[
+        Topic | None, typer.Argument(metavar="[TOPIC]", help=_TOPIC_HELP, show_default=False)
+    ] = None,
+    item: Annotated[
+        str | None, typer.Argument(metavar="[ID]", help=_ITEM_HELP, show_default=False)
+    ] = None,
 ) -> None:
     """Show the modelH method: the eight questions, seven dimensions, measures and stages."""
     _framework(topic, item)
@@ -505,8 +516,12 @@ def framework(
 
 @command("guide")
 def guide_command(
-    topic: Annotated[Topic | None, typer.Argument(help=_TOPIC_HELP, show_default=False)] = None,
-    item: Annotated[str | None, typer.Argument(help=_ITEM_HELP, show_default=False)] = None,
+    topic: Annotated[
+        Topic | None, typer.Argument(metavar="[TOPIC]", help=_TOPIC_HELP, show_default=False)
+    ] = None,
+    item: Annotated[
+        str | None, typer.Argument(metavar="[ID]", help=_ITEM_HELP, show_default=False)
+    ] = None,
 ) -> None:
     """Show the modelH method (the same as 'modelh framework')."""
     _framework(topic, item)
@@ -519,3 +534,19 @@ def main() -> None:
     except KeyboardInterrupt:
         typer.echo("\nmodelh: interrupted", err=True)
         sys.exit(130)
+    except BrokenPipeError:  # the reader went away (| head): stop quietly
+        _silence_stdout()
+        sys.exit(0)
+    except OSError as exc:  # e.g. the disk the output goes to is full
+        _silence_stdout()
+        print(f"modelh: error: cannot write the output: {exc.strerror or exc}", file=sys.stderr)
+        sys.exit(EXIT_USAGE)
+
+
+def _silence_stdout() -> None:
+    """Point stdout at /dev/null so that Python's final flush cannot fail again."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass

@@ -48,22 +48,26 @@ def find_canvases(paths: Iterable[str]) -> list[Target]:
     order given, folders' files sorted, each file once.
     """
     out: list[Target] = []
-    seen: set[str] = set()
+    seen: set[str] = set()  # real paths: ./a.yaml, a.yaml and a link to it are one file
+
+    def add(name: str, explicit: bool) -> None:
+        real = os.path.realpath(name)
+        if real not in seen:
+            seen.add(real)
+            out.append(Target(name, explicit))
+
     for raw in paths:
         path = Path(raw)
-        if path.is_dir():
+        if raw and path.is_dir():
             found = []
             for root, dirs, files in os.walk(path):
                 dirs[:] = sorted(d for d in dirs if d not in _SKIP_DIRS and not d.startswith("."))
                 for name in files:
                     candidate = Path(root) / name
-                    if name.endswith(_SUFFIXES) and looks_like_canvas(candidate):
+                    if name.lower().endswith(_SUFFIXES) and looks_like_canvas(candidate):
                         found.append(str(candidate))
             for name in sorted(found):
-                if name not in seen:
-                    seen.add(name)
-                    out.append(Target(name, explicit=False))
-        elif raw not in seen:
-            seen.add(raw)
-            out.append(Target(raw, explicit=True))
+                add(name, explicit=False)
+        else:
+            add(raw, explicit=True)
     return out
