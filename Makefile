@@ -8,7 +8,7 @@ STAMP  := $(VENV)/.installed
 SARIF_PKG    := @microsoft/jest-sarif@1.0.0-beta.0
 SARIF_SCHEMA := $(VENV)/share/sarif/sarif-2.1.0.json
 
-.PHONY: setup demo test lint schema bench clean
+.PHONY: setup demo test lint schema docs bench clean
 
 # A virtual environment with modelh (editable) and its test tools; redone when
 # pyproject.toml changes.
@@ -42,6 +42,9 @@ lint: setup
 
 schema: setup
 	$(BIN)/python -m modelh.schema
+
+docs: setup
+	$(BIN)/python -m modelh.rules docs/rules.md
 
 bench: setup
 	$(BIN)/python benchmarks/load_canvases.py

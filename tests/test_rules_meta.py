@@ -52,3 +52,10 @@ def test_rules_are_found_by_code_or_name():
     assert find_rule("question-unanswered").code == "MH101"
     with pytest.raises(KeyError):
         find_rule("MH999")
+
+
+def test_the_rules_reference_is_in_step_with_the_rules():
+    from modelh.rules import reference_text
+
+    committed = (ROOT / "docs" / "rules.md").read_text(encoding="utf-8")
+    assert committed == reference_text(), "docs/rules.md is stale: run `make docs`"

@@ -96,3 +96,69 @@ def find_rule(code_or_name: str) -> Rule:
         if wanted.upper() == rule.code or wanted.lower() == rule.name:
             return rule
     raise KeyError(wanted)
+
+
+_SECTION_TITLES = {
+    "format": "Format: the loader's problems",
+    "answers": "Answers: the eight questions",
+    "dimensions": "Dimensions: the seven relationship dimensions",
+    "measures": "Measures: the seven domains",
+    "segments": "Segments and the value chain",
+    "meta": "Suppressions",
+}
+
+
+def reference_text() -> str:
+    """The rules reference (docs/rules.md), made from each rule's documentation."""
+    out = [
+        "# Rules reference",
+        "",
+        "Every rule `modelh check` runs, by section. This page is generated from the rules'",
+        "own documentation (`python -m modelh.rules`); `modelh rules CODE` shows the same text.",
+        "",
+        "| code | name | severity | finds |",
+        "|---|---|---|---|",
+    ]
+    rules = all_rules()
+    out += [
+        f"| [{r.code}](#{r.code.lower()}) | {r.name} | {r.severity} | {r.title} |" for r in rules
+    ]
+    for section in SECTIONS:
+        chosen = [r for r in rules if r.section == section]
+        if not chosen:
+            continue
+        out += ["", f"## {_SECTION_TITLES[section]}"]
+        for rule in chosen:
+            out += ["", f"### {rule.code}", "", f"`{rule.name}`, {rule.severity} by default.", ""]
+            out += _markdown(rule.doc)
+            if rule.options:
+                options = ", ".join(f"`{k}` (default `{v!r}`)" for k, v in rule.options.items())
+                out += ["", f"Options: {options}."]
+    return "\n".join(out) + "\n"
+
+
+def _markdown(doc: str) -> list[str]:
+    """A rule docstring as Markdown: the block after a line ending in '::' is code."""
+    out: list[str] = []
+    lines = doc.splitlines()
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        if line.endswith("::"):
+            out += [line[:-1], "", "```toml" if line.startswith("Configuration") else "```yaml"]
+            i += 1
+            block: list[str] = []
+            while i < len(lines) and (not lines[i].strip() or lines[i].startswith("    ")):
+                block.append(lines[i][4:])
+                i += 1
+            while block and not block[0].strip():
+                block.pop(0)
+            while block and not block[-1].strip():
+                block.pop()
+            out += [*block, "```", ""]
+            continue
+        out.append(line)
+        i += 1
+    while out and not out[-1].strip():
+        out.pop()
+    return out
