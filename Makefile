@@ -28,7 +28,7 @@ $(SARIF_SCHEMA): | $(STAMP)
 setup: $(STAMP) $(SARIF_SCHEMA)
 
 demo: setup
-	$(BIN)/modelh validate canvases/riverside-health-plan.yaml
+	$(BIN)/modelh check canvases/riverside-health-plan.yaml
 
 # pytest exits 5 when it collects no test: say so, and fail.
 test: setup
@@ -49,6 +49,7 @@ docs: setup
 bench: setup
 	$(BIN)/python benchmarks/load_canvases.py
 	$(BIN)/python benchmarks/startup.py
+	$(BIN)/python benchmarks/check_canvases.py
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache
