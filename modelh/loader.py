@@ -69,7 +69,7 @@ _PERIOD = re.compile(r"\d{4}(?:-(?:0[1-9]|1[0-2])(?:-\d{2})?|-Q[1-4])?\Z")
 _URL = re.compile(r"[a-zA-Z][a-zA-Z0-9+.-]*://|(?:data|file|javascript|mailto):", re.I)
 _DRIVE = re.compile(r"[a-zA-Z]:[\\/]")
 _INDICATOR_RUN = re.compile(r"^[ \t]*(?:[-?][ \t]+){8,}", re.M)
-_DEEP_INDENT = re.compile(r"^[ \t]{" + str(MAX_NESTING // 2) + ",}", re.M)
+_DEEP_INDENT = "\n" + " " * (MAX_NESTING // 2)
 _INDICATOR_RUNS = ("- - ", "- ? ", "? - ", "? ? ", "-\t", "?\t")
 #: A plain decimal number, as YAML 1.2 reads one (underscores may group digits).
 NUMBER_PATTERN = r"[-+]?(?:\.[0-9]+|[0-9][0-9_]*(?:\.[0-9_]*)?)(?:[eE][-+]?[0-9]+)?"
@@ -244,8 +244,8 @@ def _prescan(text: str, file: str) -> None:
     # nesting out, the parser's events measure it exactly (the event parser does
     # not recurse; the composer does, and crashes on deep enough input).
     suspicious = (
-        text.count("[") + text.count("{") > MAX_NESTING // 2
-        or _DEEP_INDENT.search(text) is not None
+        text.count("[") + text.count("{") > MAX_NESTING
+        or _DEEP_INDENT in text
         or (any(run in text for run in _INDICATOR_RUNS) and _INDICATOR_RUN.search(text))
     )
     if suspicious or ("&" in text and "*" in text):
