@@ -46,13 +46,32 @@ def command(name: str | None = None, **options: Any) -> Callable[[_F], _F]:
     return register
 
 
+def _module_commands() -> list[str]:
+    """Commands defined in modules of their own, ``modelh/cli_<name>.py``.
+
+    Each such module holds a function named after the command and may hold
+    ``COMMAND_OPTIONS`` (keyword arguments for ``app.command``); it is imported
+    only when its command runs or the command list is shown.
+    """
+    folder = Path(__file__).resolve().parent
+    return sorted(p.stem[len("cli_") :].replace("_", "-") for p in folder.glob("cli_*.py"))
+
+
 class _LazyGroup(TyperGroup):
     """A group whose subcommands are built from their functions when needed."""
 
     def list_commands(self, ctx: Any) -> list[str]:
-        return list(_COMMANDS)
+        return list(dict.fromkeys([*_COMMANDS, *_module_commands()]))
 
     def get_command(self, ctx: Any, cmd_name: str) -> Any:
+        if cmd_name not in _COMMANDS and cmd_name in _module_commands():
+            import importlib
+
+            module = importlib.import_module(f"modelh.cli_{cmd_name.replace('-', '_')}")
+            _COMMANDS[cmd_name] = (
+                getattr(module, cmd_name.replace("-", "_")),
+                getattr(module, "COMMAND_OPTIONS", {}),
+            )
         if cmd_name not in self.commands and cmd_name in _COMMANDS:
             function, options = _COMMANDS[cmd_name]
             single = typer.Typer(add_completion=False, **_SETTINGS)
