@@ -5,6 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 # The SARIF 2.1.0 JSON Schema, for the test that validates `modelh check -f sarif`:
 # taken from an npm package that ships it (npm comes with this machine's Node.js).
+SYSTEM := $(VENV)/.system-packages
 SARIF_PKG    := @microsoft/jest-sarif@1.0.0-beta.0
 SARIF_SCHEMA := $(VENV)/share/sarif/sarif-2.1.0.json
 
@@ -25,7 +26,12 @@ $(SARIF_SCHEMA): | $(STAMP)
 	  && mv package/lib/schemas/sarif-2.1.0-rtm.5.json sarif-2.1.0.json \
 	  && rm -rf package microsoft-jest-sarif-*.tgz
 
-setup: $(STAMP) $(SARIF_SCHEMA)
+# Debian packages (fonts, WeasyPrint's libraries, poppler): installed when missing.
+$(SYSTEM): scripts/system-packages.txt scripts/install-system-packages.sh
+	bash scripts/install-system-packages.sh
+	mkdir -p $(VENV) && touch $@
+
+setup: $(SYSTEM) $(STAMP) $(SARIF_SCHEMA)
 
 demo: setup
 	$(BIN)/modelh check canvases/riverside-health-plan.yaml
