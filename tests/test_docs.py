@@ -2,7 +2,9 @@
 
 docs/cli.md must have a heading for every command registered on the Typer app
 and mention every option; every command must have help text; and
-docs/canvas-format.md must name every key of the format's specs.
+docs/canvas-format.md must name every key of the format's specs, and its
+examples (the complete canvas, the problem report, the table of numbers) must
+say what the loader really does.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from typing import Any
 
 import pytest
 import typer.main
+from typer.testing import CliRunner
 
 from modelh import CanvasError, parse_canvas
 from modelh import model as m
@@ -174,3 +177,59 @@ def test_first_example_in_format_doc_is_a_valid_canvas(format_doc: str) -> None:
     except CanvasError as exc:
         problems = "\n".join(str(p) for p in exc.problems)
         pytest.fail(f"the example canvas in docs/canvas-format.md does not load:\n{problems}")
+
+
+def _blocks_after(text: str, marker: str) -> list[str]:
+    """The fenced code blocks that follow the first line containing ``marker``."""
+    tail = text[text.index(marker) :]
+    return re.findall(r"^```\w*\n(.*?)^```", tail, re.S | re.M)
+
+
+def test_problem_report_example_matches_validate(
+    format_doc: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    canvas, report = _blocks_after(format_doc, "For example, this file has three mistakes")[:2]
+    (tmp_path / "ex.yaml").write_text(canvas, "utf-8")
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(app, ["validate", "ex.yaml"])
+    assert result.exit_code == 1
+    assert result.stdout == report, (
+        "the report shown under 'How problems are reported' in docs/canvas-format.md "
+        f"is not what 'modelh validate ex.yaml' prints:\n{result.stdout}"
+    )
+
+
+def _number_rows(text: str) -> list[tuple[str, str, int]]:
+    """(value as written, documented result, place in its row) for the Numbers table."""
+    section = text[text.index("### Numbers") : text.index("### Dates and periods")]
+    rows = []
+    for line in section.splitlines():
+        cells = [c.strip() for c in line.strip("|").split("|")]
+        if len(cells) == 2 and cells[0].startswith("`target: "):
+            values = re.findall(r"`(?:target: )?([^`]+)`", cells[0])
+            rows.extend((value, cells[1], place) for place, value in enumerate(values))
+    return rows
+
+
+@pytest.mark.parametrize(
+    "value,result,place",
+    _number_rows(FORMAT_DOC.read_text("utf-8")),
+    ids=[v for v, _, _ in _number_rows(FORMAT_DOC.read_text("utf-8"))],
+)
+def test_numbers_table_in_format_doc(value: str, result: str, place: int) -> None:
+    """Each row of the table: 'the number(s) N' loads as N, 'error: ...' is that message."""
+    text = (
+        "modelh: 1\ncanvas:\n  title: T\n  organization: O\n"
+        f"customer_relationships:\n  measures:\n    - id: m\n      target: {value}\n"
+    )
+    if not result.startswith("error"):
+        numbers = [float(n) for n in re.findall(r"-?\d+(?:\.\d+)?", result)]
+        assert parse_canvas(text).measures[0].target == numbers[place]
+        return
+    with pytest.raises(CanvasError) as info:
+        parse_canvas(text)
+    (problem,) = info.value.problems
+    if "tag" in result:
+        assert "is not allowed" in problem.message, problem.message
+    else:
+        assert problem.message.endswith("is " + result.removeprefix("error: ")), problem.message

@@ -1,0 +1,755 @@
+"""Answers written into a canvas's text, so that every other byte stays as it was.
+
+Canvases are edited by hand by several people: aligned values, flow mappings,
+comments everywhere, CRLF line endings. A YAML load and dump would rewrite all
+of that, so an edit works on the text itself: the value's place comes from the
+composed node, only the new value is rendered (plain when YAML reads it back as
+the same text, quoted when a reader would take it for something else, a literal
+block for several lines), at the indentation of its siblings, and spliced in. A
+missing key is inserted after its last sibling; a flow collection that must
+grow with a block value is rewritten in block style, that collection alone.
+
+``apply_edits`` checks the result by loading it again: it must be a valid
+canvas holding exactly the intended values, or nothing is returned.
+``save_text`` writes atomically and refuses to overwrite a file that changed on
+disk since it was read.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import re
+import tempfile
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .errors import CanvasError, ModelhError
+from .loader import _YamlLoader, parse_canvas
+from .model import Canvas
+
+#: One step of a key path: a mapping key, or a list item by index or by its id.
+Step = str | int
+Path_ = tuple[Step, ...]
+
+
+class EditError(ModelhError):
+    """An edit could not be made (the canvas's shape does not allow it)."""
+
+
+class ConflictError(ModelhError):
+    """The file changed on disk since it was read; nothing was written."""
+
+
+@dataclass(frozen=True)
+class Edit:
+    """Set the value at ``path`` (created if missing) to ``value``.
+
+    ``value`` is text, a number, a list of texts or ids, or a mapping (written
+    as a block), or ``None`` to empty it. A path step written ``"[id]"`` names
+    a list item by its ``id`` (``("customer_relationships", "measures",
+    "[csat]", "current")``); ``Append`` adds an item to a list.
+    """
+
+    path: Path_
+    value: Any
+
+
+@dataclass(frozen=True)
+class Append:
+    """Add ``item`` (a mapping) at the end of the list at ``path`` (created if missing)."""
+
+    path: Path_
+    item: Mapping[str, Any]
+
+
+# ---------------------------------------------------------------------------
+# Rendering values
+
+
+_EMITTER = yaml.emitter.Emitter(None)
+_EMITTER.allow_unicode = True
+_RESOLVER = yaml.resolver.Resolver()
+#: What YAML 1.2 readers take for something other than text (YAML 1.1 is the resolver's).
+_YAML12_SPECIAL = re.compile(
+    r"(?:null|Null|NULL|~|true|True|TRUE|false|False|FALSE"
+    r"|[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+"
+    r"|[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?"
+    r"|[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)\Z"
+)
+_ODD_BREAKS = ("\x85", "\u2028", "\u2029")
+
+
+def _reads_as_text(value: str) -> bool:
+    """Whether every common YAML reader reads the plain scalar ``value`` as this text."""
+    if _RESOLVER.resolve(yaml.ScalarNode, value, (True, False)) != "tag:yaml.org,2002:str":
+        return False
+    return not _YAML12_SPECIAL.match(value)
+
+
+def _quoted(value: str) -> str:
+    analysis = _EMITTER.analyze_scalar(value)
+    if (
+        analysis.allow_single_quoted
+        and "\n" not in value
+        and all(_yaml_printable(c) for c in value)
+    ):
+        return "'" + value.replace("'", "''") + "'"
+    return (
+        '"'
+        + "".join(_ESCAPES.get(c) or (c if _yaml_printable(c) else _escape(c)) for c in value)
+        + '"'
+    )
+
+
+_ESCAPES = {'"': '\\"', "\\": "\\\\", "\n": "\\n", "\t": "\\t", "\r": "\\r"}
+
+
+def _yaml_printable(char: str) -> bool:
+    """Characters YAML allows as they are (its 'printable' set, less odd line breaks)."""
+    code = ord(char)
+    return (
+        (
+            0x20 <= code <= 0x7E
+            or 0xA0 <= code <= 0xD7FF
+            or 0xE000 <= code <= 0xFFFD
+            or code >= 0x10000
+        )
+        and char not in _ODD_BREAKS
+        and char != "\ufeff"
+    )
+
+
+def _escape(char: str) -> str:
+    code = ord(char)
+    return (
+        f"\\x{code:02x}"
+        if code <= 0xFF
+        else (f"\\u{code:04x}" if code <= 0xFFFF else f"\\U{code:08x}")
+    )
+
+
+def render_scalar(value: Any, *, flow: bool = False) -> str:
+    """One value on one line, as YAML reads it back: plain if it can be, else quoted."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        raise EditError("a canvas holds no true/false values")
+    if isinstance(value, int | float):
+        text = repr(value) if isinstance(value, float) else str(value)
+        if isinstance(value, float) and value.is_integer() and abs(value) < 1e15:
+            text = str(int(value)) + ".0"
+        return text
+    value = str(value)
+    analysis = _EMITTER.analyze_scalar(value)
+    plain = analysis.allow_flow_plain if flow else analysis.allow_block_plain
+    if (
+        plain
+        and not analysis.multiline
+        and value
+        and _reads_as_text(value)
+        and (value == value.strip() and value not in ("=", "<<"))
+    ):
+        return value
+    return _quoted(value)
+
+
+def _block_scalar(value: str, indent: str, newline: str) -> str:
+    """A literal block (``|``) holding ``value`` exactly, lines at ``indent``."""
+    body = value
+    if value.endswith("\n"):
+        stripped = value.rstrip("\n")
+        chomp = "" if len(value) - len(stripped) == 1 else "+"
+        body = stripped if chomp == "" else value[:-1]
+    else:
+        chomp = "-"
+    first = body.split("\n", 1)[0]
+    # the content always sits two spaces in from its key (or dash): say so when the
+    # first line starts with a space, or is empty, since YAML would guess wrong
+    indicator = "2" if first[:1] in (" ", "\t") or not first else ""
+    lines = body.split("\n")
+    out = [f"|{indicator}{chomp}"]
+    out += [(indent + line) if line else "" for line in lines]
+    return newline.join(out)
+
+
+def _needs_block(value: str) -> bool:
+    return "\n" in value
+
+
+def _can_block(value: str) -> bool:
+    """A literal block can hold only printable text (and tabs)."""
+    return all(_yaml_printable(c) or c in "\t\n" for c in value)
+
+
+class _Quoted(str):
+    """Text to be written double-quoted on one line, whatever it holds."""
+
+
+def _render_value_inline(value: Any, indent: str, newline: str) -> str:
+    """The text that follows ``key: `` for a scalar or a short list."""
+    if isinstance(value, _Quoted):
+        return _quoted(str(value))
+    if isinstance(value, str) and _needs_block(value) and _can_block(value):
+        return _block_scalar(value, indent, newline)
+    if isinstance(value, list | tuple):
+        return _flow_list(value)
+    return render_scalar(value)
+
+
+def _flow_list(items: Sequence[Any]) -> str:
+    return "[" + ", ".join(render_scalar(i, flow=True) for i in items) + "]"
+
+
+def render_block(value: Any, indent: str, newline: str) -> list[str]:
+    """Lines for a mapping value (``key: value`` pairs, nested) at ``indent``."""
+    lines: list[str] = []
+    for key, item in value.items():
+        key_text = render_scalar(str(key))
+        if isinstance(item, Mapping):
+            if item:
+                lines.append(f"{indent}{key_text}:")
+                lines += render_block(item, indent + "  ", newline)
+            else:
+                lines.append(f"{indent}{key_text}:")
+        elif isinstance(item, list | tuple) and any(isinstance(i, Mapping) for i in item):
+            lines.append(f"{indent}{key_text}:")
+            for element in item:
+                lines += _block_item(element, indent + "  ", newline)
+        else:
+            rendered = _render_value_inline(item, indent + "  ", newline)
+            lines.append(f"{indent}{key_text}:" + (f" {rendered}" if rendered else ""))
+    return lines
+
+
+def _block_item(item: Any, indent: str, newline: str, offset: int = 2) -> list[str]:
+    """One ``- `` list item at ``indent``; mappings open on the dash line."""
+    if not isinstance(item, Mapping):
+        return [f"{indent}- {_render_value_inline(item, indent + '  ', newline)}"]
+    inner = render_block(item, indent + " " * offset, newline)
+    if not inner:
+        return [f"{indent}- {{}}"]
+    first = inner[0][len(indent) + offset :]
+    return [f"{indent}-{' ' * (offset - 1)}{first}", *inner[1:]]
+
+
+# ---------------------------------------------------------------------------
+# Finding places in the text
+
+
+def _compose(text: str) -> yaml.Node:
+    root = yaml.compose(text, Loader=_YamlLoader)
+    if not isinstance(root, yaml.MappingNode):
+        raise EditError("the canvas is not a mapping of keys")
+    return root
+
+
+def _entry(node: yaml.MappingNode, key: str) -> tuple[yaml.Node, yaml.Node] | None:
+    for k, v in node.value:
+        if isinstance(k, yaml.ScalarNode) and k.value == key:
+            return k, v
+    return None
+
+
+def _item(node: yaml.SequenceNode, step: Step) -> yaml.Node | None:
+    if isinstance(step, int):
+        return node.value[step] if -len(node.value) <= step < len(node.value) else None
+    wanted = step[1:-1]
+    for item in node.value:
+        if isinstance(item, yaml.MappingNode):
+            found = _entry(item, "id")
+            if found and isinstance(found[1], yaml.ScalarNode) and found[1].value == wanted:
+                return item
+    return None
+
+
+def _is_item_step(step: Step) -> bool:
+    return isinstance(step, int) or (step.startswith("[") and step.endswith("]"))
+
+
+def _is_empty(node: yaml.Node) -> bool:
+    if isinstance(node, yaml.ScalarNode):
+        return (not node.style and node.value in ("", "~", "null", "Null", "NULL")) or (
+            node.value == "" and bool(node.style)
+        )
+    return not node.value
+
+
+def _line_start(text: str, index: int) -> int:
+    return text.rfind("\n", 0, index) + 1
+
+
+def _line_end(text: str, index: int) -> int:
+    """The index just past the end of the line holding ``index`` (after its newline)."""
+    end = text.find("\n", index)
+    return len(text) if end < 0 else end + 1
+
+
+def _indent_of(node: yaml.Node) -> str:
+    return " " * node.start_mark.column
+
+
+def _newline(text: str) -> str:
+    return "\r\n" if "\r\n" in text else "\n"
+
+
+class _Splicer:
+    """Applies one edit to the text."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.nl = _newline(text)
+        self.in_flow = False  # whether the last path walked runs through a flow collection
+
+    # -- low level
+
+    def replace(self, start: int, end: int, new: str) -> None:
+        self.text = self.text[:start] + new + self.text[end:]
+
+    def insert_lines(self, index: int, lines: list[str]) -> None:
+        """Insert whole lines at ``index`` (a line start, or the end of the text)."""
+        if not lines:
+            return
+        block = self.nl.join(lines)
+        if index >= len(self.text) and self.text and not self.text.endswith("\n"):
+            self.text = self.text + self.nl + block  # keep the file's missing final newline
+        else:
+            self.text = self.text[:index] + block + self.nl + self.text[index:]
+
+    def after_node_line(self, node: yaml.Node) -> int:
+        """The start of the line after the last line that holds ``node``'s own text.
+
+        A block collection's end mark may sit on the next key's line, or past
+        comments that belong to what follows; its last item is where it ends.
+        """
+        while isinstance(node, yaml.MappingNode | yaml.SequenceNode) and (
+            not node.flow_style and node.value
+        ):
+            last = node.value[-1]
+            node = last[1] if isinstance(node, yaml.MappingNode) else last
+        end = node.end_mark.index
+        if isinstance(node, yaml.ScalarNode) and node.style in ("|", ">"):
+            return end if end > 0 and self.text[end - 1] == "\n" else _line_end(self.text, end)
+        if isinstance(node, yaml.ScalarNode) and _is_empty(node) and not node.style:
+            end = max(end, node.start_mark.index)
+        return _line_end(self.text, max(end - 1, node.start_mark.index))
+
+    # -- operations
+
+    def set_value(self, path: Path_, value: Any) -> None:
+        root = _compose(self.text)
+        parent, node, key_node, missing = self._walk(root, path)
+        if missing:
+            self._insert_missing(parent, missing, value)
+            return
+        if self.in_flow and isinstance(value, str) and "\n" in value:
+            # inside [..] or {..} a value stays on its line: a double-quoted string
+            self._replace_node(node, key_node, _Quoted(value))
+            return
+        if isinstance(value, Mapping) and isinstance(node, yaml.MappingNode) and node.value:
+            # set each key inside an existing mapping: the rest of it stays
+            for key, item in value.items():
+                self.set_value((*path, key), item)
+            return
+        self._replace_node(node, key_node, value)
+
+    def append(self, path: Path_, item: Mapping[str, Any]) -> None:
+        root = _compose(self.text)
+        parent, node, key_node, missing = self._walk(root, path)
+        if missing:
+            self._insert_missing(parent, missing, [dict(item)])
+            return
+        if isinstance(node, yaml.SequenceNode) and node.value and node.flow_style is False:
+            first = node.value[0]
+            dash = node.start_mark.column
+            offset = (
+                max(2, first.start_mark.column - dash) if isinstance(first, yaml.MappingNode) else 2
+            )
+            lines = _block_item(dict(item), " " * dash, self.nl, offset)
+            self.insert_lines(self.after_node_line(node.value[-1]), lines)
+            return
+        items = [self._plain(i) for i in node.value] if isinstance(node, yaml.SequenceNode) else []
+        self._replace_node(node, key_node, [*items, dict(item)])
+
+    def _plain(self, node: yaml.Node) -> Any:
+        """A composed node as plain data (scalars stay text)."""
+        if isinstance(node, yaml.ScalarNode):
+            return None if _is_empty(node) else node.value
+        if isinstance(node, yaml.SequenceNode):
+            return [self._plain(i) for i in node.value]
+        return {k.value: self._plain(v) for k, v in node.value}
+
+    def _walk(
+        self, root: yaml.MappingNode, path: Path_
+    ) -> tuple[yaml.Node, yaml.Node | None, yaml.Node | None, Path_]:
+        """(deepest existing node, the node at path, its key node, the missing rest)."""
+        node: yaml.Node = root
+        key_node: yaml.Node | None = None
+        self.in_flow = False
+        for depth, step in enumerate(path):
+            if isinstance(node, yaml.MappingNode | yaml.SequenceNode) and node.flow_style:
+                self.in_flow = True
+            if _is_item_step(step):
+                if not isinstance(node, yaml.SequenceNode):
+                    raise EditError(f"{_show(path[:depth])} is not a list")
+                found = _item(node, step)
+                if found is None:
+                    raise EditError(f"no item {step} in {_show(path[:depth])}")
+                node, key_node = found, None
+                continue
+            if isinstance(node, yaml.MappingNode):
+                entry = _entry(node, step)
+                if entry is None:
+                    return node, None, None, path[depth:]
+                key_node, node = entry
+                continue
+            if _is_empty(node):
+                return node, None, None, path[depth:]
+            raise EditError(f"{_show(path[:depth])} holds a value, not keys")
+        return node, node, key_node, ()
+
+    def _insert_missing(self, parent: yaml.Node, missing: Path_, value: Any) -> None:
+        if any(_is_item_step(s) for s in missing):
+            raise EditError(f"no such item: {_show(missing)}")
+        nested: Any = value
+        for step in reversed(missing[1:]):
+            nested = {step: nested}
+        key = missing[0]
+        if isinstance(parent, yaml.MappingNode) and parent.value:
+            if parent.flow_style:
+                inline = self._flow_fits(nested)
+                if inline is not None:
+                    close = parent.end_mark.index - 1  # the closing brace
+                    at = len(self.text[:close].rstrip())
+                    sep = "" if self.text[:at].endswith(("{", ",")) else ","
+                    pair = f"{render_scalar(key, flow=True)}: {inline}"
+                    self.replace(at, at, f"{sep} {pair}")
+                    return
+                merged = {**self._plain(parent), key: nested}
+                if self._owner_key(parent) is None:  # "- {id: x, ...}": a list item
+                    self._rewrite_flow_item(parent, merged)
+                    return
+                self._replace_node(parent, None, merged)
+                return
+            last_key, last_value = parent.value[-1]
+            indent = " " * last_key.start_mark.column
+            lines = render_block({key: nested}, indent, self.nl)
+            self.insert_lines(self.after_node_line(last_value), lines)
+            return
+        # the parent is empty ("key:" with nothing, {} or ""): it becomes a block mapping
+        self._replace_node(parent, None, {key: nested})
+
+    def _rewrite_flow_item(self, node: yaml.Node, value: Mapping[str, Any]) -> None:
+        """Rewrite a flow mapping that is a list item as a block item, at its dash."""
+        start = node.start_mark.index
+        line_start = _line_start(self.text, start)
+        dash = self.text.rfind("-", line_start, start)
+        if dash < 0:
+            raise EditError("this list item cannot be rewritten in block style")
+        dash_col = dash - line_start
+        offset = max(2, node.start_mark.column - dash_col)
+        lines = _block_item(value, " " * dash_col, self.nl, offset)
+        head = self.text[line_start:dash]
+        lines[0] = head + lines[0][dash_col:]
+        self.replace(line_start, self.after_node_line(node), self.nl.join(lines) + self.nl)
+
+    def _flow_fits(self, value: Any) -> str | None:
+        if isinstance(value, str) and "\n" not in value:
+            return render_scalar(value, flow=True)
+        if isinstance(value, int | float) or value is None:
+            return render_scalar(value)
+        if isinstance(value, list | tuple) and all(
+            isinstance(i, str | int | float) and "\n" not in str(i) for i in value
+        ):
+            return _flow_list(value)
+        return None
+
+    def _owner_key(self, node: yaml.Node) -> yaml.Node | None:
+        """The key whose value ``node`` is (found again by position)."""
+        root = _compose(self.text)
+        stack: list[yaml.Node] = [root]
+        while stack:
+            current = stack.pop()
+            if isinstance(current, yaml.MappingNode):
+                for k, v in current.value:
+                    if v.start_mark.index == node.start_mark.index and v.end_mark.index == (
+                        node.end_mark.index
+                    ):
+                        return k
+                    stack.append(v)
+            elif isinstance(current, yaml.SequenceNode):
+                stack.extend(current.value)
+        return None
+
+    def _replace_node(self, node: yaml.Node, key_node: yaml.Node | None, value: Any) -> None:
+        if key_node is None:
+            key_node = self._owner_key(node)
+        key_col = key_node.start_mark.column if key_node is not None else -2
+        child_indent = " " * (key_col + 2)
+        start, end = node.start_mark.index, node.end_mark.index
+        if isinstance(node, yaml.ScalarNode) and _is_empty(node) and not node.style:
+            start = end = self._empty_value_place(key_node, node)
+        block_collection = isinstance(node, yaml.SequenceNode | yaml.MappingNode) and (
+            not node.flow_style and node.value
+        )
+        if block_collection and (value is None or value == [] or value == {}):
+            # emptied: the block's lines go, and the key says [] (or nothing)
+            self.replace(_line_start(self.text, start), self.after_node_line(node), "")
+            if key_node is not None:
+                colon = self.text.find(":", key_node.end_mark.index)
+                empty = " []" if isinstance(value, list | tuple) else ""
+                self.replace(colon + 1, colon + 1, empty)
+            return
+        if (
+            isinstance(value, Mapping)
+            or (isinstance(value, list | tuple) and any(isinstance(i, Mapping) for i in value))
+            or (isinstance(value, list | tuple) and block_collection)
+        ):
+            if isinstance(value, Mapping):
+                lines = render_block(value, child_indent, self.nl)
+            else:
+                dash_indent, offset = child_indent, 2
+                if block_collection and isinstance(node, yaml.SequenceNode):
+                    dash_indent = " " * node.start_mark.column
+                    first = node.value[0]
+                    if isinstance(first, yaml.MappingNode):
+                        offset = max(2, first.start_mark.column - node.start_mark.column)
+                lines = [
+                    line
+                    for item in value
+                    for line in _block_item(item, dash_indent, self.nl, offset)
+                ]
+            if block_collection:
+                # the old block lines go; the key's own line (and its comment) stays
+                first_line = _line_start(self.text, start)
+                stop = self.after_node_line(node)
+                self.replace(first_line, stop, self.nl.join(lines) + self.nl)
+                return
+            # a scalar, an empty value or a flow collection becomes a block after the key
+            self.replace(start, end, "")
+            anchor = start
+            if (
+                start > 0
+                and self.text[start - 1] == " "
+                and (start >= len(self.text) or self.text[start] in "\r\n")
+            ):
+                self.replace(start - 1, start, "")  # no trailing space after the colon
+                anchor = start - 1
+            self.insert_lines(_line_end(self.text, anchor), lines)
+            return
+        rendered = _render_value_inline(value, child_indent, self.nl)
+        if isinstance(node, yaml.ScalarNode) and node.style in ("|", ">"):
+            end = self.after_node_line(node)  # an old block goes whole, with its lines
+            rendered += self.nl
+        elif rendered.startswith("|"):
+            line_end = _line_end(self.text, end)
+            rest = self.text[end:line_end]
+            comment = rest.strip()
+            if comment.startswith("#"):  # "key: old  # note" -> "key: |  # note"
+                space = " " if start > 0 and self.text[start - 1] == ":" else ""
+                head = rendered.replace(self.nl, f"  {comment}{self.nl}", 1)
+                ending = self.nl if self.text[line_end - 1 : line_end] == "\n" else ""
+                self.replace(start, line_end, space + head + ending)
+                return
+        if not rendered and start > 0 and self.text[start - 1] == " ":
+            start -= 1  # "key: old" emptied -> "key:"
+        elif rendered and start > 0 and self.text[start - 1] == ":":
+            rendered = " " + rendered
+        self.replace(start, end, rendered)
+
+    def _empty_value_place(self, key_node: yaml.Node | None, node: yaml.Node) -> int:
+        """Where to write a value for ``key:`` with nothing after it: right after the colon."""
+        if key_node is None:
+            return node.start_mark.index
+        colon = self.text.find(":", key_node.end_mark.index)
+        return colon + 1 if colon >= 0 else node.start_mark.index
+
+
+def _show(path: Sequence[Step]) -> str:
+    out = ""
+    for step in path:
+        if isinstance(step, int):
+            out += f"[{step}]"
+        elif _is_item_step(step):
+            out += step
+        else:
+            out += ("." if out else "") + step
+    return out or "the canvas"
+
+
+# ---------------------------------------------------------------------------
+# Applying and checking
+
+
+def apply_edits(text: str, edits: Sequence[Edit | Append], file: str = "<canvas>") -> str:
+    """``text`` with ``edits`` applied; it must load as a canvas holding their values.
+
+    Raises ``EditError`` when an edit cannot be made, and ``CanvasError`` when
+    the result would not be a valid canvas: in both cases nothing changes.
+    """
+    splicer = _Splicer(text)
+    for edit in edits:
+        if isinstance(edit, Append):
+            splicer.append(edit.path, edit.item)
+        else:
+            splicer.set_value(edit.path, edit.value)
+    new = splicer.text
+    parse_canvas(new, file)  # a valid canvas, or CanvasError
+    root = _compose(new)
+    for edit in edits:
+        if isinstance(edit, Edit):
+            found = read_value(root, edit.path)
+            if not _same(found, edit.value):
+                raise EditError(
+                    f"writing {_show(edit.path)} did not give back the intended value "
+                    f"({found!r} instead of {edit.value!r}); the file was not changed"
+                )
+    return new
+
+
+def read_value(root: yaml.Node, path: Path_) -> Any:
+    """The plain value at ``path`` in a composed canvas (None when missing or empty)."""
+    node: yaml.Node | None = root
+    for step in path:
+        if node is None:
+            return None
+        if _is_item_step(step):
+            node = _item(node, step) if isinstance(node, yaml.SequenceNode) else None
+        elif isinstance(node, yaml.MappingNode):
+            entry = _entry(node, step)
+            node = entry[1] if entry else None
+        else:
+            return None
+    if node is None:
+        return None
+    return _Splicer("")._plain(node)
+
+
+def _same(found: Any, intended: Any) -> bool:
+    if intended is None or intended == "" or intended == [] or intended == {}:
+        return found in (None, "", [], {})
+    if isinstance(intended, bool):
+        return False
+    if isinstance(intended, int | float):
+        try:
+            return float(found) == float(intended)
+        except (TypeError, ValueError):
+            return False
+    if isinstance(intended, Mapping):
+        return isinstance(found, dict) and all(
+            _same(found.get(str(k)), v) for k, v in intended.items()
+        )
+    if isinstance(intended, list | tuple):
+        return (
+            isinstance(found, list)
+            and len(found) == len(intended)
+            and all(_same(f, i) for f, i in zip(found, intended, strict=True))
+        )
+    return found == str(intended)
+
+
+# ---------------------------------------------------------------------------
+# Files
+
+
+@dataclass
+class CanvasFile:
+    """A canvas file being edited: its text as last read or written, and its bytes."""
+
+    path: Path
+    text: str
+    raw: bytes
+
+    @classmethod
+    def read(cls, path: str | os.PathLike[str]) -> CanvasFile:
+        from .loader import read_source
+
+        p = Path(path)
+        raw = read_source(p)
+        try:
+            text = raw.decode("utf-8")
+        except UnicodeDecodeError:
+            parse_canvas(raw, str(p))  # reports where the bad byte is
+            raise
+        return cls(p, text.removeprefix("\ufeff"), raw)
+
+    def canvas(self) -> Canvas:
+        return parse_canvas(self.text, str(self.path))
+
+    def apply(self, edits: Sequence[Edit | Append]) -> bool:
+        """Apply ``edits``, check them, and save; False when nothing changed."""
+        new = apply_edits(self.text, edits, str(self.path))
+        if new == self.text:
+            return False
+        self.save(new)
+        return True
+
+    def save(self, new_text: str) -> None:
+        bom = "\ufeff" if self.raw.startswith(b"\xef\xbb\xbf") else ""
+        data = (bom + new_text).encode("utf-8")
+        save_bytes(self.path, data, expected=self.raw)
+        self.text, self.raw = new_text, data
+
+
+def save_bytes(path: Path, data: bytes, *, expected: bytes | None = None) -> None:
+    """Write ``data`` to ``path`` atomically (temporary file, fsync, replace).
+
+    With ``expected``, refuse (``ConflictError``) when the file on disk no
+    longer holds those bytes: somebody else changed it since it was read.
+    """
+    if expected is not None:
+        try:
+            current = path.read_bytes()
+        except OSError as exc:
+            raise ConflictError(f"{path} cannot be read any more: {exc.strerror}") from None
+        if current != expected:
+            raise ConflictError(
+                f"{path} changed on disk since modelh read it (an editor, a git pull?); "
+                "nothing was written: run the command again to work on the new version"
+            )
+    try:
+        mode = path.stat().st_mode & 0o7777
+    except OSError:
+        mode = 0o644
+    folder = path.parent
+    fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.chmod(temp, mode)
+        os.replace(temp, path)
+    except BaseException:
+        try:
+            os.unlink(temp)
+        except OSError:
+            pass
+        raise
+    try:
+        dir_fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        with contextlib.suppress(OSError):  # some file systems cannot sync a folder
+            os.fsync(dir_fd)
+    finally:
+        os.close(dir_fd)
+
+
+__all__ = [
+    "Append",
+    "CanvasError",
+    "CanvasFile",
+    "ConflictError",
+    "Edit",
+    "EditError",
+    "apply_edits",
+    "read_value",
+    "render_scalar",
+    "save_bytes",
+]
