@@ -19,7 +19,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from load_canvases import generated_canvas  # noqa: E402
+from load_canvases import generated_canvas
 
 BIN = Path(sys.executable).parent
 
@@ -51,8 +51,10 @@ def main() -> None:
         ref = [timed(yamllint)[0] for _ in range(args.runs)]
     ours_s, ref_s = statistics.median(ours), statistics.median(ref)
     print(f"{args.canvases} canvases of {lines} lines, median of {args.runs} runs (wall clock)")
-    print(f"  modelh check   : {ours_s:6.2f} s  ({ours_s / args.canvases * 1000:.2f} ms a canvas;"
-          " target under 3 s)")
+    print(
+        f"  modelh check   : {ours_s:6.2f} s  ({ours_s / args.canvases * 1000:.2f} ms a canvas;"
+        " target under 3 s)"
+    )
     print(f"  yamllint       : {ref_s:6.2f} s  ({ref_s / args.canvases * 1000:.2f} ms a canvas)")
     print(f"  modelh is {ref_s / ours_s:.1f}x faster than yamllint (target at least 5x)")
 

@@ -20,9 +20,9 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from load_canvases import generated_canvas  # noqa: E402
+from load_canvases import generated_canvas
 
-from modelh.editing import CanvasFile, Edit  # noqa: E402
+from modelh.editing import CanvasFile, Edit
 
 
 def main() -> None:

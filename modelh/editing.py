@@ -725,10 +725,8 @@ def save_bytes(path: Path, data: bytes, *, expected: bytes | None = None) -> Non
         os.chmod(temp, mode)
         os.replace(temp, path)
     except BaseException:
-        try:
+        with contextlib.suppress(OSError):
             os.unlink(temp)
-        except OSError:
-            pass
         raise
     try:
         dir_fd = os.open(folder, os.O_RDONLY)
