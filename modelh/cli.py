@@ -437,7 +437,7 @@ def new(
             title=title,
             organization=organization,
             prepared_by=prepared_by,
-            date=canvas_date or date.today().isoformat(),
+            date=date.today().isoformat() if canvas_date is None else canvas_date,
             write_schema=schema,
         )
     except ModelhError as exc:

@@ -63,11 +63,11 @@ _SPECIAL_PLAIN = frozenset({"=", "<<"})
 
 _SLUG = re.compile(r"[a-z0-9-]+\Z")
 _COLOR = re.compile(r"#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})\Z")
-_COLOR_IN_COMMENT = re.compile(r":[ \t]+(#[0-9a-fA-F]{3,6})\b")
+_COLOR_IN_COMMENT = re.compile(r":[ \t]+(#[0-9a-zA-Z]+)")
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}\Z")
 _PERIOD = re.compile(r"\d{4}(?:-(?:0[1-9]|1[0-2])(?:-\d{2})?|-Q[1-4])?\Z")
 _URL = re.compile(r"[a-zA-Z][a-zA-Z0-9+.-]*://|(?:data|file|javascript|mailto):", re.I)
-_DRIVE = re.compile(r"[a-zA-Z]:[\\/]")
+_DRIVE = re.compile(r"[a-zA-Z]:")
 _INDICATOR_RUN = re.compile(r"^[ \t]*(?:[-?][ \t]+){8,}", re.M)
 _DEEP_INDENT = "\n" + " " * (MAX_NESTING // 2)
 _INDICATOR_RUNS = ("- - ", "- ? ", "? - ", "? ? ", "-\t", "?\t")
@@ -471,6 +471,19 @@ class _Walker:
         s, e = node.start_mark, node.end_mark
         return m.Span(s.line + 1, s.column + 1, e.line + 1, e.column + 1)
 
+    def special(self, node: yaml.ScalarNode, path: str, label: str) -> bool:
+        """Report a bare ``=`` or ``<<``: YAML 1.1 readers give them a meaning of their own."""
+        if node.style or node.value not in _SPECIAL_PLAIN:
+            return False
+        self.problem(
+            node,
+            "value",
+            path,
+            f"{label}'{node.value}' must be quoted: some YAML "
+            f"readers give a bare {node.value} a special meaning",
+        )
+        return True
+
     def suggest(self, word: str, choices: Any) -> str:
         """A did-you-mean, while they are few enough to be cheap and useful."""
         self.suggestions += 1
@@ -838,7 +851,7 @@ class _Walker:
             "value",
             path,
             f"{label}{field.name} '{_show(text)}' is not a colour like \"#0b5f8a\" "
-            "(quote it: # starts a comment)",
+            "(a # and six hexadecimal digits, quoted)",
         )
         return None
 
@@ -911,6 +924,15 @@ class _Walker:
                         f"{label}each item of {field.name} must be text, not {_kind_name(item)}",
                     )
             elif (item.style or item.value not in _NULLS) and item.value.strip():
+                if not item.style and item.value in _SPECIAL_PLAIN:
+                    self.problem(
+                        item,
+                        "value",
+                        item_path,
+                        f"{label}'{item.value}' must be quoted: some YAML readers give "
+                        f"a bare {item.value} a special meaning",
+                    )
+                    continue
                 out.append(item.value)
         return tuple(out) or None
 
@@ -1025,7 +1047,11 @@ class _Walker:
             item_path = f"{path}[{index}]"
             self.nodes[item_path] = item
             if item.__class__ is yaml.ScalarNode:
-                if not _is_null(item) and item.value.strip():
+                if (
+                    not _is_null(item)
+                    and item.value.strip()
+                    and not self.special(item, item_path, f"{field.name}[{index}]: ")
+                ):
                     out.append(m.BlockItem(text=item.value, path=item_path, span=self.span(item)))
                 continue
             if item.__class__ is not yaml.MappingNode:
@@ -1077,7 +1103,7 @@ class _Walker:
     def answer(self, question: str, node: yaml.Node, path: str) -> m.Answer | None:
         label = f"answer '{question}': "
         if node.__class__ is yaml.ScalarNode:
-            if _is_null(node) or not node.value.strip():
+            if _is_null(node) or not node.value.strip() or self.special(node, path, label):
                 return None
             return m.Answer(question, text=node.value, path=path, span=self.span(node))
         if node.__class__ is yaml.SequenceNode:
@@ -1107,7 +1133,11 @@ class _Walker:
                         f"not {_kind_name(value_node)}",
                     )
                 continue
-            if not _is_null(value_node) and value_node.value.strip():
+            if (
+                not _is_null(value_node)
+                and value_node.value.strip()
+                and not self.special(value_node, child, label)
+            ):
                 per_segment[key] = value_node.value
         if not per_segment:
             return None

@@ -173,10 +173,13 @@ def create_canvas(
         raise UsageError("the title must not be empty")
     if not organization.strip():
         raise UsageError("the organization must not be empty")
-    if target.suffix not in (".yaml", ".yml"):
+    if target.suffix.lower() not in (".yaml", ".yml"):
         raise UsageError(f"{target}: a canvas file name ends in .yaml or .yml")
     if target.exists() or target.is_symlink():
         raise UsageError(f"{target} already exists; choose another name (nothing was written)")
+    for parent in target.parents:
+        if parent.exists() and not parent.is_dir():
+            raise UsageError(f"{parent} is a file, so {target} cannot be created in it")
     schema_path = target.parent / SCHEMA_FILENAME if write_schema else None
     skipped = None
     if schema_path is not None and not _is_ours_or_absent(schema_path):

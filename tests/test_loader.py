@@ -439,7 +439,11 @@ def test_values_with_a_shape_are_checked():
             "logo '../../etc/passwd' must stay inside the canvas file's folder "
             "('..' is not allowed)",
         ),
-        (8, 12, "color 'blue' is not a colour like \"#0b5f8a\" (quote it: # starts a comment)"),
+        (
+            8,
+            12,
+            "color 'blue' is not a colour like \"#0b5f8a\" (a # and six hexadecimal digits, quoted)",
+        ),
         (
             10,
             9,
