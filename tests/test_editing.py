@@ -406,13 +406,37 @@ def test_random_edits_reload_exactly_and_leave_every_other_line(case):
     if crlf:
         assert not re.search(r"(?<!\r)\n", new), "a bare LF crept into a CRLF file"
     assert new.endswith("\n") == text.endswith("\n")
-    hunks = changed_lines(text, new)
-    assert len(hunks) == 1, hunks
-    _, removed, _ = hunks[0]
-    # what went is at most the old value's own lines (a flow line, a block, an empty key)
-    assert len(removed) <= max(1, text.count("\n") // 4)
-    untouched = [line for line in text.splitlines(keepends=True) if line not in removed]
-    assert all(line in new for line in untouched)
+    first, last = _changed_old_lines(text, new)
+    if first is None:
+        return  # a pure insertion: every old line is still there, in order
+    low, high = _allowed_lines(parse_canvas(text), path)
+    assert low <= first and last <= high, (first, last, low, high)
+
+
+def _changed_old_lines(old: str, new: str) -> tuple[int | None, int]:
+    """The first and last line of the old text that the edit touched (None: none)."""
+    prefix = 0
+    limit = min(len(old), len(new))
+    while prefix < limit and old[prefix] == new[prefix]:
+        prefix += 1
+    suffix = 0
+    while suffix < limit - prefix and old[len(old) - 1 - suffix] == new[len(new) - 1 - suffix]:
+        suffix += 1
+    if prefix >= len(old) - suffix:
+        return None, 0
+    return old.count("\n", 0, prefix) + 1, old.count("\n", 0, len(old) - suffix - 1) + 1
+
+
+def _allowed_lines(canvas, path) -> tuple[int, int]:
+    """The lines an edit of ``path`` may touch: its own key and value, or, when it is
+    missing, the line of a flow or empty parent it goes into."""
+    dotted = ""
+    for step in path:
+        dotted += step if step.startswith("[") else ("." if dotted else "") + step
+    found, span = canvas.locate(dotted)
+    key = canvas.key_spans.get(found)
+    low = key.line if key else span.line
+    return low, span.end_line
 
 
 # --- files ---------------------------------------------------------------------------
