@@ -1,0 +1,210 @@
+"""The interview at a terminal: rich screens and prompts (the ``Prompter`` for people).
+
+At every step: Enter keeps the current answer; ``/skip`` leaves it for later;
+``/back`` returns to the previous step; ``/edit`` opens ``$EDITOR`` for a long
+answer; ``/quit`` stops (every answer given so far is already saved).
+"""
+
+from __future__ import annotations
+
+import os
+import shlex
+import subprocess
+import tempfile
+from typing import Any
+
+from rich.console import Console, Group
+from rich.markup import escape
+from rich.padding import Padding
+from rich.rule import Rule
+from rich.table import Table
+from rich.text import Text
+
+from .interview import ANSWER, BACK, KEEP, NEW, QUIT, SKIP, Reply, Step
+
+HINT = "Enter keeps · /skip · /back · /edit (your editor) · /quit · every answer is saved"
+_COMMANDS = {"/skip": SKIP, "/back": BACK, "/quit": QUIT, "/q": QUIT, "/exit": QUIT}
+
+
+class RichPrompter:
+    """Shows steps and reads answers at a terminal."""
+
+    def __init__(self, console: Console | None = None) -> None:
+        self.console = console or Console(highlight=False)
+        self._group = ""  # guidance is shown once for the steps of one group
+
+    # -- showing
+
+    def show(self, step: Step) -> None:
+        c = self.console
+        c.print()
+        c.print(
+            Rule(
+                f"[bold]{escape(step.section.capitalize())}[/] · step {step.number} of {step.total}"
+                if step.total
+                else escape(step.group),
+                style="cyan",
+            )
+        )
+        if step.total:
+            c.print(Text(step.group, style="bold"))
+        c.print(Text(step.prompt))
+        if step.guidance is not None and step.group != self._group:
+            c.print(Padding(_guidance(step), (0, 0, 0, 2)))
+        self._group = step.group
+        if step.note:
+            c.print(Text(step.note, style="italic"))
+        if step.choices and step.kind in ("choice", "multi"):
+            c.print(_choices(step))
+        c.print(Text.assemble(("Now: ", "bold"), _current(step)))
+        c.print(Text(HINT, style="dim"))
+
+    def tell(self, message: str, style: str = "") -> None:
+        styles = {"error": "bold red", "saved": "green"}
+        mark = {"error": "✗ ", "saved": "✓ "}.get(style, "")
+        self.console.print(Text(mark + message, style=styles.get(style, "")))
+
+    # -- asking
+
+    def ask(self, step: Step) -> Reply:
+        while True:
+            try:
+                raw = self.console.input(Text("› ", style="bold cyan"))
+            except EOFError:
+                return Reply(QUIT)
+            text = raw.strip()
+            if text == "":
+                return Reply(KEEP)
+            if text.lower() in _COMMANDS:
+                return Reply(_COMMANDS[text.lower()])
+            if text.lower() == "/edit":
+                edited = self.edit(step)
+                if edited is None:
+                    continue
+                text = edited
+                if step.kind == "text":
+                    return Reply(ANSWER, text)
+            if text.lower() in ("/help", "?"):
+                self.tell(HINT)
+                continue
+            try:
+                return Reply(ANSWER, self.parse(step, text))
+            except ValueError as exc:
+                self.tell(str(exc), "error")
+
+    def parse(self, step: Step, text: str) -> Any:
+        """The answer typed for ``step``, checked for its kind (ValueError if it is not one)."""
+        kind = step.kind
+        if kind == "text":
+            return text
+        if kind == "number":
+            try:
+                number = float(text.replace(",", ""))
+            except ValueError:
+                raise ValueError(
+                    f"'{text}' is not a number (a unit goes with the measure, not here)"
+                ) from None
+            return int(number) if number.is_integer() and "." not in text else number
+        if kind == "confirm":
+            if text.lower() in ("y", "yes"):
+                return True
+            if text.lower() in ("n", "no"):
+                return False
+            raise ValueError("answer y or n")
+        if kind == "list":
+            if text in ("-", "/none"):
+                return []
+            return [part.strip() for part in text.split(";") if part.strip()]
+        values = [v for v, _ in step.choices]
+        if kind == "choice":
+            return _pick(text, values)
+        # multi
+        if text in ("-", "/none"):
+            return []
+        chosen: list[str] = []
+        for part in text.replace(",", " ").split():
+            if part in ("+", "new", "+new") and step.allow_new:
+                chosen.append(NEW)
+            else:
+                chosen.append(_pick(part, values))
+        return list(dict.fromkeys(chosen))
+
+    def edit(self, step: Step) -> str | None:
+        """The answer written in ``$EDITOR`` (None when the editor fails or changes nothing)."""
+        editor = os.environ.get("VISUAL") or os.environ.get("EDITOR") or "vi"
+        current = step.current
+        if isinstance(current, list | tuple):
+            current = "; ".join(str(c) for c in current)
+        with tempfile.NamedTemporaryFile("w+", suffix=".md", delete=False, encoding="utf-8") as fh:
+            fh.write("" if current is None else str(current))
+            name = fh.name
+        try:
+            done = subprocess.run([*shlex.split(editor), name], check=False)
+            if done.returncode != 0:
+                self.tell(f"the editor '{editor}' stopped with an error; nothing changed", "error")
+                return None
+            with open(name, encoding="utf-8") as fh:
+                text = fh.read().strip("\n")
+        except OSError as exc:
+            self.tell(f"cannot start the editor '{editor}': {exc.strerror}", "error")
+            return None
+        finally:
+            os.unlink(name)
+        return text or None
+
+
+def _pick(text: str, values: list[str]) -> str:
+    if text.isdigit() and 1 <= int(text) <= len(values):
+        return values[int(text) - 1]
+    if text in values:
+        return text
+    lowered = [v for v in values if v.lower() == text.lower()]
+    if lowered:
+        return lowered[0]
+    starts = [v for v in values if v.startswith(text.lower())]
+    if len(starts) == 1:
+        return starts[0]
+    raise ValueError(f"'{text}' is not one of the choices: give its number or its name")
+
+
+def _guidance(step: Step) -> Group:
+    g = step.guidance
+    assert g is not None
+    table = Table.grid(padding=(0, 1))
+    table.add_column(style="bold dim", no_wrap=True)
+    table.add_column(style="dim")
+    table.add_row("Why", g.why)
+    table.add_row("Good answer", g.good_answer)
+    table.add_row("Example", g.example)
+    return Group(table)
+
+
+def _choices(step: Step) -> Table:
+    table = Table.grid(padding=(0, 1))
+    table.add_column(justify="right", style="cyan", no_wrap=True)
+    table.add_column()
+    current = step.current if isinstance(step.current, list | tuple) else (step.current,)
+    for n, (value, label) in enumerate(step.choices, start=1):
+        mark = " ●" if value in current else ""
+        shown = (
+            label if label.startswith(value) else f"{value}: {label}" if label != value else value
+        )
+        table.add_row(f"{n}.", Text(shown + mark))
+    if step.allow_new:
+        table.add_row("+", Text(f"a new {step.allow_new}"))
+    if step.kind == "multi":
+        table.add_row("", Text("several: 1,3 · none: -", style="dim"))
+    return table
+
+
+def _current(step: Step) -> Text:
+    value = step.current
+    if value in (None, "", (), []):
+        return Text("not answered yet", style="italic dim")
+    if isinstance(value, list | tuple):
+        return Text(", ".join(str(v) for v in value))
+    text = str(value).strip()
+    lines = text.splitlines()
+    if len(lines) > 6:
+        text = "\n".join(lines[:6]) + f"\n… {len(lines) - 6} more lines"
+    return Text(text)

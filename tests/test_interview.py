@@ -1,0 +1,419 @@
+"""The interview, driven by a scripted prompter: every kind of step, moving around,
+new channels and measures, answers from a file, and one run in a real terminal."""
+
+from __future__ import annotations
+
+import os
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from modelh import load_canvas
+from modelh.cli import app
+from modelh.editing import CanvasFile
+from modelh.interview import ANSWER, BACK, KEEP, NEW, QUIT, SKIP, Interview, Reply, Step
+
+from .conftest import ROOT
+
+CANVAS = """\
+# Acme's Medicare Advantage model: comments must survive the interview.
+modelh: 1
+canvas:
+  title: Medicare Advantage 2027   # working title
+  organization: Acme Health
+segments:
+  - {id: members, name: Members 65+, role: user, stage: interact}
+  - id: employers          # the buyers
+    name: Employer groups
+    role: buyer
+channels:
+  - {id: app, name: Member app, kind: digital}
+customer_relationships:
+  answers:
+    cost:                  # to be costed in workshop 2
+    growth: Referrals from employers that renew, counted each quarter.
+  measures:
+    - id: nps
+      name: Member NPS
+      domain: customer
+      indicator: nps
+      direction: up
+      baseline: 18
+      target: 35
+"""
+
+
+class Script:
+    """A prompter that answers from a list and remembers what it was shown."""
+
+    def __init__(self, *replies: Reply | tuple) -> None:
+        self.replies = [r if isinstance(r, Reply) else Reply(*r) for r in replies]
+        self.shown: list[Step] = []
+        self.told: list[str] = []
+
+    def show(self, step: Step) -> None:
+        self.shown.append(step)
+
+    def ask(self, step: Step) -> Reply:
+        if not self.replies:
+            return Reply(QUIT)
+        return self.replies.pop(0)
+
+    def tell(self, message: str, style: str = "") -> None:
+        self.told.append(message)
+
+
+def answer(value):
+    return Reply(ANSWER, value)
+
+
+@pytest.fixture
+def canvas_file(tmp_path):
+    path = tmp_path / "acme.yaml"
+    path.write_text(CANVAS, encoding="utf-8")
+    return path
+
+
+def run(path, *replies, **options):
+    script = Script(*replies)
+    outcome = Interview(CanvasFile.read(path), script, **options).run()
+    return script, outcome, load_canvas(path)
+
+
+def keys(script: Script) -> list[str]:
+    return [s.key for s in script.shown]
+
+
+# --- questions -----------------------------------------------------------------------
+
+
+def test_resumes_at_the_first_unanswered_question_and_saves_each_answer(canvas_file):
+    script, outcome, canvas = run(canvas_file, answer("Nurse line at $4 PMPM."))
+    assert keys(script)[0] == "question:dimensions"
+    assert script.shown[0].group == "Question 1 of 8: Relationship dimensions"
+    assert canvas.answers["dimensions"].text == "Nurse line at $4 PMPM."
+    assert [c.path[-1] for c in outcome.changes] == ["dimensions"]
+    assert "# to be costed in workshop 2" in canvas_file.read_text()
+
+
+def test_per_segment_questions_ask_each_segment(canvas_file):
+    script, _, canvas = run(
+        canvas_file,
+        (KEEP,),
+        answer("A named nurse who calls back the same day."),
+        answer("Quarterly reviews with HR and one escalation number."),
+    )
+    assert keys(script)[1:3] == ["question:expectations:members", "question:expectations:employers"]
+    assert canvas.answers["expectations"].per_segment == {
+        "members": "A named nurse who calls back the same day.",
+        "employers": "Quarterly reviews with HR and one escalation number.",
+    }
+
+
+def test_keep_skip_and_back(canvas_file):
+    script, _, canvas = run(
+        canvas_file,
+        (SKIP,),  # dimensions: left for later
+        answer("first try"),  # expectations / members
+        (BACK,),  # back to expectations / members
+        answer("second try"),  # expectations / members again
+        (KEEP,),  # expectations / employers: kept (empty)
+    )
+    assert keys(script) == [
+        "question:dimensions",
+        "question:expectations:members",
+        "question:expectations:employers",
+        "question:expectations:members",
+        "question:expectations:employers",
+        "question:cost",
+    ]
+    assert canvas.answers["expectations"].per_segment == {"members": "second try"}
+    assert "dimensions" not in canvas.answers
+
+
+def test_all_revisits_answered_steps_and_only_narrows(canvas_file):
+    script, _, _ = run(canvas_file, (KEEP,), revisit=True, only="growth")
+    assert keys(script) == ["question:growth"]
+    assert script.shown[0].current.startswith("Referrals from employers")
+    script, _, _ = run(canvas_file, only="nps")
+    assert keys(script) == ["measure:nps:current"]
+
+
+# --- dimensions, with a new channel and a new measure --------------------------------
+
+
+def test_a_dimension_step_by_step_with_a_new_channel_and_a_new_measure(canvas_file):
+    script, _, canvas = run(
+        canvas_file,
+        answer("core"),  # use
+        answer(["members"]),  # segments served
+        answer("Plain-language benefit guides in the app and by phone."),
+        answer(["app", NEW]),  # channels, and a new one:
+        answer("Nurse line"),
+        (KEEP,),
+        answer("phone"),  #   name, id kept, kind
+        answer("Your benefits, in plain words."),  # message
+        answer("A named nurse calls back the same day."),  # emotional support
+        (SKIP,),  # physical comfort
+        answer([NEW]),  # measures: a new one:
+        answer("Benefit letter comprehension"),  #   name
+        answer("comprehension"),  #   id
+        answer("customer"),
+        answer("comprehension"),  #   domain, indicator
+        (KEEP,),
+        answer("%"),
+        answer("up"),  #   tracks, unit, direction
+        answer(41),
+        answer(70),
+        answer("CX office"),  #   baseline, target, owner
+        answer("Member services"),  # owner of the dimension
+        sections=["dimensions"],
+        only="information",
+    )
+    info = canvas.dimensions["information"]
+    assert info.use == "core" and info.segments == ("members",)
+    assert info.channels == ("app", "nurse-line")
+    assert canvas.channel("nurse-line").kind == "phone"
+    assert info.measures == ("comprehension",)
+    measure = canvas.measure("comprehension")
+    assert (measure.domain, measure.indicator, measure.tracks) == (
+        "customer",
+        "comprehension",
+        "experience",
+    )
+    assert (measure.baseline, measure.target, measure.unit) == (41, 70, "%")
+    assert info.physical_comfort is None and info.owner == "Member services"
+    assert "added channel 'nurse-line'" in script.told
+    text = canvas_file.read_text()
+    assert "# the buyers" in text and "# working title" in text
+
+
+def test_use_none_asks_for_a_reason_only(canvas_file):
+    script, _, canvas = run(
+        canvas_file,
+        answer("none"),
+        answer("Members rely on their physician for this."),
+        sections=["dimensions"],
+        only="connection",
+    )
+    assert keys(script) == ["dimension:connection:use", "dimension:connection:reason"]
+    assert canvas.dimensions["connection"].reason == "Members rely on their physician for this."
+
+
+def test_motivation_asks_for_incentives(canvas_file):
+    script, _, canvas = run(
+        canvas_file,
+        answer("supporting"),
+        (KEEP,),
+        (KEEP,),
+        answer([]),
+        (KEEP,),
+        (KEEP,),
+        (KEEP,),
+        answer(["Plan points for screenings", "Store credit"]),
+        sections=["dimensions"],
+        only="motivation",
+    )
+    assert "dimension:motivation:incentives" in keys(script)
+    assert canvas.dimensions["motivation"].incentives == (
+        "Plan points for screenings",
+        "Store credit",
+    )
+
+
+# --- segments and measures ------------------------------------------------------------
+
+
+def test_segments_stage_target_and_preferences(canvas_file):
+    script, _, canvas = run(
+        canvas_file,
+        (KEEP,),
+        answer("engage"),
+        answer(["preferred language", "appointment times"]),
+        sections=["segments"],
+        only="members",
+    )
+    assert keys(script) == [
+        "segment:members:stage",
+        "segment:members:target_stage",
+        "segment:members:preferences",
+    ]
+    members = canvas.segment("members")
+    assert (members.stage, members.target_stage) == ("interact", "engage")
+    assert members.preferences == ("preferred language", "appointment times")
+
+
+def test_measures_update_current_with_baseline_and_target_shown(canvas_file):
+    script, _, canvas = run(canvas_file, answer(24.5), sections=["measures"])
+    assert script.shown[0].note == "baseline 18 · target 35 · better when higher"
+    assert canvas.measure("nps").current == 24.5
+
+
+def test_a_used_dimension_without_a_measure_is_offered_one(canvas_file):
+    run(canvas_file, answer("core"), sections=["dimensions"], only="navigation")
+    script, _, canvas = run(
+        canvas_file,
+        (KEEP,),
+        answer(True),
+        answer("Navigation NPS"),
+        (KEEP,),
+        answer("customer"),
+        answer("nps"),
+        (KEEP,),
+        (KEEP,),
+        answer("up"),
+        answer(10),
+        answer(20),
+        (KEEP,),
+        sections=["measures"],
+    )
+    assert "measure:new:navigation" in keys(script)
+    assert canvas.dimensions["navigation"].measures == ("navigation-nps",)
+
+
+def test_a_refused_answer_is_not_saved_and_asked_again(canvas_file):
+    before = canvas_file.read_text()
+    script, _, _ = run(canvas_file, answer("drafty"), sections=["segments"], only="members")
+    assert any(t.startswith("Not saved:") for t in script.told)
+    assert canvas_file.read_text() == before
+
+
+# --- answers from a file, and no terminal ---------------------------------------------
+
+
+def test_answers_from_a_file(canvas_file, tmp_path):
+    answers = tmp_path / "answers.yaml"
+    answers.write_text(
+        textwrap.dedent("""\
+        customer_relationships:
+          answers:
+            cost: no
+            expectations: {members: Same-day call back.}
+          measures:
+            - {id: nps, current: 22}
+            - {id: csat, name: CSAT, domain: customer, baseline: 70, target: 80}
+        segments:
+          - {id: employers, stage: communicate}
+        """)
+    )
+    result = CliRunner().invoke(app, ["interview", str(canvas_file), "--answers", str(answers)])
+    assert result.exit_code == 0, result.output
+    canvas = load_canvas(canvas_file)
+    assert canvas.answers["cost"].text == "no"
+    assert canvas.measure("nps").current == 22 and canvas.measure("csat").target == 80
+    assert canvas.segment("employers").stage == "communicate"
+    assert "Completeness:" in result.output
+
+
+def test_answers_that_break_the_canvas_change_nothing(canvas_file, tmp_path):
+    answers = tmp_path / "answers.yaml"
+    answers.write_text("segments:\n  - {id: employers, stage: someday}\n")
+    before = canvas_file.read_text()
+    result = CliRunner().invoke(app, ["interview", str(canvas_file), "--answers", str(answers)])
+    assert result.exit_code == 1
+    assert "stage 'someday' is not one of" in result.output
+    assert canvas_file.read_text() == before
+
+
+def test_without_a_terminal_it_points_to_answers(canvas_file):
+    result = CliRunner().invoke(app, ["interview", str(canvas_file)], input="")
+    assert result.exit_code == 2
+    assert "--answers" in result.output
+
+
+# --- a real terminal -----------------------------------------------------------------
+
+
+def test_in_a_real_terminal_two_answers_then_ctrl_c_keeps_both(canvas_file):
+    pexpect = pytest.importorskip("pexpect")
+    child = pexpect.spawn(
+        sys.executable,
+        ["-m", "modelh", "interview", str(canvas_file)],
+        cwd=str(ROOT),
+        env={**os.environ, "COLUMNS": "80", "LINES": "40", "TERM": "xterm"},
+        encoding="utf-8",
+        timeout=20,
+        dimensions=(40, 80),
+    )
+    child.expect("Question 1 of 8")
+    child.expect("› ")
+    child.sendline("Information and navigation are core; motivation is planned.")
+    child.expect("Question 2 of 8")
+    child.expect("› ")
+    child.sendline("A named nurse who calls back the same day.")
+    child.expect("› ")
+    child.sendintr()
+    child.expect("Stopped. 2 answers saved")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 130
+    canvas = load_canvas(canvas_file)
+    assert canvas.answers["dimensions"].text.startswith("Information and navigation")
+    assert canvas.answers["expectations"].per_segment["members"].startswith("A named nurse")
+    text = canvas_file.read_text()
+    for comment in (
+        "# Acme's Medicare Advantage model",
+        "# working title",
+        "# the buyers",
+        "# to be costed in workshop 2",
+    ):
+        assert comment in text
+    assert Path(canvas_file).read_text() == text
+
+
+# --- what a person types ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "kind, typed, expected",
+    [
+        ("text", "Plain words: kept", "Plain words: kept"),
+        ("number", "1,250.5", 1250.5),
+        ("number", "35", 35),
+        (
+            "list",
+            "preferred language; appointment times ;",
+            ["preferred language", "appointment times"],
+        ),
+        ("list", "-", []),
+        ("confirm", "Y", True),
+        ("choice", "2", "supporting"),
+        ("choice", "plan", "planned"),
+        ("multi", "1, 2 +", ["core", "supporting", NEW]),
+        ("multi", "-", []),
+    ],
+)
+def test_the_terminal_prompter_reads_each_kind_of_answer(kind, typed, expected):
+    from modelh.prompter import RichPrompter
+
+    step = Step(
+        "k",
+        "dimensions",
+        "g",
+        "?",
+        kind,
+        choices=(
+            ("core", "core"),
+            ("supporting", "supporting"),
+            ("planned", "planned"),
+            ("none", "none"),
+        ),
+        allow_new="channel",
+    )
+    assert RichPrompter().parse(step, typed) == expected
+
+
+@pytest.mark.parametrize(
+    "kind, typed", [("number", "41%"), ("choice", "7"), ("confirm", "maybe"), ("choice", "p")]
+)
+def test_the_terminal_prompter_refuses_what_it_cannot_read(kind, typed):
+    from modelh.prompter import RichPrompter
+
+    step = Step(
+        "k", "dimensions", "g", "?", kind, choices=(("planned", "planned"), ("primary", "primary"))
+    )
+    with pytest.raises(ValueError):
+        RichPrompter().parse(step, typed)
