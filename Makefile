@@ -56,6 +56,7 @@ bench: setup
 	$(BIN)/python benchmarks/load_canvases.py
 	$(BIN)/python benchmarks/startup.py
 	$(BIN)/python benchmarks/check_canvases.py
+	$(BIN)/python benchmarks/save_answer.py
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache
