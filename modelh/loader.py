@@ -1069,32 +1069,42 @@ class _Walker:
                 out.append(obj)
         return tuple(out) or None
 
-    def v_answer_map(self, node, field, path, label, key_node):
+    def method_map(
+        self, node: yaml.Node, path: str, label: str, ids: tuple[str, ...], what: str
+    ) -> list[tuple[str, yaml.Node, yaml.Node, str]]:
+        """The entries of a mapping keyed by the method's ids (questions, dimensions).
+
+        ``x-`` keys are the user's own; any other unknown key is reported with the
+        nearest id. Returns (id, key node, value node, path) for each known id.
+        """
         if _is_empty(node):
-            return None
+            return []
         if node.__class__ is not yaml.MappingNode:
             self.problem(
                 node,
                 "type",
                 path,
-                "answers must be a mapping of question ids "
-                f"({', '.join(vocab.QUESTION_IDS)}), not {_kind_name(node)}",
+                f"{what}s must be a mapping of {what} ids "
+                f"({', '.join(ids)}), not {_kind_name(node)}",
             )
-            return None
-        answers = {}
-        for key, key_node_, value_node in self.entries(node, path, label):
-            if key.startswith("x-"):
-                self.scan_extension(value_node, f"{path}.{key}")
-                continue
+            return []
+        known = []
+        for key, key_node, value_node in self.entries(node, path, label):
             child = f"{path}.{key}"
-            if key not in vocab.QUESTION_IDS:
-                hint = self.suggest(key, vocab.QUESTION_IDS) or (
-                    f" (the questions: {', '.join(vocab.QUESTION_IDS)})"
-                )
-                self.problem(
-                    key_node_, "unknown-key", child, f"unknown question '{_show(key)}'{hint}"
-                )
-                continue
+            if key.startswith("x-"):
+                self.scan_extension(value_node, child)
+            elif key in ids:
+                known.append((key, key_node, value_node, child))
+            else:
+                hint = self.suggest(key, ids) or f" (the {what}s: {', '.join(ids)})"
+                self.problem(key_node, "unknown-key", child, f"unknown {what} '{_show(key)}'{hint}")
+        return known
+
+    def v_answer_map(self, node, field, path, label, key_node):
+        answers = {}
+        for key, _, value_node, child in self.method_map(
+            node, path, label, vocab.QUESTION_IDS, "question"
+        ):
             answer = self.answer(key, value_node, child)
             if answer is not None:
                 answers[key] = answer
@@ -1144,31 +1154,10 @@ class _Walker:
         return m.Answer(question, per_segment=per_segment, path=path, span=self.span(node))
 
     def v_dimension_map(self, node, field, path, label, key_node):
-        if _is_empty(node):
-            return None
-        if node.__class__ is not yaml.MappingNode:
-            self.problem(
-                node,
-                "type",
-                path,
-                "dimensions must be a mapping of dimension ids "
-                f"({', '.join(vocab.DIMENSION_IDS)}), not {_kind_name(node)}",
-            )
-            return None
         dimensions = {}
-        for key, key_node_, value_node in self.entries(node, path, label):
-            if key.startswith("x-"):
-                self.scan_extension(value_node, f"{path}.{key}")
-                continue
-            child = f"{path}.{key}"
-            if key not in vocab.DIMENSION_IDS:
-                hint = self.suggest(key, vocab.DIMENSION_IDS) or (
-                    f" (the dimensions: {', '.join(vocab.DIMENSION_IDS)})"
-                )
-                self.problem(
-                    key_node_, "unknown-key", child, f"unknown dimension '{_show(key)}'{hint}"
-                )
-                continue
+        for key, key_node_, value_node, child in self.method_map(
+            node, path, label, vocab.DIMENSION_IDS, "dimension"
+        ):
             dim_label = f"dimension '{key}': "
             dim = self.object(
                 value_node, field.spec, child, dim_label, key_node_, extra={"id": key}

@@ -18,6 +18,35 @@ canvas:
   organization: Riverside Health Plan
 """
 
+#: A canvas with ten problems of many kinds, one of each sort a user makes.
+TEN_PROBLEMS = """\
+modelh: 1
+canvas:
+  title: Ten problems
+  organization: Riverside
+  status: drafty
+  date: tomorrow
+  colour: blue
+segments:
+  - id: members
+    role: member
+  - id: members
+channels:
+  - id: app
+customer_relationships:
+  answers:
+    costs: high
+  dimensions:
+    information:
+      use: core
+      channels: [ap]
+      measures: [nps]
+  measures:
+    - id: csat
+      baseline: high
+      direction: upward
+"""
+
 
 def dedent(text: str) -> str:
     return textwrap.dedent(text).lstrip("\n")

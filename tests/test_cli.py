@@ -13,37 +13,9 @@ from typer.testing import CliRunner
 from modelh import __version__, load_canvas
 from modelh.cli import app
 
-from .conftest import EXAMPLES, ROOT
+from .conftest import EXAMPLES, ROOT, TEN_PROBLEMS
 
 runner = CliRunner()
-
-TEN_PROBLEMS = """\
-modelh: 1
-canvas:
-  title: Ten problems
-  organization: Riverside
-  status: drafty
-  date: tomorrow
-  colour: blue
-segments:
-  - id: members
-    role: member
-  - id: members
-channels:
-  - id: app
-customer_relationships:
-  answers:
-    costs: high
-  dimensions:
-    information:
-      use: core
-      channels: [ap]
-      measures: [nps]
-  measures:
-    - id: csat
-      baseline: high
-      direction: upward
-"""
 
 
 def run(*args: str):

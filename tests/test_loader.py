@@ -7,7 +7,7 @@ import pytest
 from modelh import CanvasError, load_canvas, parse_canvas
 from modelh.loader import MAX_BYTES, MAX_NESTING
 
-from .conftest import MINIMAL, dedent, one_problem, problems_of
+from .conftest import MINIMAL, TEN_PROBLEMS, dedent, one_problem, problems_of
 
 
 def load(text: str):
@@ -501,35 +501,7 @@ def test_format_version_other_than_1_is_refused():
 
 
 def test_ten_problems_are_all_reported_in_file_order():
-    found = problems_of(
-        """\
-        modelh: 1
-        canvas:
-          title: Ten problems
-          organization: Riverside
-          status: drafty
-          date: tomorrow
-          colour: blue
-        segments:
-          - id: members
-            role: member
-          - id: members
-        channels:
-          - id: app
-        customer_relationships:
-          answers:
-            costs: high
-          dimensions:
-            information:
-              use: core
-              channels: [ap]
-              measures: [nps]
-          measures:
-            - id: csat
-              baseline: high
-              direction: upward
-        """
-    )
+    found = problems_of(TEN_PROBLEMS)
     assert len(found) == 10
     assert [p.line for p in found] == sorted(p.line for p in found)
 
