@@ -442,7 +442,8 @@ def test_values_with_a_shape_are_checked():
         (
             8,
             12,
-            "color 'blue' is not a colour like \"#0b5f8a\" (a # and six hexadecimal digits, quoted)",
+            "color 'blue' is not a colour like \"#0b5f8a\" "
+            "(a # and six hexadecimal digits, quoted)",
         ),
         (
             10,
