@@ -3,6 +3,7 @@
 Public API::
 
     from modelh import load_canvas, parse_canvas, Canvas, CanvasError
+    from modelh import run_checks            # the gap rules (imported on first use)
 """
 
 from __future__ import annotations
@@ -13,6 +14,16 @@ from .errors import CanvasError, ModelhError, Problem
 from .loader import load_canvas, parse_canvas
 from .model import Canvas
 
+
+def __getattr__(name: str) -> object:
+    """The larger parts of the API, imported on first use (start-up stays fast)."""
+    if name == "run_checks":
+        from .checker import run_checks
+
+        return run_checks
+    raise AttributeError(f"module 'modelh' has no attribute {name!r}")
+
+
 __all__ = [
     "Canvas",
     "CanvasError",
@@ -21,4 +32,5 @@ __all__ = [
     "__version__",
     "load_canvas",
     "parse_canvas",
+    "run_checks",
 ]
