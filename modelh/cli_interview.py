@@ -13,6 +13,8 @@ import typer
 from .cli import EXIT_OK, EXIT_PROBLEMS, _fail
 from .errors import CanvasError, ModelhError
 
+SECTIONS = ("questions", "dimensions", "segments", "measures")
+
 
 class Section(StrEnum):
     questions = "questions"
@@ -65,10 +67,17 @@ def interview(
     from .editing import CanvasFile, ConflictError
     from .interview import Interview, answers_from_file
 
+    if answers is not None and (revisit or section or only):
+        _fail(
+            "--answers applies the whole answers file: it does not combine with --all, "
+            "--section or --only"
+        )
     try:
         file = CanvasFile.read(canvas)
         file.canvas()
     except CanvasError as exc:
+        if all(p.kind == "file" for p in exc.problems):
+            _fail(f"{canvas}: {exc.problems[0].message}")
         for problem in exc.problems:
             typer.echo(f"{problem.location()}: error: {problem.message}", err=True)
         _fail(
@@ -92,6 +101,16 @@ def interview(
             _fail(exc.message)
         _summary(file, outcome.changes, check_source)
         raise typer.Exit(EXIT_OK)
+    sections = [s.value for s in section] if section else list(SECTIONS)
+    if only is not None:
+        from .interview import plan
+
+        ids = {part for step in plan(file.canvas(), sections) for part in step.key.split(":")[1:2]}
+        if only not in ids:
+            _fail(
+                f"nothing to ask about '{only}' in {', '.join(sections)}; the ids here: "
+                f"{', '.join(sorted(ids))}"
+            )
     if not sys.stdin.isatty():
         _fail(
             "the interview asks questions at a terminal, and this input is not one; to "
@@ -102,15 +121,7 @@ def interview(
     from .prompter import RichPrompter
 
     console = Console(highlight=False, no_color="NO_COLOR" in os.environ)
-    session = Interview(
-        file,
-        RichPrompter(console),
-        sections=[s.value for s in section]
-        if section
-        else ("questions", "dimensions", "segments", "measures"),
-        revisit=revisit,
-        only=only,
-    )
+    session = Interview(file, RichPrompter(console), sections=sections, revisit=revisit, only=only)
     try:
         outcome = session.run()
     except KeyboardInterrupt:
@@ -146,6 +157,8 @@ def _summary(file, changes, check_source, console=None) -> None:  # type: ignore
                 after = ", ".join(str(a) for a in after) or "(none)"
             elif isinstance(after, dict):
                 after = "added"
+            elif after is None:
+                after = "(emptied)"
             shown = str(after).replace("\n", " ")
             if len(shown) > 60:
                 shown = shown[:57] + "..."

@@ -158,8 +158,11 @@ def render_scalar(value: Any, *, flow: bool = False) -> str:
     return _quoted(value)
 
 
-def _block_scalar(value: str, indent: str, newline: str) -> str:
-    """A literal block (``|``) holding ``value`` exactly, lines at ``indent``."""
+def _block_scalar(value: str, indent: str, newline: str, unit: int = 2) -> str:
+    """A literal block (``|``) holding ``value`` exactly, lines at ``indent``.
+
+    ``unit`` is how far ``indent`` sits in from the key (or dash) the block belongs to.
+    """
     body = value
     if value.endswith("\n"):
         stripped = value.rstrip("\n")
@@ -168,9 +171,9 @@ def _block_scalar(value: str, indent: str, newline: str) -> str:
     else:
         chomp = "-"
     first = body.split("\n", 1)[0]
-    # the content always sits two spaces in from its key (or dash): say so when the
-    # first line starts with a space, or is empty, since YAML would guess wrong
-    indicator = "2" if first[:1] in (" ", "\t") or not first else ""
+    # say how far in the content sits when the first line starts with a space, or
+    # is empty, since YAML would guess wrong
+    indicator = str(unit) if first[:1] in (" ", "\t") or not first else ""
     lines = body.split("\n")
     out = [f"|{indicator}{chomp}"]
     out += [(indent + line) if line else "" for line in lines]
@@ -190,47 +193,50 @@ class _Quoted(str):
     """Text to be written double-quoted on one line, whatever it holds."""
 
 
-def _render_value_inline(value: Any, indent: str, newline: str) -> str:
+def _render_value_inline(
+    value: Any, indent: str, newline: str, unit: int = 2, flow: bool = False
+) -> str:
     """The text that follows ``key: `` for a scalar or a short list."""
-    if isinstance(value, _Quoted):
+    if isinstance(value, _Quoted) or (flow and isinstance(value, str) and "\n" in value):
         return _quoted(str(value))
     if isinstance(value, str) and _needs_block(value) and _can_block(value):
-        return _block_scalar(value, indent, newline)
+        return _block_scalar(value, indent, newline, unit)
     if isinstance(value, list | tuple):
         return _flow_list(value)
-    return render_scalar(value)
+    return render_scalar(value, flow=flow)
 
 
 def _flow_list(items: Sequence[Any]) -> str:
     return "[" + ", ".join(render_scalar(i, flow=True) for i in items) + "]"
 
 
-def render_block(value: Any, indent: str, newline: str) -> list[str]:
-    """Lines for a mapping value (``key: value`` pairs, nested) at ``indent``."""
+def render_block(value: Any, indent: str, newline: str, unit: int = 2) -> list[str]:
+    """Lines for a mapping value (``key: value`` pairs, nested) at ``indent``.
+
+    ``unit`` is the file's indentation step (two or four spaces, as its siblings).
+    """
     lines: list[str] = []
+    inner = indent + " " * unit
     for key, item in value.items():
         key_text = render_scalar(str(key))
         if isinstance(item, Mapping):
-            if item:
-                lines.append(f"{indent}{key_text}:")
-                lines += render_block(item, indent + "  ", newline)
-            else:
-                lines.append(f"{indent}{key_text}:")
+            lines.append(f"{indent}{key_text}:")
+            lines += render_block(item, inner, newline, unit)
         elif isinstance(item, list | tuple) and any(isinstance(i, Mapping) for i in item):
             lines.append(f"{indent}{key_text}:")
             for element in item:
-                lines += _block_item(element, indent + "  ", newline)
+                lines += _block_item(element, inner, newline, unit=unit)
         else:
-            rendered = _render_value_inline(item, indent + "  ", newline)
+            rendered = _render_value_inline(item, inner, newline, unit)
             lines.append(f"{indent}{key_text}:" + (f" {rendered}" if rendered else ""))
     return lines
 
 
-def _block_item(item: Any, indent: str, newline: str, offset: int = 2) -> list[str]:
+def _block_item(item: Any, indent: str, newline: str, offset: int = 2, unit: int = 2) -> list[str]:
     """One ``- `` list item at ``indent``; mappings open on the dash line."""
     if not isinstance(item, Mapping):
         return [f"{indent}- {_render_value_inline(item, indent + '  ', newline)}"]
-    inner = render_block(item, indent + " " * offset, newline)
+    inner = render_block(item, indent + " " * offset, newline, unit)
     if not inner:
         return [f"{indent}- {{}}"]
     first = inner[0][len(indent) + offset :]
@@ -304,6 +310,7 @@ class _Splicer:
         self.text = text
         self.nl = _newline(text)
         self.in_flow = False  # whether the last path walked runs through a flow collection
+        self.unit = 2  # the indentation step of the mappings the last path walked through
 
     # -- low level
 
@@ -406,6 +413,10 @@ class _Splicer:
                 if entry is None:
                     return node, None, None, path[depth:]
                 key_node, node = entry
+                if isinstance(node, yaml.MappingNode) and node.value and not node.flow_style:
+                    step_in = node.value[0][0].start_mark.column - key_node.start_mark.column
+                    if step_in > 0:
+                        self.unit = step_in
                 continue
             if _is_empty(node):
                 return node, None, None, path[depth:]
@@ -437,7 +448,7 @@ class _Splicer:
                 return
             last_key, last_value = parent.value[-1]
             indent = " " * last_key.start_mark.column
-            lines = render_block({key: nested}, indent, self.nl)
+            lines = render_block({key: nested}, indent, self.nl, self.unit)
             self.insert_lines(self.after_node_line(last_value), lines)
             return
         # the parent is empty ("key:" with nothing, {} or ""): it becomes a block mapping
@@ -489,10 +500,15 @@ class _Splicer:
         if key_node is None:
             key_node = self._owner_key(node)
         key_col = key_node.start_mark.column if key_node is not None else -2
-        child_indent = " " * (key_col + 2)
+        child_indent = " " * (key_col + self.unit)
         start, end = node.start_mark.index, node.end_mark.index
-        if isinstance(node, yaml.ScalarNode) and _is_empty(node) and not node.style:
-            start = end = self._empty_value_place(key_node, node)
+        if (
+            isinstance(node, yaml.ScalarNode)
+            and _is_empty(node)
+            and not node.style
+            and end == start
+        ):
+            start = end = self._empty_value_place(key_node, node)  # "key:" with nothing after
         block_collection = isinstance(node, yaml.SequenceNode | yaml.MappingNode) and (
             not node.flow_style and node.value
         )
@@ -510,7 +526,7 @@ class _Splicer:
             or (isinstance(value, list | tuple) and block_collection)
         ):
             if isinstance(value, Mapping):
-                lines = render_block(value, child_indent, self.nl)
+                lines = render_block(value, child_indent, self.nl, self.unit)
             else:
                 dash_indent, offset = child_indent, 2
                 if block_collection and isinstance(node, yaml.SequenceNode):
@@ -521,7 +537,7 @@ class _Splicer:
                 lines = [
                     line
                     for item in value
-                    for line in _block_item(item, dash_indent, self.nl, offset)
+                    for line in _block_item(item, dash_indent, self.nl, offset, self.unit)
                 ]
             if block_collection:
                 # the old block lines go; the key's own line (and its comment) stays
@@ -541,7 +557,7 @@ class _Splicer:
                 anchor = start - 1
             self.insert_lines(_line_end(self.text, anchor), lines)
             return
-        rendered = _render_value_inline(value, child_indent, self.nl)
+        rendered = _render_value_inline(value, child_indent, self.nl, self.unit, self.in_flow)
         if isinstance(node, yaml.ScalarNode) and node.style in ("|", ">"):
             end = self.after_node_line(node)  # an old block goes whole, with its lines
             rendered += self.nl
@@ -691,7 +707,7 @@ class CanvasFile:
     def save(self, new_text: str) -> None:
         bom = "\ufeff" if self.raw.startswith(b"\xef\xbb\xbf") else ""
         data = (bom + new_text).encode("utf-8")
-        save_bytes(self.path, data, expected=self.raw)
+        save_bytes(Path(os.path.realpath(self.path)), data, expected=self.raw)  # through links
         self.text, self.raw = new_text, data
 
 
@@ -701,6 +717,10 @@ def save_bytes(path: Path, data: bytes, *, expected: bytes | None = None) -> Non
     With ``expected``, refuse (``ConflictError``) when the file on disk no
     longer holds those bytes: somebody else changed it since it was read.
     """
+    if path.exists() and not os.access(path, os.W_OK):
+        raise ConflictError(f"{path} is read-only; nothing was written")
+    if not os.access(path.parent, os.W_OK):
+        raise ConflictError(f"the folder of {path} cannot be written to; nothing was written")
     if expected is not None:
         try:
             current = path.read_bytes()

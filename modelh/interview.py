@@ -52,7 +52,12 @@ class Step:
 
     @property
     def answered(self) -> bool:
-        return self.current not in (None, "", (), [])
+        """Whether the step has a real answer (a placeholder such as TBD is none)."""
+        from .rules._common import is_placeholder
+
+        if isinstance(self.current, str):
+            return bool(self.current.strip()) and not is_placeholder(self.current)
+        return self.current not in (None, (), [])
 
 
 @dataclass(frozen=True)
@@ -120,8 +125,30 @@ def plan(canvas: Canvas, sections: Sequence[str] = SECTIONS) -> list[Step]:
     steps = [
         step for section in SECTIONS if section in sections for step in makers[section](canvas)
     ]
+    # every step of a group carries the group's guidance: resuming mid-group shows it too
+    guidance: dict[str, fw.Guidance] = {}
+    for step in steps:
+        if step.guidance is not None:
+            guidance.setdefault(step.group, step.guidance)
+    steps = [s if s.guidance else _with_guidance(s, guidance.get(s.group)) for s in steps]
     total = len(steps)
     return [_numbered(step, i + 1, total) for i, step in enumerate(steps)]
+
+
+#: What the stage steps show: the value chain and its Trust Inflection Point.
+VALUE_CHAIN_GUIDANCE = fw.Guidance(
+    why=fw.TRUST_INFLECTION_POINT,
+    good_answer="The stage the segment has really reached, judged by what the company does "
+    "for it today (the list gives each stage's work), and a target one stage ahead.",
+    example="Medicare Advantage members: interact today (we watch which channels they use "
+    "and record their language and appointment times), engage next plan year.",
+)
+
+
+def _with_guidance(step: Step, guidance: fw.Guidance | None) -> Step:
+    from dataclasses import replace
+
+    return replace(step, guidance=guidance) if guidance else step
 
 
 def _numbered(step: Step, number: int, total: int) -> Step:
@@ -143,7 +170,7 @@ def _question_steps(canvas: Canvas) -> Iterator[Step]:
                     f"question:{q.id}:{seg.id}",
                     "questions",
                     group,
-                    f"{q.text}  For: {seg.name or seg.id}",
+                    f"{q.text}\nFor the segment: {seg.name or seg.id}",
                     "text",
                     (*base, seg.id),
                     current,
@@ -171,7 +198,12 @@ _DIMENSION_FIELDS = (
 
 
 def _dimension_steps(canvas: Canvas) -> Iterator[Step]:
-    uses = tuple((u, u) for u in vocab.DIMENSION_USES)
+    uses = (
+        ("core", "core: central to the model"),
+        ("supporting", "supporting: used, in support of the core"),
+        ("planned", "planned: to be used, not yet"),
+        ("none", "none: deliberately not used (say why)"),
+    )
     for dim in fw.DIMENSIONS:
         current = canvas.dimensions.get(dim.id)
         base = ("customer_relationships", "dimensions", dim.id)
@@ -293,7 +325,7 @@ def _segment_steps(canvas: Canvas) -> Iterator[Step]:
             (*base, "stage"),
             seg.stage,
             stages,
-            guidance=fw.stage("engage").guidance,
+            guidance=VALUE_CHAIN_GUIDANCE,
         )
         yield Step(
             f"segment:{seg.id}:target_stage",
@@ -336,6 +368,7 @@ def _measure_steps(canvas: Canvas) -> Iterator[Step]:
             ("customer_relationships", "measures", f"[{measure.id}]", "current"),
             measure.current,
             note=note,
+            guidance=fw.domain(measure.domain).guidance if measure.domain else None,
         )
     for dim in fw.DIMENSIONS:
         use = canvas.dimensions.get(dim.id)
@@ -409,6 +442,11 @@ class Interview:
                 except (CanvasError, EditError) as exc:
                     self.prompter.tell(f"Not saved: {_first_problem(exc)}", "error")
                     continue
+                except _Cancelled:
+                    self.prompter.tell("Nothing was saved for this step.")
+                    continue
+                except _Quit:
+                    return self.outcome
             history.append(step.key)
             done.add(step.key)
             steps = self.steps()  # the canvas changed: the walk may have grown or shrunk
@@ -444,7 +482,9 @@ class Interview:
             return
         if step.kind == "multi" and NEW in (value or ()):
             made = self.create_channel() if step.allow_new == "channel" else self.create_measure()
-            value = [v for v in value if v != NEW] + ([made] if made else [])
+            if made is None:
+                raise _Cancelled
+            value = [v for v in value if v != NEW] + [made]
         if step.kind in ("multi", "list"):
             value = list(value or [])
         self._write(step.path, step.current, value)
@@ -457,16 +497,26 @@ class Interview:
             self.outcome.changes.append(Change(path, before, value))
             self.prompter.tell(f"saved {_dotted(path)}", "saved")
 
-    def ask_field(self, step: Step) -> Any:
-        """Ask one field of a new item; keep/skip leave it empty, quit stops the item."""
+    def ask_field(self, step: Step, check: Callable[[Any], str | None] | None = None) -> Any:
+        """Ask one field of a new item, checked as it is given.
+
+        Enter or /skip leave it as proposed (or empty); /back gives the item up;
+        /quit ends the interview. ``check`` returns why a value is refused.
+        """
         self.prompter.show(step)
         while True:
             reply = self.prompter.ask(step)
-            if reply.action == QUIT or reply.action == BACK:
+            if reply.action == QUIT:
+                raise _Quit
+            if reply.action == BACK:
                 raise _Cancelled
             value = reply.value if reply.action == ANSWER else step.current
             if step.required and value in (None, ""):
                 self.prompter.tell("This one is needed.", "error")
+                continue
+            problem = check(value) if check is not None and value not in (None, "") else None
+            if problem:
+                self.prompter.tell(problem, "error")
                 continue
             return value
 
@@ -495,7 +545,8 @@ class Interview:
                     "text",
                     current=_free(slug(name), taken),
                     required=True,
-                )
+                ),
+                _id_check(taken),
             )
             kind = self.ask_field(
                 Step(
@@ -541,7 +592,8 @@ class Interview:
                     "text",
                     current=_free(slug(name), taken),
                     required=True,
-                )
+                ),
+                _id_check(taken),
             )
             domain = self.ask_field(
                 Step(
@@ -646,6 +698,22 @@ class _Cancelled(Exception):
     """A new item's questions were left before the item was complete."""
 
 
+class _Quit(Exception):
+    """The person asked to stop, in the middle of a new item's questions."""
+
+
+def _id_check(taken: set[str]) -> Callable[[Any], str | None]:
+    def check(value: Any) -> str | None:
+        ident = str(value)
+        if slug(ident) != ident:
+            return f"An id holds only lowercase letters, digits and hyphens: '{slug(ident)}'?"
+        if ident in taken:
+            return f"The id '{ident}' is taken in this canvas; choose another."
+        return None
+
+    return check
+
+
 def _ids(canvas: Canvas) -> set[str]:
     return {
         *(s.id for s in canvas.segments),
@@ -689,11 +757,20 @@ def answers_from_file(file: CanvasFile, answers_path: str) -> Outcome:
 
     from .loader import _YamlLoader, read_source
 
-    data = read_source(answers_path)
+    try:
+        data = read_source(answers_path)
+    except CanvasError as exc:
+        raise ModelhError(f"{answers_path}: {exc.problems[0].message}") from None
     try:
         root = yaml.compose(data.decode("utf-8"), Loader=_YamlLoader)
-    except (yaml.YAMLError, UnicodeDecodeError) as exc:
-        raise ModelhError(f"{answers_path}: not a YAML file: {exc}") from None
+    except UnicodeDecodeError:
+        raise ModelhError(f"{answers_path}: not UTF-8 text") from None
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark
+        where = f":{mark.line + 1}:{mark.column + 1}" if mark else ""
+        raise ModelhError(f"{answers_path}{where}: not valid YAML: {exc.problem}") from None
+    except yaml.YAMLError as exc:
+        raise ModelhError(f"{answers_path}: not valid YAML: {exc}") from None
     if root is None:
         raise ModelhError(f"{answers_path}: the answers file is empty")
     if not isinstance(root, yaml.MappingNode):
@@ -701,7 +778,7 @@ def answers_from_file(file: CanvasFile, answers_path: str) -> Outcome:
             f"{answers_path}: the answers file must be a mapping of the "
             "canvas's keys, like customer_relationships: {answers: {cost: ...}}"
         )
-    partial = _plain(root)
+    partial = _plain(root, answers_path)
     canvas = file.canvas()
     edits: list[Edit | Append] = []
     _edits_for(partial, (), canvas, edits)
@@ -719,7 +796,8 @@ def answers_from_file(file: CanvasFile, answers_path: str) -> Outcome:
     return outcome
 
 
-def _plain(node: Any) -> Any:
+def _plain(node: Any, source: str) -> Any:
+    """A composed answers file as plain data; a key written twice is refused."""
     import yaml
 
     if isinstance(node, yaml.ScalarNode):
@@ -727,8 +805,17 @@ def _plain(node: Any) -> Any:
             return None
         return node.value
     if isinstance(node, yaml.SequenceNode):
-        return [_plain(i) for i in node.value]
-    return {k.value: _plain(v) for k, v in node.value}
+        return [_plain(i, source) for i in node.value]
+    out: dict[str, Any] = {}
+    for key, value in node.value:
+        if key.value in out:
+            mark = key.start_mark
+            raise ModelhError(
+                f"{source}:{mark.line + 1}:{mark.column + 1}: key '{key.value}' is "
+                "written twice; keep one"
+            )
+        out[key.value] = _plain(value, source)
+    return out
 
 
 def _number(key: str, value: Any) -> Any:
@@ -749,6 +836,8 @@ def _edits_for(
         return
     for key, value in partial.items():
         here = (*path, key)
+        if value is None or value in ("", [], {}):
+            continue  # an empty value means "not answered": it never erases an answer
         if (
             key in _ITEM_LISTS
             and isinstance(value, list)
@@ -761,7 +850,8 @@ def _edits_for(
                     rest = {k: v for k, v in item.items() if k != "id"}
                     _edits_for(rest, (*here, f"[{ident}]"), canvas, edits)
                 else:
-                    edits.append(Append(here, {k: _number(k, v) for k, v in item.items()}))
+                    new = {k: _number(k, v) for k, v in item.items() if v not in (None, "")}
+                    edits.append(Append(here, new))
             continue
         if isinstance(value, dict) and path[-1:] != ("answers",):
             _edits_for(value, here, canvas, edits)  # set its keys one by one

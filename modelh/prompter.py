@@ -7,11 +7,16 @@ answer; ``/quit`` stops (every answer given so far is already saved).
 
 from __future__ import annotations
 
+import contextlib
+import math
 import os
 import shlex
 import subprocess
 import tempfile
 from typing import Any
+
+with contextlib.suppress(ImportError):  # line editing and history (arrow keys)
+    import readline  # noqa: F401
 
 from rich.console import Console, Group
 from rich.markup import escape
@@ -22,7 +27,7 @@ from rich.text import Text
 
 from .interview import ANSWER, BACK, KEEP, NEW, QUIT, SKIP, Reply, Step
 
-HINT = "Enter keeps · /skip · /back · /edit (your editor) · /quit · every answer is saved"
+HINT = "Enter keeps · /skip · /back · /edit · /quit · every answer is saved"
 _COMMANDS = {"/skip": SKIP, "/back": BACK, "/quit": QUIT, "/q": QUIT, "/exit": QUIT}
 
 
@@ -56,7 +61,8 @@ class RichPrompter:
             c.print(Text(step.note, style="italic"))
         if step.choices and step.kind in ("choice", "multi"):
             c.print(_choices(step))
-        c.print(Text.assemble(("Now: ", "bold"), _current(step)))
+        if step.kind != "confirm":
+            c.print(Text.assemble(("Now: ", "bold"), _current(step)))
         c.print(Text(HINT, style="dim"))
 
     def tell(self, message: str, style: str = "") -> None:
@@ -81,11 +87,17 @@ class RichPrompter:
                 edited = self.edit(step)
                 if edited is None:
                     continue
-                text = edited
                 if step.kind == "text":
-                    return Reply(ANSWER, text)
-            if text.lower() in ("/help", "?"):
+                    return Reply(ANSWER, edited)
+                if step.kind == "list":  # one item a line
+                    lines = [line.strip() for line in edited.splitlines() if line.strip()]
+                    return Reply(ANSWER, lines)
+                text = edited
+            elif text.lower() in ("/help", "?"):
                 self.tell(HINT)
+                continue
+            elif text.startswith("/") and " " not in text:
+                self.tell(f"'{text}' is not a command. {HINT}", "error")
                 continue
             try:
                 return Reply(ANSWER, self.parse(step, text))
@@ -104,6 +116,8 @@ class RichPrompter:
                 raise ValueError(
                     f"'{text}' is not a number (a unit goes with the measure, not here)"
                 ) from None
+            if not math.isfinite(number):
+                raise ValueError(f"'{text}' is not a finite number")
             return int(number) if number.is_integer() and "." not in text else number
         if kind == "confirm":
             if text.lower() in ("y", "yes"):

@@ -417,3 +417,85 @@ def test_the_terminal_prompter_refuses_what_it_cannot_read(kind, typed):
     )
     with pytest.raises(ValueError):
         RichPrompter().parse(step, typed)
+
+
+# --- found by trying it as a new user ---------------------------------------------------
+
+
+def test_empty_values_in_an_answers_file_never_erase_answers(canvas_file, tmp_path):
+    answers = tmp_path / "answers.yaml"
+    answers.write_text("customer_relationships:\n  answers:\n    growth:\n    cost: ''\n")
+    before = canvas_file.read_text()
+    result = CliRunner().invoke(app, ["interview", str(canvas_file), "--answers", str(answers)])
+    assert result.exit_code == 0
+    assert canvas_file.read_text() == before
+
+
+def test_a_key_written_twice_in_an_answers_file_is_refused(canvas_file, tmp_path):
+    answers = tmp_path / "answers.yaml"
+    answers.write_text("customer_relationships:\n  answers:\n    cost: a\n    cost: b\n")
+    result = CliRunner().invoke(app, ["interview", str(canvas_file), "--answers", str(answers)])
+    assert result.exit_code == 2
+    assert "answers.yaml:4:5: key 'cost' is written twice" in result.output
+
+
+def test_answers_go_through_a_link_to_the_real_file(canvas_file, tmp_path):
+    link = tmp_path / "link.yaml"
+    link.symlink_to(canvas_file)
+    run(link, answer("Through the link."))
+    assert link.is_symlink()
+    assert load_canvas(canvas_file).answers["dimensions"].text == "Through the link."
+
+
+def test_a_placeholder_answer_is_asked_again(canvas_file):
+    canvas_file.write_text(CANVAS.replace("    cost:                  #", "    cost: TBD   #"))
+    script, _, _ = run(canvas_file, (SKIP,), (SKIP,), (SKIP,), answer("$4 PMPM."))
+    assert "question:cost" in keys(script)
+
+
+def test_quit_inside_a_new_channel_ends_the_interview(canvas_file):
+    script, outcome, canvas = run(
+        canvas_file,
+        answer("core"),
+        (KEEP,),
+        (KEEP,),
+        answer(["app", NEW]),
+        answer("Nurse line"),
+        (QUIT,),
+        answer("never asked"),
+        sections=["dimensions"],
+        only="information",
+    )
+    assert not outcome.completed
+    assert keys(script)[-3:] == [
+        "dimension:information:channels",
+        "channel:new:name",
+        "channel:new:id",
+    ]
+    assert canvas.channel("nurse-line") is None
+    assert canvas.dimensions["information"].channels == ()
+
+
+def test_a_taken_id_is_refused_as_it_is_typed(canvas_file):
+    run(canvas_file, answer("core"), sections=["dimensions"], only="information")
+    script, _, canvas = run(
+        canvas_file,
+        (KEEP,),
+        (KEEP,),
+        (KEEP,),
+        answer([NEW]),
+        answer("Member app 2"),
+        answer("app"),
+        answer("member-app-2"),
+        answer("digital"),
+        sections=["dimensions"],
+        only="information",
+    )
+    assert any("The id 'app' is taken" in t for t in script.told)
+    assert canvas.channel("member-app-2").kind == "digital"
+
+
+def test_an_unknown_only_id_lists_the_ids(canvas_file):
+    result = CliRunner().invoke(app, ["interview", str(canvas_file), "--only", "costs"])
+    assert result.exit_code == 2
+    assert "nothing to ask about 'costs'" in result.output and "cost" in result.output
