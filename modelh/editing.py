@@ -200,6 +200,10 @@ def _render_value_inline(
     if isinstance(value, _Quoted) or (flow and isinstance(value, str) and "\n" in value):
         return _quoted(str(value))
     if isinstance(value, str) and _needs_block(value) and _can_block(value):
+        if value.endswith("\n\n"):
+            # a block keeping trailing blank lines (|+) would also take in the blank
+            # lines that happen to follow it in the file: quote such a value instead
+            return _quoted(value)
         return _block_scalar(value, indent, newline, unit)
     if isinstance(value, list | tuple):
         return _flow_list(value)
