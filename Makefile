@@ -57,6 +57,7 @@ bench: setup
 	$(BIN)/python benchmarks/startup.py
 	$(BIN)/python benchmarks/check_canvases.py
 	$(BIN)/python benchmarks/save_answer.py
+	$(BIN)/python benchmarks/render_report.py --skip-many
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache

@@ -4,6 +4,7 @@ Public API::
 
     from modelh import load_canvas, parse_canvas, Canvas, CanvasError
     from modelh import run_checks            # the gap rules (imported on first use)
+    from modelh import render_html, render_pdf   # the report (imported on first use)
 """
 
 from __future__ import annotations
@@ -21,6 +22,10 @@ def __getattr__(name: str) -> object:
         from .checker import run_checks
 
         return run_checks
+    if name in ("render_html", "render_pdf"):
+        from . import report
+
+        return getattr(report, name)
     raise AttributeError(f"module 'modelh' has no attribute {name!r}")
 
 
@@ -32,5 +37,7 @@ __all__ = [
     "__version__",
     "load_canvas",
     "parse_canvas",
+    "render_html",
+    "render_pdf",
     "run_checks",
 ]

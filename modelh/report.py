@@ -1,0 +1,616 @@
+"""Canvas reports: a self-contained HTML file and a PDF handout, from Jinja templates.
+
+The flow is ``canvas -> context (plain data) -> Jinja (sandboxed) -> HTML ->
+WeasyPrint -> PDF``. The HTML is one file (stylesheet inlined, logo and fonts
+as data URIs) and the PDF is made from exactly that HTML, so the two agree.
+
+Templates are looked up in the user's folder first (``--template-dir``), then
+in the built-in ``templates/``: any single file can be overridden. They run in
+Jinja's immutable sandbox with autoescaping and ``StrictUndefined``, and see
+only the context (see ``docs/report.md``).
+
+WeasyPrint fetches only ``data:`` URLs and files inside the template folders
+and the package's fonts; anything else stops the render with a clear message.
+Jinja, fontTools and WeasyPrint are imported inside the functions that need
+them, so importing this module is cheap. Nothing here prints or exits.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import logging
+import os
+import tempfile
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from .errors import ModelhError, UsageError
+from .model import Canvas
+from .report_context import (
+    PAPERS,
+    SECTION_IDS,
+    SECTIONS,
+    ReportContext,
+    ReportContextError,
+    build_context,
+    canvas_texts,
+    logo_data_uri,
+)
+from .report_fit import FONT_FILES, FONTS_DIR, shipped_characters
+
+__all__ = [
+    "FORMATS",
+    "PAPERS",
+    "SECTIONS",
+    "SECTION_IDS",
+    "FetchRefusedError",
+    "PdfUnavailableError",
+    "RenderResult",
+    "ReportContext",
+    "ReportError",
+    "ReportOptions",
+    "TemplateError",
+    "build_context",
+    "html_to_pdf",
+    "parse_sections",
+    "render_file",
+    "render_html",
+    "render_pdf",
+    "unsupported_characters",
+]
+
+FORMATS: tuple[str, ...] = ("html", "pdf")
+DEFAULT_PAPER = "letter"
+#: The report's "now" when the canvas has no date: 2000-01-01, as its metadata says.
+DEFAULT_EPOCH = 946684800
+#: The template every report starts from.
+ENTRY_TEMPLATE = "report.html.j2"
+
+_MIME = {
+    ".css": "text/css",
+    ".svg": "image/svg+xml",
+    ".png": "image/png",
+    ".jpg": "image/jpeg",
+    ".jpeg": "image/jpeg",
+    ".gif": "image/gif",
+    ".webp": "image/webp",
+    ".woff2": "font/woff2",
+    ".woff": "font/woff",
+    ".otf": "font/otf",
+    ".ttf": "font/ttf",
+}
+
+
+class ReportError(ModelhError):
+    """A report could not be made; the message says why and what to do."""
+
+
+class TemplateError(ReportError):
+    """A template is missing, does not parse, or fails while rendering."""
+
+
+class PdfUnavailableError(ReportError):
+    """WeasyPrint or the system libraries it needs are not installed."""
+
+
+class FetchRefusedError(ReportError):
+    """A template or image asked for a resource modelh does not fetch."""
+
+
+@dataclass(frozen=True)
+class ReportOptions:
+    """What to put in a report and how: sections (in order), paper, extra templates."""
+
+    sections: tuple[str, ...] = SECTION_IDS
+    paper: str = DEFAULT_PAPER
+    template_dir: str | os.PathLike[str] | None = None
+
+    def __post_init__(self) -> None:
+        if self.paper not in PAPERS:
+            raise UsageError(f"unknown paper '{self.paper}': use {', '.join(PAPERS)}")
+        unknown = [s for s in self.sections if s not in SECTIONS]
+        if unknown:
+            raise UsageError(f"unknown section '{unknown[0]}': use {', '.join(SECTION_IDS)}")
+        if not self.sections:
+            raise UsageError("no section chosen: name at least one of " + ", ".join(SECTION_IDS))
+        if self.template_dir is not None and not Path(self.template_dir).is_dir():
+            raise UsageError(f"template folder not found: {self.template_dir}")
+
+
+def parse_sections(text: str) -> tuple[str, ...]:
+    """``"cover,canvas, questions"`` as section ids, checked; raises UsageError."""
+    names = [s.strip().lower() for s in text.split(",") if s.strip()]
+    if not names:
+        raise UsageError("--sections is empty: name sections such as " + ", ".join(SECTION_IDS))
+    seen: set[str] = set()
+    for name in names:
+        if name not in SECTIONS:
+            from difflib import get_close_matches
+
+            close = get_close_matches(name, SECTION_IDS, n=1)
+            hint = f" (did you mean '{close[0]}'?)" if close else ""
+            raise UsageError(
+                f"unknown section '{name}'{hint}: choose from {', '.join(SECTION_IDS)}"
+            )
+        if name in seen:
+            raise UsageError(f"section '{name}' is named twice in --sections")
+        seen.add(name)
+    return tuple(names)
+
+
+@dataclass
+class RenderResult:
+    """What ``render_file`` wrote for one canvas, and what the user should know."""
+
+    canvas: str
+    outputs: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+
+# ---------------------------------------------------------------------------
+# Templates
+
+
+def template_folders(template_dir: str | os.PathLike[str] | None) -> list[Path]:
+    """Where templates are looked up, the user's folder first."""
+    from .resources import templates_dir
+
+    folders = [templates_dir()]
+    if template_dir is not None:
+        folders.insert(0, Path(template_dir).resolve())
+    return folders
+
+
+@cache
+def _font_data_uris() -> tuple[dict[str, Any], ...]:
+    faces = []
+    for (weight, style), name in FONT_FILES.items():
+        data = (FONTS_DIR / name).read_bytes()
+        faces.append(
+            {
+                "family": "Inter",
+                "weight": weight,
+                "style": style,
+                "url": "data:font/woff2;base64," + base64.b64encode(data).decode("ascii"),
+            }
+        )
+    return tuple(faces)
+
+
+@cache
+def _environment(folders: tuple[Path, ...]) -> Any:
+    """The sandboxed Jinja environment over ``folders`` (one per process and folder list).
+
+    Compiled templates are kept in Jinja's per-user cache folder, checked
+    against each template's source, so a new process does not compile them again.
+    """
+    from jinja2 import FileSystemBytecodeCache, FileSystemLoader, StrictUndefined
+    from jinja2.loaders import split_template_path
+    from jinja2.sandbox import ImmutableSandboxedEnvironment
+
+    from .report_context import format_number, format_value, paragraphs
+
+    env = ImmutableSandboxedEnvironment(
+        loader=FileSystemLoader([str(f) for f in folders]),
+        autoescape=True,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        bytecode_cache=_bytecode_cache(FileSystemBytecodeCache),
+    )
+
+    def asset(name: str) -> str:
+        """A file of the template folders as a data URI (images, fonts, stylesheets)."""
+        pieces = split_template_path(name)  # refuses '..'
+        for folder in folders:
+            path = folder.joinpath(*pieces)
+            if path.is_file() and path.resolve().is_relative_to(folder.resolve()):
+                kind = _MIME.get(path.suffix.lower(), "application/octet-stream")
+                data = base64.b64encode(path.read_bytes()).decode("ascii")
+                return f"data:{kind};base64,{data}"
+        raise TemplateError(f"asset '{name}' is in none of the template folders")
+
+    env.globals["asset"] = asset
+    env.filters["paragraphs"] = paragraphs
+    env.filters["number"] = format_number
+    env.filters["value"] = format_value
+    return env
+
+
+def _bytecode_cache(cache_class: Any) -> Any:
+    try:  # Jinja's own folder: per user, refused when another user could write to it
+        return cache_class(pattern="modelh-%s.cache")
+    except (OSError, RuntimeError):
+        return None
+
+
+def _template_error(exc: Exception, folders: Sequence[Path]) -> TemplateError:
+    from jinja2 import TemplateNotFound, TemplateSyntaxError, UndefinedError
+    from jinja2.exceptions import SecurityError
+
+    if isinstance(exc, TemplateSyntaxError):
+        where = f"{exc.filename or exc.name}:{exc.lineno}"
+        return TemplateError(f"template {where}: {exc.message}")
+    if isinstance(exc, TemplateNotFound):
+        places = ", ".join(str(f) for f in folders)
+        return TemplateError(f"template '{exc.name}' not found in {places}")
+    if isinstance(exc, SecurityError):
+        return TemplateError(f"a template tried something the sandbox forbids: {exc}")
+    if isinstance(exc, UndefinedError):
+        return TemplateError(f"a template uses something the report does not have: {exc}")
+    return TemplateError(f"a template failed: {type(exc).__name__}: {exc}")
+
+
+def render_context(context: ReportContext, options: ReportOptions) -> str:
+    """The report's HTML from a context (see ``build_context``)."""
+    folders = template_folders(options.template_dir)
+    env = _environment(tuple(folders))
+    values = dict(context)
+    values["fonts"] = list(_font_data_uris())
+    try:
+        return env.get_template(ENTRY_TEMPLATE).render(values)
+    except TemplateError:
+        raise
+    except Exception as exc:  # a template can fail in many ways: each becomes one message
+        raise _template_error(exc, folders) from None
+
+
+def check_canvas_source(canvas: Canvas, source: bytes | str | None = None, config: Any = None):
+    """The checker's result for a canvas (for the gaps section)."""
+    from .checker import check_source
+
+    if source is None:
+        from .loader import read_source
+
+        source = read_source(canvas.file)
+    return check_source(source, canvas.file, config)
+
+
+def render_html(
+    canvas: Canvas,
+    options: ReportOptions | None = None,
+    *,
+    check: Any = None,
+    source: bytes | str | None = None,
+) -> str:
+    """The report on ``canvas`` as one self-contained HTML document.
+
+    ``check`` is the checker's result for the canvas; when the gaps section is
+    asked for and none is given, the canvas is checked (its file read again
+    unless ``source`` holds its text). Raises ReportError (and its kinds).
+    """
+    options = options or ReportOptions()
+    if check is None and "gaps" in options.sections:
+        check = check_canvas_source(canvas, source)
+    try:
+        logo = logo_data_uri(canvas)
+    except ReportContextError as exc:
+        raise ReportError(exc.message) from None
+    context = build_context(
+        canvas, sections=options.sections, paper=options.paper, check=check, logo=logo
+    )
+    return render_context(context, options)
+
+
+# ---------------------------------------------------------------------------
+# PDF
+
+
+def _fetcher_class(weasyprint_urls: Any) -> Any:
+    class _Refused(weasyprint_urls.FatalURLFetchingError):
+        pass
+
+    class SafeFetcher(weasyprint_urls.URLFetcher):
+        """Serves data: URLs and files under the allowed folders; refuses the rest."""
+
+        refused = _Refused
+
+        def __init__(self, roots: Iterable[Path]) -> None:
+            super().__init__(allowed_protocols=("data", "file"), fail_on_errors=True)
+            self.roots = [Path(r).resolve() for r in roots]
+
+        def fetch(self, url: str, headers: Any = None) -> Any:
+            from urllib.parse import unquote, urlsplit
+
+            scheme = url.split(":", 1)[0].lower() if ":" in url else ""
+            if scheme == "data":
+                return super().fetch(url, headers)
+            if scheme == "file":
+                path = Path(unquote(urlsplit(url).path)).resolve()
+                if any(path.is_relative_to(root) for root in self.roots):
+                    if not path.is_file():
+                        raise _Refused(f"{url}: no such file")
+                    kind = _MIME.get(path.suffix.lower(), "application/octet-stream")
+                    return weasyprint_urls.URLFetcherResponse(
+                        url, path.read_bytes(), {"Content-Type": kind}
+                    )
+                raise _Refused(
+                    f"{url}: modelh reads no file outside the canvas's folder, "
+                    "the template folders and its own fonts"
+                )
+            raise _Refused(f"{url}: modelh fetches nothing from the network")
+
+    return SafeFetcher
+
+
+def _quiet(message: str) -> bool:
+    """WeasyPrint warnings that say nothing about the report itself."""
+    # Without libharfbuzz-subset, fonts are subset with fontTools: slower, same result.
+    return "HarfBuzz-Subset" in message
+
+
+class _Collect(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())
+
+
+def html_to_pdf(
+    html: str,
+    *,
+    base_url: str | os.PathLike[str] | None = None,
+    roots: Iterable[str | os.PathLike[str]] = (),
+    warnings: list[str] | None = None,
+    epoch: int = DEFAULT_EPOCH,
+) -> bytes:
+    """A tagged PDF (PDF/UA-1) of ``html`` made with WeasyPrint; the same HTML gives the
+    same bytes.
+
+    Only ``data:`` URLs and files under ``roots`` (and the package's fonts) are
+    read. WeasyPrint's warnings go to ``warnings``. ``epoch`` (seconds since 1970)
+    stands in for the clock where a font file gets a timestamp (WeasyPrint
+    rewrites emoji fonts with fontTools), unless SOURCE_DATE_EPOCH is set.
+    """
+    try:
+        import weasyprint
+        from weasyprint import urls as weasyprint_urls
+    except (ImportError, OSError) as exc:
+        raise PdfUnavailableError(
+            "PDF output needs WeasyPrint (pip install weasyprint) and the system libraries "
+            f"it draws text with (Pango): {str(exc).splitlines()[0] if str(exc) else exc!r}. "
+            "On Debian or Ubuntu: apt-get install libpango-1.0-0 libpangoft2-1.0-0 "
+            "(or run `make setup`). The HTML report does not need them"
+        ) from None
+    fetcher = _fetcher_class(weasyprint_urls)([*roots, FONTS_DIR])
+    identifier = hashlib.sha256(html.encode("utf-8")).hexdigest()[:32].encode("ascii")
+    handler = _Collect()
+    clock = os.environ.get("SOURCE_DATE_EPOCH")
+    if clock is None:
+        os.environ["SOURCE_DATE_EPOCH"] = str(epoch)
+    logger = logging.getLogger("weasyprint")
+    logger.addHandler(handler)
+    propagate = logger.propagate
+    logger.propagate = False
+    try:
+        document = weasyprint.HTML(
+            string=html, base_url=str(base_url) if base_url else None, url_fetcher=fetcher
+        )
+        return document.write_pdf(
+            pdf_identifier=identifier,
+            pdf_variant="pdf/ua-1",
+        )
+    except fetcher.refused as exc:
+        raise FetchRefusedError(f"refused to fetch {exc}") from None
+    finally:
+        if clock is None:
+            os.environ.pop("SOURCE_DATE_EPOCH", None)
+        logger.removeHandler(handler)
+        logger.propagate = propagate
+        if warnings is not None:
+            warnings.extend(m for m in dict.fromkeys(handler.messages) if not _quiet(m))
+
+
+def render_pdf(
+    canvas: Canvas,
+    options: ReportOptions | None = None,
+    *,
+    check: Any = None,
+    source: bytes | str | None = None,
+    html: str | None = None,
+    warnings: list[str] | None = None,
+) -> bytes:
+    """The report on ``canvas`` as PDF bytes (from ``html`` when already rendered)."""
+    options = options or ReportOptions()
+    if html is None:
+        html = render_html(canvas, options, check=check, source=source)
+    folders = template_folders(options.template_dir)
+    return html_to_pdf(
+        html,
+        base_url=folders[0],
+        roots=[*folders, Path(canvas.file).resolve().parent],
+        warnings=warnings,
+        epoch=_epoch(canvas.canvas.date),
+    )
+
+
+def _epoch(date: str | None) -> int:
+    """The canvas's date as seconds since 1970 (the report's "now")."""
+    import datetime as dt
+
+    try:
+        day = dt.date.fromisoformat(date or "")
+    except ValueError:
+        return DEFAULT_EPOCH
+    return int(dt.datetime(day.year, day.month, day.day, tzinfo=dt.UTC).timestamp())
+
+
+# ---------------------------------------------------------------------------
+# Fonts on this machine
+
+
+def _ignorable(char: str) -> bool:
+    """Characters no font needs to draw: spaces, controls, joiners, variation selectors."""
+    return char.isspace() or unicodedata.category(char) in ("Cc", "Cf", "Mn", "Me", "Zs")
+
+
+def unsupported_characters(canvas: Canvas) -> list[str]:
+    """Characters of the canvas that neither the shipped fonts nor any font on this
+    machine can draw (as fontconfig, which WeasyPrint uses, sees them)."""
+    shipped = shipped_characters()
+    wanted = sorted(
+        {
+            c
+            for text in canvas_texts(canvas)
+            for c in text
+            if ord(c) not in shipped and not _ignorable(c)
+        }
+    )
+    if not wanted:
+        return []
+    covered = _system_coverage(tuple(wanted))
+    if covered is None:  # fontconfig cannot be asked: say nothing rather than guess
+        return []
+    return [c for c in wanted if c not in covered]
+
+
+def _system_coverage(chars: tuple[str, ...]) -> set[str] | None:
+    """Which of ``chars`` some installed font covers, or None if fontconfig is missing."""
+    import ctypes
+    import ctypes.util
+
+    name = ctypes.util.find_library("fontconfig") or "libfontconfig.so.1"
+    try:
+        fc = ctypes.CDLL(name)
+    except OSError:
+        return None
+
+    class FcFontSet(ctypes.Structure):
+        _fields_ = [
+            ("nfont", ctypes.c_int),
+            ("sfont", ctypes.c_int),
+            ("fonts", ctypes.POINTER(ctypes.c_void_p)),
+        ]
+
+    fc.FcInitLoadConfigAndFonts.restype = ctypes.c_void_p
+    fc.FcPatternCreate.restype = ctypes.c_void_p
+    fc.FcObjectSetBuild.restype = ctypes.c_void_p
+    fc.FcObjectSetBuild.argtypes = [ctypes.c_char_p, ctypes.c_void_p]
+    fc.FcFontList.restype = ctypes.POINTER(FcFontSet)
+    fc.FcFontList.argtypes = [ctypes.c_void_p, ctypes.c_void_p, ctypes.c_void_p]
+    fc.FcPatternGetCharSet.argtypes = [
+        ctypes.c_void_p,
+        ctypes.c_char_p,
+        ctypes.c_int,
+        ctypes.POINTER(ctypes.c_void_p),
+    ]
+    fc.FcCharSetHasChar.argtypes = [ctypes.c_void_p, ctypes.c_uint32]
+    fc.FcFontSetDestroy.argtypes = [ctypes.POINTER(FcFontSet)]
+    fc.FcPatternDestroy.argtypes = [ctypes.c_void_p]
+    fc.FcObjectSetDestroy.argtypes = [ctypes.c_void_p]
+    fc.FcConfigDestroy.argtypes = [ctypes.c_void_p]
+
+    config = fc.FcInitLoadConfigAndFonts()
+    if not config:
+        return None
+    pattern = fc.FcPatternCreate()
+    objects = fc.FcObjectSetBuild(b"charset", None)
+    fonts = fc.FcFontList(config, pattern, objects)
+    covered: set[str] = set()
+    try:
+        if not fonts:
+            return None
+        for i in range(fonts.contents.nfont):
+            charset = ctypes.c_void_p()
+            font = fonts.contents.fonts[i]
+            if fc.FcPatternGetCharSet(font, b"charset", 0, ctypes.byref(charset)) != 0:
+                continue
+            for char in chars:
+                if char not in covered and fc.FcCharSetHasChar(charset, ord(char)):
+                    covered.add(char)
+            if len(covered) == len(chars):
+                break
+    finally:
+        if fonts:
+            fc.FcFontSetDestroy(fonts)
+        fc.FcObjectSetDestroy(objects)
+        fc.FcPatternDestroy(pattern)
+        fc.FcConfigDestroy(config)
+    return covered
+
+
+def describe_characters(chars: Sequence[str], limit: int = 12) -> str:
+    """``'ℵ' (U+2135 ALEF SYMBOL), ...`` for a warning."""
+    shown = [f"'{c}' (U+{ord(c):04X} {unicodedata.name(c, 'unnamed')})" for c in chars[:limit]]
+    more = f" and {len(chars) - limit} more" if len(chars) > limit else ""
+    return ", ".join(shown) + more
+
+
+# ---------------------------------------------------------------------------
+# Files
+
+
+def _write_atomically(path: Path, data: bytes) -> None:
+    fd, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(temp, 0o666 & ~umask)  # as open() would have made it, not mkstemp's 0600
+        os.replace(temp, path)
+    except BaseException:
+        Path(temp).unlink(missing_ok=True)
+        raise
+
+
+def output_paths(
+    canvas_path: str | os.PathLike[str], out_dir: str | os.PathLike[str], formats: Sequence[str]
+) -> list[Path]:
+    """Where ``render_file`` writes: ``out_dir/<canvas name>.<format>``."""
+    stem = Path(canvas_path).stem
+    return [Path(out_dir) / f"{stem}.{fmt}" for fmt in formats]
+
+
+def render_file(
+    path: str | os.PathLike[str],
+    out_dir: str | os.PathLike[str],
+    formats: Sequence[str] = FORMATS,
+    options: ReportOptions | None = None,
+    config: Any = None,
+) -> RenderResult:
+    """Render the canvas at ``path`` into ``out_dir/<name>.html`` and/or ``.pdf``.
+
+    The HTML is written before the PDF is attempted, so it is there even when
+    PDF output is unavailable. Raises CanvasError (the canvas does not load) or
+    ReportError (the report cannot be made); warnings come back in the result.
+    """
+    from .loader import parse_canvas, read_source
+
+    options = options or ReportOptions()
+    name = os.fspath(path)
+    source = read_source(name)
+    canvas = parse_canvas(source, name)
+    result = RenderResult(name)
+    check = None
+    if "gaps" in options.sections:
+        check = check_canvas_source(canvas, source, config)
+    html = render_html(canvas, options, check=check, source=source)
+    target = Path(out_dir)
+    target.mkdir(parents=True, exist_ok=True)
+    html_path, pdf_path = (target / f"{Path(name).stem}.{ext}" for ext in FORMATS)
+    if "html" in formats:
+        _write_atomically(html_path, html.encode("utf-8"))
+        result.outputs.append(str(html_path))
+    if "pdf" in formats:
+        missing = unsupported_characters(canvas)
+        if missing:
+            result.warnings.append(
+                f"{name}: no font on this machine can draw {describe_characters(missing)}; "
+                "they will show as boxes in the PDF (install a font that has them, "
+                "e.g. Debian's fonts-noto-cjk or fonts-noto-core)"
+            )
+        notes: list[str] = []
+        pdf = render_pdf(canvas, options, html=html, warnings=notes)
+        result.warnings.extend(f"{name}: WeasyPrint: {n}" for n in notes)
+        _write_atomically(pdf_path, pdf)
+        result.outputs.append(str(pdf_path))
+    return result
