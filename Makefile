@@ -9,7 +9,7 @@ SYSTEM := $(VENV)/.system-packages
 SARIF_PKG    := @microsoft/jest-sarif@1.0.0-beta.0
 SARIF_SCHEMA := $(VENV)/share/sarif/sarif-2.1.0.json
 
-.PHONY: setup demo test lint schema docs bench clean
+.PHONY: setup demo test lint schema docs fonts bench clean
 
 # A virtual environment with modelh (editable) and its test tools; redone when
 # pyproject.toml changes.
@@ -46,11 +46,15 @@ lint: setup
 	$(BIN)/ruff check modelh tests benchmarks
 	$(BIN)/ruff format --check modelh tests benchmarks
 
+# Files generated from the code (tests fail when they are stale):
 schema: setup
-	$(BIN)/python -m modelh.schema
+	$(BIN)/python scripts/write_generated.py schema
 
 docs: setup
-	$(BIN)/python -m modelh.rules docs/rules.md
+	$(BIN)/python scripts/write_generated.py rules
+
+fonts: setup
+	$(BIN)/python scripts/write_generated.py fonts
 
 bench: setup
 	$(BIN)/python benchmarks/load_canvases.py

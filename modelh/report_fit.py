@@ -60,7 +60,7 @@ class Metrics:
         return 0.65  # drawn by a fallback font: take a wide Latin letter
 
 
-#: Advance widths of the shipped fonts, made from them by ``python -m modelh.report_fit``
+#: Advance widths of the shipped fonts, made from them by ``make fonts`` (scripts/write_font_metrics.py)
 #: (reading them with fontTools takes longer than a report's other work together).
 METRICS_FILE = FONTS_DIR / "metrics.json"
 
@@ -310,12 +310,6 @@ def _shorten(parts: Sequence[Line], width: float, height: float) -> dict[str, st
     return result or None
 
 
-def main() -> None:
-    """Write ``modelh/fonts/metrics.json`` from the shipped fonts."""
-    text = json.dumps(measure_fonts(), indent=None, separators=(",", ":"), sort_keys=True)
-    METRICS_FILE.write_text(text + "\n", encoding="utf-8")
-    print(f"wrote {METRICS_FILE}")
-
-
-if __name__ == "__main__":
-    main()
+def metrics_text() -> str:
+    """The text of ``modelh/fonts/metrics.json``, measured from the shipped fonts."""
+    return json.dumps(measure_fonts(), indent=None, separators=(",", ":"), sort_keys=True) + "\n"

@@ -8,7 +8,7 @@ schema also accepts what a generic YAML reader makes of that text (``1.10`` read
 as a number, ``no`` as a boolean, a date as a date string).
 
 The generated schema is committed as ``modelh/data/canvas.schema.json``; a test
-keeps the two in step (``python -m modelh.schema`` rewrites the file).
+keeps the two in step (``make schema`` rewrites the file).
 """
 
 from __future__ import annotations
@@ -211,9 +211,3 @@ def schema_text() -> str:
 def shipped_schema_text() -> str:
     """The schema file shipped inside the package."""
     return resources.files("modelh.data").joinpath(SCHEMA_RESOURCE).read_text("utf-8")
-
-
-if __name__ == "__main__":  # python -m modelh.schema rewrites the shipped file
-    target = resources.files("modelh.data").joinpath(SCHEMA_RESOURCE)
-    with resources.as_file(target) as path:
-        path.write_text(schema_text(), encoding="utf-8")

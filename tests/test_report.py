@@ -559,7 +559,7 @@ def test_missing_canvas_is_a_usage_error(tmp_path):
 
 
 def test_shipped_font_metrics_match_the_fonts():
-    """The canvas page is planned with these widths: regenerate with python -m modelh.report_fit."""
+    """The canvas page is planned with these widths: regenerate with make fonts."""
     from modelh.report_fit import METRICS_FILE, measure_fonts
 
     assert json.loads(METRICS_FILE.read_text(encoding="utf-8")) == measure_fonts()

@@ -114,7 +114,7 @@ def reference_text() -> str:
         "# Rules reference",
         "",
         "Every rule `modelh check` runs, by section. This page is generated from the rules'",
-        "own documentation (`python -m modelh.rules`); `modelh rules CODE` shows the same text.",
+        "own documentation (`make docs`); `modelh rules CODE` shows the same text.",
         "",
         "| code | name | severity | finds |",
         "|---|---|---|---|",
