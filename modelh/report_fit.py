@@ -60,7 +60,7 @@ class Metrics:
         return 0.65  # drawn by a fallback font: take a wide Latin letter
 
 
-#: Advance widths of the shipped fonts, made from them by ``make fonts`` (scripts/write_font_metrics.py)
+#: Advance widths of the shipped fonts, made from them by ``make fonts``
 #: (reading them with fontTools takes longer than a report's other work together).
 METRICS_FILE = FONTS_DIR / "metrics.json"
 
