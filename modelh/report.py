@@ -195,8 +195,23 @@ def _environment(folders: tuple[Path, ...]) -> Any:
 
     from .report_context import format_number, format_value, paragraphs
 
+    roots = [f.resolve() for f in folders]
+
+    class ContainedLoader(FileSystemLoader):
+        """Finds templates in the folders, never through a link that leads out of them."""
+
+        def get_source(self, environment: Any, template: str) -> Any:
+            source, filename, uptodate = super().get_source(environment, template)
+            real = Path(filename).resolve()
+            if not any(real.is_relative_to(root) for root in roots):
+                raise TemplateError(
+                    f"template '{template}' leads out of the template folders (to {real}); "
+                    "it was not read"
+                )
+            return source, filename, uptodate
+
     env = ImmutableSandboxedEnvironment(
-        loader=FileSystemLoader([str(f) for f in folders]),
+        loader=ContainedLoader([str(f) for f in folders]),
         autoescape=True,
         undefined=StrictUndefined,
         trim_blocks=True,
@@ -330,10 +345,7 @@ def _fetcher_class(weasyprint_urls: Any) -> Any:
                     return weasyprint_urls.URLFetcherResponse(
                         url, path.read_bytes(), {"Content-Type": kind}
                     )
-                raise _Refused(
-                    f"{url}: modelh reads no file outside the canvas's folder, "
-                    "the template folders and its own fonts"
-                )
+                raise _Refused(f"{url}: modelh reads no file outside the template folders")
             raise _Refused(f"{url}: modelh fetches nothing from the network")
 
     return SafeFetcher
@@ -426,7 +438,7 @@ def render_pdf(
     return html_to_pdf(
         html,
         base_url=folders[0],
-        roots=[*folders, Path(canvas.file).resolve().parent],
+        roots=folders,  # the logo and the fonts are in the HTML already, as data URIs
         warnings=warnings,
         epoch=_epoch(canvas.canvas.date),
     )

@@ -1,0 +1,45 @@
+"""A template folder cannot reach files outside the template folders."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+
+from modelh import load_canvas
+from modelh.report import ReportError, ReportOptions, render_html, render_pdf
+
+from .conftest import ROOT
+
+EXAMPLE = ROOT / "canvases" / "tidewell-cardiometabolic.yaml"
+
+
+@pytest.fixture
+def canvas(tmp_path):
+    path = tmp_path / "client" / "canvas.yaml"
+    path.parent.mkdir()
+    shutil.copy(EXAMPLE, path)
+    (path.parent / "other-client.yaml").write_text("secret: another client's canvas\n")
+    return load_canvas(path)
+
+
+def test_a_template_linked_to_a_file_outside_is_refused(canvas, tmp_path):
+    templates = tmp_path / "templates"
+    templates.mkdir()
+    secret = tmp_path / "secret.txt"
+    secret.write_text("SECRET-HOSTNAME")
+    (templates / "extra.css").symlink_to(secret)
+    with pytest.raises(ReportError, match="leads out of the template folders"):
+        render_html(canvas, ReportOptions(template_dir=templates))
+
+
+def test_a_template_cannot_attach_a_file_next_to_the_canvas(canvas, tmp_path):
+    pytest.importorskip("weasyprint")
+    templates = tmp_path / "templates"
+    (templates / "sections").mkdir(parents=True)
+    other = canvas.file.replace("canvas.yaml", "other-client.yaml")
+    (templates / "sections" / "cover.html.j2").write_text(
+        f'<link rel="attachment" href="file://{other}"><h1>Cover</h1>'
+    )
+    with pytest.raises(ReportError, match="reads no file outside the template folders"):
+        render_pdf(canvas, ReportOptions(template_dir=templates, sections=("cover",)))
