@@ -19,7 +19,7 @@ import typer.main
 from typer.core import TyperGroup
 
 from . import __version__
-from .errors import CanvasError, ModelhError, Problem
+from .errors import CanvasError, ModelhError, Problem, printable
 
 _F = TypeVar("_F", bound=Callable[..., Any])
 
@@ -130,10 +130,10 @@ def _main(
 
 
 def _print_problem(problem: Problem) -> None:
-    where = _style(problem.location(), bold=True)
+    where = _style(printable(problem.location()), bold=True)
     label = _style("error", fg="red", bold=True)
     path = _style(f" [{problem.path}]", dim=True) if problem.path else ""
-    typer.echo(f"{where}: {label}: {problem.message}{path}")
+    typer.echo(f"{where}: {label}: {printable(problem.message)}{printable(path)}")
 
 
 @command()
@@ -175,7 +175,7 @@ def validate(
                 _print_problem(problem)
         else:
             if not quiet:
-                typer.echo(f"{_style('ok', fg='green', bold=True)}  {target.path}")
+                typer.echo(f"{_style('ok', fg='green', bold=True)}  {printable(target.path)}")
     if not quiet:
         files = f"{len(targets)} file{'s' if len(targets) != 1 else ''}"
         if bad:

@@ -16,6 +16,7 @@ from pathlib import Path, PurePath
 
 from . import __version__
 from .checker import FileResult, Finding, Report
+from .errors import printable
 from .rules import SEVERITIES, all_rules
 
 FORMATS = ("text", "concise", "json", "sarif", "github")
@@ -50,7 +51,8 @@ def _summary(report: Report) -> str:
 
 def concise(report: Report) -> str:
     lines = [
-        f"{f.file}:{f.line}:{f.column}: {f.severity} {f.code} {f.message}" for f in report.findings
+        f"{printable(f.file)}:{f.line}:{f.column}: {f.severity} {f.code} {printable(f.message)}"
+        for f in report.findings
     ]
     lines.append(_summary(report))
     return "\n".join(lines) + "\n"
@@ -193,7 +195,7 @@ def text(report: Report, *, color: bool = False, width: int = 100) -> str:
     for result in report.files:
         if not result.findings and result.completeness is None:
             continue
-        console.print(f"[bold]{escape(result.file)}[/]")
+        console.print(f"[bold]{escape(printable(result.file))}[/]")
         lines = _source_lines(result.file) if result.findings else []
         for f in result.findings:
             _print_finding(console, f, lines, escape)
@@ -208,12 +210,12 @@ def text(report: Report, *, color: bool = False, width: int = 100) -> str:
 
 def _print_finding(console: object, f: Finding, lines: list[str], escape: Callable) -> None:
     level = f"[{_STYLE[f.severity]}]{f.severity:<7}[/]"
-    head = f"  {f.line}:{f.column}  {level} [bold]{f.code}[/] {escape(f.message)}"
+    head = f"  {f.line}:{f.column}  {level} [bold]{f.code}[/] {escape(printable(f.message))}"
     console.print(f"{head} [dim]\\[{f.name}][/]", soft_wrap=True)
     if 0 < f.line <= len(lines):
         source = lines[f.line - 1].replace("\t", " ")
         gutter = f"{f.line:>6} │ "
-        console.print(f"[dim]{gutter}[/]{escape(source)}", soft_wrap=True)
+        console.print(f"[dim]{gutter}[/]{escape(printable(source))}", soft_wrap=True)
         end = (
             f.end_column
             if f.end_line == f.line and f.end_column > f.column
@@ -227,7 +229,7 @@ def _print_finding(console: object, f: Finding, lines: list[str], escape: Callab
             + f"[{_STYLE[f.severity]}]{carets}[/]"
         )
     if f.fix:
-        console.print(f"         [dim]fix:[/] {escape(f.fix)}", soft_wrap=True)
+        console.print(f"         [dim]fix:[/] {escape(printable(f.fix))}", soft_wrap=True)
 
 
 def _completeness_line(result: FileResult) -> str:

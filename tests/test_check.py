@@ -306,3 +306,18 @@ def test_hostile_canvases_give_findings_never_a_traceback(tmp_path):
     data = json.loads(result.stdout)
     assert len(data["files"]) == 4
     assert all(f["severity"] == "error" for f in data["findings"])
+
+
+def test_escape_codes_in_a_canvas_or_a_file_name_are_shown_not_obeyed(tmp_path):
+    folder = tmp_path / "repo"
+    folder.mkdir()
+    (folder / "evil\n::error file=z::x.yaml").write_text(
+        'modelh: 1\ncanvas: {title: t, organization: o, status: "\x1b[2Kdraft"}\n'
+    )
+    for fmt in ("text", "concise"):
+        out = check("--isolated", "-f", fmt, str(folder), cwd=tmp_path).stdout
+        assert "\x1b" not in out
+        assert not any(line.startswith("::") for line in out.splitlines())
+        assert "evil\\n::error" in out
+    text = check("--isolated", str(folder), cwd=tmp_path).stdout
+    assert "\\x1b[2Kdraft" in text  # the source line, as written
