@@ -22,7 +22,7 @@ from .discovery import Target, find_canvases, is_canvas_text
 from .errors import CanvasError, Problem
 from .framework import vocab
 from .loader import parse_canvas, read_source
-from .model import Canvas
+from .model import Canvas, SpanIndex
 from .rules import SEVERITIES, Rule, all_rules
 from .rules._common import is_placeholder, money_kind
 
@@ -165,7 +165,7 @@ def check_source(
         return _failed(file, exc.problems, config, fail_on, data)
     findings = check_canvas(canvas, config)
     text = data.decode("utf-8") if isinstance(data, bytes) else data
-    findings = _apply_suppressions(findings, text, file, config)
+    findings = _apply_suppressions(findings, text.removeprefix("\ufeff"), file, config, canvas)
     threshold = _threshold(fail_on, canvas.canvas.status)
     return FileResult(file, tuple(findings), completeness(canvas), canvas.canvas.status, threshold)
 
@@ -295,17 +295,27 @@ class _Suppression:
     used: set[str] = field(default_factory=set)
 
 
-def _suppressions(text: str) -> list[_Suppression]:
+def _suppressions(text: str, canvas: Canvas | None = None) -> list[_Suppression]:
+    """The ``# modelh: disable...`` comments; words inside a value are not comments."""
     if "modelh:" not in text or "disable" not in text:
         return []
+    inside = (
+        canvas.spans.scalar_ranges()
+        if canvas is not None and isinstance(canvas.spans, SpanIndex)
+        else []
+    )
     found = []
-    for number, line in enumerate(text.splitlines(), start=1):
-        if "#" not in line:
-            continue
-        match = _SUPPRESS.search(line)
-        if match:
-            selectors = [s.strip() for s in match.group(2).split(",") if s.strip()]
-            found.append(_Suppression(number, match.start() + 1, selectors, bool(match.group(1))))
+    offset = 0
+    for number, line in enumerate(text.splitlines(keepends=True), start=1):
+        match = _SUPPRESS.search(line) if "#" in line else None
+        if match and (match.start() == 0 or line[match.start() - 1] in " \t"):
+            at = offset + match.start()
+            if not any(start <= at < end for start, end in inside):
+                selectors = [s.strip() for s in match.group(2).split(",") if s.strip()]
+                found.append(
+                    _Suppression(number, match.start() + 1, selectors, bool(match.group(1)))
+                )
+        offset += len(line)
     return found
 
 
@@ -315,9 +325,9 @@ def _covers(selector: str, finding: Finding) -> bool:
 
 
 def _apply_suppressions(
-    findings: list[Finding], text: str, file: str, config: Config
+    findings: list[Finding], text: str, file: str, config: Config, canvas: Canvas | None = None
 ) -> list[Finding]:
-    suppressions = _suppressions(text)
+    suppressions = _suppressions(text, canvas)
     if not suppressions:
         return findings
     kept = []

@@ -63,7 +63,8 @@ class Config:
         return frozenset(
             r.code
             for r in all_rules()
-            if r.code in chosen and not any(matches(r, s) for s in dropped)
+            if r.code in chosen
+            and (r.section == "format" or not any(matches(r, s) for s in dropped))
         )
 
     def severity_of(self, rule: Rule) -> str:
@@ -86,7 +87,12 @@ class Config:
 
 @cache
 def _selected(select: tuple[str, ...], ignore: tuple[str, ...]) -> frozenset[str]:
-    return frozenset(r.code for r in all_rules() if matches(r, select) and not matches(r, ignore))
+    """The codes chosen; the format rules always run (a canvas that does not load fails)."""
+    return frozenset(
+        r.code
+        for r in all_rules()
+        if r.section == "format" or (matches(r, select) and not matches(r, ignore))
+    )
 
 
 def _glob(path: str, pattern: str) -> bool:

@@ -61,6 +61,14 @@ class SpanIndex(Mapping[str, Span]):
         """Whether the value at ``path`` is a mapping or a list (not a scalar)."""
         return isinstance(getattr(self._marked.get(path), "value", None), list)
 
+    def scalar_ranges(self) -> list[tuple[int, int]]:
+        """Where the text values are: (start, end) character offsets into the source."""
+        return [
+            (node.start_mark.index, node.end_mark.index)
+            for node in self._marked.values()
+            if isinstance(getattr(node, "value", None), str) and node.value
+        ]
+
     def is_blank(self, path: str) -> bool:
         """Whether the value at ``path`` is written but empty (``key:`` with nothing after)."""
         node = self._marked.get(path)

@@ -321,3 +321,21 @@ def test_escape_codes_in_a_canvas_or_a_file_name_are_shown_not_obeyed(tmp_path):
         assert "evil\\n::error" in out
     text = check("--isolated", str(folder), cwd=tmp_path).stdout
     assert "\\x1b[2Kdraft" in text  # the source line, as written
+
+
+def test_words_inside_a_value_are_not_a_suppression(tmp_path):
+    text = GAPPY.replace(
+        "  status: {status}",
+        '  status: {status}\n  prepared_for: "Board # modelh: disable-file=ALL"',
+    )
+    path = canvas(tmp_path, text=text)
+    got = codes(check("--isolated", "-f", "json", str(path), cwd=tmp_path))
+    assert "MH102" in got and "MH090" not in got
+
+
+def test_a_canvas_that_does_not_load_always_fails(tmp_path):
+    path = canvas(tmp_path, text="modelh: 1\ncanvas: [unclosed\n")
+    (tmp_path / ".modelh.yaml").write_text("ignore: [MH001]\nper-file-ignores: {'*': [ALL]}\n")
+    for args in (["--select", "MH2"], ["--ignore", "MH0"], []):
+        result = check("-f", "concise", *args, str(path), cwd=tmp_path)
+        assert result.exit_code == 1 and "MH001" in result.stdout
