@@ -19,7 +19,7 @@ from dataclasses import asdict, dataclass, field
 
 from .config import Config, matches
 from .discovery import Target, find_canvases, is_canvas_text
-from .errors import CanvasError, Problem
+from .errors import CanvasError, Problem, printable
 from .framework import vocab
 from .loader import parse_canvas, read_source
 from .model import Canvas, SpanIndex
@@ -29,7 +29,9 @@ from .rules._common import is_placeholder, money_kind
 #: Below this many files, checking in one process is faster than starting workers.
 PARALLEL_FROM = 48
 
-_SUPPRESS = re.compile(r"#\s*modelh:\s*disable(-file)?\s*=\s*([A-Za-z0-9_,\- ]+)")
+_DIRECTIVE = re.compile(
+    r"#\s*modelh:\s*(?P<word>[A-Za-z-]*)\s*(?:=\s*(?P<codes>[A-Za-z0-9_,\- ]*))?"
+)
 
 
 @dataclass(frozen=True)
@@ -293,11 +295,12 @@ class _Suppression:
     selectors: list[str]
     whole_file: bool
     used: set[str] = field(default_factory=set)
+    wrong: str = ""  # a "# modelh:" comment that is no directive: what it says
 
 
 def _suppressions(text: str, canvas: Canvas | None = None) -> list[_Suppression]:
     """The ``# modelh: disable...`` comments; words inside a value are not comments."""
-    if "modelh:" not in text or "disable" not in text:
+    if "modelh:" not in text:
         return []
     inside = (
         canvas.spans.scalar_ranges()
@@ -307,13 +310,21 @@ def _suppressions(text: str, canvas: Canvas | None = None) -> list[_Suppression]
     found = []
     offset = 0
     for number, line in enumerate(text.splitlines(keepends=True), start=1):
-        match = _SUPPRESS.search(line) if "#" in line else None
+        match = _DIRECTIVE.search(line) if "#" in line else None
         if match and (match.start() == 0 or line[match.start() - 1] in " \t"):
             at = offset + match.start()
             if not any(start <= at < end for start, end in inside):
-                selectors = [s.strip() for s in match.group(2).split(",") if s.strip()]
+                word, codes = match.group("word"), match.group("codes") or ""
+                selectors = [s.strip() for s in codes.split(",") if s.strip()]
+                ok = word in ("disable", "disable-file") and selectors
                 found.append(
-                    _Suppression(number, match.start() + 1, selectors, bool(match.group(1)))
+                    _Suppression(
+                        number,
+                        match.start() + 1,
+                        selectors if ok else [],
+                        word == "disable-file",
+                        wrong="" if ok else match.group().strip(),
+                    )
                 )
         offset += len(line)
     return found
@@ -345,6 +356,22 @@ def _apply_suppressions(
     rule = _format_rule("unused-suppression")
     if config.enabled(rule, file):
         for sup in suppressions:
+            if sup.wrong:
+                kept.append(
+                    Finding(
+                        rule.code,
+                        rule.name,
+                        config.severity_of(rule),
+                        file,
+                        sup.line,
+                        sup.column,
+                        sup.line,
+                        sup.column + 1,
+                        "",
+                        f"'{printable(sup.wrong)}' is not a modelh directive",
+                        "write '# modelh: disable=CODE' or '# modelh: disable-file=CODE'",
+                    )
+                )
             for selector in sup.selectors:
                 if selector in sup.used:
                     continue

@@ -166,8 +166,24 @@ def _parse(path: Path, text: str) -> dict[str, Any]:
         return section if isinstance(section, dict) else {}
     import yaml
 
+    class _StrictLoader(yaml.SafeLoader):
+        """Refuses a key written twice (PyYAML would keep the last one silently)."""
+
+        def construct_mapping(self, node: Any, deep: bool = False) -> Any:
+            seen: set[Any] = set()
+            for key_node, _ in node.value:
+                key = self.construct_object(key_node, deep=deep)
+                if key in seen:
+                    mark = key_node.start_mark
+                    raise UsageError(
+                        f"{path}:{mark.line + 1}:{mark.column + 1}: key '{key}' is "
+                        "written twice; keep one"
+                    )
+                seen.add(key)
+            return super().construct_mapping(node, deep=deep)
+
     try:
-        data = yaml.safe_load(text)
+        data = yaml.load(text, Loader=_StrictLoader)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f":{mark.line + 1}:{mark.column + 1}" if mark else ""
@@ -199,6 +215,8 @@ def _build(raw: dict[str, Any], path: Path) -> Config:
         return tuple(value)
 
     select = selectors("select") if "select" in by_key else ("ALL",)
+    if "select" in by_key and not select:
+        problems.append("'select' is empty: name the rules to run, or leave it out for all")
     ignore = selectors("ignore")
     fail_on = by_key.get("fail-on", "error")
     if fail_on not in SEVERITIES:
@@ -221,6 +239,8 @@ def _build(raw: dict[str, Any], path: Path) -> Config:
                 problems.append(
                     f"severity of {rule.code}: '{level}' is not one of {', '.join(SEVERITIES)}"
                 )
+            elif rule.code in severity:
+                problems.append(f"severity of {rule.code} is given twice (by code and by name)")
             else:
                 severity[rule.code] = level
     options: dict[str, dict[str, Any]] = {}
@@ -243,6 +263,8 @@ def _build(raw: dict[str, Any], path: Path) -> Config:
             elif type(value) is not type(rule.options[option]):
                 expected = type(rule.options[option]).__name__
                 problems.append(f"rules.{name}.{option} must be {expected}, not {value!r}")
+            elif isinstance(value, int) and value < 1:
+                problems.append(f"rules.{name}.{option} must be 1 or more, not {value}")
             else:
                 options.setdefault(rule.code, {})[option] = value
     per_file: list[tuple[str, tuple[str, ...]]] = []

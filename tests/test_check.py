@@ -172,6 +172,10 @@ def test_configuration_is_found_by_walking_up(tmp_path):
         ("rules: {thin-answer: {min_words: many}}\n", "must be int"),
         ("severity: {MH101: loud}\n", "'loud' is not one of"),
         ("ignore: [MH1\n", "not valid YAML"),
+        ("ignore: [MH101]\nignore: [MH102]\n", ".modelh.yaml:2:1: key 'ignore' is written twice"),
+        ("rules: {thin-answer: {min_words: -5}}\n", "must be 1 or more"),
+        ("select: []\n", "'select' is empty"),
+        ("severity: {MH102: info, placeholder-answer: error}\n", "given twice"),
     ],
 )
 def test_bad_configuration_is_a_clear_usage_error(tmp_path, content, message):
@@ -339,3 +343,15 @@ def test_a_canvas_that_does_not_load_always_fails(tmp_path):
     for args in (["--select", "MH2"], ["--ignore", "MH0"], []):
         result = check("-f", "concise", *args, str(path), cwd=tmp_path)
         assert result.exit_code == 1 and "MH001" in result.stdout
+
+
+def test_a_misspelt_directive_is_reported(tmp_path):
+    text = GAPPY.replace("    sharing: TBD", "    sharing: TBD  # modelh: disabel=MH102")
+    path = canvas(tmp_path, text=text)
+    found = json.loads(check("--isolated", "-f", "json", str(path), cwd=tmp_path).stdout)
+    codes_ = [f["code"] for f in found["findings"]]
+    assert "MH102" in codes_
+    assert any(
+        f["message"] == "'# modelh: disabel=MH102' is not a modelh directive"
+        for f in found["findings"]
+    )

@@ -4,7 +4,9 @@ Why it matters: a '# modelh: disable=...' comment outlives the gap it once
 hid; left behind, it would silently hide the next real gap at that line.
 
 How to fix: remove the comment, or the codes in it that no longer match a
-finding on that line or the next.
+finding on that line or the next. A "# modelh:" comment that is not a
+directive (a misspelt "disabel", a "disable" without codes) is reported too:
+it suppresses nothing, though it looks as if it should.
 
 Example::
 
