@@ -163,13 +163,9 @@ def _block_scalar(value: str, indent: str, newline: str, unit: int = 2) -> str:
 
     ``unit`` is how far ``indent`` sits in from the key (or dash) the block belongs to.
     """
-    body = value
-    if value.endswith("\n"):
-        stripped = value.rstrip("\n")
-        chomp = "" if len(value) - len(stripped) == 1 else "+"
-        body = stripped if chomp == "" else value[:-1]
-    else:
-        chomp = "-"
+    # one final newline: clip (|); none: strip (|-). A value ending in blank lines
+    # is quoted instead (see _render_value_inline), so keep (|+) is never needed.
+    body, chomp = (value[:-1], "") if value.endswith("\n") else (value, "-")
     first = body.split("\n", 1)[0]
     # say how far in the content sits when the first line starts with a space, or
     # is empty, since YAML would guess wrong
