@@ -109,7 +109,8 @@ def run_checks(
     config = config or Config()
     threshold = fail_on or config.fail_on
     targets = [t for t in find_canvases(paths) if not config.excluded(t.path)]
-    jobs = jobs if jobs is not None else (os.cpu_count() or 1)
+    cores = os.cpu_count() or 1
+    jobs = min(jobs, cores) if jobs is not None else cores  # more workers than cores: slower
     if jobs > 1 and len(targets) >= PARALLEL_FROM:
         chunk = max(1, len(targets) // (jobs * 4))
         with ProcessPoolExecutor(max_workers=jobs) as pool:

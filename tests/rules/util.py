@@ -22,9 +22,9 @@ canvas:
 """
 
 
-def findings(text: str, code: str, **options: Any) -> list[Finding]:
+def findings(text: str, code: str, *, file: str = "c.yaml", **options: Any) -> list[Finding]:
     """The findings of rule ``code`` (and no other) on a canvas text (dedented)."""
-    canvas = parse_canvas(textwrap.dedent(text).lstrip("\n"), "c.yaml")
+    canvas = parse_canvas(textwrap.dedent(text).lstrip("\n"), file)
     config = Config(select=(code,), options={code: options} if options else {})
     return [f for f in check_canvas(canvas, config) if f.code == code]
 
@@ -39,4 +39,4 @@ def places(text: str, code: str, **options: Any) -> list[tuple[int, int]]:
 
 
 def worked_example_findings(code: str) -> list[Finding]:
-    return findings(WORKED.read_text(encoding="utf-8"), code)
+    return findings(WORKED.read_text(encoding="utf-8"), code, file=str(WORKED))
