@@ -43,3 +43,18 @@ def test_a_template_cannot_attach_a_file_next_to_the_canvas(canvas, tmp_path):
     )
     with pytest.raises(ReportError, match="reads no file outside the template folders"):
         render_pdf(canvas, ReportOptions(template_dir=templates, sections=("cover",)))
+
+
+def test_a_very_long_title_is_shortened_visibly_on_one_line_and_whole_on_the_cover(canvas):
+    import dataclasses
+
+    title = "Medicare Advantage and employer relationships " * 8
+    info = dataclasses.replace(
+        canvas.canvas, title=title.strip(), confidentiality="Confidential " * 20
+    )
+    html = render_html(dataclasses.replace(canvas, canvas=info), ReportOptions())
+    assert f"<h1>{title.strip()}</h1>" in html  # the cover
+    sub = html.split('<p class="sub">', 1)[1].split("</p>", 1)[0]
+    assert sub.endswith("…") and len(sub) <= 150
+    running = html.split('data-title="', 1)[1].split('"', 1)[0]
+    assert running.endswith("…") and len(running) <= 80
