@@ -21,6 +21,7 @@ import base64
 import hashlib
 import logging
 import os
+import re
 import tempfile
 import unicodedata
 from collections.abc import Iterable, Sequence
@@ -310,7 +311,23 @@ def render_html(
     context = build_context(
         canvas, sections=options.sections, paper=options.paper, check=check, logo=logo
     )
-    return render_context(context, options)
+    html = render_context(context, options)
+    outside = _OUTSIDE_REFERENCE.search(html)
+    if outside:
+        raise FetchRefusedError(
+            f"a template refers to {outside.group('url')}: the report carries everything it "
+            "shows (use asset() for a file of the template folders)"
+        )
+    return html
+
+
+#: An attribute or a CSS url() that would make the browser or WeasyPrint fetch
+#: something from outside the report: the network or a file.
+_OUTSIDE_REFERENCE = re.compile(
+    r"""(?:\b(?:src|href|srcset|data|poster|action)\s*=\s*["']?|url\(\s*["']?|@import\s+["'])"""
+    r"""\s*(?P<url>(?:https?:|ftp:|file:|//)[^"')\s>]*)""",
+    re.IGNORECASE,
+)
 
 
 # ---------------------------------------------------------------------------

@@ -41,8 +41,24 @@ def test_a_template_cannot_attach_a_file_next_to_the_canvas(canvas, tmp_path):
     (templates / "sections" / "cover.html.j2").write_text(
         f'<link rel="attachment" href="file://{other}"><h1>Cover</h1>'
     )
-    with pytest.raises(ReportError, match="reads no file outside the template folders"):
+    with pytest.raises(ReportError, match="a template refers to file://"):
         render_pdf(canvas, ReportOptions(template_dir=templates, sections=("cover",)))
+
+
+@pytest.mark.parametrize(
+    "markup",
+    [
+        '<img src="http://example.org/track.png">',
+        "<script src='//cdn.example.org/x.js'></script>",
+        '<div style="background: url(https://example.org/bg.png)"></div>',
+    ],
+)
+def test_the_html_report_refers_to_nothing_outside_it(canvas, tmp_path, markup):
+    templates = tmp_path / "templates"
+    (templates / "sections").mkdir(parents=True)
+    (templates / "sections" / "cover.html.j2").write_text(f"{markup}<h1>Cover</h1>")
+    with pytest.raises(ReportError, match="the report carries everything it shows"):
+        render_html(canvas, ReportOptions(template_dir=templates, sections=("cover",)))
 
 
 def test_a_very_long_title_is_shortened_visibly_on_one_line_and_whole_on_the_cover(canvas):
