@@ -256,11 +256,25 @@ def _template_error(exc: Exception, folders: Sequence[Path]) -> TemplateError:
     if isinstance(exc, TemplateNotFound):
         places = ", ".join(str(f) for f in folders)
         return TemplateError(f"template '{exc.name}' not found in {places}")
+    where = _template_place(exc)
     if isinstance(exc, SecurityError):
-        return TemplateError(f"a template tried something the sandbox forbids: {exc}")
+        return TemplateError(f"template {where}tried something the sandbox forbids: {exc}")
     if isinstance(exc, UndefinedError):
-        return TemplateError(f"a template uses something the report does not have: {exc}")
-    return TemplateError(f"a template failed: {type(exc).__name__}: {exc}")
+        return TemplateError(f"template {where}uses something the report does not have: {exc}")
+    return TemplateError(f"template {where}failed: {type(exc).__name__}: {exc}")
+
+
+def _template_place(exc: BaseException) -> str:
+    """``file:line: `` of the template line that raised ``exc`` (Jinja keeps template
+    lines in the traceback), or nothing when it cannot be told."""
+    place = ""
+    tb = exc.__traceback__
+    while tb is not None:
+        name = tb.tb_frame.f_code.co_filename
+        if name.endswith((".j2", ".html", ".css")):
+            place = f"{name}:{tb.tb_lineno}: "
+        tb = tb.tb_next
+    return place
 
 
 def render_context(context: ReportContext, options: ReportOptions) -> str:

@@ -74,3 +74,12 @@ def test_a_very_long_title_is_shortened_visibly_on_one_line_and_whole_on_the_cov
     assert sub.endswith("…") and len(sub) <= 150
     running = html.split('data-title="', 1)[1].split('"', 1)[0]
     assert running.endswith("…") and len(running) <= 80
+
+
+def test_a_template_error_names_the_template_file_and_line(canvas, tmp_path):
+    templates = tmp_path / "templates"
+    (templates / "sections").mkdir(parents=True)
+    cover = templates / "sections" / "cover.html.j2"
+    cover.write_text("<h1>Cover</h1>\n{{ report.nosuch }}\n")
+    with pytest.raises(ReportError, match=rf"{cover}:2: uses something the report"):
+        render_html(canvas, ReportOptions(template_dir=templates, sections=("cover",)))
