@@ -129,9 +129,11 @@ def render(
     try:
         chosen = parse_sections(sections) if sections is not None else SECTION_IDS
         if template_dir is not None and not template_dir.is_dir():
-            _fail(f"--template-dir: no such folder: {template_dir}")
+            what = "is a file, not a folder" if template_dir.exists() else "no such folder"
+            _fail(f"--template-dir: {what}: {template_dir}")
         options = ReportOptions(sections=chosen, paper=paper.value, template_dir=template_dir)
-        config = load_config(None, discover=True)
+        # the checker's configuration matters only to the gaps section
+        config = load_config(None, discover=True) if "gaps" in chosen else None
     except ModelhError as exc:
         _fail(exc.message)
     formats = ("html", "pdf") if output_format is Format.all else (output_format.value,)
