@@ -126,10 +126,16 @@ def interview(
         outcome = session.run()
     except KeyboardInterrupt:
         count = len(session.outcome.changes)
+        again = " ".join(
+            [f"modelh interview {canvas}"]
+            + [f"--section {s.value}" for s in section or ()]
+            + ([f"--only {only}"] if only else [])
+        )
         console.print()
         console.print(
             f"Stopped. {count} answer{'s' if count != 1 else ''} saved in {canvas}; "
-            f"run 'modelh interview {canvas}' to go on where you left off."
+            f"run '{again}' to go on where you left off.",
+            markup=False,
         )
         raise typer.Exit(130) from None
     except ConflictError as exc:
