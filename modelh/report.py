@@ -394,7 +394,16 @@ class _Collect(logging.Handler):
         self.messages: list[str] = []
 
     def emit(self, record: logging.LogRecord) -> None:
-        self.messages.append(record.getMessage())
+        self.messages.append(_readable_warning(record.getMessage()))
+
+
+_DATA_URI = re.compile(r"data:(?P<kind>[\w.+-]+/[\w.+-]+)?[^\s\"')]{40,}")
+
+
+def _readable_warning(message: str) -> str:
+    """A WeasyPrint warning without the embedded files it quotes whole (a logo as base64)."""
+    message = _DATA_URI.sub(lambda m: f"(the embedded {m.group('kind') or 'file'})", message)
+    return message if len(message) <= 300 else message[:297] + "..."
 
 
 def html_to_pdf(

@@ -83,3 +83,11 @@ def test_a_template_error_names_the_template_file_and_line(canvas, tmp_path):
     cover.write_text("<h1>Cover</h1>\n{{ report.nosuch }}\n")
     with pytest.raises(ReportError, match=rf"{cover}:2: uses something the report"):
         render_html(canvas, ReportOptions(template_dir=templates, sections=("cover",)))
+
+
+def test_a_warning_about_the_logo_does_not_quote_the_whole_file():
+    from modelh.report import _readable_warning
+
+    uri = "data:image/svg+xml;base64," + "QUJD" * 500
+    message = _readable_warning(f"Failed to render SVG image {uri}")
+    assert message == "Failed to render SVG image (the embedded image/svg+xml)"
