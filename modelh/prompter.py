@@ -12,6 +12,7 @@ import math
 import os
 import shlex
 import subprocess
+import sys
 import tempfile
 from typing import Any
 
@@ -37,6 +38,19 @@ class RichPrompter:
     def __init__(self, console: Console | None = None) -> None:
         self.console = console or Console(highlight=False)
         self._group = ""  # guidance is shown once for the steps of one group
+        self._last: tuple[str, str] | None = None  # the step last asked, and what was typed
+
+    def _input(self, prefill: str) -> str:
+        """A line typed at the prompt; ``prefill`` stands ready to be edited (with readline)."""
+        hook = getattr(sys.modules.get("readline"), "set_startup_hook", None)
+        if prefill and hook is not None:
+            readline = sys.modules["readline"]
+            hook(lambda: readline.insert_text(prefill))
+        try:
+            return self.console.input(Text("› ", style="bold cyan"))
+        finally:
+            if prefill and hook is not None:
+                hook(None)
 
     # -- showing
 
@@ -73,11 +87,15 @@ class RichPrompter:
     # -- asking
 
     def ask(self, step: Step) -> Reply:
+        # asked again at once (the answer was refused): offer what was typed, to correct
+        again = self._last[1] if self._last and self._last[0] == step.key else ""
         while True:
             try:
-                raw = self.console.input(Text("› ", style="bold cyan"))
+                raw = self._input(again)
             except EOFError:
                 return Reply(QUIT)
+            again = ""
+            self._last = None
             text = raw.strip()
             if text == "":
                 return Reply(KEEP)
@@ -100,9 +118,13 @@ class RichPrompter:
                 self.tell(f"'{text}' is not a command. {HINT}", "error")
                 continue
             try:
-                return Reply(ANSWER, self.parse(step, text))
+                reply = Reply(ANSWER, self.parse(step, text))
             except ValueError as exc:
                 self.tell(str(exc), "error")
+                again = text  # offer it again, to correct
+                continue
+            self._last = (step.key, text)  # offered again if the answer is refused
+            return reply
 
     def parse(self, step: Step, text: str) -> Any:
         """The answer typed for ``step``, checked for its kind (ValueError if it is not one)."""
