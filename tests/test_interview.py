@@ -499,3 +499,27 @@ def test_an_unknown_only_id_lists_the_ids(canvas_file):
     result = CliRunner().invoke(app, ["interview", str(canvas_file), "--only", "costs"])
     assert result.exit_code == 2
     assert "nothing to ask about 'costs'" in result.output and "cost" in result.output
+
+
+def test_a_refused_answer_is_offered_again_to_correct():
+    from modelh.prompter import RichPrompter
+
+    prompter = RichPrompter()
+    typed = iter(["engagd", "engage"])
+    offered: list[str] = []
+
+    def fake_input(prefill: str) -> str:
+        offered.append(prefill)
+        return next(typed)
+
+    prompter._input = fake_input  # the terminal, scripted
+    step = Step(
+        "segment:x:stage",
+        "segments",
+        "g",
+        "?",
+        "choice",
+        choices=(("engage", "engage"), ("interact", "interact")),
+    )
+    assert prompter.ask(step) == Reply(ANSWER, "engage")
+    assert offered == ["", "engagd"]
