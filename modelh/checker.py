@@ -356,22 +356,30 @@ def _apply_suppressions(
             kept.append(finding)
     rule = _format_rule("unused-suppression")
     if config.enabled(rule, file):
+
+        def report(sup: _Suppression, message: str, fix: str) -> None:
+            kept.append(
+                Finding(
+                    rule.code,
+                    rule.name,
+                    config.severity_of(rule),
+                    file,
+                    sup.line,
+                    sup.column,
+                    sup.line,
+                    sup.column + 1,
+                    "",
+                    message,
+                    fix,
+                )
+            )
+
         for sup in suppressions:
             if sup.wrong:
-                kept.append(
-                    Finding(
-                        rule.code,
-                        rule.name,
-                        config.severity_of(rule),
-                        file,
-                        sup.line,
-                        sup.column,
-                        sup.line,
-                        sup.column + 1,
-                        "",
-                        f"'{printable(sup.wrong)}' is not a modelh directive",
-                        "write '# modelh: disable=CODE' or '# modelh: disable-file=CODE'",
-                    )
+                report(
+                    sup,
+                    f"'{printable(sup.wrong)}' is not a modelh directive",
+                    "write '# modelh: disable=CODE' or '# modelh: disable-file=CODE'",
                 )
             for selector in sup.selectors:
                 if selector in sup.used:
@@ -379,20 +387,10 @@ def _apply_suppressions(
                 known = any(matches(r, [selector]) for r in all_rules())
                 what = "suppresses nothing here" if known else "names no rule"
                 kind = "disable-file" if sup.whole_file else "disable"
-                kept.append(
-                    Finding(
-                        rule.code,
-                        rule.name,
-                        config.severity_of(rule),
-                        file,
-                        sup.line,
-                        sup.column,
-                        sup.line,
-                        sup.column + 1,
-                        "",
-                        f"'# modelh: {kind}={selector}' {what}",
-                        "remove the comment, or the code from it",
-                    )
+                report(
+                    sup,
+                    f"'# modelh: {kind}={selector}' {what}",
+                    "remove the comment, or the code from it",
                 )
     return sorted(kept, key=_order)
 

@@ -20,7 +20,7 @@ from . import framework as fw
 from .editing import Append, CanvasFile, Edit, EditError
 from .errors import CanvasError, ModelhError
 from .framework import vocab
-from .model import Canvas, Measure
+from .model import Canvas
 
 SECTIONS = ("questions", "dimensions", "segments", "measures")
 
@@ -421,7 +421,7 @@ class Interview:
             )
         history: list[str] = []
         done: set[str] = set()
-        position = self._first(steps, done)
+        position = self._first(steps)
         while position is not None:
             step = steps[position]
             self.prompter.show(step)
@@ -454,7 +454,7 @@ class Interview:
         self.outcome.completed = True
         return self.outcome
 
-    def _first(self, steps: list[Step], done: set[str]) -> int | None:
+    def _first(self, steps: list[Step]) -> int | None:
         for i, step in enumerate(steps):
             if self.revisit or self.only or not step.answered:
                 return i
@@ -489,10 +489,8 @@ class Interview:
             value = list(value or [])
         self._write(step.path, step.current, value)
 
-    def _write(
-        self, path: tuple[str, ...], before: Any, value: Any, extra: Sequence[Edit | Append] = ()
-    ) -> None:
-        edits: list[Edit | Append] = [*extra, Edit(path, value)]
+    def _write(self, path: tuple[str, ...], before: Any, value: Any) -> None:
+        edits: list[Edit | Append] = [Edit(path, value)]
         if self.file.apply(edits):
             self.outcome.changes.append(Change(path, before, value))
             self.prompter.tell(f"saved {_dotted(path)}", "saved")
@@ -520,34 +518,41 @@ class Interview:
                 continue
             return value
 
+    def ask_name_and_id(
+        self, noun: str, section: str, group: str, canvas: Canvas
+    ) -> tuple[str, str]:
+        """A new item's name, and its id: proposed from the name, checked as typed."""
+        name = self.ask_field(
+            Step(
+                f"{noun}:new:name",
+                section,
+                group,
+                f"Name of the new {noun}?",
+                "text",
+                required=True,
+            )
+        )
+        taken = _ids(canvas)
+        ident = self.ask_field(
+            Step(
+                f"{noun}:new:id",
+                section,
+                group,
+                "Its id (Enter keeps the one made from the name)?",
+                "text",
+                current=_free(slug(name), taken),
+                required=True,
+            ),
+            _id_check(taken),
+        )
+        return name, ident
+
     def create_channel(self) -> str | None:
         """Ask for a new channel, add it to the canvas, and return its id."""
         canvas = self.file.canvas()
         group = "New channel"
         try:
-            name = self.ask_field(
-                Step(
-                    "channel:new:name",
-                    "dimensions",
-                    group,
-                    "Name of the new channel?",
-                    "text",
-                    required=True,
-                )
-            )
-            taken = _ids(canvas)
-            ident = self.ask_field(
-                Step(
-                    "channel:new:id",
-                    "dimensions",
-                    group,
-                    "Its id (Enter keeps the one made from the name)?",
-                    "text",
-                    current=_free(slug(name), taken),
-                    required=True,
-                ),
-                _id_check(taken),
-            )
+            name, ident = self.ask_name_and_id("channel", "dimensions", group, canvas)
             kind = self.ask_field(
                 Step(
                     "channel:new:kind",
@@ -561,10 +566,6 @@ class Interview:
         except _Cancelled:
             self.prompter.tell("No channel was added.")
             return None
-        ident = slug(ident)
-        if ident in taken:
-            self.prompter.tell(f"The id '{ident}' is taken; no channel was added.", "error")
-            return None
         item = {"id": ident, "name": name, "kind": kind}
         self.file.apply([Append(("channels",), {k: v for k, v in item.items() if v})])
         self.outcome.changes.append(Change(("channels", f"[{ident}]"), None, item))
@@ -577,24 +578,7 @@ class Interview:
         group = "New measure" + (f" for {for_dimension}" if for_dimension else "")
         s = "measures"
         try:
-            name = self.ask_field(
-                Step(
-                    "measure:new:name", s, group, "Name of the new measure?", "text", required=True
-                )
-            )
-            taken = _ids(canvas)
-            ident = self.ask_field(
-                Step(
-                    "measure:new:id",
-                    s,
-                    group,
-                    "Its id (Enter keeps the one made from the name)?",
-                    "text",
-                    current=_free(slug(name), taken),
-                    required=True,
-                ),
-                _id_check(taken),
-            )
+            name, ident = self.ask_name_and_id("measure", s, group, canvas)
             domain = self.ask_field(
                 Step(
                     "measure:new:domain",
@@ -657,10 +641,6 @@ class Interview:
             owner = self.ask_field(Step("measure:new:owner", s, group, "Who owns it?", "text"))
         except _Cancelled:
             self.prompter.tell("No measure was added.")
-            return None
-        ident = slug(ident)
-        if ident in taken:
-            self.prompter.tell(f"The id '{ident}' is taken; no measure was added.", "error")
             return None
         item = {
             "id": ident,
@@ -880,7 +860,6 @@ __all__ = [
     "SKIP",
     "Change",
     "Interview",
-    "Measure",
     "Outcome",
     "Prompter",
     "Reply",
