@@ -351,7 +351,7 @@ class _Splicer:
         root = _compose(self.text)
         parent, node, key_node, missing = self._walk(root, path)
         if missing:
-            self._insert_missing(parent, missing, value)
+            self._insert_missing(parent, key_node, missing, value)
             return
         if self.in_flow and isinstance(value, str) and "\n" in value:
             # inside [..] or {..} a value stays on its line: a double-quoted string
@@ -368,7 +368,7 @@ class _Splicer:
         root = _compose(self.text)
         parent, node, key_node, missing = self._walk(root, path)
         if missing:
-            self._insert_missing(parent, missing, [dict(item)])
+            self._insert_missing(parent, key_node, missing, [dict(item)])
             return
         if isinstance(node, yaml.SequenceNode) and node.value and node.flow_style is False:
             first = node.value[0]
@@ -393,7 +393,8 @@ class _Splicer:
     def _walk(
         self, root: yaml.MappingNode, path: Path_
     ) -> tuple[yaml.Node, yaml.Node | None, yaml.Node | None, Path_]:
-        """(deepest existing node, the node at path, its key node, the missing rest)."""
+        """(deepest existing node, the node at path, the key of the node reached, the missing
+        rest): when part of the path is missing, the key is the deepest existing node's."""
         node: yaml.Node = root
         key_node: yaml.Node | None = None
         self.in_flow = False
@@ -411,7 +412,7 @@ class _Splicer:
             if isinstance(node, yaml.MappingNode):
                 entry = _entry(node, step)
                 if entry is None:
-                    return node, None, None, path[depth:]
+                    return node, None, key_node, path[depth:]
                 key_node, node = entry
                 if isinstance(node, yaml.MappingNode) and node.value and not node.flow_style:
                     step_in = node.value[0][0].start_mark.column - key_node.start_mark.column
@@ -419,11 +420,13 @@ class _Splicer:
                         self.unit = step_in
                 continue
             if _is_empty(node):
-                return node, None, None, path[depth:]
+                return node, None, key_node, path[depth:]
             raise EditError(f"{_show(path[:depth])} holds a value, not keys")
         return node, node, key_node, ()
 
-    def _insert_missing(self, parent: yaml.Node, missing: Path_, value: Any) -> None:
+    def _insert_missing(
+        self, parent: yaml.Node, parent_key: yaml.Node | None, missing: Path_, value: Any
+    ) -> None:
         if any(_is_item_step(s) for s in missing):
             raise EditError(f"no such item: {_show(missing)}")
         nested: Any = value
@@ -441,10 +444,10 @@ class _Splicer:
                     self.replace(at, at, f"{sep} {pair}")
                     return
                 merged = {**self._plain(parent), key: nested}
-                if self._owner_key(parent) is None:  # "- {id: x, ...}": a list item
+                if parent_key is None:  # "- {id: x, ...}": a list item
                     self._rewrite_flow_item(parent, merged)
                     return
-                self._replace_node(parent, None, merged)
+                self._replace_node(parent, parent_key, merged)
                 return
             last_key, last_value = parent.value[-1]
             indent = " " * last_key.start_mark.column
@@ -452,7 +455,7 @@ class _Splicer:
             self.insert_lines(self.after_node_line(last_value), lines)
             return
         # the parent is empty ("key:" with nothing, {} or ""): it becomes a block mapping
-        self._replace_node(parent, None, {key: nested})
+        self._replace_node(parent, parent_key, {key: nested})
 
     def _rewrite_flow_item(self, node: yaml.Node, value: Mapping[str, Any]) -> None:
         """Rewrite a flow mapping that is a list item as a block item, at its dash."""
@@ -479,26 +482,9 @@ class _Splicer:
             return _flow_list(value)
         return None
 
-    def _owner_key(self, node: yaml.Node) -> yaml.Node | None:
-        """The key whose value ``node`` is (found again by position)."""
-        root = _compose(self.text)
-        stack: list[yaml.Node] = [root]
-        while stack:
-            current = stack.pop()
-            if isinstance(current, yaml.MappingNode):
-                for k, v in current.value:
-                    if v.start_mark.index == node.start_mark.index and v.end_mark.index == (
-                        node.end_mark.index
-                    ):
-                        return k
-                    stack.append(v)
-            elif isinstance(current, yaml.SequenceNode):
-                stack.extend(current.value)
-        return None
-
     def _replace_node(self, node: yaml.Node, key_node: yaml.Node | None, value: Any) -> None:
-        if key_node is None:
-            key_node = self._owner_key(node)
+        """Write ``value`` in place of ``node``, the value of ``key_node`` (None: a list item
+        or the whole canvas)."""
         key_col = key_node.start_mark.column if key_node is not None else -2
         child_indent = " " * (key_col + self.unit)
         start, end = node.start_mark.index, node.end_mark.index
