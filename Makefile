@@ -2,38 +2,36 @@
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
-STAMP  := $(VENV)/.installed
-# The SARIF 2.1.0 JSON Schema, for the test that validates `modelh check -f sarif`:
-# taken from an npm package that ships it (npm comes with this machine's Node.js).
-SYSTEM := $(VENV)/.system-packages
-SARIF_PKG    := @microsoft/jest-sarif@1.0.0-beta.0
-SARIF_SCHEMA := $(VENV)/share/sarif/sarif-2.1.0.json
+# The test environment's lock: every package and its hashes, made by `make lock` (uv).
+LOCK   := requirements/test.txt
+# The version of uv that writes the lock (`make lock` only; nothing else needs uv).
+UV_VERSION := 0.13.9
+STAMPS := .make
+STAMP  := $(STAMPS)/venv-installed
+SYSTEM := $(STAMPS)/system-packages
 
-.PHONY: setup demo test lint schema docs fonts bench clean
+.PHONY: setup demo test test-latest lint typecheck schema docs fonts bench lock clean
 
-# A virtual environment with modelh (editable) and its test tools; redone when
-# pyproject.toml changes.
-$(STAMP): pyproject.toml
-	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[test]'
-	touch $(STAMP)
+# A virtual environment with exactly the locked packages (hashes checked), then
+# modelh itself, editable, built with the locked hatchling (no build isolation,
+# so nothing unpinned is fetched). Made anew when the lock or pyproject.toml changes.
+$(STAMP): $(LOCK) pyproject.toml
+	$(PYTHON) -m venv --clear $(VENV)
+	$(BIN)/python -m pip install --quiet --require-hashes --no-deps -r $(LOCK)
+	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
+	@mkdir -p $(STAMPS) && touch $@
 
-$(SARIF_SCHEMA): | $(STAMP)
-	mkdir -p $(VENV)/share/sarif
-	cd $(VENV)/share/sarif && npm pack --silent $(SARIF_PKG) >/dev/null \
-	  && tar xzf microsoft-jest-sarif-*.tgz package/lib/schemas/sarif-2.1.0-rtm.5.json \
-	  && mv package/lib/schemas/sarif-2.1.0-rtm.5.json sarif-2.1.0.json \
-	  && rm -rf package microsoft-jest-sarif-*.tgz
-
-# Debian packages (fonts, WeasyPrint's libraries, poppler): installed when missing.
+# Debian packages for PDF rendering and the PDF tests (Pango, fonts, poppler):
+# installed when missing and when this user may (root or password-less sudo).
 $(SYSTEM): scripts/system-packages.txt scripts/install-system-packages.sh
 	bash scripts/install-system-packages.sh
-	mkdir -p $(VENV) && touch $@
+	@mkdir -p $(STAMPS) && touch $@
 
-setup: $(SYSTEM) $(STAMP) $(SARIF_SCHEMA)
+setup: $(SYSTEM) $(STAMP)
 
-demo: setup
+# Needs only Python: no root, no npm. Says what to install for PDFs when it is missing.
+demo: $(STAMP)
+	@bash scripts/install-system-packages.sh --check || true
 	$(BIN)/modelh check canvases/riverside-health-plan.yaml
 
 # pytest exits 5 when it collects no test: say so, and fail.
@@ -42,18 +40,33 @@ test: setup
 	if [ $$rc -eq 5 ]; then echo "pytest collected no tests: nothing was verified"; fi; \
 	exit $$rc
 
-lint: setup
+# The suite against the newest versions pyproject.toml allows (not the lock), in .venv-latest.
+test-latest: $(SYSTEM)
+	$(PYTHON) -m venv --clear .venv-latest
+	.venv-latest/bin/python -m pip install --quiet --upgrade pip
+	.venv-latest/bin/python -m pip install --quiet --upgrade -e '.[test]'
+	.venv-latest/bin/python -m pytest -q
+
+# Refresh the lock from pyproject.toml (newest allowed versions), with uv in its own venv.
+lock:
+	$(PYTHON) -m venv $(STAMPS)/uv
+	$(STAMPS)/uv/bin/python -m pip install --quiet uv==$(UV_VERSION)
+	$(STAMPS)/uv/bin/uv pip compile pyproject.toml --extra test --universal \
+	  --python-version 3.11 --generate-hashes --quiet \
+	  --custom-compile-command "make lock" -o $(LOCK)
+
+lint: $(STAMP)
 	$(BIN)/ruff check modelh tests benchmarks
 	$(BIN)/ruff format --check modelh tests benchmarks
 
 # Files generated from the code (tests fail when they are stale):
-schema: setup
+schema: $(STAMP)
 	$(BIN)/python scripts/write_generated.py schema
 
-docs: setup
+docs: $(STAMP)
 	$(BIN)/python scripts/write_generated.py rules
 
-fonts: setup
+fonts: $(STAMP)
 	$(BIN)/python scripts/write_generated.py fonts
 
 bench: setup
@@ -64,4 +77,4 @@ bench: setup
 	$(BIN)/python benchmarks/render_report.py --skip-many
 
 clean:
-	rm -rf $(VENV) build dist .pytest_cache
+	rm -rf $(VENV) .venv-latest $(STAMPS) build dist .pytest_cache

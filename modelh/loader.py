@@ -285,10 +285,28 @@ def _scan_events(text: str, file: str) -> None:
                         "value out in full",
                     )
                 )
+    except yaml.MarkedYAMLError as exc:
+        # Some libyaml builds stop deep nesting themselves, in their own words, before
+        # the first event reaches this loop: the message must not depend on that.
+        mark = exc.problem_mark or exc.context_mark
+        if mark is not None and _too_deep_before(text, mark.index):
+            raise CanvasError(file, [_nesting_problem(file, *_place(text, mark))]) from None
+        # any other syntax error is reported by composing, with its position
     except yaml.YAMLError:
         pass  # composing reports the syntax error with its position
     if problems:
         raise CanvasError(file, problems)
+
+
+def _too_deep_before(text: str, index: int) -> bool:
+    """Whether more than MAX_NESTING brackets are open at ``index`` (a parse error's place).
+
+    Only asked once parsing has failed, so brackets inside quoted text can at worst
+    turn one syntax message into the nesting message for a file that is broken anyway.
+    """
+    head = text[:index]
+    opened = head.count("[") + head.count("{") - head.count("]") - head.count("}")
+    return opened > MAX_NESTING
 
 
 def _nesting_problem(file: str, line: int, column: int) -> Problem:
@@ -321,6 +339,8 @@ def _compose(text: str, file: str) -> yaml.Node:
 def _syntax_problem(file: str, exc: yaml.MarkedYAMLError, text: str) -> Problem:
     mark = exc.problem_mark or exc.context_mark
     line, col = _place(text, mark)
+    if mark is not None and _too_deep_before(text, mark.index):
+        return _nesting_problem(file, line, col)
     problem = (exc.problem or "invalid YAML").strip()
     at = text[mark.index] if mark and 0 <= mark.index < len(text) else ""
     if "expected a single document" in (exc.context or ""):
