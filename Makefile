@@ -8,16 +8,22 @@ LOCK   := requirements/test.txt
 UV_VERSION := 0.13.9
 STAMPS := .make
 STAMP  := $(STAMPS)/venv-installed
+# The locked packages as wheels: the venv is installed from here, and so is the
+# packaging test's fresh venv (no index needed once they are here).
+WHEELS := $(STAMPS)/wheels
 SYSTEM := $(STAMPS)/system-packages
 
 .PHONY: setup demo test test-latest lint typecheck schema docs fonts bench lock clean
 
-# A virtual environment with exactly the locked packages (hashes checked), then
-# modelh itself, editable, built with the locked hatchling (no build isolation,
-# so nothing unpinned is fetched). Made anew when the lock or pyproject.toml changes.
+# A virtual environment with exactly the locked packages (hashes checked, fetched
+# once into $(WHEELS)), then modelh itself, editable, built with the locked
+# hatchling (no build isolation, so nothing unpinned is fetched). Made anew when
+# the lock or pyproject.toml changes.
 $(STAMP): $(LOCK) pyproject.toml
 	$(PYTHON) -m venv --clear $(VENV)
-	$(BIN)/python -m pip install --quiet --require-hashes --no-deps -r $(LOCK)
+	$(BIN)/python -m pip download --quiet --require-hashes --no-deps -r $(LOCK) -d $(WHEELS)
+	$(BIN)/python -m pip install --quiet --require-hashes --no-deps --no-index \
+	  --find-links $(WHEELS) -r $(LOCK)
 	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
 	@mkdir -p $(STAMPS) && touch $@
 
