@@ -8,7 +8,8 @@ modelh prints passes through the function for where it goes:
 - a terminal or a CI log: ``printable`` (and ``markup`` when the text goes into
   a rich markup string);
 - a GitHub Actions workflow command (``check -f github``): ``github_data`` and
-  ``github_property``;
+  ``github_property``, which escape as GitHub's toolkit does and also turn the
+  undecodable bytes of a file name into ``\\xNN``;
 - JSON and SARIF: ``valid_unicode`` (``json_ready`` for a whole document) and
   ``uri_reference`` for SARIF's artifact locations.
 
@@ -21,7 +22,6 @@ import os
 import re
 from pathlib import Path, PurePath
 from typing import Any
-from urllib.parse import quote_from_bytes
 
 # ---------------------------------------------------------------------------
 # terminal and CI log
@@ -30,7 +30,6 @@ from urllib.parse import quote_from_bytes
 #: breaks, and lone surrogates (how Python holds the bytes of a file name that
 #: are not UTF-8), which cannot be written as UTF-8 at all.
 _UNPRINTABLE = re.compile(r"[\x00-\x08\x0a-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
-_UNPRINTABLE_KEEP_LF = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
 
 #: A line GitHub Actions runs as a workflow command: ``::`` first, after any
 #: blank space (the runner trims it).
@@ -63,8 +62,8 @@ def printable(text: str, *, multiline: bool = False) -> str:
     as ``\\x3a:``, and ``##[`` (the runner's older command form) as ``##\\x5b``:
     only ``check -f github`` sends commands. Escaping twice changes nothing.
     """
-    pattern = _UNPRINTABLE_KEEP_LF if multiline else _UNPRINTABLE
-    text = pattern.sub(lambda m: _shown(m.group()), text)
+    kept = "\n" if multiline else ""
+    text = _UNPRINTABLE.sub(lambda m: m.group() if m.group() == kept else _shown(m.group()), text)
     text = _COMMAND_LINE.sub(r"\1\\x3a", text)
     return text.replace(_OLD_COMMAND, "##\\x5b")
 
@@ -135,6 +134,8 @@ def uri_reference(file: str) -> str:
     bytes, bytes that are not UTF-8 as they are (``caf%E9.yaml``), and a colon,
     so that ``::x.yaml`` cannot read as a scheme.
     """
+    from urllib.parse import quote_from_bytes  # only SARIF needs it: spare the start-up
+
     path = PurePath(file)
     if path.is_absolute() and os.name == "nt":
         return Path(file).as_uri()

@@ -342,3 +342,22 @@ def test_a_canvas_with_escape_codes_in_its_problems_is_refused_escaped(tmp_path)
     result = invoke("interview", str(canvas))
     assert result.exit_code == 1
     assert "\x1b" not in result.output and "\\x1b[2Jdone" in result.output
+
+
+# --- time ----------------------------------------------------------------------------
+
+
+def test_escaping_200_kb_of_each_worst_case_does_not_hang():
+    """Hang guard: benchmarks/escaping.py takes about 1.7 s here, every case and
+    function once; 30 s fails a quadratic pattern (hours on 200 KB), never a slow machine."""
+    import subprocess
+
+    done = subprocess.run(
+        [sys.executable, str(ROOT / "benchmarks" / "escaping.py"), "--runs", "1"],
+        capture_output=True,
+        text=True,
+        timeout=30,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert "slowest:" in done.stdout
