@@ -19,7 +19,8 @@ import typer.main
 from typer.core import TyperGroup
 
 from . import __version__
-from .errors import CanvasError, ModelhError, Problem, printable
+from .errors import CanvasError, ModelhError, Problem
+from .escaping import printable
 
 _F = TypeVar("_F", bound=Callable[..., Any])
 
@@ -103,7 +104,8 @@ def _style(text: str, **style: object) -> str:
 
 
 def _fail(message: str, code: int = EXIT_USAGE) -> NoReturn:
-    typer.echo(f"modelh: error: {message}", err=True)
+    """Print ``message`` (escaped: it may name a file or quote a canvas) and exit."""
+    typer.echo(f"modelh: error: {printable(message)}", err=True)
     raise typer.Exit(code)
 
 
@@ -129,11 +131,11 @@ def _main(
 # validate
 
 
-def _print_problem(problem: Problem) -> None:
+def _print_problem(problem: Problem, *, err: bool = False) -> None:
     where = _style(printable(problem.location()), bold=True)
     label = _style("error", fg="red", bold=True)
-    path = _style(f" [{problem.path}]", dim=True) if problem.path else ""
-    typer.echo(f"{where}: {label}: {printable(problem.message)}{printable(path)}")
+    path = _style(f" [{printable(problem.path)}]", dim=True) if problem.path else ""
+    typer.echo(f"{where}: {label}: {printable(problem.message)}{path}", err=err)
 
 
 @command()
@@ -442,16 +444,19 @@ def new(
         )
     except ModelhError as exc:
         _fail(exc.message)
-    typer.echo(f"wrote {made.path}")
+    shown = printable(str(made.path))
+    typer.echo(f"wrote {shown}")
     if made.schema_path:
-        typer.echo(f"wrote {made.schema_path} (the schema editors use to check the canvas)")
+        typer.echo(
+            f"wrote {printable(str(made.schema_path))} (the schema editors use to check the canvas)"
+        )
     if made.schema_skipped:
         typer.echo(
-            f"left {made.schema_skipped} alone: it is not modelh's schema, so the "
-            "canvas does not point to it",
+            f"left {printable(str(made.schema_skipped))} alone: it is not modelh's schema, so "
+            "the canvas does not point to it",
             err=True,
         )
-    typer.echo(f"next: fill it in, then run: modelh validate {made.path}")
+    typer.echo(f"next: fill it in, then run: modelh validate {shown}")
 
 
 # ---------------------------------------------------------------------------
@@ -487,7 +492,7 @@ def schema(
         output.write_text(text, encoding="utf-8")
     except OSError as exc:
         _fail(f"{output}: cannot write: {exc.strerror}")
-    typer.echo(f"wrote {output}", err=True)
+    typer.echo(f"wrote {printable(str(output))}", err=True)
 
 
 # ---------------------------------------------------------------------------
@@ -558,7 +563,8 @@ def main() -> None:
         sys.exit(0)
     except OSError as exc:  # e.g. the disk the output goes to is full
         _silence_stdout()
-        print(f"modelh: error: cannot write the output: {exc.strerror or exc}", file=sys.stderr)
+        reason = printable(str(exc.strerror or exc))
+        print(f"modelh: error: cannot write the output: {reason}", file=sys.stderr)
         sys.exit(EXIT_USAGE)
 
 

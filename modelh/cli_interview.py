@@ -10,8 +10,9 @@ from typing import Annotated
 
 import typer
 
-from .cli import EXIT_OK, EXIT_PROBLEMS, _fail
+from .cli import EXIT_OK, EXIT_PROBLEMS, _fail, _print_problem
 from .errors import CanvasError, ModelhError
+from .escaping import printable
 
 SECTIONS = ("questions", "dimensions", "segments", "measures")
 
@@ -79,7 +80,7 @@ def interview(
         if all(p.kind == "file" for p in exc.problems):
             _fail(f"{canvas}: {exc.problems[0].message}")
         for problem in exc.problems:
-            typer.echo(f"{problem.location()}: error: {problem.message}", err=True)
+            _print_problem(problem, err=True)
         _fail(
             f"{canvas} must be a valid canvas before the interview (see "
             f"'modelh validate {canvas}')",
@@ -92,7 +93,9 @@ def interview(
             outcome = answers_from_file(file, str(answers))
         except CanvasError as exc:
             for problem in exc.problems:
-                typer.echo(f"{answers}: error: {problem.message} [{problem.path}]", err=True)
+                typer.echo(
+                    printable(f"{answers}: error: {problem.message} [{problem.path}]"), err=True
+                )
             _fail(
                 f"the answers in {answers} would not give a valid canvas; {canvas} was not changed",
                 EXIT_PROBLEMS,
@@ -133,8 +136,10 @@ def interview(
         )
         console.print()
         console.print(
-            f"Stopped. {count} answer{'s' if count != 1 else ''} saved in {canvas}; "
-            f"run '{again}' to go on where you left off.",
+            printable(
+                f"Stopped. {count} answer{'s' if count != 1 else ''} saved in {canvas}; "
+                f"run '{again}' to go on where you left off."
+            ),
             markup=False,
         )
         raise typer.Exit(130) from None
@@ -143,7 +148,7 @@ def interview(
     except ModelhError as exc:
         _fail(exc.message)
     if not outcome.completed:
-        console.print(f"Stopped; every answer given is saved in {canvas}.")
+        console.print(printable(f"Stopped; every answer given is saved in {canvas}."), markup=False)
     _summary(file, outcome.changes, check_source, console)
     raise typer.Exit(EXIT_OK)
 
@@ -193,7 +198,7 @@ def _summary(file, changes, check_source, console=None) -> None:  # type: ignore
             f"{c['dimensions']}%, measures {c['measures']}%, segments "
             f"{c['segments']}%)."
         )
-    text = "\n".join(lines)
+    text = "\n".join(printable(line) for line in lines)
     if console is not None:
         console.print()
         console.print(text, markup=False)

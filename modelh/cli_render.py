@@ -16,6 +16,7 @@ import typer
 
 from .cli import EXIT_OK, EXIT_PROBLEMS, _fail, _print_problem, _style
 from .errors import CanvasError, ModelhError
+from .escaping import printable
 
 
 class Format(StrEnum):
@@ -160,25 +161,29 @@ def render(
     failed = [o for o in outcomes if "error" in o]
     for outcome in outcomes:
         for warning in outcome.get("warnings", ()):
-            typer.echo(f"modelh: {_style('warning', fg='yellow', bold=True)}: {warning}", err=True)
+            label = _style("warning", fg="yellow", bold=True)
+            typer.echo(f"modelh: {label}: {printable(warning)}", err=True)
         if outcome.get("outputs"):
-            typer.echo(f"wrote {', '.join(outcome['outputs'])}")
+            typer.echo(printable(f"wrote {', '.join(outcome['outputs'])}"))
     unavailable = [o for o in failed if o.get("pdf_unavailable")]
     if unavailable:
-        typer.echo(f"modelh: error: {unavailable[0]['error']}", err=True)
+        typer.echo(f"modelh: error: {printable(unavailable[0]['error'])}", err=True)
     for outcome in failed:
         if outcome.get("pdf_unavailable"):
             continue
         for problem in outcome.get("problems", ()):
             _print_problem(problem)
         if not outcome.get("problems"):
-            typer.echo(f"modelh: error: {outcome['path']}: {outcome['error']}", err=True)
+            typer.echo(
+                f"modelh: error: {printable(outcome['path'])}: {printable(outcome['error'])}",
+                err=True,
+            )
     done = len(outcomes) - len(failed)
     noun = "canvas" if len(outcomes) == 1 else "canvases"
     summary = f"{done} of {len(outcomes)} {noun} rendered into {output}"
     if failed:
         summary += f"; {len(failed)} could not be"
-    typer.echo(summary, err=True)
+    typer.echo(printable(summary), err=True)
     raise typer.Exit(EXIT_PROBLEMS if failed else EXIT_OK)
 
 
@@ -204,7 +209,7 @@ def _run(
         TextColumn("rendering"),
         BarColumn(),
         MofNCompleteColumn(),
-        TextColumn("{task.description}"),
+        TextColumn("{task.description}", markup=False),
     )
     with Progress(
         *columns, console=console, transient=True, disable=not console.is_terminal
@@ -212,7 +217,7 @@ def _run(
         task = progress.add_task("", total=len(files))
         if workers <= 1:
             for file in files:
-                progress.update(task, description=Path(file).name)
+                progress.update(task, description=printable(Path(file).name))
                 outcomes[file] = _render_one(file, out, formats, options, config)
                 progress.advance(task)
         else:
@@ -228,6 +233,6 @@ def _run(
                         outcomes[file] = future.result()
                     except Exception as exc:  # a worker died (out of memory, killed)
                         outcomes[file] = {"path": file, "error": f"the renderer failed: {exc}"}
-                    progress.update(task, description=Path(file).name)
+                    progress.update(task, description=printable(Path(file).name))
                     progress.advance(task)
     return [outcomes[f] for f in files]

@@ -2,20 +2,11 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
-#: Characters a terminal or a CI log would act on: control codes and odd line breaks.
-_UNPRINTABLE = re.compile(r"[\x00-\x08\x0a-\x1f\x7f-\x9f\u2028\u2029]")
+from .escaping import printable
 
-
-def printable(text: str) -> str:
-    """``text`` safe to print on one line: control characters shown as escapes.
-
-    A canvas or a file name can hold escape codes; printed raw they could hide
-    or forge lines on a reviewer's terminal or in a CI log.
-    """
-    return _UNPRINTABLE.sub(lambda m: repr(m.group())[1:-1], text)
+__all__ = ["CanvasError", "ModelhError", "Problem", "UsageError", "printable"]
 
 
 @dataclass(frozen=True)

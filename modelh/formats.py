@@ -12,11 +12,18 @@ from __future__ import annotations
 import io
 import json
 from collections.abc import Callable
-from pathlib import Path, PurePath
+from pathlib import Path
 
 from . import __version__
 from .checker import FileResult, Finding, Report
-from .errors import printable
+from .escaping import (
+    github_data,
+    github_property,
+    json_ready,
+    markup,
+    printable,
+    uri_reference,
+)
 from .rules import SEVERITIES, all_rules
 
 FORMATS = ("text", "concise", "json", "sarif", "github")
@@ -67,7 +74,7 @@ def as_json(report: Report) -> str:
         ],
         "summary": report.counts(),
     }
-    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+    return json.dumps(json_ready(data), indent=2, ensure_ascii=False) + "\n"
 
 
 # ---------------------------------------------------------------------------
@@ -83,7 +90,7 @@ def sarif(report: Report) -> str:
     for f in report.findings:
         location: dict[str, object] = {
             "physicalLocation": {
-                "artifactLocation": {"uri": _uri(f.file)},
+                "artifactLocation": {"uri": uri_reference(f.file)},
                 "region": {
                     "startLine": f.line,
                     "startColumn": f.column,
@@ -128,14 +135,7 @@ def sarif(report: Report) -> str:
             {"tool": {"driver": driver}, "results": results, "columnKind": "unicodeCodePoints"}
         ],
     }
-    return json.dumps(log, indent=2, ensure_ascii=False) + "\n"
-
-
-def _uri(file: str) -> str:
-    path = PurePath(file)
-    if path.is_absolute():
-        return Path(file).as_uri()
-    return path.as_posix().replace(" ", "%20").replace("#", "%23")
+    return json.dumps(json_ready(log), indent=2, ensure_ascii=False) + "\n"
 
 
 # ---------------------------------------------------------------------------
@@ -144,23 +144,15 @@ def _uri(file: str) -> str:
 _GITHUB_LEVEL = {"error": "error", "warning": "warning", "info": "notice"}
 
 
-def _escape_data(text: str) -> str:
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-
-
-def _escape_property(text: str) -> str:
-    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
-
-
 def github(report: Report) -> str:
     lines = []
     for f in report.findings:
         props = (
-            f"file={_escape_property(f.file)},line={f.line},col={f.column},"
+            f"file={github_property(f.file)},line={f.line},col={f.column},"
             f"endLine={f.end_line},endColumn={f.end_column},"
-            f"title={_escape_property(f'{f.code} {f.name}')}"
+            f"title={github_property(f'{f.code} {f.name}')}"
         )
-        lines.append(f"::{_GITHUB_LEVEL[f.severity]} {props}::{_escape_data(f.message)}")
+        lines.append(f"::{_GITHUB_LEVEL[f.severity]} {props}::{github_data(f.message)}")
     lines.append(_summary(report))
     return "\n".join(lines) + "\n"
 
@@ -195,7 +187,7 @@ def text(report: Report, *, color: bool = False, width: int = 100) -> str:
     for result in report.files:
         if not result.findings and result.completeness is None:
             continue
-        console.print(f"[bold]{escape(printable(result.file))}[/]")
+        console.print(f"[bold]{markup(result.file)}[/]", soft_wrap=True)
         lines = _source_lines(result.file) if result.findings else []
         for f in result.findings:
             _print_finding(console, f, lines, escape)

@@ -20,12 +20,12 @@ with contextlib.suppress(ImportError):  # line editing and history (arrow keys)
     import readline  # noqa: F401
 
 from rich.console import Console, Group
-from rich.markup import escape
 from rich.padding import Padding
 from rich.rule import Rule
 from rich.table import Table
 from rich.text import Text
 
+from .escaping import markup, printable
 from .interview import ANSWER, BACK, KEEP, NEW, QUIT, SKIP, Reply, Step
 
 HINT = "Enter keeps · /skip · /back · /edit · /quit · every answer is saved"
@@ -52,27 +52,28 @@ class RichPrompter:
             if prefill and hook is not None:
                 hook(None)
 
-    # -- showing
+    # -- showing: whatever comes from a canvas is shown through ``printable`` (or
+    # ``markup``), so that its escape codes are seen, never obeyed by the terminal
 
     def show(self, step: Step) -> None:
         c = self.console
         c.print()
         c.print(
             Rule(
-                f"[bold]{escape(step.section.capitalize())}[/] · step {step.number} of {step.total}"
+                f"[bold]{markup(step.section.capitalize())}[/] · step {step.number} of {step.total}"
                 if step.total
-                else escape(step.group),
+                else markup(step.group),
                 style="cyan",
             )
         )
         if step.total:
-            c.print(Text(step.group, style="bold"))
-        c.print(Text(step.prompt))
+            c.print(Text(printable(step.group), style="bold"))
+        c.print(Text(printable(step.prompt, multiline=True)))
         if step.guidance is not None and step.group != self._group:
             c.print(Padding(_guidance(step), (0, 0, 0, 2)))
         self._group = step.group
         if step.note:
-            c.print(Text(step.note, style="italic"))
+            c.print(Text(printable(step.note, multiline=True), style="italic"))
         if step.choices and step.kind in ("choice", "multi"):
             c.print(_choices(step))
         if step.kind != "confirm":
@@ -82,7 +83,8 @@ class RichPrompter:
     def tell(self, message: str, style: str = "") -> None:
         styles = {"error": "bold red", "saved": "green"}
         mark = {"error": "✗ ", "saved": "✓ "}.get(style, "")
-        self.console.print(Text(mark + message, style=styles.get(style, "")))
+        shown = printable(mark + message, multiline=True)
+        self.console.print(Text(shown, style=styles.get(style, "")))
 
     # -- asking
 
@@ -225,7 +227,7 @@ def _choices(step: Step) -> Table:
         shown = (
             label if label.startswith(value) else f"{value}: {label}" if label != value else value
         )
-        table.add_row(f"{n}.", Text(shown + mark))
+        table.add_row(f"{n}.", Text(printable(shown) + mark))
     if step.allow_new:
         table.add_row("+", Text(f"a new {step.allow_new}"))
     if step.kind == "multi":
@@ -238,8 +240,8 @@ def _current(step: Step) -> Text:
     if value in (None, "", (), []):
         return Text("not answered yet", style="italic dim")
     if isinstance(value, list | tuple):
-        return Text(", ".join(str(v) for v in value))
-    text = str(value).strip()
+        return Text(", ".join(printable(str(v)) for v in value))
+    text = printable(str(value).strip(), multiline=True)
     lines = text.splitlines()
     if len(lines) > 6:
         text = "\n".join(lines[:6]) + f"\n… {len(lines) - 6} more lines"
