@@ -20,7 +20,6 @@ with contextlib.suppress(ImportError):  # line editing and history (arrow keys)
     import readline  # noqa: F401
 
 from rich.console import Console, Group
-from rich.markup import escape
 from rich.padding import Padding
 from rich.rule import Rule
 from rich.table import Table
@@ -57,14 +56,18 @@ class RichPrompter:
     def show(self, step: Step) -> None:
         c = self.console
         c.print()
-        c.print(
-            Rule(
-                f"[bold]{escape(step.section.capitalize())}[/] · step {step.number} of {step.total}"
-                if step.total
-                else escape(step.group),
-                style="cyan",
+        # Text, not markup: a segment's name goes through untouched (rich's markup
+        # escaping takes quadratic time on a long run of backslashes)
+        title = (
+            Text.assemble(
+                (step.section.capitalize(), "bold"),
+                f" · step {step.number} of {step.total}",
+                style="rule.text",
             )
+            if step.total
+            else Text(step.group, style="rule.text")
         )
+        c.print(Rule(title, style="cyan"))
         if step.total:
             c.print(Text(step.group, style="bold"))
         c.print(Text(step.prompt))
