@@ -82,6 +82,7 @@ bench: setup
 	$(BIN)/python benchmarks/save_answer.py
 	$(BIN)/python benchmarks/escaping.py
 	$(BIN)/python benchmarks/render_report.py --skip-many
+	$(BIN)/python benchmarks/regex_worst_case.py
 
 clean:
 	rm -rf $(VENV) .venv-latest $(STAMPS) build dist .pytest_cache

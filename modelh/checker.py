@@ -280,9 +280,40 @@ def _failed(
     )
 
 
+_SPACE_RUN = re.compile(r"\s*")
+
+
 def _final_in_text(data: bytes | str) -> bool:
+    """Whether a canvas that does not load says ``status: final`` (indented, alone).
+
+    Reads as ``re.search(r"^\\s+status:\\s*['"]?final['"]?\\s*(#.*)?$", text, re.M)``
+    did, in linear time: that pattern rescanned a run of blank lines from each of
+    its lines, quadratic on long whitespace. Each ``status:`` is looked at once.
+    """
     text = data.decode("utf-8", "replace") if isinstance(data, bytes) else data
-    return bool(re.search(r"^\s+status:\s*['\"]?final['\"]?\s*(#.*)?$", text, re.M))
+    if "final" not in text:
+        return False
+    end = len(text)
+    scanned = 0  # everything before this is no longer needed to look back
+    at = text.find("status:")
+    while at != -1:
+        # before: whitespace that holds a line start (the file's start, or just after
+        # a line feed), leaving at least one whitespace character before the key
+        run_start = scanned + len(text[scanned:at].rstrip())
+        indented = at > 0 and (run_start == 0 or "\n" in text[run_start : at - 1])
+        scanned = at + len("status:")
+        if indented:
+            i = _SPACE_RUN.match(text, scanned).end()
+            i += text.startswith(("'", '"'), i)
+            if text.startswith("final", i):
+                i += len("final")
+                i += text.startswith(("'", '"'), i)
+                j = _SPACE_RUN.match(text, i).end()
+                # then the line's end: after the spaces, a comment, the end, or a line feed
+                if j == end or text[j] == "#" or "\n" in text[i:j]:
+                    return True
+        at = text.find("status:", scanned)
+    return False
 
 
 # ---------------------------------------------------------------------------

@@ -20,7 +20,6 @@ from .escaping import (
     github_data,
     github_property,
     json_ready,
-    markup,
     printable,
     uri_reference,
 )
@@ -172,7 +171,6 @@ def _source_lines(file: str) -> list[str]:
 
 def text(report: Report, *, color: bool = False, width: int = 100) -> str:
     from rich.console import Console
-    from rich.markup import escape
 
     buffer = io.StringIO()
     console = Console(
@@ -187,10 +185,10 @@ def text(report: Report, *, color: bool = False, width: int = 100) -> str:
     for result in report.files:
         if not result.findings and result.completeness is None:
             continue
-        console.print(f"[bold]{markup(result.file)}[/]", soft_wrap=True)
+        console.print(_styled((printable(result.file), "bold")), soft_wrap=True)
         lines = _source_lines(result.file) if result.findings else []
         for f in result.findings:
-            _print_finding(console, f, lines, escape)
+            _print_finding(console, f, lines)
         if result.completeness is not None:
             console.print("  " + _completeness_line(result), style="dim" if color else None)
         console.print()
@@ -200,14 +198,34 @@ def text(report: Report, *, color: bool = False, width: int = 100) -> str:
     return buffer.getvalue()
 
 
-def _print_finding(console: object, f: Finding, lines: list[str], escape: Callable) -> None:
-    level = f"[{_STYLE[f.severity]}]{f.severity:<7}[/]"
-    head = f"  {f.line}:{f.column}  {level} [bold]{f.code}[/] {escape(printable(f.message))}"
-    console.print(f"{head} [dim]\\[{f.name}][/]", soft_wrap=True)
+def _styled(*parts: str | tuple[str, str]) -> object:
+    """Text with styles, never read as markup: a canvas's text goes through untouched.
+
+    (rich's markup escaping and parsing take quadratic time on a long run of
+    backslashes, which a canvas line or a file name can hold.)
+    """
+    from rich.text import Text
+
+    return Text.assemble(*parts)
+
+
+def _print_finding(console: object, f: Finding, lines: list[str]) -> None:
+    style = _STYLE[f.severity]
+    console.print(
+        _styled(
+            f"  {f.line}:{f.column}  ",
+            (f"{f.severity:<7}", style),
+            " ",
+            (f.code, "bold"),
+            f" {printable(f.message)} ",
+            (f"[{f.name}]", "dim"),
+        ),
+        soft_wrap=True,
+    )
     if 0 < f.line <= len(lines):
         source = lines[f.line - 1].replace("\t", " ")
         gutter = f"{f.line:>6} │ "
-        console.print(f"[dim]{gutter}[/]{escape(printable(source))}", soft_wrap=True)
+        console.print(_styled((gutter, "dim"), printable(source)), soft_wrap=True)
         end = (
             f.end_column
             if f.end_line == f.line and f.end_column > f.column
@@ -215,13 +233,12 @@ def _print_finding(console: object, f: Finding, lines: list[str], escape: Callab
         )
         carets = "^" * max(1, min(end, len(source) + 1) - f.column)
         console.print(
-            " " * (len(gutter) - 2)
-            + "[dim]│[/] "
-            + " " * (f.column - 1)
-            + f"[{_STYLE[f.severity]}]{carets}[/]"
+            _styled(
+                " " * (len(gutter) - 2), ("│", "dim"), " " + " " * (f.column - 1), (carets, style)
+            )
         )
     if f.fix:
-        console.print(f"         [dim]fix:[/] {escape(printable(f.fix))}", soft_wrap=True)
+        console.print(_styled("         ", ("fix:", "dim"), f" {printable(f.fix)}"), soft_wrap=True)
 
 
 def _completeness_line(result: FileResult) -> str:

@@ -25,7 +25,7 @@ from rich.rule import Rule
 from rich.table import Table
 from rich.text import Text
 
-from .escaping import markup, printable
+from .escaping import printable
 from .interview import ANSWER, BACK, KEEP, NEW, QUIT, SKIP, Reply, Step
 
 HINT = "Enter keeps · /skip · /back · /edit · /quit · every answer is saved"
@@ -53,19 +53,23 @@ class RichPrompter:
                 hook(None)
 
     # -- showing: whatever comes from a canvas is shown through ``printable`` (or
-    # ``markup``), so that its escape codes are seen, never obeyed by the terminal
+    # plain ``Text``), so that its escape codes are seen, never obeyed by the terminal
 
     def show(self, step: Step) -> None:
         c = self.console
         c.print()
-        c.print(
-            Rule(
-                f"[bold]{markup(step.section.capitalize())}[/] · step {step.number} of {step.total}"
-                if step.total
-                else markup(step.group),
-                style="cyan",
+        # Text, not markup: a segment's name goes through untouched (rich's markup
+        # escaping takes quadratic time on a long run of backslashes)
+        title = (
+            Text.assemble(
+                (printable(step.section.capitalize()), "bold"),
+                f" · step {step.number} of {step.total}",
+                style="rule.text",
             )
+            if step.total
+            else Text(printable(step.group), style="rule.text")
         )
+        c.print(Rule(title, style="cyan"))
         if step.total:
             c.print(Text(printable(step.group), style="bold"))
         c.print(Text(printable(step.prompt, multiline=True)))

@@ -9,9 +9,12 @@ from collections.abc import Iterator
 from ..framework import vocab
 from ..model import Canvas, DimensionUse, Measure
 
+#: Possessive runs (``*+``, ``++``): the surrounding space and the trailing dots and
+#: marks are taken whole and never given back, so a long answer costs linear time
+#: (backtracking through ``\s*[.!]*\s*`` made it quadratic).
 _PLACEHOLDER = re.compile(
-    r"^\s*(tbd|tbc|todo|to ?do|t\.b\.d\.?|\?+|x+|n/?a|none yet|lorem ipsum.*|fill (this )?in"
-    r"|placeholder|coming soon|-+|\.+|…)\s*[.!]*\s*$",
+    r"^\s*+(tbd|tbc|todo|to ?do|t\.b\.d\.?|\?+|x+|n/?a|none yet|lorem ipsum.*|fill (this )?in"
+    r"|placeholder|coming soon|-+|\.++|…)\s*+[.!]*+\s*+$",
     re.I | re.S,
 )
 
