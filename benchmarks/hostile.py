@@ -1,0 +1,205 @@
+"""Time and peak memory of check, render and interview on hostile input.
+
+Each case runs `modelh` as a child process (as a consultant or a CI job would)
+and reports the median wall time of several runs and the child's peak resident
+memory (from wait4). The targets: every case under 5 s and 500 MB, ending in
+a clear message or a result, never a hang (each run is stopped after 60 s).
+
+    python benchmarks/hostile.py [--runs 3] [--only NAME]
+"""
+
+from __future__ import annotations
+
+import argparse
+import base64
+import os
+import signal
+import statistics
+import struct
+import subprocess
+import sys
+import tempfile
+import time
+import zlib
+from collections.abc import Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+MODELH = [sys.executable, "-m", "modelh"]
+TIME_LIMIT_S = 5.0
+MEMORY_LIMIT_MB = 500.0
+HANG_S = 60.0
+
+HEAD = "modelh: 1\ncanvas:\n  title: Hostile\n  organization: Bench\n"
+
+
+# ---------------------------------------------------------------------------
+# The hostile inputs, each written into a scratch folder
+
+
+def long_answers(folder: Path) -> Path:
+    """A canvas of eight answers of 20 KB each (placeholders, dots, blank runs)."""
+    words = ("TBD" + " " * 5000 + "." * 5000 + "\n\n" * 2000)[:20_000]
+    body = "customer_relationships:\n  answers:\n"
+    for question in ("approach", "experience", "cost", "growth"):
+        body += f"    {question}: |\n" + "".join(
+            f"      {line}\n" for line in (words + " word" * 2000).splitlines() or ["x"]
+        )
+    path = folder / "long-answers.yaml"
+    path.write_text(HEAD + body, encoding="utf-8")
+    return path
+
+
+def largest_accepted(folder: Path) -> Path:
+    """The largest canvas the loader's per-block bound accepts: that many segments,
+    channels and value propositions, each with a long description."""
+    limit = _items_limit()
+    lines = [HEAD.rstrip("\n"), "segments:"]
+    for n in range(limit):
+        lines += [f"  - id: s{n}", f"    name: Segment {n}", "    role: member",
+                  "    description: " + "A long description of who they are. " * 6]
+    lines.append("channels:")
+    for n in range(limit):
+        lines += [f"  - id: c{n}", f"    name: Channel {n}", "    kind: app"]
+    lines.append("value_propositions:")
+    for n in range(limit):
+        lines += [f"  - id: v{n}", f"    name: Value {n}", f"    segments: [s{n}]"]
+    path = folder / "largest.yaml"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def _items_limit() -> int:
+    from modelh import loader
+
+    return int(getattr(loader, "MAX_ITEMS", 2000))
+
+
+def with_logo(folder: Path, name: str, data: bytes) -> Path:
+    (folder / name).write_bytes(data)
+    path = folder / f"logo-{name}.yaml"
+    path.write_text(HEAD + f"  branding:\n    logo: {name}\n", encoding="utf-8")
+    return path
+
+
+def svg_use_bomb() -> bytes:
+    """Nested <use> elements: each level draws the one before ten times."""
+    parts = ['<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink">',
+             '<defs><rect id="l0" width="1" height="1"/>']
+    for level in range(1, 10):
+        uses = "".join(f'<use xlink:href="#l{level - 1}"/>' for _ in range(10))
+        parts.append(f'<g id="l{level}">{uses}</g>')
+    parts.append('</defs><use xlink:href="#l9"/></svg>')
+    return "".join(parts).encode()
+
+
+def huge_png(side: int = 9400) -> bytes:
+    """A small file that decodes to side x side pixels (all of one colour)."""
+    raw = zlib.compress(b"".join(b"\x00" + b"\x00" * side for _ in range(side)), 9)
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(
+            ">I", zlib.crc32(kind + data) & 0xFFFFFFFF
+        )
+
+    header = struct.pack(">IIBBBBB", side, side, 8, 0, 0, 0, 0)  # greyscale
+    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", raw) + chunk(
+        b"IEND", b""
+    )
+
+
+def alias_bomb_answers(folder: Path) -> Path:
+    text = 'a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]\n'
+    for level in "bcdefghi":
+        prev = chr(ord(level) - 1)
+        text += f"{level}: &{level} [" + ",".join([f"*{prev}"] * 9) + "]\n"
+    path = folder / "bomb-answers.yaml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def long_title(folder: Path) -> Path:
+    path = folder / "long-title.yaml"
+    title = "url(" + " " * 30_000 + "x" * 30_000
+    path.write_text(f"modelh: 1\ncanvas:\n  title: '{title}'\n  organization: Bench\n",
+                    encoding="utf-8")
+    return path
+
+
+# ---------------------------------------------------------------------------
+
+
+def cases(folder: Path) -> list[tuple[str, list[str]]]:
+    canvas = folder / "plain.yaml"
+    canvas.write_text(HEAD, encoding="utf-8")
+    out = str(folder / "out")
+    long = str(long_answers(folder))
+    largest = str(largest_accepted(folder))
+    svg = str(with_logo(folder, "bomb.svg", svg_use_bomb()))
+    png = str(with_logo(folder, "huge.png", huge_png()))
+    title = str(long_title(folder))
+    bomb = str(alias_bomb_answers(folder))
+    return [
+        ("check: long answers (160 KB)", ["check", "--isolated", long]),
+        ("render: long answers, html", ["render", "-f", "html", "-o", out, long]),
+        ("check: largest accepted canvas", ["check", "--isolated", largest]),
+        ("render: largest accepted canvas, pdf", ["render", "-f", "pdf", "-o", out, largest]),
+        ("check: SVG logo of nested <use>", ["check", "--isolated", svg]),
+        ("render: SVG logo of nested <use>, pdf", ["render", "-f", "pdf", "-o", out, svg]),
+        ("check: PNG logo of 9400x9400 pixels", ["check", "--isolated", png]),
+        ("render: PNG logo of 9400x9400 pixels, pdf", ["render", "-f", "pdf", "-o", out, png]),
+        ("render: 60 KB title, html", ["render", "-f", "html", "-o", out, title]),
+        ("interview: alias-bomb answers file", ["interview", str(canvas), "--answers", bomb]),
+        ("check: /dev/zero", ["check", "--isolated", "/dev/zero"]),
+    ]
+
+
+def measure(argv: list[str], cwd: Path) -> tuple[float, float, int, str]:
+    """Wall seconds, peak MB, exit code and the last line of output of one run."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(
+        [*MODELH, *argv], cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+        stdin=subprocess.DEVNULL, start_new_session=True,
+    )
+    deadline = start + HANG_S
+    while True:
+        pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
+        if pid:
+            break
+        if time.perf_counter() > deadline:
+            os.killpg(proc.pid, signal.SIGKILL)
+            pid, status, usage = os.wait4(proc.pid, 0)
+            break
+        time.sleep(0.01)
+    seconds = time.perf_counter() - start
+    output = proc.stdout.read().decode("utf-8", "replace") if proc.stdout else ""
+    last = next((line for line in reversed(output.splitlines()) if line.strip()), "")
+    return seconds, usage.ru_maxrss / 1024, os.waitstatus_to_exitcode(status), last
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--only", default="", help="run the cases whose name holds this text")
+    args = parser.parse_args()
+    failed = 0
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        print(f"{'case':46} {'median s':>9} {'peak MB':>8} exit  last line of output")
+        for name, argv in cases(folder):
+            if args.only not in name:
+                continue
+            runs = [measure(argv, folder) for _ in range(args.runs)]
+            seconds = statistics.median(r[0] for r in runs)
+            peak = max(r[1] for r in runs)
+            code, last = runs[-1][2], runs[-1][3]
+            over = seconds > TIME_LIMIT_S or peak > MEMORY_LIMIT_MB or code < 0
+            failed += over
+            flag = "  OVER" if over else ""
+            print(f"{name:46} {seconds:9.2f} {peak:8.0f} {code:4}  {last[:60]}{flag}")
+    print(f"\ntargets: under {TIME_LIMIT_S:.0f} s and {MEMORY_LIMIT_MB:.0f} MB each; "
+          f"{failed} case(s) over")
+
+
+if __name__ == "__main__":
+    main()
