@@ -23,11 +23,13 @@ import re
 import tempfile
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 
 import yaml
 
+from . import linebreaks
 from .errors import CanvasError, ModelhError
 from .loader import _YamlLoader, parse_canvas
 from .model import Canvas
@@ -133,12 +135,36 @@ def _escape(char: str) -> str:
     )
 
 
+class Number(float):
+    """A decimal number as it was typed: it compares as a float and is written with
+    the digits typed (``1.50`` stays ``1.50``; 30 digits stay 30 digits)."""
+
+    text: str
+
+    def __new__(cls, text: str) -> Number:
+        if not _DECIMAL.match(text):
+            raise ValueError(f"'{text}' is not a plain decimal number")
+        number = super().__new__(cls, text)
+        number.text = text
+        return number
+
+    def __repr__(self) -> str:
+        return self.text
+
+    __str__ = __repr__
+
+
+_DECIMAL = re.compile(r"[-+]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][-+]?[0-9]+)?\Z")
+
+
 def render_scalar(value: Any, *, flow: bool = False) -> str:
     """One value on one line, as YAML reads it back: plain if it can be, else quoted."""
     if value is None:
         return ""
     if isinstance(value, bool):
         raise EditError("a canvas holds no true/false values")
+    if isinstance(value, Number):
+        return value.text
     if isinstance(value, int | float):
         text = repr(value) if isinstance(value, float) else str(value)
         if isinstance(value, float) and value.is_integer() and abs(value) < 1e15:
@@ -285,22 +311,25 @@ def _is_empty(node: yaml.Node) -> bool:
     return not node.value
 
 
-def _line_start(text: str, index: int) -> int:
-    return text.rfind("\n", 0, index) + 1
-
-
-def _line_end(text: str, index: int) -> int:
-    """The index just past the end of the line holding ``index`` (after its newline)."""
-    end = text.find("\n", index)
-    return len(text) if end < 0 else end + 1
+_line_start = linebreaks.line_start
+_line_end = linebreaks.line_end
 
 
 def _indent_of(node: yaml.Node) -> str:
     return " " * node.start_mark.column
 
 
-def _newline(text: str) -> str:
-    return "\r\n" if "\r\n" in text else "\n"
+def _newline(text: str, index: int = 0) -> str:
+    """The line end for new lines written at ``index``: the one its own line ends with,
+    else the one before it, else the file's first (LF in a file of one line)."""
+    here = linebreaks.break_at(text, index)
+    if here:
+        return here
+    before = linebreaks.break_at(text, max(0, _line_start(text, index) - 1))
+    if before:
+        return before
+    found = linebreaks.BREAK.search(text)
+    return found.group() if found else "\n"
 
 
 class _Splicer:
@@ -322,7 +351,7 @@ class _Splicer:
         if not lines:
             return
         block = self.nl.join(lines)
-        if index >= len(self.text) and self.text and not self.text.endswith("\n"):
+        if index >= len(self.text) and self.text and not linebreaks.ends_with_break(self.text):
             self.text = self.text + self.nl + block  # keep the file's missing final newline
         else:
             self.text = self.text[:index] + block + self.nl + self.text[index:]
@@ -340,18 +369,42 @@ class _Splicer:
             node = last[1] if isinstance(node, yaml.MappingNode) else last
         end = node.end_mark.index
         if isinstance(node, yaml.ScalarNode) and node.style in ("|", ">"):
-            return end if end > 0 and self.text[end - 1] == "\n" else _line_end(self.text, end)
+            if end > 0 and linebreaks.is_break(self.text[end - 1]):
+                return end
+            return _line_end(self.text, end)
         if isinstance(node, yaml.ScalarNode) and _is_empty(node) and not node.style:
             end = max(end, node.start_mark.index)
         return _line_end(self.text, max(end - 1, node.start_mark.index))
 
     # -- operations
 
+    def _local_newline(self, *nodes: yaml.Node | None) -> None:
+        """New lines take the line end of the line they go next to (a file may mix them)."""
+        for node in nodes:
+            if node is not None:
+                self.nl = _newline(self.text, node.start_mark.index)
+                return
+
     def set_value(self, path: Path_, value: Any) -> None:
         root = _compose(self.text)
         parent, node, key_node, missing = self._walk(root, path)
+        self._local_newline(key_node, node, parent)
         if missing:
             self._insert_missing(parent, key_node, missing, value)
+            return
+        if _same(self._plain(node), value):
+            return  # the value is there already, as written: not one byte changes
+        if (
+            key_node is not None
+            and isinstance(node, yaml.MappingNode | yaml.SequenceNode)
+            and not node.flow_style
+            and node.value
+            and not isinstance(value, Mapping | list | tuple)
+        ):
+            # a block (answers per segment, say) becomes one value: its lines go first,
+            # then the value is written after the key, which is left with none
+            self._replace_node(node, key_node, {})
+            self.set_value(path, value)
             return
         if self.in_flow and isinstance(value, str) and "\n" in value:
             # inside [..] or {..} a value stays on its line: a double-quoted string
@@ -367,6 +420,7 @@ class _Splicer:
     def append(self, path: Path_, item: Mapping[str, Any]) -> None:
         root = _compose(self.text)
         parent, node, key_node, missing = self._walk(root, path)
+        self._local_newline(key_node, node, parent)
         if missing:
             self._insert_missing(parent, key_node, missing, [dict(item)])
             return
@@ -554,7 +608,7 @@ class _Splicer:
             if comment.startswith("#"):  # "key: old  # note" -> "key: |  # note"
                 space = " " if start > 0 and self.text[start - 1] == ":" else ""
                 head = rendered.replace(self.nl, f"  {comment}{self.nl}", 1)
-                ending = self.nl if self.text[line_end - 1 : line_end] == "\n" else ""
+                ending = self.nl if linebreaks.is_break(self.text[line_end - 1 : line_end]) else ""
                 self.replace(start, line_end, space + head + ending)
                 return
         if not rendered and start > 0 and self.text[start - 1] == " ":
@@ -594,14 +648,24 @@ def apply_edits(text: str, edits: Sequence[Edit | Append], file: str = "<canvas>
     the result would not be a valid canvas: in both cases nothing changes.
     """
     splicer = _Splicer(text)
+    old_root = _compose(text)
     for edit in edits:
         if isinstance(edit, Append):
             splicer.append(edit.path, edit.item)
         else:
             splicer.set_value(edit.path, edit.value)
     new = splicer.text
+    if new == text:
+        return text
     parse_canvas(new, file)  # a valid canvas, or CanvasError
     root = _compose(new)
+    strayed = _changed_elsewhere(_data(old_root), _data(root), edits)
+    if strayed is not None:
+        raise EditError(
+            f"writing {', '.join(_show(e.path) for e in edits)} would also have changed "
+            f"{strayed}, which it must not; nothing was changed (please report this "
+            "with the canvas)"
+        )
     for edit in edits:
         if isinstance(edit, Edit):
             found = read_value(root, edit.path)
@@ -611,6 +675,87 @@ def apply_edits(text: str, edits: Sequence[Edit | Append], file: str = "<canvas>
                     f"({found!r} instead of {edit.value!r}); the file was not changed"
                 )
     return new
+
+
+_MISSING: Any = object()
+
+
+def _data(node: yaml.Node) -> Any:
+    """A composed node as plain data: texts, lists, mappings, None for empty."""
+    return _Splicer("")._plain(node)
+
+
+def _find(data: Any, step: Step) -> Any:
+    """The child of plain ``data`` at ``step`` (``_MISSING`` when there is none)."""
+    if isinstance(step, int):
+        ok = isinstance(data, list) and -len(data) <= step < len(data)
+        return data[step] if ok else _MISSING
+    if _is_item_step(step):
+        items = data if isinstance(data, list) else []
+        return next(
+            (i for i in items if isinstance(i, dict) and i.get("id") == step[1:-1]), _MISSING
+        )
+    return data.get(step, _MISSING) if isinstance(data, dict) else _MISSING
+
+
+def _get(data: Any, path: Path_) -> Any:
+    for step in path:
+        data = _find(data, step)
+        if data is _MISSING:
+            break
+    return data
+
+
+def _graft(data: Any, path: Path_, value: Any) -> Any:
+    """``data`` with ``value`` at ``path`` (missing mappings made; ``_MISSING`` removes)."""
+    if not path:
+        return value
+    step, rest = path[0], path[1:]
+    if isinstance(step, int) or _is_item_step(step):
+        items = list(data) if isinstance(data, list) else []
+        child = _find(items, step)
+        if child is _MISSING:
+            return data
+        at = next(n for n, i in enumerate(items) if i is child)
+        items[at] = _graft(child, rest, value)
+        return items
+    mapping = dict(data) if isinstance(data, dict) else {}
+    inner = _graft(mapping.get(step, _MISSING), rest, value)
+    if inner is _MISSING:
+        mapping.pop(step, None)
+    else:
+        mapping[step] = inner
+    return mapping
+
+
+def _changed_elsewhere(old: Any, new: Any, edits: Sequence[Edit | Append]) -> str | None:
+    """Where ``new`` differs from ``old`` outside what ``edits`` set (None: nowhere)."""
+    expected = old
+    for edit in edits:
+        now = _get(new, edit.path)
+        if isinstance(edit, Append):
+            was = _get(expected, edit.path)
+            if isinstance(was, list) and isinstance(now, list):
+                now = was + now[len(was) :]  # the items before the new one stay as they were
+        expected = _graft(expected, edit.path, now)
+    return _difference(expected, new, ())
+
+
+def _difference(a: Any, b: Any, path: Path_) -> str | None:
+    if isinstance(a, dict) and isinstance(b, dict):
+        for key in [*a, *(k for k in b if k not in a)]:
+            found = _difference(a.get(key, _MISSING), b.get(key, _MISSING), (*path, key))
+            if found:
+                return found
+        return None
+    if isinstance(a, list) and isinstance(b, list) and len(a) == len(b):
+        for n, (x, y) in enumerate(zip(a, b, strict=True)):
+            ident = x.get("id") if isinstance(x, dict) else None
+            found = _difference(x, y, (*path, f"[{ident}]" if isinstance(ident, str) else n))
+            if found:
+                return found
+        return None
+    return None if a == b else _show(path)
 
 
 def read_value(root: yaml.Node, path: Path_) -> Any:
@@ -637,9 +782,11 @@ def _same(found: Any, intended: Any) -> bool:
     if isinstance(intended, bool):
         return False
     if isinstance(intended, int | float):
-        try:
-            return float(found) == float(intended)
-        except (TypeError, ValueError):
+        if not isinstance(found, str):
+            return False
+        try:  # exactly: a float would take 12345678901234567890 for ...168
+            return Decimal(found) == Decimal(str(intended))
+        except InvalidOperation:
             return False
     if isinstance(intended, Mapping):
         return isinstance(found, dict) and all(

@@ -8,7 +8,6 @@ answer; ``/quit`` stops (every answer given so far is already saved).
 from __future__ import annotations
 
 import contextlib
-import math
 import os
 import shlex
 import subprocess
@@ -26,7 +25,7 @@ from rich.rule import Rule
 from rich.table import Table
 from rich.text import Text
 
-from .interview import ANSWER, BACK, KEEP, NEW, QUIT, SKIP, Reply, Step
+from .interview import ANSWER, BACK, KEEP, NEW, QUIT, SKIP, Reply, Step, parse_number
 
 HINT = "Enter keeps · /skip · /back · /edit · /quit · every answer is saved"
 _COMMANDS = {"/skip": SKIP, "/back": BACK, "/quit": QUIT, "/q": QUIT, "/exit": QUIT}
@@ -132,15 +131,7 @@ class RichPrompter:
         if kind == "text":
             return text
         if kind == "number":
-            try:
-                number = float(text.replace(",", ""))
-            except ValueError:
-                raise ValueError(
-                    f"'{text}' is not a number (a unit goes with the measure, not here)"
-                ) from None
-            if not math.isfinite(number):
-                raise ValueError(f"'{text}' is not a finite number")
-            return int(number) if number.is_integer() and "." not in text else number
+            return parse_number(text)
         if kind == "confirm":
             if text.lower() in ("y", "yes"):
                 return True

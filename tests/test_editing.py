@@ -9,6 +9,7 @@ import stat
 from pathlib import Path
 
 import pytest
+import yaml
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
@@ -22,6 +23,7 @@ from modelh.editing import (
     apply_edits,
     render_scalar,
 )
+from modelh.linebreaks import split_lines, styles
 
 from .conftest import EXAMPLES
 
@@ -477,3 +479,138 @@ def test_examples_stay_valid_after_every_question_is_answered():
         canvas = parse_canvas(new)
         assert canvas.answers["cost"].text == "New answer to cost."
         assert Path(example).read_text(encoding="utf-8") == text  # nothing written
+
+
+# --- line ends: LF, CRLF, bare CR and mixes -------------------------------------------
+
+CR_CANVAS = (
+    "modelh: 1\ncanvas:\n  title: T\n  organization: O\ncustomer_relationships:\n"
+    "  answers:\n    cost: |\n      old\n    growth: Word of mouth.\n"
+    "    marketing: >\n      folded\n      text\nx-notes: keep me\n"
+)
+
+
+def _with_ends(text: str, style: str) -> str:
+    """``text`` with its line ends in ``style``: one end for all, or a mix."""
+    if style in ("\n", "\r\n", "\r"):
+        return text.replace("\n", style)
+    ends = {"mixed-cr": ["\n", "\r"], "mixed-crlf": ["\r\n", "\n"], "all": ["\r", "\r\n", "\n"]}
+    cycle = ends[style]
+    lines = text.split("\n")
+    return "".join(line + cycle[i % len(cycle)] for i, line in enumerate(lines[:-1])) + lines[-1]
+
+
+LINE_END_STYLES = ["\n", "\r\n", "\r", "mixed-cr", "mixed-crlf", "all"]
+
+
+@pytest.mark.parametrize("style", LINE_END_STYLES)
+@pytest.mark.parametrize(
+    "question, value",
+    [
+        ("cost", "new answer"),
+        ("cost", "two\nlines"),
+        ("marketing", "new answer"),
+        ("growth", "two\nlines"),
+        ("sharing", "a new\nkey"),
+    ],
+)
+def test_an_edit_keeps_every_other_line_and_its_line_end_whatever_the_line_ends(
+    style, question, value
+):
+    text = _with_ends(CR_CANVAS, style)
+    new = apply_edits(text, [Edit(("customer_relationships", "answers", question), value)])
+    canvas = parse_canvas(new)
+    assert canvas.answers[question].text == value
+    others = {"cost": "old\n", "growth": "Word of mouth.", "marketing": "folded text\n"}
+    for other, kept in others.items():
+        if other != question:
+            assert canvas.answers[other].text == kept
+    assert yaml.safe_load(new)["x-notes"] == "keep me"
+    old_lines = split_lines(text, keepends=True)
+    new_lines = split_lines(new, keepends=True)
+    # every line the edit did not touch is there, with its own line end
+    matcher = difflib.SequenceMatcher(a=old_lines, b=new_lines, autojunk=False)
+    kept_lines = sum(size for _, _, size in matcher.get_matching_blocks())
+    assert kept_lines >= len(old_lines) - 3
+    assert styles(new) <= styles(text)
+
+
+def test_the_bare_cr_reproduction_keeps_the_rest_of_the_file(tmp_path):
+    path = tmp_path / "cr.yaml"
+    path.write_bytes(
+        b"modelh: 1\rcanvas:\r  title: T\r  organization: O\rcustomer_relationships:\r"
+        b"  answers:\r    cost: |\r      old\r    growth: Word of mouth.\rx-notes: keep me\r"
+    )
+    CanvasFile.read(path).apply([Edit(("customer_relationships", "answers", "cost"), "new")])
+    assert path.read_bytes() == (
+        b"modelh: 1\rcanvas:\r  title: T\r  organization: O\rcustomer_relationships:\r"
+        b"  answers:\r    cost: new\r    growth: Word of mouth.\rx-notes: keep me\r"
+    )
+
+
+def test_a_value_changed_by_mistake_is_caught_and_nothing_is_written(tmp_path, monkeypatch):
+    from modelh import editing
+
+    path = tmp_path / "c.yaml"
+    path.write_text(ODD, encoding="utf-8")
+    before = path.read_bytes()
+    real = editing._Splicer.set_value
+
+    def careless(self, edit_path, value):  # a splicer bug: it also eats the next line
+        real(self, edit_path, value)
+        at = self.text.index("    marketing:")
+        self.replace(at, self.text.index("\n", at) + 1, "")
+
+    monkeypatch.setattr(editing._Splicer, "set_value", careless)
+    with pytest.raises(EditError) as caught:
+        CanvasFile.read(path).apply([Edit(("customer_relationships", "answers", "cost"), "x")])
+    message = str(caught.value)
+    assert "customer_relationships.answers.marketing" in message
+    assert "nothing was changed" in message
+    assert path.read_bytes() == before
+
+
+# --- values the canvas already holds, numbers --------------------------------------
+
+
+def test_a_per_segment_answer_replaced_by_one_text_keeps_the_next_key():
+    path = ("customer_relationships", "answers", "expectations")
+    new = apply_edits(ODD, [Edit(path, "The same for everyone.")])
+    canvas = parse_canvas(new)
+    assert canvas.answers["expectations"].text == "The same for everyone."
+    assert canvas.answers["expectations"].per_segment == {}
+    assert canvas.dimensions["information"].use == "core"
+    assert changed_lines(ODD, new) == [
+        (
+            "replace",
+            ["    expectations:\n", "      ma-members: Same-day call back.\n"],
+            ["    expectations: The same for everyone.\n"],
+        )
+    ]
+
+
+@pytest.mark.parametrize("example", EXAMPLES, ids=lambda p: p.name)
+def test_writing_the_values_a_canvas_already_holds_changes_nothing(example):
+    text = example.read_text(encoding="utf-8")
+    root = yaml.compose(text)
+    edits = [Edit((key.value,), _plain(value)) for key, value in root.value]
+    assert apply_edits(text, edits) == text
+
+
+def _plain(node):
+    if isinstance(node, yaml.ScalarNode):
+        return node.value
+    if isinstance(node, yaml.SequenceNode):
+        return [_plain(i) for i in node.value]
+    return {k.value: _plain(v) for k, v in node.value}
+
+
+def test_a_long_number_keeps_every_digit():
+    path = ("customer_relationships", "measures", "[csat]", "target")
+    text = ODD.replace("  measures: []   # none yet\n", "  measures:\n    - {id: csat, name: C}\n")
+    new = apply_edits(text, [Edit(path, 12345678901234567890)])
+    assert "target: 12345678901234567890}" in new
+    from modelh.interview import parse_number
+
+    new = apply_edits(text, [Edit(path, parse_number("0.1000000000000000000001"))])
+    assert "target: 0.1000000000000000000001}" in new
