@@ -829,6 +829,12 @@ class CanvasFile:
     def canvas(self) -> Canvas:
         return parse_canvas(self.text, str(self.path))
 
+    def holds(self, edit: Edit | Append) -> bool:
+        """Whether the file holds ``edit``'s value already (an Append never is)."""
+        if isinstance(edit, Append):
+            return False
+        return _same(read_value(_compose(self.text), edit.path), edit.value)
+
     def apply(self, edits: Sequence[Edit | Append]) -> bool:
         """Apply ``edits``, check them, and save; False when nothing changed."""
         new = apply_edits(self.text, edits, str(self.path))
