@@ -605,3 +605,43 @@ def test_a_long_number_typed_at_the_prompt_keeps_every_digit(canvas_file):
     typed = RichPrompter().parse(step, "12345678901234567890")
     run(canvas_file, answer(typed), sections=["measures"])
     assert "current: 12345678901234567890\n" in canvas_file.read_text()
+
+
+def test_an_editor_that_saves_latin1_loses_nothing(tmp_path, monkeypatch):
+    import io
+
+    from rich.console import Console
+
+    from modelh.prompter import RichPrompter
+
+    def editor(code: str) -> str:
+        script = tmp_path / f"editor{len(list(tmp_path.iterdir()))}.py"
+        script.write_text(f"import sys\npath = sys.argv[1]\n{code}\n")
+        return f"{sys.executable} {script}"
+
+    latin1 = editor("open(path, 'wb').write('Café for every member'.encode('latin-1'))")
+    fix = editor(
+        "data = open(path, 'rb').read().decode('latin-1')\n"
+        "open(path, 'wb').write(data.encode('utf-8'))"
+    )
+    out = io.StringIO()
+    prompter = RichPrompter(Console(file=out, width=400))
+    typed = iter(["/edit", "/edit"])
+    editors = iter([latin1, fix])
+
+    kept: list[Path] = []
+
+    def fake_input(prefill: str) -> str:
+        if "kept in " in out.getvalue():  # asked again after the first /edit
+            told = out.getvalue()
+            assert "is not UTF-8 text" in told and "nothing is lost" in told
+            kept.append(Path(told.split("kept in ", 1)[1].split(" ;", 1)[0]))
+            assert kept[0].read_bytes() == "Café for every member".encode("latin-1")
+        monkeypatch.setenv("VISUAL", next(editors))
+        return next(typed)
+
+    prompter._input = fake_input
+    step = Step("question:cost", "questions", "g", "?", "text", current="Old answer")
+    assert prompter.ask(step) == Reply(ANSWER, "Café for every member")
+    assert len(kept) == 1  # the second /edit opened the kept text again
+    assert not kept[0].exists()  # and, once read, the text went into the answer
