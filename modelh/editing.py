@@ -21,6 +21,7 @@ import contextlib
 import os
 import re
 import tempfile
+import time
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
@@ -28,6 +29,11 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+
+try:
+    import fcntl
+except ImportError:  # pragma: no cover - Windows: leftovers are told by their age alone
+    fcntl = None  # type: ignore[assignment]
 
 from . import linebreaks
 from .errors import CanvasError, ModelhError
@@ -83,7 +89,7 @@ _YAML12_SPECIAL = re.compile(
     r"|[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?"
     r"|[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)\Z"
 )
-_ODD_BREAKS = ("\x85", "\u2028", "\u2029")
+_ODD_BREAKS = linebreaks.ODD_BREAKS
 
 
 def _reads_as_text(value: str) -> bool:
@@ -850,8 +856,54 @@ class CanvasFile:
         self.text, self.raw = new_text, data
 
 
+_TEMP_SUFFIX = ".tmp"
+#: Younger temporary files may belong to a save that has not locked its file yet.
+_LEFTOVER_AGE = 5.0
+#: Without file locks (Windows), only a temporary file this old counts as left over.
+_LEFTOVER_AGE_UNLOCKED = 3600.0
+
+
+def _remove_leftovers(folder: Path, name: str) -> None:
+    """Remove the temporary files of saves of ``name`` that were killed before their end.
+
+    A save holds a lock on its temporary file until the file replaces the canvas;
+    a killed save leaves its file unlocked. A file that is locked, or was written
+    in the last seconds, may belong to a save under way and stays.
+    """
+    pattern = re.compile(
+        r"\." + re.escape(name) + r"\.[a-z0-9_]{8}" + re.escape(_TEMP_SUFFIX) + r"\Z"
+    )
+    try:
+        entries = [e for e in os.scandir(folder) if pattern.match(e.name)]
+    except OSError:
+        return
+    now = time.time()
+    for entry in entries:
+        try:
+            if not entry.is_file(follow_symlinks=False):
+                continue
+            age = now - entry.stat(follow_symlinks=False).st_mtime
+            if age < (_LEFTOVER_AGE if fcntl is not None else _LEFTOVER_AGE_UNLOCKED):
+                continue
+            if fcntl is None:
+                os.unlink(entry.path)
+                continue
+            fd = os.open(entry.path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)  # fails while a save holds it
+                os.unlink(entry.path)
+            finally:
+                os.close(fd)
+        except OSError:  # locked, gone already, or not ours to remove: left alone
+            continue
+
+
 def save_bytes(path: Path, data: bytes, *, expected: bytes | None = None) -> None:
     """Write ``data`` to ``path`` atomically (temporary file, fsync, replace).
+
+    The file keeps its mode. A replace makes a new file: a hard link to the old
+    one keeps the old text. Temporary files left by a save that was killed are
+    removed by the next save of the same file.
 
     With ``expected``, refuse (``ConflictError``) when the file on disk no
     longer holds those bytes: somebody else changed it since it was read.
@@ -871,22 +923,27 @@ def save_bytes(path: Path, data: bytes, *, expected: bytes | None = None) -> Non
                 "nothing was written: run the command again to work on the new version"
             )
     try:
-        mode = path.stat().st_mode & 0o7777
+        mode = path.stat().st_mode & 0o7777  # the canvas keeps its mode
     except OSError:
         mode = 0o644
     folder = path.parent
-    fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    _remove_leftovers(folder, path.name)
+    fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=_TEMP_SUFFIX, dir=folder)
     try:
-        with os.fdopen(fd, "wb") as fh:
+        if fcntl is not None:  # held until the replace: this temporary file is in use
+            fcntl.flock(fd, fcntl.LOCK_EX)
+        with os.fdopen(fd, "wb", closefd=False) as fh:
             fh.write(data)
             fh.flush()
-            os.fsync(fh.fileno())
+            os.fsync(fd)
         os.chmod(temp, mode)
         os.replace(temp, path)
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(temp)
         raise
+    finally:
+        os.close(fd)
     try:
         dir_fd = os.open(folder, os.O_RDONLY)
     except OSError:
