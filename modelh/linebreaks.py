@@ -88,9 +88,8 @@ def styles(text: str) -> set[str]:
 def line_col(text: str, index: int) -> tuple[int, int]:
     """1-based line and column of ``index`` in ``text``, as editors count them."""
     start = line_start(text, index)
-    head = text[:start]
-    line = head.count("\n") + head.count("\r") - head.count("\r\n") + 1
-    return line, index - start + 1
+    line = text.count("\n", 0, start) + text.count("\r", 0, start) - text.count("\r\n", 0, start)
+    return line + 1, index - start + 1
 
 
 class Lines:
