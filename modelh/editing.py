@@ -654,33 +654,34 @@ def apply_edits(text: str, edits: Sequence[Edit | Append], file: str = "<canvas>
     the result would not be a valid canvas: in both cases nothing changes.
     """
     splicer = _Splicer(text)
-    old_root = _compose(text)
+    old = _data(_compose(text))
     for edit in edits:
         if isinstance(edit, Append):
             splicer.append(edit.path, edit.item)
         else:
             splicer.set_value(edit.path, edit.value)
-    new = splicer.text
-    if new == text:
+    new_text = splicer.text
+    if new_text == text:
         return text
-    parse_canvas(new, file)  # a valid canvas, or CanvasError
-    root = _compose(new)
-    strayed = _changed_elsewhere(_data(old_root), _data(root), edits)
+    parse_canvas(new_text, file)  # a valid canvas, or CanvasError
+    new = _data(_compose(new_text))
+    for edit in edits:
+        if isinstance(edit, Edit):
+            found = _get(new, _indexed(old, edit.path))
+            found = None if found is _MISSING else found
+            if not _same(found, edit.value):
+                raise EditError(
+                    f"writing {_show(edit.path)} did not give back the intended value "
+                    f"({found!r} instead of {edit.value!r}); nothing was changed"
+                )
+    strayed = _changed_elsewhere(old, new, edits)
     if strayed is not None:
         raise EditError(
             f"writing {', '.join(_show(e.path) for e in edits)} would also have changed "
             f"{strayed}, which it must not; nothing was changed (please report this "
             "with the canvas)"
         )
-    for edit in edits:
-        if isinstance(edit, Edit):
-            found = read_value(root, edit.path)
-            if not _same(found, edit.value):
-                raise EditError(
-                    f"writing {_show(edit.path)} did not give back the intended value "
-                    f"({found!r} instead of {edit.value!r}); the file was not changed"
-                )
-    return new
+    return new_text
 
 
 _MISSING: Any = object()
@@ -738,13 +739,31 @@ def _changed_elsewhere(old: Any, new: Any, edits: Sequence[Edit | Append]) -> st
     """Where ``new`` differs from ``old`` outside what ``edits`` set (None: nowhere)."""
     expected = old
     for edit in edits:
-        now = _get(new, edit.path)
+        path = _indexed(expected, edit.path)  # an edit may change the id it was found by
+        now = _get(new, path)
         if isinstance(edit, Append):
-            was = _get(expected, edit.path)
+            was = _get(expected, path)
             if isinstance(was, list) and isinstance(now, list):
                 now = was + now[len(was) :]  # the items before the new one stay as they were
-        expected = _graft(expected, edit.path, now)
+        expected = _graft(expected, path, now)
     return _difference(expected, new, ())
+
+
+def _indexed(data: Any, path: Path_) -> Path_:
+    """``path`` with its ``[id]`` steps made list positions, as found in ``data``."""
+    out: list[Step] = []
+    for n, step in enumerate(path):
+        if isinstance(step, str) and _is_item_step(step):
+            items = data if isinstance(data, list) else []
+            found = _find(items, step)
+            if found is _MISSING:
+                return (*out, *path[n:])
+            out.append(next(i for i, item in enumerate(items) if item is found))
+            data = found
+            continue
+        out.append(step)
+        data = _find(data, step) if data is not _MISSING else _MISSING
+    return tuple(out)
 
 
 def _difference(a: Any, b: Any, path: Path_) -> str | None:
@@ -835,11 +854,14 @@ class CanvasFile:
     def canvas(self) -> Canvas:
         return parse_canvas(self.text, str(self.path))
 
-    def holds(self, edit: Edit | Append) -> bool:
-        """Whether the file holds ``edit``'s value already (an Append never is)."""
-        if isinstance(edit, Append):
-            return False
-        return _same(read_value(_compose(self.text), edit.path), edit.value)
+    def pending(self, edits: Sequence[Edit | Append]) -> list[Edit | Append]:
+        """The ``edits`` that would change the file: those whose value it does not hold."""
+        root = _compose(self.text)
+        return [
+            edit
+            for edit in edits
+            if isinstance(edit, Append) or not _same(read_value(root, edit.path), edit.value)
+        ]
 
     def apply(self, edits: Sequence[Edit | Append]) -> bool:
         """Apply ``edits``, check them, and save; False when nothing changed."""

@@ -764,7 +764,7 @@ def answers_from_file(file: CanvasFile, answers_path: str) -> Outcome:
     canvas = file.canvas()
     edits: list[Edit | Append] = []
     _edits_for(partial, (), canvas, edits)
-    edits = [edit for edit in edits if not file.holds(edit)]  # the same value: no change
+    edits = file.pending(edits)  # a value the canvas holds already is no change
     if not edits:
         return Outcome(completed=True)
     file.apply(edits)

@@ -660,3 +660,8 @@ def test_a_temporary_file_left_by_a_killed_save_is_removed_by_the_next_save(tmp_
         ".d.yaml.k1ll3d_x.tmp",
         "c.yaml",
     ]
+
+
+def test_an_id_can_be_changed_through_the_id_it_is_found_by():
+    new = apply_edits(ODD, [Edit(("segments", "[employers]", "id"), "employer-groups")])
+    assert parse_canvas(new).segment("employer-groups").name == "Employer groups"
