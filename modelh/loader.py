@@ -877,8 +877,9 @@ class _Walker:
         text = self.scalar_text(node, field, path, label)
         if text is None:
             # an unquoted colour is a comment to YAML: the value silently vanishes
-            line = self.text.splitlines()[key_node.start_mark.line]
-            match = _COLOR_IN_COMMENT.search(line, key_node.start_mark.column)
+            at = key_node.start_mark.index
+            end = linebreaks.line_end(self.text, at)
+            match = _COLOR_IN_COMMENT.search(self.text, at, end)
             if match and node.__class__ is yaml.ScalarNode and _is_null(node):
                 self.problem(
                     key_node,

@@ -645,3 +645,16 @@ def test_an_editor_that_saves_latin1_loses_nothing(tmp_path, monkeypatch):
     assert prompter.ask(step) == Reply(ANSWER, "Café for every member")
     assert len(kept) == 1  # the second /edit opened the kept text again
     assert not kept[0].exists()  # and, once read, the text went into the answer
+
+
+def test_an_answers_file_repeating_a_tagged_value_keeps_the_tag(canvas_file, tmp_path):
+    canvas_file.write_text(
+        CANVAS.replace("  organization:", "  version: !!str 1.10\n  organization:")
+    )
+    before = canvas_file.read_bytes()
+    answers = tmp_path / "answers.yaml"
+    answers.write_text("modelh: 1\ncanvas:\n  version: '1.10'\n  title: Medicare Advantage 2027\n")
+    result = CliRunner().invoke(app, ["interview", str(canvas_file), "--answers", str(answers)])
+    assert result.exit_code == 0, result.output
+    assert "No changes to" in result.output
+    assert canvas_file.read_bytes() == before
