@@ -412,6 +412,7 @@ def _value_at(canvas, path):
     return getattr(dim, path[3]) if dim else None
 
 
+# More examples once, locally: MODELH_EDIT_EXAMPLES=5000 pytest tests/test_editing.py -k random
 @settings(
     max_examples=int(os.environ.get("MODELH_EDIT_EXAMPLES", "400")),
     deadline=None,
