@@ -56,8 +56,12 @@ def largest_accepted(folder: Path) -> Path:
     limit = _items_limit()
     lines = [HEAD.rstrip("\n"), "segments:"]
     for n in range(limit):
-        lines += [f"  - id: s{n}", f"    name: Segment {n}", "    role: member",
-                  "    description: " + "A long description of who they are. " * 6]
+        lines += [
+            f"  - id: s{n}",
+            f"    name: Segment {n}",
+            "    role: member",
+            "    description: " + "A long description of who they are. " * 6,
+        ]
     lines.append("channels:")
     for n in range(limit):
         lines += [f"  - id: c{n}", f"    name: Channel {n}", "    kind: app"]
@@ -84,8 +88,10 @@ def with_logo(folder: Path, name: str, data: bytes) -> Path:
 
 def svg_use_bomb() -> bytes:
     """Nested <use> elements: each level draws the one before ten times."""
-    parts = ['<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink">',
-             '<defs><rect id="l0" width="1" height="1"/>']
+    parts = [
+        '<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink">',
+        '<defs><rect id="l0" width="1" height="1"/>',
+    ]
     for level in range(1, 10):
         uses = "".join(f'<use xlink:href="#l{level - 1}"/>' for _ in range(10))
         parts.append(f'<g id="l{level}">{uses}</g>')
@@ -98,14 +104,15 @@ def huge_png(side: int = 9400) -> bytes:
     raw = zlib.compress(b"".join(b"\x00" + b"\x00" * side for _ in range(side)), 9)
 
     def chunk(kind: bytes, data: bytes) -> bytes:
-        return struct.pack(">I", len(data)) + kind + data + struct.pack(
-            ">I", zlib.crc32(kind + data) & 0xFFFFFFFF
+        return (
+            struct.pack(">I", len(data))
+            + kind
+            + data
+            + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
         )
 
     header = struct.pack(">IIBBBBB", side, side, 8, 0, 0, 0, 0)  # greyscale
-    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", raw) + chunk(
-        b"IEND", b""
-    )
+    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", raw) + chunk(b"IEND", b"")
 
 
 def alias_bomb_answers(folder: Path) -> Path:
@@ -121,8 +128,9 @@ def alias_bomb_answers(folder: Path) -> Path:
 def long_title(folder: Path) -> Path:
     path = folder / "long-title.yaml"
     title = "url(" + " " * 30_000 + "x" * 30_000
-    path.write_text(f"modelh: 1\ncanvas:\n  title: '{title}'\n  organization: Bench\n",
-                    encoding="utf-8")
+    path.write_text(
+        f"modelh: 1\ncanvas:\n  title: '{title}'\n  organization: Bench\n", encoding="utf-8"
+    )
     return path
 
 
@@ -158,8 +166,12 @@ def measure(argv: list[str], cwd: Path) -> tuple[float, float, int, str]:
     """Wall seconds, peak MB, exit code and the last line of output of one run."""
     start = time.perf_counter()
     proc = subprocess.Popen(
-        [*MODELH, *argv], cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-        stdin=subprocess.DEVNULL, start_new_session=True,
+        [*MODELH, *argv],
+        cwd=cwd,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        stdin=subprocess.DEVNULL,
+        start_new_session=True,
     )
     deadline = start + HANG_S
     while True:
@@ -197,8 +209,10 @@ def main() -> None:
             failed += over
             flag = "  OVER" if over else ""
             print(f"{name:46} {seconds:9.2f} {peak:8.0f} {code:4}  {last[:60]}{flag}")
-    print(f"\ntargets: under {TIME_LIMIT_S:.0f} s and {MEMORY_LIMIT_MB:.0f} MB each; "
-          f"{failed} case(s) over")
+    print(
+        f"\ntargets: under {TIME_LIMIT_S:.0f} s and {MEMORY_LIMIT_MB:.0f} MB each; "
+        f"{failed} case(s) over"
+    )
 
 
 if __name__ == "__main__":

@@ -21,6 +21,7 @@ from .config import Config, matches
 from .discovery import Target, find_canvases, is_canvas_text
 from .errors import CanvasError, Problem, printable
 from .framework import vocab
+from .linebreaks import split_lines
 from .loader import parse_canvas, read_source
 from .model import Canvas, SpanIndex
 from .rules import SEVERITIES, Rule, all_rules
@@ -341,7 +342,7 @@ def _suppressions(text: str, canvas: Canvas | None = None) -> list[_Suppression]
     )
     found = []
     offset = 0
-    for number, line in enumerate(text.splitlines(keepends=True), start=1):
+    for number, line in enumerate(split_lines(text, keepends=True), start=1):
         match = _DIRECTIVE.search(line) if "#" in line else None
         if match and (match.start() == 0 or line[match.start() - 1] in " \t"):
             at = offset + match.start()

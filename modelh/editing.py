@@ -21,13 +21,21 @@ import contextlib
 import os
 import re
 import tempfile
+import time
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 
 import yaml
 
+try:
+    import fcntl
+except ImportError:  # pragma: no cover - Windows: leftovers are told by their age alone
+    fcntl = None  # type: ignore[assignment]
+
+from . import linebreaks
 from .errors import CanvasError, ModelhError
 from .loader import _YamlLoader, parse_canvas
 from .model import Canvas
@@ -81,7 +89,7 @@ _YAML12_SPECIAL = re.compile(
     r"|[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?"
     r"|[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)\Z"
 )
-_ODD_BREAKS = ("\x85", "\u2028", "\u2029")
+_ODD_BREAKS = linebreaks.ODD_BREAKS
 
 
 def _reads_as_text(value: str) -> bool:
@@ -133,12 +141,36 @@ def _escape(char: str) -> str:
     )
 
 
+class Number(float):
+    """A decimal number as it was typed: it compares as a float and is written with
+    the digits typed (``1.50`` stays ``1.50``; 30 digits stay 30 digits)."""
+
+    text: str
+
+    def __new__(cls, text: str) -> Number:
+        if not _DECIMAL.match(text):
+            raise ValueError(f"'{text}' is not a plain decimal number")
+        number = super().__new__(cls, text)
+        number.text = text
+        return number
+
+    def __repr__(self) -> str:
+        return self.text
+
+    __str__ = __repr__
+
+
+_DECIMAL = re.compile(r"[-+]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][-+]?[0-9]+)?\Z")
+
+
 def render_scalar(value: Any, *, flow: bool = False) -> str:
     """One value on one line, as YAML reads it back: plain if it can be, else quoted."""
     if value is None:
         return ""
     if isinstance(value, bool):
         raise EditError("a canvas holds no true/false values")
+    if isinstance(value, Number):
+        return value.text
     if isinstance(value, int | float):
         text = repr(value) if isinstance(value, float) else str(value)
         if isinstance(value, float) and value.is_integer() and abs(value) < 1e15:
@@ -285,22 +317,25 @@ def _is_empty(node: yaml.Node) -> bool:
     return not node.value
 
 
-def _line_start(text: str, index: int) -> int:
-    return text.rfind("\n", 0, index) + 1
-
-
-def _line_end(text: str, index: int) -> int:
-    """The index just past the end of the line holding ``index`` (after its newline)."""
-    end = text.find("\n", index)
-    return len(text) if end < 0 else end + 1
+_line_start = linebreaks.line_start
+_line_end = linebreaks.line_end
 
 
 def _indent_of(node: yaml.Node) -> str:
     return " " * node.start_mark.column
 
 
-def _newline(text: str) -> str:
-    return "\r\n" if "\r\n" in text else "\n"
+def _newline(text: str, index: int = 0) -> str:
+    """The line end for new lines written at ``index``: the one its own line ends with,
+    else the one before it, else the file's first (LF in a file of one line)."""
+    here = linebreaks.break_at(text, index)
+    if here:
+        return here
+    before = linebreaks.break_at(text, max(0, _line_start(text, index) - 1))
+    if before:
+        return before
+    found = linebreaks.BREAK.search(text)
+    return found.group() if found else "\n"
 
 
 class _Splicer:
@@ -322,7 +357,7 @@ class _Splicer:
         if not lines:
             return
         block = self.nl.join(lines)
-        if index >= len(self.text) and self.text and not self.text.endswith("\n"):
+        if index >= len(self.text) and self.text and not linebreaks.ends_with_break(self.text):
             self.text = self.text + self.nl + block  # keep the file's missing final newline
         else:
             self.text = self.text[:index] + block + self.nl + self.text[index:]
@@ -340,18 +375,42 @@ class _Splicer:
             node = last[1] if isinstance(node, yaml.MappingNode) else last
         end = node.end_mark.index
         if isinstance(node, yaml.ScalarNode) and node.style in ("|", ">"):
-            return end if end > 0 and self.text[end - 1] == "\n" else _line_end(self.text, end)
+            if end > 0 and linebreaks.is_break(self.text[end - 1]):
+                return end
+            return _line_end(self.text, end)
         if isinstance(node, yaml.ScalarNode) and _is_empty(node) and not node.style:
             end = max(end, node.start_mark.index)
         return _line_end(self.text, max(end - 1, node.start_mark.index))
 
     # -- operations
 
+    def _local_newline(self, *nodes: yaml.Node | None) -> None:
+        """New lines take the line end of the line they go next to (a file may mix them)."""
+        for node in nodes:
+            if node is not None:
+                self.nl = _newline(self.text, node.start_mark.index)
+                return
+
     def set_value(self, path: Path_, value: Any) -> None:
         root = _compose(self.text)
         parent, node, key_node, missing = self._walk(root, path)
+        self._local_newline(key_node, node, parent)
         if missing:
             self._insert_missing(parent, key_node, missing, value)
+            return
+        if _same(self._plain(node), value):
+            return  # the value is there already, as written: not one byte changes
+        if (
+            key_node is not None
+            and isinstance(node, yaml.MappingNode | yaml.SequenceNode)
+            and not node.flow_style
+            and node.value
+            and not isinstance(value, Mapping | list | tuple)
+        ):
+            # a block (answers per segment, say) becomes one value: its lines go first,
+            # then the value is written after the key, which is left with none
+            self._replace_node(node, key_node, {})
+            self.set_value(path, value)
             return
         if self.in_flow and isinstance(value, str) and "\n" in value:
             # inside [..] or {..} a value stays on its line: a double-quoted string
@@ -367,6 +426,7 @@ class _Splicer:
     def append(self, path: Path_, item: Mapping[str, Any]) -> None:
         root = _compose(self.text)
         parent, node, key_node, missing = self._walk(root, path)
+        self._local_newline(key_node, node, parent)
         if missing:
             self._insert_missing(parent, key_node, missing, [dict(item)])
             return
@@ -554,7 +614,7 @@ class _Splicer:
             if comment.startswith("#"):  # "key: old  # note" -> "key: |  # note"
                 space = " " if start > 0 and self.text[start - 1] == ":" else ""
                 head = rendered.replace(self.nl, f"  {comment}{self.nl}", 1)
-                ending = self.nl if self.text[line_end - 1 : line_end] == "\n" else ""
+                ending = self.nl if linebreaks.is_break(self.text[line_end - 1 : line_end]) else ""
                 self.replace(start, line_end, space + head + ending)
                 return
         if not rendered and start > 0 and self.text[start - 1] == " ":
@@ -594,23 +654,133 @@ def apply_edits(text: str, edits: Sequence[Edit | Append], file: str = "<canvas>
     the result would not be a valid canvas: in both cases nothing changes.
     """
     splicer = _Splicer(text)
+    old = _data(_compose(text))
     for edit in edits:
         if isinstance(edit, Append):
             splicer.append(edit.path, edit.item)
         else:
             splicer.set_value(edit.path, edit.value)
-    new = splicer.text
-    parse_canvas(new, file)  # a valid canvas, or CanvasError
-    root = _compose(new)
+    new_text = splicer.text
+    if new_text == text:
+        return text
+    parse_canvas(new_text, file)  # a valid canvas, or CanvasError
+    new = _data(_compose(new_text))
     for edit in edits:
         if isinstance(edit, Edit):
-            found = read_value(root, edit.path)
+            found = _get(new, _indexed(old, edit.path))
+            found = None if found is _MISSING else found
             if not _same(found, edit.value):
                 raise EditError(
                     f"writing {_show(edit.path)} did not give back the intended value "
-                    f"({found!r} instead of {edit.value!r}); the file was not changed"
+                    f"({found!r} instead of {edit.value!r}); nothing was changed"
                 )
-    return new
+    strayed = _changed_elsewhere(old, new, edits)
+    if strayed is not None:
+        raise EditError(
+            f"writing {', '.join(_show(e.path) for e in edits)} would also have changed "
+            f"{strayed}, which it must not; nothing was changed (please report this "
+            "with the canvas)"
+        )
+    return new_text
+
+
+_MISSING: Any = object()
+
+
+def _data(node: yaml.Node) -> Any:
+    """A composed node as plain data: texts, lists, mappings, None for empty."""
+    return _Splicer("")._plain(node)
+
+
+def _find(data: Any, step: Step) -> Any:
+    """The child of plain ``data`` at ``step`` (``_MISSING`` when there is none)."""
+    if isinstance(step, int):
+        ok = isinstance(data, list) and -len(data) <= step < len(data)
+        return data[step] if ok else _MISSING
+    if _is_item_step(step):
+        items = data if isinstance(data, list) else []
+        return next(
+            (i for i in items if isinstance(i, dict) and i.get("id") == step[1:-1]), _MISSING
+        )
+    return data.get(step, _MISSING) if isinstance(data, dict) else _MISSING
+
+
+def _get(data: Any, path: Path_) -> Any:
+    for step in path:
+        data = _find(data, step)
+        if data is _MISSING:
+            break
+    return data
+
+
+def _graft(data: Any, path: Path_, value: Any) -> Any:
+    """``data`` with ``value`` at ``path`` (missing mappings made; ``_MISSING`` removes)."""
+    if not path:
+        return value
+    step, rest = path[0], path[1:]
+    if isinstance(step, int) or _is_item_step(step):
+        items = list(data) if isinstance(data, list) else []
+        child = _find(items, step)
+        if child is _MISSING:
+            return data
+        at = next(n for n, i in enumerate(items) if i is child)
+        items[at] = _graft(child, rest, value)
+        return items
+    mapping = dict(data) if isinstance(data, dict) else {}
+    inner = _graft(mapping.get(step, _MISSING), rest, value)
+    if inner is _MISSING:
+        mapping.pop(step, None)
+    else:
+        mapping[step] = inner
+    return mapping
+
+
+def _changed_elsewhere(old: Any, new: Any, edits: Sequence[Edit | Append]) -> str | None:
+    """Where ``new`` differs from ``old`` outside what ``edits`` set (None: nowhere)."""
+    expected = old
+    for edit in edits:
+        path = _indexed(expected, edit.path)  # an edit may change the id it was found by
+        now = _get(new, path)
+        if isinstance(edit, Append):
+            was = _get(expected, path)
+            if isinstance(was, list) and isinstance(now, list):
+                now = was + now[len(was) :]  # the items before the new one stay as they were
+        expected = _graft(expected, path, now)
+    return _difference(expected, new, ())
+
+
+def _indexed(data: Any, path: Path_) -> Path_:
+    """``path`` with its ``[id]`` steps made list positions, as found in ``data``."""
+    out: list[Step] = []
+    for n, step in enumerate(path):
+        if isinstance(step, str) and _is_item_step(step):
+            items = data if isinstance(data, list) else []
+            found = _find(items, step)
+            if found is _MISSING:
+                return (*out, *path[n:])
+            out.append(next(i for i, item in enumerate(items) if item is found))
+            data = found
+            continue
+        out.append(step)
+        data = _find(data, step) if data is not _MISSING else _MISSING
+    return tuple(out)
+
+
+def _difference(a: Any, b: Any, path: Path_) -> str | None:
+    if isinstance(a, dict) and isinstance(b, dict):
+        for key in [*a, *(k for k in b if k not in a)]:
+            found = _difference(a.get(key, _MISSING), b.get(key, _MISSING), (*path, key))
+            if found:
+                return found
+        return None
+    if isinstance(a, list) and isinstance(b, list) and len(a) == len(b):
+        for n, (x, y) in enumerate(zip(a, b, strict=True)):
+            ident = x.get("id") if isinstance(x, dict) else None
+            found = _difference(x, y, (*path, f"[{ident}]" if isinstance(ident, str) else n))
+            if found:
+                return found
+        return None
+    return None if a == b else _show(path)
 
 
 def read_value(root: yaml.Node, path: Path_) -> Any:
@@ -637,9 +807,11 @@ def _same(found: Any, intended: Any) -> bool:
     if isinstance(intended, bool):
         return False
     if isinstance(intended, int | float):
-        try:
-            return float(found) == float(intended)
-        except (TypeError, ValueError):
+        if not isinstance(found, str):
+            return False
+        try:  # exactly: a float would take 12345678901234567890 for ...168
+            return Decimal(found) == Decimal(str(intended))
+        except InvalidOperation:
             return False
     if isinstance(intended, Mapping):
         return isinstance(found, dict) and all(
@@ -682,6 +854,15 @@ class CanvasFile:
     def canvas(self) -> Canvas:
         return parse_canvas(self.text, str(self.path))
 
+    def pending(self, edits: Sequence[Edit | Append]) -> list[Edit | Append]:
+        """The ``edits`` that would change the file: those whose value it does not hold."""
+        root = _compose(self.text)
+        return [
+            edit
+            for edit in edits
+            if isinstance(edit, Append) or not _same(read_value(root, edit.path), edit.value)
+        ]
+
     def apply(self, edits: Sequence[Edit | Append]) -> bool:
         """Apply ``edits``, check them, and save; False when nothing changed."""
         new = apply_edits(self.text, edits, str(self.path))
@@ -697,8 +878,54 @@ class CanvasFile:
         self.text, self.raw = new_text, data
 
 
+_TEMP_SUFFIX = ".tmp"
+#: Younger temporary files may belong to a save that has not locked its file yet.
+_LEFTOVER_AGE = 5.0
+#: Without file locks (Windows), only a temporary file this old counts as left over.
+_LEFTOVER_AGE_UNLOCKED = 3600.0
+
+
+def _remove_leftovers(folder: Path, name: str) -> None:
+    """Remove the temporary files of saves of ``name`` that were killed before their end.
+
+    A save holds a lock on its temporary file until the file replaces the canvas;
+    a killed save leaves its file unlocked. A file that is locked, or was written
+    in the last seconds, may belong to a save under way and stays.
+    """
+    pattern = re.compile(
+        r"\." + re.escape(name) + r"\.[a-z0-9_]{8}" + re.escape(_TEMP_SUFFIX) + r"\Z"
+    )
+    try:
+        entries = [e for e in os.scandir(folder) if pattern.match(e.name)]
+    except OSError:
+        return
+    now = time.time()
+    for entry in entries:
+        try:
+            if not entry.is_file(follow_symlinks=False):
+                continue
+            age = now - entry.stat(follow_symlinks=False).st_mtime
+            if age < (_LEFTOVER_AGE if fcntl is not None else _LEFTOVER_AGE_UNLOCKED):
+                continue
+            if fcntl is None:
+                os.unlink(entry.path)
+                continue
+            fd = os.open(entry.path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)  # fails while a save holds it
+                os.unlink(entry.path)
+            finally:
+                os.close(fd)
+        except OSError:  # locked, gone already, or not ours to remove: left alone
+            continue
+
+
 def save_bytes(path: Path, data: bytes, *, expected: bytes | None = None) -> None:
     """Write ``data`` to ``path`` atomically (temporary file, fsync, replace).
+
+    The file keeps its mode. A replace makes a new file: a hard link to the old
+    one keeps the old text. Temporary files left by a save that was killed are
+    removed by the next save of the same file.
 
     With ``expected``, refuse (``ConflictError``) when the file on disk no
     longer holds those bytes: somebody else changed it since it was read.
@@ -718,22 +945,27 @@ def save_bytes(path: Path, data: bytes, *, expected: bytes | None = None) -> Non
                 "nothing was written: run the command again to work on the new version"
             )
     try:
-        mode = path.stat().st_mode & 0o7777
+        mode = path.stat().st_mode & 0o7777  # the canvas keeps its mode
     except OSError:
         mode = 0o644
     folder = path.parent
-    fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    _remove_leftovers(folder, path.name)
+    fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=_TEMP_SUFFIX, dir=folder)
     try:
-        with os.fdopen(fd, "wb") as fh:
+        if fcntl is not None:  # held until the replace: this temporary file is in use
+            fcntl.flock(fd, fcntl.LOCK_EX)
+        with os.fdopen(fd, "wb", closefd=False) as fh:
             fh.write(data)
             fh.flush()
-            os.fsync(fh.fileno())
+            os.fsync(fd)
         os.chmod(temp, mode)
         os.replace(temp, path)
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(temp)
         raise
+    finally:
+        os.close(fd)
     try:
         dir_fd = os.open(folder, os.O_RDONLY)
     except OSError:

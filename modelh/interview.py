@@ -11,15 +11,17 @@ file is saved, atomically, before the next step is shown. Nothing here prints.
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 from . import framework as fw
-from .editing import Append, CanvasFile, Edit, EditError
+from .editing import Append, CanvasFile, Edit, EditError, Number
 from .errors import CanvasError, ModelhError
 from .framework import vocab
+from .loader import _NUMBER, _THOUSANDS
 from .model import Canvas
 
 SECTIONS = ("questions", "dimensions", "segments", "measures")
@@ -762,6 +764,7 @@ def answers_from_file(file: CanvasFile, answers_path: str) -> Outcome:
     canvas = file.canvas()
     edits: list[Edit | Append] = []
     _edits_for(partial, (), canvas, edits)
+    edits = file.pending(edits)  # a value the canvas holds already is no change
     if not edits:
         return Outcome(completed=True)
     file.apply(edits)
@@ -801,11 +804,45 @@ def _plain(node: Any, source: str) -> Any:
 def _number(key: str, value: Any) -> Any:
     if key in _NUMBER_KEYS and isinstance(value, str):
         try:
-            number = float(value)
+            return parse_number(value, thousands=False)
         except ValueError:
-            return value  # the canvas's own check reports it
-        return int(number) if number.is_integer() and "." not in value else number
+            return value  # the canvas's own check reports it, with its hint
     return value
+
+
+def parse_number(text: str, *, thousands: bool = True) -> int | Number:
+    """A number as typed, its digits kept: an ``int``, or a ``Number`` (a decimal).
+
+    ``1,500`` is read as 1500 when ``thousands`` allows it (the groups of three the
+    loader names thousands separators); any other comma, as in ``1,5``, could be a
+    decimal comma or a typo and is refused, saying both readings. Raises ValueError
+    with the message to show.
+    """
+    typed = text.strip()
+    if "," in typed:
+        if thousands and _THOUSANDS.match(typed):
+            typed = typed.replace(",", "")
+        else:
+            whole = typed.replace(",", "")
+            if typed.count(",") == 1 and _NUMBER.match(typed.replace(",", ".")):
+                raise ValueError(
+                    f"'{text}' is ambiguous: write {typed.replace(',', '.')} or {whole}"
+                )
+            if _NUMBER.match(whole):
+                raise ValueError(f"'{text}' is ambiguous: write it without commas, e.g. {whole}")
+    if not _NUMBER.match(typed):
+        raise ValueError(f"'{text}' is not a number (a unit goes with the measure, not here)")
+    try:
+        float(typed)  # underscores only between digits, as Python and YAML 1.2 read them
+    except ValueError:
+        raise ValueError(f"'{text}' is not a number") from None
+    typed = typed.replace("_", "")  # digit groups: the digits stay
+    if not any(c in typed for c in ".eE"):
+        return int(typed)
+    number = Number(typed)
+    if not math.isfinite(number):
+        raise ValueError(f"'{text}' is too large a number")
+    return number
 
 
 def _edits_for(
@@ -865,6 +902,7 @@ __all__ = [
     "Reply",
     "Step",
     "answers_from_file",
+    "parse_number",
     "plan",
     "slug",
 ]

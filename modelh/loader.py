@@ -25,6 +25,7 @@ from typing import Any
 
 import yaml
 
+from . import linebreaks
 from . import model as m
 from .errors import CanvasError, Problem
 from .framework import vocab
@@ -159,6 +160,8 @@ def parse_canvas(source: str | bytes | bytearray | memoryview, file: str = "<can
     walker = _Walker(file, text)
     if "!" in text:  # tags are refused, but never stop the walk: report everything
         walker.problems.extend(_tag_problems(root, file, text))
+    if walker.odd:  # so are line breaks only YAML sees
+        walker.problems.extend(_odd_break_problems(root, file, text))
     canvas = walker.canvas(root)
     if walker.problems or canvas is None:
         raise CanvasError(file, walker.problems)
@@ -200,17 +203,10 @@ def _decode(data: bytes, file: str) -> str:
         raise CanvasError(file, [_file_problem(file, message, line, column)]) from None
 
 
-def _line_col(text: str, index: int) -> tuple[int, int]:
-    line = text.count("\n", 0, index) + 1
-    return line, index - (text.rfind("\n", 0, index) + 1) + 1
-
-
-#: Characters PyYAML counts as line breaks but editors do not.
-_ODD_BREAKS = ("\x85", "\u2028", "\u2029")
-
-
-def _has_odd_breaks(text: str) -> bool:
-    return any(c in text for c in _ODD_BREAKS)
+#: Lines as editors count them: LF, CRLF and a bare CR end a line (see ``linebreaks``).
+_line_col = linebreaks.line_col
+#: Whether the text holds a character PyYAML counts as a line break but editors do not.
+_has_odd_breaks = linebreaks.has_odd_breaks
 
 
 def _place(text: str, mark: Any) -> tuple[int, int]:
@@ -226,10 +222,38 @@ class _Remap:
     """Turns parser marks into editor positions in a text with odd line breaks."""
 
     def __init__(self, text: str) -> None:
-        self.text = text
+        self.lines = linebreaks.Lines(text)
 
     def __call__(self, mark: Any) -> tuple[int, int]:
-        return _line_col(self.text, mark.index)
+        return self.lines(mark.index)
+
+
+def _odd_break_problems(root: yaml.Node, file: str, text: str) -> list[Problem]:
+    """An odd line break outside quoted text: YAML starts a new line there, editors do not
+    (``# note<U+2028>status: final`` reads as a comment and sets the status)."""
+    quoted = []
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, yaml.ScalarNode):
+            if node.style in _QUOTED:
+                quoted.append((node.start_mark.index, node.end_mark.index))
+        elif isinstance(node, yaml.MappingNode):
+            stack.extend(part for pair in node.value for part in pair)
+        else:
+            stack.extend(node.value)
+    lines = linebreaks.Lines(text)
+    problems = []
+    for at in linebreaks.odd_breaks_outside(text, quoted):
+        line, col = lines(at)
+        message = (
+            f"character {linebreaks.odd_break_name(text[at])} starts a new line for YAML, "
+            "but not in most editors: remove it, or write the text in quotes"
+        )
+        problems.append(Problem(file, line, col, line, col + 1, "syntax", "", message))
+        if len(problems) == 20:
+            break
+    return problems
 
 
 def _prescan(text: str, file: str) -> None:
@@ -853,8 +877,9 @@ class _Walker:
         text = self.scalar_text(node, field, path, label)
         if text is None:
             # an unquoted colour is a comment to YAML: the value silently vanishes
-            line = self.text.splitlines()[key_node.start_mark.line]
-            match = _COLOR_IN_COMMENT.search(line, key_node.start_mark.column)
+            at = key_node.start_mark.index
+            end = linebreaks.line_end(self.text, at)
+            match = _COLOR_IN_COMMENT.search(self.text, at, end)
             if match and node.__class__ is yaml.ScalarNode and _is_null(node):
                 self.problem(
                     key_node,

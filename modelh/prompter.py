@@ -8,7 +8,6 @@ answer; ``/quit`` stops (every answer given so far is already saved).
 from __future__ import annotations
 
 import contextlib
-import math
 import os
 import shlex
 import subprocess
@@ -26,7 +25,7 @@ from rich.table import Table
 from rich.text import Text
 
 from .escaping import printable
-from .interview import ANSWER, BACK, KEEP, NEW, QUIT, SKIP, Reply, Step
+from .interview import ANSWER, BACK, KEEP, NEW, QUIT, SKIP, Reply, Step, parse_number
 
 HINT = "Enter keeps · /skip · /back · /edit · /quit · every answer is saved"
 _COMMANDS = {"/skip": SKIP, "/back": BACK, "/quit": QUIT, "/q": QUIT, "/exit": QUIT}
@@ -39,6 +38,7 @@ class RichPrompter:
         self.console = console or Console(highlight=False)
         self._group = ""  # guidance is shown once for the steps of one group
         self._last: tuple[str, str] | None = None  # the step last asked, and what was typed
+        self._drafts: dict[str, str] = {}  # step key -> a kept /edit file to open again
 
     def _input(self, prefill: str) -> str:
         """A line typed at the prompt; ``prefill`` stands ready to be edited (with readline)."""
@@ -138,15 +138,7 @@ class RichPrompter:
         if kind == "text":
             return text
         if kind == "number":
-            try:
-                number = float(text.replace(",", ""))
-            except ValueError:
-                raise ValueError(
-                    f"'{text}' is not a number (a unit goes with the measure, not here)"
-                ) from None
-            if not math.isfinite(number):
-                raise ValueError(f"'{text}' is not a finite number")
-            return int(number) if number.is_integer() and "." not in text else number
+            return parse_number(text)
         if kind == "confirm":
             if text.lower() in ("y", "yes"):
                 return True
@@ -172,27 +164,76 @@ class RichPrompter:
         return list(dict.fromkeys(chosen))
 
     def edit(self, step: Step) -> str | None:
-        """The answer written in ``$EDITOR`` (None when the editor fails or changes nothing)."""
+        """The answer written in ``$EDITOR`` (None when the editor fails or changes nothing).
+
+        What the editor saved is never lost: when it cannot be read (not UTF-8) or the
+        editor fails after changing it, the file is kept, its path said, and the next
+        ``/edit`` of the step opens it again.
+        """
         editor = os.environ.get("VISUAL") or os.environ.get("EDITOR") or "vi"
         current = step.current
         if isinstance(current, list | tuple):
             current = "; ".join(str(c) for c in current)
-        with tempfile.NamedTemporaryFile("w+", suffix=".md", delete=False, encoding="utf-8") as fh:
-            fh.write("" if current is None else str(current))
-            name = fh.name
+        name = self._drafts.get(step.key)
+        if name is None or not os.path.exists(name):
+            with tempfile.NamedTemporaryFile(
+                "wb", prefix="modelh-answer-", suffix=".md", delete=False
+            ) as fh:
+                fh.write(("" if current is None else str(current)).encode("utf-8"))
+                name = fh.name
+        with open(name, "rb") as fh:
+            before = fh.read()
         try:
             done = subprocess.run([*shlex.split(editor), name], check=False)
-            if done.returncode != 0:
-                self.tell(f"the editor '{editor}' stopped with an error; nothing changed", "error")
-                return None
-            with open(name, encoding="utf-8") as fh:
-                text = fh.read().strip("\n")
         except OSError as exc:
+            self._drop_unless_draft(step, name)
             self.tell(f"cannot start the editor '{editor}': {exc.strerror}", "error")
             return None
-        finally:
+        except ValueError as exc:  # an unmatched quote in $EDITOR
+            self._drop_unless_draft(step, name)
+            self.tell(f"cannot start the editor '{editor}': {exc}", "error")
+            return None
+        try:
+            with open(name, "rb") as fh:
+                data = fh.read()
+        except OSError as exc:
+            self.tell(f"cannot read what the editor saved in {name}: {exc.strerror}", "error")
+            return None
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            self._drafts[step.key] = name
+            line = data[: exc.start].count(b"\n") + 1
+            self.tell(
+                f"what the editor saved is not UTF-8 text (byte 0x{data[exc.start]:02x} on "
+                f"line {line}): nothing was saved in the canvas, and nothing is lost: the text "
+                f"is kept in {name} ; save it there as UTF-8, then type /edit to go on with it",
+                "error",
+            )
+            return None
+        if done.returncode != 0:
+            if data != before:
+                self._drafts[step.key] = name
+                self.tell(
+                    f"the editor '{editor}' stopped with an error; nothing was saved in the "
+                    f"canvas, and what it wrote is kept in {name}: type /edit to go on with it",
+                    "error",
+                )
+            else:
+                self._drop_unless_draft(step, name)
+                self.tell(f"the editor '{editor}' stopped with an error; nothing changed", "error")
+            return None
+        self._drafts.pop(step.key, None)
+        with contextlib.suppress(OSError):
             os.unlink(name)
-        return text or None
+        text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+        return text.strip("\n") or None
+
+    def _drop_unless_draft(self, step: Step, name: str) -> None:
+        """Remove a temporary file that holds nothing of the person's (not a kept draft)."""
+        if self._drafts.get(step.key) != name:
+            with contextlib.suppress(OSError):
+                os.unlink(name)
 
 
 def _pick(text: str, values: list[str]) -> str:

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import difflib
 import os
-import re
 import stat
 from pathlib import Path
 
 import pytest
+import yaml
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
@@ -22,6 +22,7 @@ from modelh.editing import (
     apply_edits,
     render_scalar,
 )
+from modelh.linebreaks import line_col, split_lines, styles
 
 from .conftest import EXAMPLES
 
@@ -273,7 +274,27 @@ def test_scalars_are_plain_only_when_every_reader_reads_them_back(value, rendere
 
 # --- random edits on random canvases --------------------------------------------
 
-BASES = [ODD, ODD_CRLF, ODD.rstrip("\n"), *(p.read_text(encoding="utf-8") for p in EXAMPLES)]
+
+def _mixed(text: str, ends: tuple[str, ...]) -> str:
+    """``text`` with its line ends taken in turn from ``ends``."""
+    lines = text.split("\n")
+    return "".join(line + ends[n % len(ends)] for n, line in enumerate(lines[:-1])) + lines[-1]
+
+
+EXAMPLE_TEXTS = [p.read_text(encoding="utf-8") for p in EXAMPLES]
+BASES = [
+    ODD,
+    ODD_CRLF,
+    ODD.rstrip("\n"),
+    ODD.replace("\n", "\r"),  # bare CR: old Mac editors, some exports
+    _mixed(ODD, ("\n", "\n", "\r")),  # a few CR among LF
+    _mixed(ODD, ("\r\n", "\n")),
+    _mixed(ODD, ("\r", "\r\n", "\n")).rstrip("\r\n"),
+    *EXAMPLE_TEXTS,
+    EXAMPLE_TEXTS[0].replace("\n", "\r"),
+    EXAMPLE_TEXTS[1].replace("\n", "\r\n"),
+    _mixed(EXAMPLE_TEXTS[2], ("\r", "\n", "\r\n")),
+]
 TRICKY = [
     "no",
     "NO",
@@ -391,7 +412,12 @@ def _value_at(canvas, path):
     return getattr(dim, path[3]) if dim else None
 
 
-@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+# More examples once, locally: MODELH_EDIT_EXAMPLES=5000 pytest tests/test_editing.py -k random
+@settings(
+    max_examples=int(os.environ.get("MODELH_EDIT_EXAMPLES", "400")),
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow],
+)
 @given(edit_case())
 def test_random_edits_reload_exactly_and_leave_every_other_line(case):
     text, path, value = case
@@ -402,10 +428,8 @@ def test_random_edits_reload_exactly_and_leave_every_other_line(case):
         assume(False) if all("must be quoted" in p.message for p in exc.problems) else None
         raise
     assert _value_at(parse_canvas(new), path) == value
-    crlf = "\r\n" in text
-    if crlf:
-        assert not re.search(r"(?<!\r)\n", new), "a bare LF crept into a CRLF file"
-    assert new.endswith("\n") == text.endswith("\n")
+    assert styles(new) <= styles(text), "a line end the file does not use crept in"
+    assert new.endswith(("\n", "\r")) == text.endswith(("\n", "\r"))
     first, last = _changed_old_lines(text, new)
     if first is None:
         return  # a pure insertion: every old line is still there, in order
@@ -424,7 +448,7 @@ def _changed_old_lines(old: str, new: str) -> tuple[int | None, int]:
         suffix += 1
     if prefix >= len(old) - suffix:
         return None, 0
-    return old.count("\n", 0, prefix) + 1, old.count("\n", 0, len(old) - suffix - 1) + 1
+    return line_col(old, prefix)[0], line_col(old, max(prefix, len(old) - suffix - 1))[0]
 
 
 def _allowed_lines(canvas, path) -> tuple[int, int]:
@@ -477,3 +501,168 @@ def test_examples_stay_valid_after_every_question_is_answered():
         canvas = parse_canvas(new)
         assert canvas.answers["cost"].text == "New answer to cost."
         assert Path(example).read_text(encoding="utf-8") == text  # nothing written
+
+
+# --- line ends: LF, CRLF, bare CR and mixes -------------------------------------------
+
+CR_CANVAS = (
+    "modelh: 1\ncanvas:\n  title: T\n  organization: O\ncustomer_relationships:\n"
+    "  answers:\n    cost: |\n      old\n    growth: Word of mouth.\n"
+    "    marketing: >\n      folded\n      text\nx-notes: keep me\n"
+)
+
+
+def _with_ends(text: str, style: str) -> str:
+    """``text`` with its line ends in ``style``: one end for all, or a mix."""
+    if style in ("\n", "\r\n", "\r"):
+        return text.replace("\n", style)
+    ends = {"mixed-cr": ["\n", "\r"], "mixed-crlf": ["\r\n", "\n"], "all": ["\r", "\r\n", "\n"]}
+    cycle = ends[style]
+    lines = text.split("\n")
+    return "".join(line + cycle[i % len(cycle)] for i, line in enumerate(lines[:-1])) + lines[-1]
+
+
+LINE_END_STYLES = ["\n", "\r\n", "\r", "mixed-cr", "mixed-crlf", "all"]
+
+
+@pytest.mark.parametrize("style", LINE_END_STYLES)
+@pytest.mark.parametrize(
+    "question, value",
+    [
+        ("cost", "new answer"),
+        ("cost", "two\nlines"),
+        ("marketing", "new answer"),
+        ("growth", "two\nlines"),
+        ("sharing", "a new\nkey"),
+    ],
+)
+def test_an_edit_keeps_every_other_line_and_its_line_end_whatever_the_line_ends(
+    style, question, value
+):
+    text = _with_ends(CR_CANVAS, style)
+    new = apply_edits(text, [Edit(("customer_relationships", "answers", question), value)])
+    canvas = parse_canvas(new)
+    assert canvas.answers[question].text == value
+    others = {"cost": "old\n", "growth": "Word of mouth.", "marketing": "folded text\n"}
+    for other, kept in others.items():
+        if other != question:
+            assert canvas.answers[other].text == kept
+    assert yaml.safe_load(new)["x-notes"] == "keep me"
+    old_lines = split_lines(text, keepends=True)
+    new_lines = split_lines(new, keepends=True)
+    # every line the edit did not touch is there, with its own line end
+    matcher = difflib.SequenceMatcher(a=old_lines, b=new_lines, autojunk=False)
+    kept_lines = sum(size for _, _, size in matcher.get_matching_blocks())
+    assert kept_lines >= len(old_lines) - 3
+    assert styles(new) <= styles(text)
+
+
+def test_the_bare_cr_reproduction_keeps_the_rest_of_the_file(tmp_path):
+    path = tmp_path / "cr.yaml"
+    path.write_bytes(
+        b"modelh: 1\rcanvas:\r  title: T\r  organization: O\rcustomer_relationships:\r"
+        b"  answers:\r    cost: |\r      old\r    growth: Word of mouth.\rx-notes: keep me\r"
+    )
+    CanvasFile.read(path).apply([Edit(("customer_relationships", "answers", "cost"), "new")])
+    assert path.read_bytes() == (
+        b"modelh: 1\rcanvas:\r  title: T\r  organization: O\rcustomer_relationships:\r"
+        b"  answers:\r    cost: new\r    growth: Word of mouth.\rx-notes: keep me\r"
+    )
+
+
+def test_a_value_changed_by_mistake_is_caught_and_nothing_is_written(tmp_path, monkeypatch):
+    from modelh import editing
+
+    path = tmp_path / "c.yaml"
+    path.write_text(ODD, encoding="utf-8")
+    before = path.read_bytes()
+    real = editing._Splicer.set_value
+
+    def careless(self, edit_path, value):  # a splicer bug: it also eats the next line
+        real(self, edit_path, value)
+        at = self.text.index("    marketing:")
+        self.replace(at, self.text.index("\n", at) + 1, "")
+
+    monkeypatch.setattr(editing._Splicer, "set_value", careless)
+    with pytest.raises(EditError) as caught:
+        CanvasFile.read(path).apply([Edit(("customer_relationships", "answers", "cost"), "x")])
+    message = str(caught.value)
+    assert "customer_relationships.answers.marketing" in message
+    assert "nothing was changed" in message
+    assert path.read_bytes() == before
+
+
+# --- values the canvas already holds, numbers --------------------------------------
+
+
+def test_a_per_segment_answer_replaced_by_one_text_keeps_the_next_key():
+    path = ("customer_relationships", "answers", "expectations")
+    new = apply_edits(ODD, [Edit(path, "The same for everyone.")])
+    canvas = parse_canvas(new)
+    assert canvas.answers["expectations"].text == "The same for everyone."
+    assert canvas.answers["expectations"].per_segment == {}
+    assert canvas.dimensions["information"].use == "core"
+    assert changed_lines(ODD, new) == [
+        (
+            "replace",
+            ["    expectations:\n", "      ma-members: Same-day call back.\n"],
+            ["    expectations: The same for everyone.\n"],
+        )
+    ]
+
+
+@pytest.mark.parametrize("example", EXAMPLES, ids=lambda p: p.name)
+def test_writing_the_values_a_canvas_already_holds_changes_nothing(example):
+    text = example.read_text(encoding="utf-8")
+    root = yaml.compose(text)
+    edits = [Edit((key.value,), _plain(value)) for key, value in root.value]
+    assert apply_edits(text, edits) == text
+
+
+def _plain(node):
+    if isinstance(node, yaml.ScalarNode):
+        return node.value
+    if isinstance(node, yaml.SequenceNode):
+        return [_plain(i) for i in node.value]
+    return {k.value: _plain(v) for k, v in node.value}
+
+
+def test_a_long_number_keeps_every_digit():
+    path = ("customer_relationships", "measures", "[csat]", "target")
+    text = ODD.replace("  measures: []   # none yet\n", "  measures:\n    - {id: csat, name: C}\n")
+    new = apply_edits(text, [Edit(path, 12345678901234567890)])
+    assert "target: 12345678901234567890}" in new
+    from modelh.interview import parse_number
+
+    new = apply_edits(text, [Edit(path, parse_number("0.1000000000000000000001"))])
+    assert "target: 0.1000000000000000000001}" in new
+
+
+def test_a_temporary_file_left_by_a_killed_save_is_removed_by_the_next_save(tmp_path):
+    import fcntl
+
+    path = tmp_path / "c.yaml"
+    path.write_text(ODD, encoding="utf-8")
+    left = tmp_path / ".c.yaml.k1ll3d_x.tmp"  # what a save killed before its replace leaves
+    left.write_text(ODD[:40])
+    hour_ago = left.stat().st_mtime - 3600
+    os.utime(left, (hour_ago, hour_ago))
+    busy = tmp_path / ".c.yaml.busy0000.tmp"  # a save under way in another process
+    busy.write_text(ODD[:40])
+    os.utime(busy, (hour_ago, hour_ago))
+    other = tmp_path / ".d.yaml.k1ll3d_x.tmp"  # another canvas's
+    other.write_text("x")
+    os.utime(other, (hour_ago, hour_ago))
+    with open(busy, "rb") as held:
+        fcntl.flock(held.fileno(), fcntl.LOCK_EX)
+        CanvasFile.read(path).apply([Edit(("customer_relationships", "answers", "cost"), "$4")])
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        ".c.yaml.busy0000.tmp",
+        ".d.yaml.k1ll3d_x.tmp",
+        "c.yaml",
+    ]
+
+
+def test_an_id_can_be_changed_through_the_id_it_is_found_by():
+    new = apply_edits(ODD, [Edit(("segments", "[employers]", "id"), "employer-groups")])
+    assert parse_canvas(new).segment("employer-groups").name == "Employer groups"

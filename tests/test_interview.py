@@ -523,3 +523,138 @@ def test_a_refused_answer_is_offered_again_to_correct():
     )
     assert prompter.ask(step) == Reply(ANSWER, "engage")
     assert offered == ["", "engagd"]
+
+
+# --- answers files: line ends, values already there, numbers ----------------------------
+
+
+def test_the_bare_cr_reproduction_keeps_the_rest_of_the_file(tmp_path):
+    canvas = tmp_path / "cr.yaml"
+    canvas.write_bytes(
+        b"modelh: 1\rcanvas:\r  title: T\r  organization: O\rcustomer_relationships:\r"
+        b"  answers:\r    cost: |\r      old\r    growth: Word of mouth.\rx-notes: keep me\r"
+    )
+    answers = tmp_path / "a.yaml"
+    answers.write_text("customer_relationships:\n  answers:\n    cost: new answer\n")
+    result = CliRunner().invoke(app, ["interview", str(canvas), "--answers", str(answers)])
+    assert result.exit_code == 0, result.output
+    assert canvas.read_bytes() == (
+        b"modelh: 1\rcanvas:\r  title: T\r  organization: O\rcustomer_relationships:\r"
+        b"  answers:\r    cost: new answer\r    growth: Word of mouth.\rx-notes: keep me\r"
+    )
+
+
+@pytest.mark.parametrize("example", ["riverside-health-plan", "lakeshore-medical-group"])
+def test_an_answers_file_holding_the_canvas_itself_changes_nothing(example, tmp_path):
+    source = ROOT / "canvases" / f"{example}.yaml"
+    canvas = tmp_path / "c.yaml"
+    canvas.write_bytes(source.read_bytes())
+    answers = tmp_path / "answers.yaml"
+    answers.write_bytes(source.read_bytes())
+    result = CliRunner().invoke(app, ["interview", str(canvas), "--answers", str(answers)])
+    assert result.exit_code == 0, result.output
+    assert "No changes to" in result.output
+    assert canvas.read_bytes() == source.read_bytes()
+
+
+def test_an_answers_file_that_changes_one_value_touches_only_its_line(tmp_path):
+    source = ROOT / "canvases" / "riverside-health-plan.yaml"
+    text = source.read_text(encoding="utf-8")
+    canvas = tmp_path / "c.yaml"
+    canvas.write_text(text, encoding="utf-8")
+    old_title = load_canvas(source).canvas.title
+    answers = tmp_path / "answers.yaml"
+    answers.write_text(text.replace(f"title: {old_title}", "title: A new title", 1))
+    result = CliRunner().invoke(app, ["interview", str(canvas), "--answers", str(answers)])
+    assert result.exit_code == 0, result.output
+    assert "1 change written" in result.output
+    new = canvas.read_text(encoding="utf-8")
+    old_lines, new_lines = text.splitlines(), new.splitlines()
+    assert len(old_lines) == len(new_lines)
+    changed = [(a, b) for a, b in zip(old_lines, new_lines, strict=True) if a != b]
+    assert changed == [(f"  title: {old_title}", "  title: A new title")]
+
+
+def test_a_long_number_in_an_answers_file_keeps_every_digit(canvas_file, tmp_path):
+    answers = tmp_path / "answers.yaml"
+    answers.write_text(
+        "customer_relationships:\n  measures:\n"
+        "    - {id: nps, current: 12345678901234567890, target: 35.50}\n"
+    )
+    result = CliRunner().invoke(app, ["interview", str(canvas_file), "--answers", str(answers)])
+    assert result.exit_code == 0, result.output
+    text = canvas_file.read_text()
+    assert "current: 12345678901234567890\n" in text
+    assert "target: 35.50\n" in text
+
+
+@pytest.mark.parametrize("typed, hint", [("1,5", "write 1.5 or 15"), ("2,75", "2.75 or 275")])
+def test_a_decimal_comma_at_a_number_prompt_is_refused_with_both_readings(typed, hint):
+    from modelh.prompter import RichPrompter
+
+    step = Step("measure:nps:current", "measures", "g", "?", "number")
+    with pytest.raises(ValueError, match=hint):
+        RichPrompter().parse(step, typed)
+    assert RichPrompter().parse(step, "1,500") == 1500  # thousands, as the loader reads them
+
+
+def test_a_long_number_typed_at_the_prompt_keeps_every_digit(canvas_file):
+    from modelh.prompter import RichPrompter
+
+    step = Step("measure:nps:current", "measures", "g", "?", "number")
+    typed = RichPrompter().parse(step, "12345678901234567890")
+    run(canvas_file, answer(typed), sections=["measures"])
+    assert "current: 12345678901234567890\n" in canvas_file.read_text()
+
+
+def test_an_editor_that_saves_latin1_loses_nothing(tmp_path, monkeypatch):
+    import io
+
+    from rich.console import Console
+
+    from modelh.prompter import RichPrompter
+
+    def editor(code: str) -> str:
+        script = tmp_path / f"editor{len(list(tmp_path.iterdir()))}.py"
+        script.write_text(f"import sys\npath = sys.argv[1]\n{code}\n")
+        return f"{sys.executable} {script}"
+
+    latin1 = editor("open(path, 'wb').write('Café for every member'.encode('latin-1'))")
+    fix = editor(
+        "data = open(path, 'rb').read().decode('latin-1')\n"
+        "open(path, 'wb').write(data.encode('utf-8'))"
+    )
+    out = io.StringIO()
+    prompter = RichPrompter(Console(file=out, width=400))
+    typed = iter(["/edit", "/edit"])
+    editors = iter([latin1, fix])
+
+    kept: list[Path] = []
+
+    def fake_input(prefill: str) -> str:
+        if "kept in " in out.getvalue():  # asked again after the first /edit
+            told = out.getvalue()
+            assert "is not UTF-8 text" in told and "nothing is lost" in told
+            kept.append(Path(told.split("kept in ", 1)[1].split(" ;", 1)[0]))
+            assert kept[0].read_bytes() == "Café for every member".encode("latin-1")
+        monkeypatch.setenv("VISUAL", next(editors))
+        return next(typed)
+
+    prompter._input = fake_input
+    step = Step("question:cost", "questions", "g", "?", "text", current="Old answer")
+    assert prompter.ask(step) == Reply(ANSWER, "Café for every member")
+    assert len(kept) == 1  # the second /edit opened the kept text again
+    assert not kept[0].exists()  # and, once read, the text went into the answer
+
+
+def test_an_answers_file_repeating_a_tagged_value_keeps_the_tag(canvas_file, tmp_path):
+    canvas_file.write_text(
+        CANVAS.replace("  organization:", "  version: !!str 1.10\n  organization:")
+    )
+    before = canvas_file.read_bytes()
+    answers = tmp_path / "answers.yaml"
+    answers.write_text("modelh: 1\ncanvas:\n  version: '1.10'\n  title: Medicare Advantage 2027\n")
+    result = CliRunner().invoke(app, ["interview", str(canvas_file), "--answers", str(answers)])
+    assert result.exit_code == 0, result.output
+    assert "No changes to" in result.output
+    assert canvas_file.read_bytes() == before
