@@ -326,22 +326,12 @@ def render_html(
         canvas, sections=options.sections, paper=options.paper, check=check, logo=logo
     )
     html = render_context(context, options)
-    outside = _OUTSIDE_REFERENCE.search(html)
-    if outside:
-        raise FetchRefusedError(
-            f"a template refers to {outside.group('url')}: the report carries everything it "
-            "shows (use asset() for a file of the template folders)"
-        )
-    return html
+    from .report_policy import RefusedMarkup, safe_html
 
-
-#: An attribute or a CSS url() that would make the browser or WeasyPrint fetch
-#: something from outside the report: the network or a file.
-_OUTSIDE_REFERENCE = re.compile(
-    r"""(?:\b(?:src|href|srcset|data|poster|action)\s*=\s*["']?|url\(\s*["']?|@import\s+["'])"""
-    r"""\s*(?P<url>(?:https?:|ftp:|file:|//)[^"')\s>]*)""",
-    re.IGNORECASE,
-)
+    try:
+        return safe_html(html)
+    except RefusedMarkup as exc:
+        raise FetchRefusedError(str(exc)) from None
 
 
 # ---------------------------------------------------------------------------
