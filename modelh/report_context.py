@@ -156,6 +156,12 @@ def paragraphs(text: str | None) -> list[dict[str, Any]]:
     return blocks
 
 
+def display_name(name: str) -> str:
+    """A file name as text: bytes that are not UTF-8 (kept by Python as lone
+    surrogates) shown as U+FFFD, so the name can be written into a report."""
+    return os.fsencode(name).decode("utf-8", "replace")
+
+
 def format_number(value: float | int | None) -> str:
     """A number as a reader expects it: thousands separated, no needless decimals."""
     if value is None:
@@ -285,7 +291,7 @@ def logo_data_uri(canvas: Canvas) -> str | None:
     logo = logo_file(canvas.file, branding.logo)
     if isinstance(logo, LogoProblem):
         raise ReportContextError(
-            f"{canvas.file}: {logo.message}; the report is refused until it is fixed ({logo.fix})"
+            f"{logo.message}; the report is refused until it is fixed ({logo.fix})"
         )
     return logo.data_uri()
 
@@ -944,7 +950,7 @@ def build_context(
             "content_width": round(PAPERS[paper][0] - 40.0, 2),
             "created": created,
             "generator": f"modelh {__version__}",
-            "file": os.path.basename(canvas.file),
+            "file": display_name(os.path.basename(canvas.file)),
             "subject": f"modelH canvas report: {title}, {info.organization or ''}".rstrip(", "),
             "lang": "en",
         },
