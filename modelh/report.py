@@ -9,8 +9,12 @@ in the built-in ``templates/``: any single file can be overridden. They run in
 Jinja's immutable sandbox with autoescaping and ``StrictUndefined``, and see
 only the context (see ``docs/report.md``).
 
-WeasyPrint fetches only ``data:`` URLs and files inside the template folders
-and the package's fonts; anything else stops the render with a clear message.
+The final HTML is rewritten through an allowlist with a Content-Security-Policy
+(``report_policy``), so the handout loads nothing but ``data:`` URLs; WeasyPrint
+fetches only ``data:`` URLs and files inside the template folders and the
+package's fonts, and draws images only within the limits of ``images``. A render
+is bounded in pages, time and memory (``Limits``); anything past a bound or a
+policy stops the render with a clear message, and nothing is written.
 Jinja, fontTools and WeasyPrint are imported inside the functions that need
 them, so importing this module is cheap. Nothing here prints or exits.
 """
