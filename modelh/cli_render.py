@@ -32,7 +32,32 @@ class Paper(StrEnum):
 
 
 def _render_one(path: str, out: str, formats: tuple[str, ...], options: Any, config: Any) -> dict:
-    """Render one canvas; the outcome as plain data, so it crosses process boundaries."""
+    """Render one canvas; the outcome as plain data, so it crosses process boundaries.
+
+    Texts are made printable here: a file name that is not UTF-8 shows its odd
+    bytes as U+FFFD instead of failing to print.
+    """
+    return _as_text(_render(path, out, formats, options, config))
+
+
+def _as_text(value: Any) -> Any:
+    from dataclasses import fields, is_dataclass, replace
+
+    from .report_context import display_name
+
+    if isinstance(value, str):
+        return display_name(value)
+    if isinstance(value, list):
+        return [_as_text(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _as_text(v) for k, v in value.items()}
+    if is_dataclass(value) and not isinstance(value, type):
+        changes = {f.name: _as_text(getattr(value, f.name)) for f in fields(value)}
+        return replace(value, **{k: v for k, v in changes.items() if isinstance(v, str)})
+    return value
+
+
+def _render(path: str, out: str, formats: tuple[str, ...], options: Any, config: Any) -> dict:
     from .report import PdfUnavailableError, render_file
 
     try:

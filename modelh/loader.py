@@ -50,6 +50,9 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
 MAX_BYTES = 5 * 1024 * 1024
 #: Deeper nesting is refused before composing (a canvas needs about six levels).
 MAX_NESTING = 100
+#: Longer lists are refused: every item costs work in checks and pages in reports,
+#: and a canvas's blocks hold a few dozen items at most.
+MAX_ITEMS = 200
 
 _CORE = "tag:yaml.org,2002:"
 _STR, _SEQ, _MAP = _CORE + "str", _CORE + "seq", _CORE + "map"
@@ -941,6 +944,16 @@ class _Walker:
         if _is_empty(node):
             return None
         if node.__class__ is yaml.SequenceNode:
+            if len(node.value) > MAX_ITEMS:
+                self.problem(
+                    node,
+                    "value",
+                    path,
+                    f"{label}{field.name} has {len(node.value):,} items; modelh takes at "
+                    f"most {MAX_ITEMS} items in a list (the limit keeps checks and reports "
+                    "fast): merge or summarise items, or split the canvas",
+                )
+                return None
             return node.value
         if node.__class__ is yaml.ScalarNode:
             message = (

@@ -9,8 +9,12 @@ in the built-in ``templates/``: any single file can be overridden. They run in
 Jinja's immutable sandbox with autoescaping and ``StrictUndefined``, and see
 only the context (see ``docs/report.md``).
 
-WeasyPrint fetches only ``data:`` URLs and files inside the template folders
-and the package's fonts; anything else stops the render with a clear message.
+The final HTML is rewritten through an allowlist with a Content-Security-Policy
+(``report_policy``), so the handout loads nothing but ``data:`` URLs; WeasyPrint
+fetches only ``data:`` URLs and files inside the template folders and the
+package's fonts, and draws images only within the limits of ``images``. A render
+is bounded in pages, time and memory (``Limits``); anything past a bound or a
+policy stops the render with a clear message, and nothing is written.
 Jinja, fontTools and WeasyPrint are imported inside the functions that need
 them, so importing this module is cheap. Nothing here prints or exits.
 """
@@ -23,8 +27,10 @@ import logging
 import os
 import re
 import tempfile
+import time
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -50,6 +56,8 @@ __all__ = [
     "SECTIONS",
     "SECTION_IDS",
     "FetchRefusedError",
+    "LimitError",
+    "Limits",
     "PdfUnavailableError",
     "RenderResult",
     "ReportContext",
@@ -71,6 +79,13 @@ DEFAULT_PAPER = "letter"
 DEFAULT_EPOCH = 946684800
 #: The template every report starts from.
 ENTRY_TEMPLATE = "report.html.j2"
+#: A report may have at most this many pages: WeasyPrint lays out a page in about
+#: a tenth of a second and keeps every page in memory until the PDF is written.
+MAX_PAGES = 120
+#: Rendering one canvas (load, check, HTML and PDF) may take at most this many seconds.
+TIME_LIMIT = 120.0
+#: The memory (address space) one canvas's render may use, where the system can limit it.
+MEMORY_LIMIT = 3 * 1024**3
 
 _MIME = {
     ".css": "text/css",
@@ -101,6 +116,10 @@ class PdfUnavailableError(ReportError):
 
 class FetchRefusedError(ReportError):
     """A template or image asked for a resource modelh does not fetch."""
+
+
+class LimitError(ReportError):
+    """A canvas asks for more work than modelh's limits allow; the message names the limit."""
 
 
 @dataclass(frozen=True)
@@ -285,7 +304,7 @@ def render_context(context: ReportContext, options: ReportOptions) -> str:
     values["fonts"] = list(_font_data_uris())
     try:
         return env.get_template(ENTRY_TEMPLATE).render(values)
-    except TemplateError:
+    except (TemplateError, MemoryError):
         raise
     except Exception as exc:  # a template can fail in many ways: each becomes one message
         raise _template_error(exc, folders) from None
@@ -326,22 +345,12 @@ def render_html(
         canvas, sections=options.sections, paper=options.paper, check=check, logo=logo
     )
     html = render_context(context, options)
-    outside = _OUTSIDE_REFERENCE.search(html)
-    if outside:
-        raise FetchRefusedError(
-            f"a template refers to {outside.group('url')}: the report carries everything it "
-            "shows (use asset() for a file of the template folders)"
-        )
-    return html
+    from .report_policy import RefusedMarkup, safe_html
 
-
-#: An attribute or a CSS url() that would make the browser or WeasyPrint fetch
-#: something from outside the report: the network or a file.
-_OUTSIDE_REFERENCE = re.compile(
-    r"""(?:\b(?:src|href|srcset|data|poster|action)\s*=\s*["']?|url\(\s*["']?|@import\s+["'])"""
-    r"""\s*(?P<url>(?:https?:|ftp:|file:|//)[^"')\s>]*)""",
-    re.IGNORECASE,
-)
+    try:
+        return safe_html(html)
+    except RefusedMarkup as exc:
+        raise FetchRefusedError(str(exc)) from None
 
 
 # ---------------------------------------------------------------------------
@@ -364,8 +373,13 @@ def _fetcher_class(weasyprint_urls: Any) -> Any:
         def fetch(self, url: str, headers: Any = None) -> Any:
             from urllib.parse import unquote, urlsplit
 
+            from .images import data_uri_problem, image_problem
+
             scheme = url.split(":", 1)[0].lower() if ":" in url else ""
             if scheme == "data":
+                problem = data_uri_problem(url)
+                if problem:
+                    raise _Refused(f"an embedded image that {problem}")
                 return super().fetch(url, headers)
             if scheme == "file":
                 path = Path(unquote(urlsplit(url).path)).resolve()
@@ -373,9 +387,11 @@ def _fetcher_class(weasyprint_urls: Any) -> Any:
                     if not path.is_file():
                         raise _Refused(f"{url}: no such file")
                     kind = _MIME.get(path.suffix.lower(), "application/octet-stream")
-                    return weasyprint_urls.URLFetcherResponse(
-                        url, path.read_bytes(), {"Content-Type": kind}
-                    )
+                    data = path.read_bytes()
+                    problem = image_problem(data, kind)
+                    if problem:
+                        raise _Refused(f"{url}: the image {problem}")
+                    return weasyprint_urls.URLFetcherResponse(url, data, {"Content-Type": kind})
                 raise _Refused(f"{url}: modelh reads no file outside the template folders")
             raise _Refused(f"{url}: modelh fetches nothing from the network")
 
@@ -397,6 +413,50 @@ class _Collect(logging.Handler):
         self.messages.append(_readable_warning(record.getMessage()))
 
 
+class _Stop(Exception):
+    """Raised inside WeasyPrint to stop a render past a limit; carries the message."""
+
+
+class _Progress(logging.Handler):
+    """Follows WeasyPrint's progress log: stops past ``max_pages`` or after ``deadline``.
+
+    WeasyPrint logs each page it lays out ("Step 5 - Creating layout - Page N"),
+    so a report too long is stopped at its first page too many, not after the
+    whole layout (which keeps every page in memory).
+    """
+
+    def __init__(self, max_pages: int, deadline: float | None, time_limit: float | None) -> None:
+        super().__init__(logging.INFO)
+        self.max_pages = max_pages
+        self.deadline = deadline
+        self.time_limit = time_limit
+        self.pages = 0
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if "Page" in str(record.msg) and record.args:
+            page = record.args[0] if isinstance(record.args, tuple) else 0
+            if isinstance(page, int):
+                self.pages = max(self.pages, page)
+                if page > self.max_pages:
+                    raise _Stop(too_many_pages(self.max_pages))
+        if self.deadline is not None and time.monotonic() > self.deadline:
+            raise _Stop(too_slow(self.time_limit))
+
+
+def too_many_pages(limit: int) -> str:
+    return (
+        f"the report would have more than {limit} pages, the limit of a report: leave "
+        "sections out (--sections) or shorten the canvas"
+    )
+
+
+def too_slow(limit: float | None) -> str:
+    return (
+        f"rendering took longer than the limit of {limit:g} s for one canvas: leave "
+        "sections out (--sections) or shorten the canvas"
+    )
+
+
 _DATA_URI = re.compile(r"data:(?P<kind>[\w.+-]+/[\w.+-]+)?[^\s\"')]{40,}")
 
 
@@ -413,6 +473,9 @@ def html_to_pdf(
     roots: Iterable[str | os.PathLike[str]] = (),
     warnings: list[str] | None = None,
     epoch: int = DEFAULT_EPOCH,
+    max_pages: int = MAX_PAGES,
+    deadline: float | None = None,
+    time_limit: float | None = None,
 ) -> bytes:
     """A tagged PDF (PDF/UA-1) of ``html`` made with WeasyPrint; the same HTML gives the
     same bytes.
@@ -421,6 +484,8 @@ def html_to_pdf(
     read. WeasyPrint's warnings go to ``warnings``. ``epoch`` (seconds since 1970)
     stands in for the clock where a font file gets a timestamp (WeasyPrint
     rewrites emoji fonts with fontTools), unless SOURCE_DATE_EPOCH is set.
+    Raises LimitError past ``max_pages`` pages, or when ``time.monotonic()``
+    passes ``deadline`` (``time_limit`` is the number of seconds it stands for).
     """
     try:
         import weasyprint
@@ -435,30 +500,57 @@ def html_to_pdf(
     fetcher = _fetcher_class(weasyprint_urls)([*roots, FONTS_DIR])
     identifier = hashlib.sha256(html.encode("utf-8")).hexdigest()[:32].encode("ascii")
     handler = _Collect()
-    clock = os.environ.get("SOURCE_DATE_EPOCH")
-    if clock is None:
-        os.environ["SOURCE_DATE_EPOCH"] = str(epoch)
+    progress = _Progress(max_pages, deadline, time_limit)
     logger = logging.getLogger("weasyprint")
+    steps = logging.getLogger("weasyprint.progress")
+    saved = (logger.propagate, steps.propagate, steps.level)
     logger.addHandler(handler)
-    propagate = logger.propagate
-    logger.propagate = False
+    steps.addHandler(progress)
+    logger.propagate = steps.propagate = False
+    steps.setLevel(logging.INFO)
     try:
-        document = weasyprint.HTML(
-            string=html, base_url=str(base_url) if base_url else None, url_fetcher=fetcher
-        )
-        return document.write_pdf(
-            pdf_identifier=identifier,
-            pdf_variant="pdf/ua-1",
-        )
+        with _font_clock(epoch):
+            document = weasyprint.HTML(
+                string=html, base_url=str(base_url) if base_url else None, url_fetcher=fetcher
+            )
+            return document.write_pdf(
+                pdf_identifier=identifier,
+                pdf_variant="pdf/ua-1",
+            )
     except fetcher.refused as exc:
         raise FetchRefusedError(f"refused to fetch {exc}") from None
+    except _Stop as exc:
+        raise LimitError(str(exc)) from None
     finally:
-        if clock is None:
-            os.environ.pop("SOURCE_DATE_EPOCH", None)
         logger.removeHandler(handler)
-        logger.propagate = propagate
+        steps.removeHandler(progress)
+        logger.propagate, steps.propagate = saved[0], saved[1]
+        steps.setLevel(saved[2])
         if warnings is not None:
             warnings.extend(m for m in dict.fromkeys(handler.messages) if not _quiet(m))
+
+
+@contextmanager
+def _font_clock(epoch: int) -> Iterator[None]:
+    """fontTools stamps the fonts WeasyPrint rewrites with the time: make it ``epoch``
+    (or SOURCE_DATE_EPOCH when set), without touching the process's environment."""
+    try:
+        from fontTools.misc import timeTools
+        from fontTools.ttLib.tables import _h_e_a_d as head
+    except ImportError:  # pragma: no cover - fontTools comes with WeasyPrint
+        yield
+        return
+    original = head.timestampNow
+
+    def now() -> int:
+        clock = os.environ.get("SOURCE_DATE_EPOCH")
+        return (int(clock) if clock and clock.isdigit() else epoch) - timeTools.epoch_diff
+
+    head.timestampNow = now
+    try:
+        yield
+    finally:
+        head.timestampNow = original
 
 
 def render_pdf(
@@ -469,9 +561,14 @@ def render_pdf(
     source: bytes | str | None = None,
     html: str | None = None,
     warnings: list[str] | None = None,
+    limits: Limits | None = None,
 ) -> bytes:
-    """The report on ``canvas`` as PDF bytes (from ``html`` when already rendered)."""
+    """The report on ``canvas`` as PDF bytes (from ``html`` when already rendered).
+
+    Raises LimitError past ``limits`` (by default ``MAX_PAGES`` pages, no time limit).
+    """
     options = options or ReportOptions()
+    limits = limits or Limits(seconds=None)
     if html is None:
         html = render_html(canvas, options, check=check, source=source)
     folders = template_folders(options.template_dir)
@@ -481,7 +578,35 @@ def render_pdf(
         roots=folders,  # the logo and the fonts are in the HTML already, as data URIs
         warnings=warnings,
         epoch=_epoch(canvas.canvas.date),
+        max_pages=limits.pages,
+        deadline=limits.deadline,
+        time_limit=limits.seconds,
     )
+
+
+@dataclass(frozen=True)
+class Limits:
+    """Bounds on the work one canvas's report may cause (see ``docs/report.md``).
+
+    ``pages``: pages of the PDF; ``seconds``: time for the whole render of one
+    canvas (None: no limit); ``memory``: bytes of address space for that render
+    (where the system can limit it; None: no limit). ``started`` is when the
+    clock started (``time.monotonic()``).
+    """
+
+    pages: int = MAX_PAGES
+    seconds: float | None = TIME_LIMIT
+    memory: int | None = MEMORY_LIMIT
+    started: float = field(default_factory=time.monotonic)
+
+    @property
+    def deadline(self) -> float | None:
+        return None if self.seconds is None else self.started + self.seconds
+
+    def check_time(self) -> None:
+        deadline = self.deadline
+        if deadline is not None and time.monotonic() > deadline:
+            raise LimitError(too_slow(self.seconds))
 
 
 def _epoch(date: str | None) -> int:
@@ -600,18 +725,33 @@ def describe_characters(chars: Sequence[str], limit: int = 12) -> str:
 # Files
 
 
-def _write_atomically(path: Path, data: bytes) -> None:
+def _write_atomically(path: Path, data: bytes, mode: int) -> None:
     fd, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(temp, 0o666 & ~umask)  # as open() would have made it, not mkstemp's 0600
+        os.chmod(temp, mode)
         os.replace(temp, path)
     except BaseException:
         Path(temp).unlink(missing_ok=True)
         raise
+
+
+def report_mode(canvas_path: str | os.PathLike[str]) -> int:
+    """The permissions of a report on the canvas at ``canvas_path``.
+
+    What ``open()`` would give a new file (the umask), with no more access for
+    the group and others than the canvas itself grants: a canvas kept at 0600
+    gives reports at 0600.
+    """
+    umask = os.umask(0)
+    os.umask(umask)
+    mode = 0o666 & ~umask
+    try:
+        canvas_mode = os.stat(canvas_path).st_mode
+    except OSError:
+        return mode
+    return mode & (canvas_mode | 0o700)
 
 
 def output_paths(
@@ -622,47 +762,173 @@ def output_paths(
     return [Path(out_dir) / f"{stem}.{fmt}" for fmt in formats]
 
 
+@dataclass
+class _Rendered:
+    """Every output of one canvas, made before any is written."""
+
+    outputs: dict[str, bytes] = field(default_factory=dict)
+    warnings: list[str] = field(default_factory=list)
+    pdf_unavailable: PdfUnavailableError | None = None
+
+
+def _render_outputs(
+    name: str,
+    formats: tuple[str, ...],
+    options: ReportOptions,
+    config: Any,
+    limits: Limits,
+) -> _Rendered:
+    from .loader import parse_canvas, read_source
+
+    source = read_source(name)
+    canvas = parse_canvas(source, name)
+    limits.check_time()
+    check = None
+    if "gaps" in options.sections:
+        check = check_canvas_source(canvas, source, config)
+    limits.check_time()
+    html = render_html(canvas, options, check=check, source=source)
+    limits.check_time()
+    rendered = _Rendered()
+    if "html" in formats:
+        rendered.outputs["html"] = html.encode("utf-8")
+    if "pdf" in formats:
+        missing = unsupported_characters(canvas)
+        if missing:
+            rendered.warnings.append(
+                f"{name}: no font on this machine can draw {describe_characters(missing)}; "
+                "they will show as boxes in the PDF (install a font that has them, "
+                "e.g. Debian's fonts-noto-cjk or fonts-noto-core)"
+            )
+        notes: list[str] = []
+        try:
+            pdf = render_pdf(canvas, options, html=html, warnings=notes, limits=limits)
+        except PdfUnavailableError as exc:
+            rendered.pdf_unavailable = exc
+        else:
+            rendered.outputs["pdf"] = pdf
+        rendered.warnings.extend(f"{name}: WeasyPrint: {n}" for n in notes)
+    return rendered
+
+
 def render_file(
     path: str | os.PathLike[str],
     out_dir: str | os.PathLike[str],
     formats: Sequence[str] = FORMATS,
     options: ReportOptions | None = None,
     config: Any = None,
+    *,
+    limits: Limits | None = None,
 ) -> RenderResult:
     """Render the canvas at ``path`` into ``out_dir/<name>.html`` and/or ``.pdf``.
 
-    The HTML is written before the PDF is attempted, so it is there even when
-    PDF output is unavailable. Raises CanvasError (the canvas does not load) or
-    ReportError (the report cannot be made); warnings come back in the result.
+    Every output is made before any is written, so a refusal (a template, a
+    limit) leaves no file behind; only when PDF output is unavailable is the
+    HTML written alone (and PdfUnavailableError raised). Where the system
+    allows, the render runs in a child process held to ``limits`` (time and
+    memory); elsewhere the time limit is checked as the render goes. Reports
+    get the canvas's restrictive permissions (see ``report_mode``). Raises
+    CanvasError (the canvas does not load) or ReportError (the report cannot
+    be made: LimitError past a limit); warnings come back in the result.
     """
-    from .loader import parse_canvas, read_source
-
     options = options or ReportOptions()
     name = os.fspath(path)
-    source = read_source(name)
-    canvas = parse_canvas(source, name)
-    result = RenderResult(name)
-    check = None
-    if "gaps" in options.sections:
-        check = check_canvas_source(canvas, source, config)
-    html = render_html(canvas, options, check=check, source=source)
+    limits = limits or Limits()
+    rendered = _bounded(_render_outputs, (name, tuple(formats), options, config, limits), limits)
     target = Path(out_dir)
     target.mkdir(parents=True, exist_ok=True)
-    html_path, pdf_path = (target / f"{Path(name).stem}.{ext}" for ext in FORMATS)
-    if "html" in formats:
-        _write_atomically(html_path, html.encode("utf-8"))
-        result.outputs.append(str(html_path))
-    if "pdf" in formats:
-        missing = unsupported_characters(canvas)
-        if missing:
-            result.warnings.append(
-                f"{name}: no font on this machine can draw {describe_characters(missing)}; "
-                "they will show as boxes in the PDF (install a font that has them, "
-                "e.g. Debian's fonts-noto-cjk or fonts-noto-core)"
-            )
-        notes: list[str] = []
-        pdf = render_pdf(canvas, options, html=html, warnings=notes)
-        result.warnings.extend(f"{name}: WeasyPrint: {n}" for n in notes)
-        _write_atomically(pdf_path, pdf)
-        result.outputs.append(str(pdf_path))
+    mode = report_mode(name)
+    result = RenderResult(name, warnings=rendered.warnings)
+    for fmt in FORMATS:
+        if fmt in rendered.outputs:
+            file = target / f"{Path(name).stem}.{fmt}"
+            _write_atomically(file, rendered.outputs[fmt], mode)
+            result.outputs.append(str(file))
+    if rendered.pdf_unavailable is not None:
+        raise rendered.pdf_unavailable
     return result
+
+
+# ---------------------------------------------------------------------------
+# A render in a child process, held to a time and a memory limit
+
+
+def _bounded(function: Any, args: tuple[Any, ...], limits: Limits) -> Any:
+    """``function(*args)`` in a forked child process, killed past ``limits``.
+
+    Without fork (Windows, or macOS where it is unsafe) the function runs here,
+    and only its own checks of the time limit hold.
+    """
+    import multiprocessing
+    import sys
+
+    if sys.platform != "linux" or limits.seconds is None:
+        return function(*args)
+    context = multiprocessing.get_context("fork")
+    receiver, sender = context.Pipe(duplex=False)
+    child = context.Process(target=_child, args=(sender, function, args, limits.memory))
+    child.start()
+    sender.close()
+    try:
+        left = max(0.0, (limits.deadline or 0) - time.monotonic())
+        if not receiver.poll(left + 1.0):  # the child checks the limit itself first
+            raise LimitError(too_slow(limits.seconds))
+        try:
+            kind, payload = receiver.recv()
+        except EOFError:
+            child.join()
+            raise LimitError(_died(child.exitcode, limits.memory)) from None
+    finally:
+        if child.is_alive():
+            child.kill()
+        child.join()
+        receiver.close()
+    if kind == "ok":
+        return payload
+    raise _unpack(payload)
+
+
+def _child(sender: Any, function: Any, args: tuple[Any, ...], memory: int | None) -> None:
+    if memory is not None:
+        import resource
+
+        try:
+            _, hard = resource.getrlimit(resource.RLIMIT_AS)
+            cap = memory if hard == resource.RLIM_INFINITY else min(memory, hard)
+            resource.setrlimit(resource.RLIMIT_AS, (cap, hard))
+        except (ValueError, OSError):
+            pass
+    try:
+        message: tuple[str, Any] = ("ok", function(*args))
+    except MemoryError:
+        message = ("error", _pack(LimitError(_died(None, memory))))
+    except BaseException as exc:  # every failure crosses back to the parent as it was
+        message = ("error", _pack(exc))
+    try:
+        sender.send(message)
+    except Exception as exc:  # a result that cannot be sent: say so
+        sender.send(("error", _pack(RuntimeError(f"the render's result was lost: {exc}"))))
+    sender.close()
+
+
+def _died(exitcode: int | None, memory: int | None) -> str:
+    limit = f"{memory / 1024**3:g} GB" if memory else "the memory available"
+    how = f" (exit status {exitcode})" if exitcode else ""
+    return (
+        f"the render stopped{how}: it needed more memory than its limit of {limit}; "
+        "leave sections out (--sections) or shorten the canvas"
+    )
+
+
+def _pack(exc: BaseException) -> tuple[Any, ...]:
+    if isinstance(exc, ModelhError):
+        return (type(exc), exc.message, dict(vars(exc)))
+    return (RuntimeError, f"{type(exc).__name__}: {exc}", {})
+
+
+def _unpack(packed: tuple[Any, ...]) -> BaseException:
+    kind, message, state = packed
+    exc = kind.__new__(kind)
+    Exception.__init__(exc, message)
+    exc.__dict__.update(state)
+    return exc

@@ -8,19 +8,18 @@ are passed as written; the templates escape them. The shape is documented in
 
 from __future__ import annotations
 
-import base64
 import datetime as dt
 import math
 import os
 import re
 from collections.abc import Sequence
-from pathlib import Path
 from typing import Any, TypedDict
 
 from . import __version__
 from . import report_fit as fit
 from .errors import ModelhError
 from .framework import vocab
+from .images import IMAGE_TYPES, MAX_IMAGE_BYTES
 from .model import BlockItem, Canvas
 
 #: The report's sections, in their default order, with their headings.
@@ -43,16 +42,9 @@ PAPERS: dict[str, tuple[float, float]] = {
     "a3": (297.0, 420.0),
 }
 
-#: Logos a report embeds, by file suffix.
-LOGO_TYPES = {
-    ".svg": "image/svg+xml",
-    ".png": "image/png",
-    ".jpg": "image/jpeg",
-    ".jpeg": "image/jpeg",
-    ".gif": "image/gif",
-    ".webp": "image/webp",
-}
-MAX_LOGO_BYTES = 2_000_000
+#: Logos a report embeds, by file suffix, and their largest size.
+LOGO_TYPES = IMAGE_TYPES
+MAX_LOGO_BYTES = MAX_IMAGE_BYTES
 
 DEFAULT_COLOR = "#1f4e79"
 
@@ -162,6 +154,12 @@ def paragraphs(text: str | None) -> list[dict[str, Any]]:
         if items:
             blocks.append({"kind": "ul", "items": items})
     return blocks
+
+
+def display_name(name: str) -> str:
+    """A file name as text: bytes that are not UTF-8 (kept by Python as lone
+    surrogates) shown as U+FFFD, so the name can be written into a report."""
+    return os.fsencode(name).decode("utf-8", "replace")
 
 
 def format_number(value: float | int | None) -> str:
@@ -281,39 +279,21 @@ def brand_colors(color: str | None) -> dict[str, str]:
 def logo_data_uri(canvas: Canvas) -> str | None:
     """The canvas's logo as a data URI, read only from inside the canvas's folder.
 
-    Raises ReportContextError for a logo that is a URL, an absolute path,
-    leaves the folder (also through a link), is missing, or is not an image.
+    Raises ReportContextError for a logo the policy of ``modelh.images.logo_file``
+    refuses (a URL, an absolute path, outside the folder, missing, not an image,
+    or past the image limits); rule MH010 applies the same policy.
     """
+    from .images import LogoProblem, logo_file
+
     branding = canvas.canvas.branding
     if branding is None or not branding.logo:
         return None
-    logo = branding.logo
-    where = f"{canvas.file}: logo '{logo}'"
-    if re.match(r"^[A-Za-z][A-Za-z0-9+.-]*:", logo) or logo.startswith(("/", "\\")):
+    logo = logo_file(canvas.file, branding.logo)
+    if isinstance(logo, LogoProblem):
         raise ReportContextError(
-            f"{where} is refused: a logo must be a file beside the canvas (a path relative "
-            "to its folder), not a URL or an absolute path"
+            f"{logo.message}; the report is refused until it is fixed ({logo.fix})"
         )
-    folder = Path(canvas.file).resolve().parent
-    target = (folder / logo).resolve()
-    if not target.is_relative_to(folder):
-        raise ReportContextError(
-            f"{where} is refused: it leads outside the canvas file's folder ({folder})"
-        )
-    kind = LOGO_TYPES.get(target.suffix.lower())
-    if kind is None:
-        raise ReportContextError(
-            f"{where} is not an image modelh embeds (use {', '.join(sorted(LOGO_TYPES))})"
-        )
-    try:
-        if not target.is_file():
-            raise ReportContextError(f"{where}: no such file ({target})")
-        if target.stat().st_size > MAX_LOGO_BYTES:
-            raise ReportContextError(f"{where} is larger than 2 MB: use a smaller image")
-        data = target.read_bytes()
-    except OSError as exc:
-        raise ReportContextError(f"{where} cannot be read: {exc.strerror}") from None
-    return f"data:{kind};base64,{base64.b64encode(data).decode('ascii')}"
+    return logo.data_uri()
 
 
 # ---------------------------------------------------------------------------
@@ -970,7 +950,7 @@ def build_context(
             "content_width": round(PAPERS[paper][0] - 40.0, 2),
             "created": created,
             "generator": f"modelh {__version__}",
-            "file": os.path.basename(canvas.file),
+            "file": display_name(os.path.basename(canvas.file)),
             "subject": f"modelH canvas report: {title}, {info.organization or ''}".rstrip(", "),
             "lang": "en",
         },

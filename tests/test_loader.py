@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from modelh import CanvasError, load_canvas, parse_canvas
-from modelh.loader import MAX_BYTES, MAX_NESTING
+from modelh.loader import MAX_BYTES, MAX_ITEMS, MAX_NESTING
 
 from .conftest import MINIMAL, TEN_PROBLEMS, dedent, one_problem, problems_of
 
@@ -720,7 +720,9 @@ def test_an_unquoted_colour_is_read_as_a_comment_and_said_so():
 
 
 def test_every_one_of_many_problems_is_reported():
-    items = "".join(f"  - {{name: x{i}}}\n" for i in range(5000))
-    found = problems_of(MINIMAL + "segments:\n" + items)
-    assert len(found) == 5000
-    assert found[-1].path == "segments[4999].id"
+    # as many items as a list may hold (MAX_ITEMS), in several lists, each item wrong
+    items = "".join(f"  - {{name: x{i}}}\n" for i in range(MAX_ITEMS))
+    lists = ("segments", "value_propositions", "channels")
+    found = problems_of(MINIMAL + "".join(f"{key}:\n{items}" for key in lists))
+    assert len(found) == MAX_ITEMS * len(lists)
+    assert found[-1].path == f"channels[{MAX_ITEMS - 1}].id"

@@ -367,7 +367,7 @@ def test_a_logo_linked_to_a_file_outside_is_refused(tmp_path):
         "  status: draft\n", "  status: draft\n  branding:\n    logo: logo.svg\n"
     )
     path.write_text(text)
-    with pytest.raises(ReportError, match="leads outside the canvas file's folder"):
+    with pytest.raises(ReportError, match="leads out of the canvas's folder"):
         render_html(load_canvas(path))
 
 

