@@ -315,6 +315,7 @@ def check(
             )
     except ModelhError as exc:
         _fail(exc.message)
+    _say_configuration(config.source)
     missing = [p or "''" for p in paths if not os.path.lexists(p)]
     if missing:
         _fail(f"no such file or folder: {', '.join(missing)}")
@@ -330,6 +331,12 @@ def check(
     width = max(60, min(120, _terminal_width()))
     typer.echo(render(report, output_format.value, color=_colour(), width=width), nl=False)
     raise typer.Exit(EXIT_OK if exit_zero or not report.fails() else EXIT_PROBLEMS)
+
+
+def _say_configuration(source: str | None) -> None:
+    """One line on standard error naming the configuration in use (stdout stays data)."""
+    if source is not None:
+        typer.echo(f"modelh: using configuration {printable(source)}", err=True)
 
 
 def _terminal_width() -> int:

@@ -285,9 +285,7 @@ def compose(text: str, file: str, kind: Kind = CANVAS) -> yaml.Node | None:
         raise CanvasError(file, [nesting_problem(file, 1, 1, kind)]) from None
 
 
-def syntax_problem(
-    file: str, exc: yaml.MarkedYAMLError, text: str, kind: Kind = CANVAS
-) -> Problem:
+def syntax_problem(file: str, exc: yaml.MarkedYAMLError, text: str, kind: Kind = CANVAS) -> Problem:
     mark = exc.problem_mark or exc.context_mark
     line, col = _lines()._place(text, mark)
     if mark is not None and _too_deep_before(text, mark.index):

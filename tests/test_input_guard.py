@@ -300,7 +300,7 @@ def test_a_complex_key_in_an_extension_block_is_a_problem_at_its_place(tmp_path)
     path.write_text(MINIMAL + "x-notes:\n  ok: 1\n  ? [a, b]\n  : c\n")
     result = runner.invoke(app, ["validate", str(path)])
     assert result.exit_code == 1
-    assert f"{path}:6:5: error: a key must be a plain name, not a list" in result.output
+    assert f"{path}:7:5: error: a key must be a plain name, not a list" in result.output
 
 
 # --- modelh new and the schema file beside the canvas -----------------------------------
