@@ -454,7 +454,7 @@ def new(
         typer.echo(f"wrote {made.schema_path} (the schema editors use to check the canvas)")
     if made.schema_skipped:
         typer.echo(
-            f"left {made.schema_skipped} alone: it is not modelh's schema, so the "
+            f"left {made.schema_skipped} alone: {made.skipped_because}, so the "
             "canvas does not point to it",
             err=True,
         )

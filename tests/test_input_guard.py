@@ -349,3 +349,15 @@ def test_new_refreshes_its_own_schema_file(tmp_path):
     assert new(tmp_path).exit_code == 0
     assert json.loads(schema.read_text())["title"] != "old"
 
+
+
+def test_new_uses_a_link_to_modelh_schema_without_writing_through_it(tmp_path):
+    from modelh.schema import SCHEMA_ID
+
+    shared = tmp_path / "shared.schema.json"
+    shared.write_text(json.dumps({"$id": SCHEMA_ID, "title": "kept as it is"}))
+    (tmp_path / "modelh.schema.json").symlink_to(shared)
+    result = new(tmp_path)
+    assert result.exit_code == 0, result.output
+    assert json.loads(shared.read_text())["title"] == "kept as it is"
+    assert (tmp_path / "c.yaml").read_text().startswith("# yaml-language-server: $schema=")
