@@ -150,10 +150,10 @@ def _search_path(folder: Path) -> list[Path]:
 
 
 def _has_tool_section(path: Path) -> bool:
-    from .yamlguard import CONFIG, describe, read_file
+    from .yamlguard import PYPROJECT, describe, read_file
 
-    try:
-        data = read_file(path, CONFIG)
+    try:  # a large pyproject.toml without the table is no configuration, not an error
+        data = read_file(path, PYPROJECT)
     except CanvasError as exc:
         raise UsageError(describe(exc)) from None
     return b"[tool.modelh" in data

@@ -47,6 +47,9 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
 MAX_BYTES = 5 * 1024 * 1024
 #: Deeper nesting is refused before composing (a canvas needs about six levels).
 MAX_NESTING = 100
+#: More values (keys, items, texts) are refused before composing: each costs time
+#: and memory to compose and walk, and a canvas of 2,000 segments has about 40,000.
+MAX_NODES = 100_000
 
 CORE = "tag:yaml.org,2002:"
 STR, SEQ, MAP = CORE + "str", CORE + "seq", CORE + "map"
@@ -66,14 +69,21 @@ class Kind:
     file: str  # "a canvas file": what a folder is not, what holds one document
     max_bytes: int = MAX_BYTES
     syntax: str = "YAML syntax"  # how a syntax error's message begins
+    max_nodes: int = MAX_NODES
 
 
 CANVAS = Kind("a canvas", "a canvas file")
 ANSWERS = Kind("an answers file", "an answers file", syntax="not valid YAML")
-#: A configuration is a few lines; the limit leaves room for a large pyproject.toml.
+#: A configuration is a few lines; the limits leave room for a large pyproject.toml.
 CONFIG = Kind(
-    "a configuration", "a configuration file", max_bytes=1024 * 1024, syntax="not valid YAML"
+    "a configuration",
+    "a configuration file",
+    max_bytes=1024 * 1024,
+    syntax="not valid YAML",
+    max_nodes=20_000,
 )
+#: A pyproject.toml is read whole only to see whether it holds a [tool.modelh] table.
+PYPROJECT = Kind("a pyproject.toml", "a pyproject.toml file")
 
 
 class NodeLoader(_Parser):  # type: ignore[misc,valid-type]
@@ -190,26 +200,36 @@ def prescan(text: str, file: str, kind: Kind = CANVAS) -> None:
     # on the same line ("- - x"). When a cheap look at those cannot rule deep
     # nesting out, the parser's events measure it exactly (the event parser does
     # not recurse; the composer does, and crashes on deep enough input).
+    brackets = text.count("[") + text.count("{")
     suspicious = (
-        text.count("[") + text.count("{") > MAX_NESTING
+        brackets > MAX_NESTING
         or _DEEP_INDENT in text
         or (any(run in text for run in _INDICATOR_RUNS) and _INDICATOR_RUN.search(text))
     )
+    # Every value but the first follows one of these characters ("[a, b]", "- a",
+    # "a: b", "? a"), so twice their number bounds the values from above.
+    if not suspicious:
+        separators = brackets + sum(text.count(c) for c in ",:-?")
+        suspicious = 2 * separators + 1 > kind.max_nodes
     if suspicious or ("&" in text and "*" in text):
         scan_events(text, file, kind)
 
 
 def scan_events(text: str, file: str, kind: Kind = CANVAS) -> None:
-    """Refuse nesting deeper than MAX_NESTING, and aliases, from the event stream."""
+    """Refuse nesting deeper than MAX_NESTING, too many values, and aliases, from the
+    event stream."""
     place = _lines()._place
     problems = []
-    depth = 0
+    depth = nodes = 0
     starts = (yaml.SequenceStartEvent, yaml.MappingStartEvent)
     ends = (yaml.SequenceEndEvent, yaml.MappingEndEvent)
     try:
         for event in yaml.parse(text, Loader=NodeLoader):
-            if isinstance(event, starts):
+            if isinstance(event, yaml.ScalarEvent):
+                nodes += 1
+            elif isinstance(event, starts):
                 depth += 1
+                nodes += 1
                 if depth > MAX_NESTING:
                     mark = event.start_mark
                     raise CanvasError(file, [nesting_problem(file, *place(text, mark), kind)])
@@ -233,6 +253,9 @@ def scan_events(text: str, file: str, kind: Kind = CANVAS) -> None:
                         "value out in full",
                     )
                 )
+            if nodes > kind.max_nodes:
+                line, column = place(text, event.start_mark)
+                raise CanvasError(file, [too_many_problem(file, line, column, kind)])
     except yaml.MarkedYAMLError as exc:
         # Some libyaml builds stop deep nesting themselves, in their own words, before
         # the first event reaches this loop: the message must not depend on that.
@@ -255,6 +278,14 @@ def _too_deep_before(text: str, index: int) -> bool:
     head = text[:index]
     opened = head.count("[") + head.count("{") - head.count("]") - head.count("}")
     return opened > MAX_NESTING
+
+
+def too_many_problem(file: str, line: int, column: int, kind: Kind = CANVAS) -> Problem:
+    message = (
+        f"the file holds more than {kind.max_nodes:,} values (keys, items and texts); "
+        f"{kind.noun} needs far fewer"
+    )
+    return file_problem(file, message, line, column)
 
 
 def nesting_problem(file: str, line: int, column: int, kind: Kind = CANVAS) -> Problem:
@@ -443,20 +474,27 @@ def load_toml(path: str | os.PathLike[str], kind: Kind) -> dict[str, Any]:
 
 
 def _toml_prescan(text: str, file: str, kind: Kind) -> None:
-    """Refuse deep nesting before parsing, where tomllib recurses or grows quadratic.
+    """Refuse deep nesting and too many values before parsing.
 
-    A dotted key of many parts (``a.b.c...``) costs tomllib time that grows with
-    the square of its length; brackets nest by recursion. The dots of one key
-    (outside strings and numbers), or brackets open at once, count as levels.
+    tomllib recurses into brackets, and a dotted key of many parts (``a.b.c...``)
+    costs it time that grows with the square of its length. The dots of one key
+    (outside strings and numbers), or brackets open at once, count as levels;
+    every value, table or key part needs a ``=``, ``,``, ``.``, ``[`` or ``{``.
     """
-    if text.count(".") <= MAX_NESTING and text.count("[") + text.count("{") <= MAX_NESTING:
+    dots_in_text, brackets = text.count("."), text.count("[") + text.count("{")
+    if (
+        dots_in_text <= MAX_NESTING
+        and brackets <= MAX_NESTING
+        and dots_in_text + brackets + text.count("=") + text.count(",") <= kind.max_nodes
+    ):
         return
-    line, dots, depth = 1, 0, 0
+    line, dots, depth, values = 1, 0, 0, 0
     for token in _TOML_TOKEN.finditer(text):
         t = token.group()
         if t == "\n":
             line, dots = line + 1, 0
-        elif t in "=,":  # a key ends: count the next one's parts
+            continue
+        if t in "=,":  # a key ends: count the next one's parts
             dots = 0
         elif t == ".":
             dots += 1
@@ -464,11 +502,15 @@ def _toml_prescan(text: str, file: str, kind: Kind) -> None:
             depth += 1
         elif t in "]}":
             depth = max(0, depth - 1)
+            continue
         else:
             line += t.count("\n")  # a multi-line string
             continue
+        values += 1
         if dots > MAX_NESTING or depth > MAX_NESTING:
             raise CanvasError(file, [nesting_problem(file, line, 1, kind)])
+        if values > kind.max_nodes:
+            raise CanvasError(file, [too_many_problem(file, line, 1, kind)])
 
 
 def _depth(data: Any) -> int:

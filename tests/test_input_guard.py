@@ -361,3 +361,38 @@ def test_new_uses_a_link_to_modelh_schema_without_writing_through_it(tmp_path):
     assert result.exit_code == 0, result.output
     assert json.loads(shared.read_text())["title"] == "kept as it is"
     assert (tmp_path / "c.yaml").read_text().startswith("# yaml-language-server: $schema=")
+
+
+# --- too many values: each costs time and memory to compose and walk ---------------------
+
+
+def test_an_answers_file_of_too_many_values_is_refused_before_composing(tmp_path, canvas):
+    answers = tmp_path / "a.yaml"
+    answers.write_text("x-list: [" + "[], " * 150_000 + "]\n")
+    result = modelh("interview", str(canvas), "--answers", str(answers), cwd=tmp_path)
+    assert_clear(result)
+    assert f"{answers}:1:" in result.stderr
+    assert "more than 100,000 values" in result.stderr
+    assert canvas.read_text() == CANVAS
+
+
+def test_a_canvas_of_too_many_values_is_refused_before_composing(tmp_path):
+    path = tmp_path / "c.yaml"
+    path.write_text(MINIMAL + "x-list:\n" + "  - a\n" * 150_000)
+    result = modelh("validate", str(path), cwd=tmp_path)
+    assert_clear(result, 1)
+    assert "more than 100,000 values" in result.stdout
+
+
+@pytest.mark.parametrize(
+    "name, text",
+    [
+        (".modelh.yaml", "ignore: [" + "MH101, " * 25_000 + "]\n"),
+        ("pyproject.toml", "[tool.modelh]\nignore = [" + '"MH101", ' * 25_000 + "]\n"),
+    ],
+)
+def test_a_configuration_of_too_many_values_is_refused(tmp_path, canvas, name, text):
+    (tmp_path / name).write_text(text)
+    result = check(str(canvas), cwd=tmp_path)
+    assert result.exit_code == 2, result.output
+    assert f"{name}:" in result.output and "more than 20,000 values" in result.output
