@@ -350,7 +350,6 @@ def test_new_refreshes_its_own_schema_file(tmp_path):
     assert json.loads(schema.read_text())["title"] != "old"
 
 
-
 def test_new_uses_a_link_to_modelh_schema_without_writing_through_it(tmp_path):
     from modelh.schema import SCHEMA_ID
 
