@@ -11,7 +11,6 @@ a clear message or a result, never a hang (each run is stopped after 60 s).
 from __future__ import annotations
 
 import argparse
-import base64
 import os
 import signal
 import statistics
@@ -21,7 +20,6 @@ import sys
 import tempfile
 import time
 import zlib
-from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent

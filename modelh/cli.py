@@ -317,6 +317,7 @@ def check(
             )
     except ModelhError as exc:
         _fail(exc.message)
+    _say_configuration(config.source)
     missing = [p or "''" for p in paths if not os.path.lexists(p)]
     if missing:
         _fail(f"no such file or folder: {', '.join(missing)}")
@@ -332,6 +333,12 @@ def check(
     width = max(60, min(120, _terminal_width()))
     typer.echo(render(report, output_format.value, color=_colour(), width=width), nl=False)
     raise typer.Exit(EXIT_OK if exit_zero or not report.fails() else EXIT_PROBLEMS)
+
+
+def _say_configuration(source: str | None) -> None:
+    """One line on standard error naming the configuration in use (stdout stays data)."""
+    if source is not None:
+        typer.echo(f"modelh: using configuration {printable(source)}", err=True)
 
 
 def _terminal_width() -> int:
@@ -452,8 +459,8 @@ def new(
         )
     if made.schema_skipped:
         typer.echo(
-            f"left {printable(str(made.schema_skipped))} alone: it is not modelh's schema, so "
-            "the canvas does not point to it",
+            f"left {printable(str(made.schema_skipped))} alone: {made.skipped_because}, so the "
+            "canvas does not point to it",
             err=True,
         )
     typer.echo(f"next: fill it in, then run: modelh validate {shown}")

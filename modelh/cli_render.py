@@ -14,7 +14,7 @@ from typing import Annotated, Any
 
 import typer
 
-from .cli import EXIT_OK, EXIT_PROBLEMS, _fail, _print_problem, _style
+from .cli import EXIT_OK, EXIT_PROBLEMS, _fail, _print_problem, _say_configuration, _style
 from .errors import CanvasError, ModelhError
 from .escaping import printable
 
@@ -162,6 +162,8 @@ def render(
         config = load_config(None, discover=True) if "gaps" in chosen else None
     except ModelhError as exc:
         _fail(exc.message)
+    if config is not None:
+        _say_configuration(config.source)
     formats = ("html", "pdf") if output_format is Format.all else (output_format.value,)
     targets = find_canvases(paths)
     missing = [t.path or "''" for t in targets if t.explicit and not os.path.lexists(t.path)]

@@ -1,8 +1,11 @@
 """Checker configuration: ``[tool.modelh]`` in pyproject.toml, or ``.modelh.yaml``.
 
-The nearest configuration file is found by walking up from the current folder.
-Every key is checked and every problem is reported at once, with the file's
-name; a key or rule that does not exist is an error, never silently ignored.
+The nearest configuration file is found by walking up from the current folder,
+no higher than the repository's root (the nearest folder holding ``.git``); outside
+a repository only the current folder is searched. Every key is checked and every
+problem is reported at once, with the file's name; a key or rule that does not
+exist is an error, never silently ignored. The file is read through the guards
+of ``yamlguard``, like every YAML or TOML file a user hands modelh.
 
 Keys (the same in both files)::
 
@@ -28,7 +31,7 @@ from functools import cache
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from .errors import UsageError
+from .errors import CanvasError, UsageError
 from .rules import SEVERITIES, Rule, all_rules
 
 CONFIG_NAMES = (".modelh.yaml", ".modelh.yml", "pyproject.toml")
@@ -121,73 +124,83 @@ def _selector_known(selector: str) -> bool:
 
 
 def find_config(start: str | os.PathLike[str] = ".") -> Path | None:
-    """The nearest configuration file at or above ``start``."""
+    """The nearest configuration file at or above ``start``, within its repository.
+
+    The search goes up to the nearest folder holding ``.git`` (the repository's
+    root) and no higher, so a file above the repository never applies to it;
+    outside a repository only ``start`` itself is searched. A pyproject.toml
+    counts when it has a ``[tool.modelh]`` table.
+    """
     folder = Path(start).resolve()
-    for candidate in (folder, *folder.parents):
+    for candidate in _search_path(folder):
         for name in CONFIG_NAMES:
             path = candidate / name
-            if path.is_file() and (name != "pyproject.toml" or _has_tool_section(path)):
-                return path
+            if os.path.lexists(path) and (name != "pyproject.toml" or _has_tool_section(path)):
+                return path  # the guarded reader refuses it if it is no regular file
     return None
 
 
+def _search_path(folder: Path) -> list[Path]:
+    """``folder`` and its parents up to the repository's root; ``folder`` alone outside one."""
+    chain = [folder, *folder.parents]
+    for index, candidate in enumerate(chain):
+        if os.path.lexists(candidate / ".git"):
+            return chain[: index + 1]
+    return [folder]
+
+
 def _has_tool_section(path: Path) -> bool:
-    try:
-        return "[tool.modelh" in path.read_text("utf-8", errors="replace")
-    except OSError:
-        return False
+    from .yamlguard import PYPROJECT, describe, read_file
+
+    try:  # a large pyproject.toml without the table is no configuration, not an error
+        data = read_file(path, PYPROJECT)
+    except CanvasError as exc:
+        raise UsageError(describe(exc)) from None
+    return b"[tool.modelh" in data
 
 
 def load_config(path: str | os.PathLike[str] | None = None, *, discover: bool = True) -> Config:
-    """The configuration at ``path``, or the nearest one, or the defaults."""
+    """The configuration at ``path``, or the nearest one, or the defaults.
+
+    The file is read through the guards every YAML or TOML file goes through
+    (regular file, size, UTF-8, nesting, aliases, tags, keys); any refusal is a
+    ``UsageError`` naming the file, with its line and column where there is one.
+    """
     if path is None:
         found = find_config() if discover else None
         if found is None:
             return Config()
         path = found
     path = Path(path)
-    try:
-        text = path.read_text("utf-8")
-    except OSError as exc:
-        raise UsageError(f"{path}: cannot read the configuration: {exc.strerror}") from None
-    raw = _parse(path, text)
+    raw = _parse(path)
     return _build(raw, path)
 
 
-def _parse(path: Path, text: str) -> dict[str, Any]:
-    if path.name == "pyproject.toml" or path.suffix == ".toml":
-        import tomllib
-
-        try:
-            data = tomllib.loads(text)
-        except tomllib.TOMLDecodeError as exc:
-            raise UsageError(f"{path}: not valid TOML: {exc}") from None
-        section = data.get("tool", {}).get("modelh", {})
-        return section if isinstance(section, dict) else {}
-    import yaml
-
-    class _StrictLoader(yaml.SafeLoader):
-        """Refuses a key written twice (PyYAML would keep the last one silently)."""
-
-        def construct_mapping(self, node: Any, deep: bool = False) -> Any:
-            seen: set[Any] = set()
-            for key_node, _ in node.value:
-                key = self.construct_object(key_node, deep=deep)
-                if key in seen:
-                    mark = key_node.start_mark
-                    raise UsageError(
-                        f"{path}:{mark.line + 1}:{mark.column + 1}: key '{key}' is "
-                        "written twice; keep one"
-                    )
-                seen.add(key)
-            return super().construct_mapping(node, deep=deep)
+def _parse(path: Path) -> dict[str, Any]:
+    from .yamlguard import CONFIG, describe, duplicate_key, load_toml, load_yaml, plain_data
 
     try:
-        data = yaml.load(text, Loader=_StrictLoader)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f":{mark.line + 1}:{mark.column + 1}" if mark else ""
-        raise UsageError(f"{path}{where}: not valid YAML: {getattr(exc, 'problem', exc)}") from None
+        if path.name == "pyproject.toml" or path.suffix == ".toml":
+            tool = load_toml(path, CONFIG).get("tool", {})
+            if not isinstance(tool, dict):
+                raise UsageError(f"{path}: [tool] must be a table")
+            section = tool.get("modelh", {})
+            if not isinstance(section, dict):
+                raise UsageError(f"{path}: [tool.modelh] must be a table of keys")
+            return section
+        root = load_yaml(path, CONFIG)
+    except CanvasError as exc:
+        raise UsageError(describe(exc)) from None
+    if root is None:
+        return {}
+    twice = duplicate_key(root)
+    if twice is not None:
+        mark = twice.start_mark
+        raise UsageError(
+            f"{path}:{mark.line + 1}:{mark.column + 1}: key '{twice.value}' is written "
+            "twice; keep one"
+        )
+    data = plain_data(root)
     if data is None:
         return {}
     if not isinstance(data, dict):

@@ -12,7 +12,6 @@ from __future__ import annotations
 import io
 import json
 from collections.abc import Callable
-from pathlib import Path
 
 from . import __version__
 from .checker import FileResult, Finding, Report
@@ -163,9 +162,12 @@ _STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 
 
 def _source_lines(file: str) -> list[str]:
-    try:
-        return Path(file).read_text("utf-8", errors="replace").splitlines()
-    except OSError:
+    from .errors import CanvasError
+    from .yamlguard import read_file
+
+    try:  # guarded: a pipe or a device named on the command line is never read
+        return read_file(file).decode("utf-8", errors="replace").splitlines()
+    except CanvasError:
         return []
 
 

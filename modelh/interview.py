@@ -737,22 +737,12 @@ def answers_from_file(file: CanvasFile, answers_path: str) -> Outcome:
     """
     import yaml
 
-    from .loader import _YamlLoader, read_source
+    from .yamlguard import ANSWERS, describe, load_yaml
 
-    try:
-        data = read_source(answers_path)
+    try:  # the guards every YAML file goes through: size, nesting, aliases, tags, keys
+        root = load_yaml(answers_path, ANSWERS)
     except CanvasError as exc:
-        raise ModelhError(f"{answers_path}: {exc.problems[0].message}") from None
-    try:
-        root = yaml.compose(data.decode("utf-8"), Loader=_YamlLoader)
-    except UnicodeDecodeError:
-        raise ModelhError(f"{answers_path}: not UTF-8 text") from None
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark
-        where = f":{mark.line + 1}:{mark.column + 1}" if mark else ""
-        raise ModelhError(f"{answers_path}{where}: not valid YAML: {exc.problem}") from None
-    except yaml.YAMLError as exc:
-        raise ModelhError(f"{answers_path}: not valid YAML: {exc}") from None
+        raise ModelhError(describe(exc)) from None
     if root is None:
         raise ModelhError(f"{answers_path}: the answers file is empty")
     if not isinstance(root, yaml.MappingNode):

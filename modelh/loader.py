@@ -5,10 +5,11 @@ no tag can run code and every scalar keeps the text as written), then walked
 against the format's specs in ``model``. Problems are collected, not raised one
 by one; ``CanvasError`` carries them all.
 
-Hostile input is stopped before it costs much: files over ``MAX_BYTES``, bytes
-that are not UTF-8, nesting deeper than ``MAX_NESTING`` (found by a cheap scan,
-since a deep enough document crashes the C composer), aliases (so an alias bomb
-is never expanded) and several documents in one file.
+Hostile input is stopped before it costs much, by the guards every YAML file
+modelh reads goes through (``yamlguard``): files over ``MAX_BYTES``, bytes that
+are not UTF-8, nesting deeper than ``MAX_NESTING`` (found by a cheap scan, since
+a deep enough document crashes the C composer), aliases (so an alias bomb is
+never expanded) and several documents in one file.
 """
 
 from __future__ import annotations
@@ -17,7 +18,6 @@ import dataclasses
 import math
 import os
 import re
-import stat
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -29,36 +29,38 @@ from . import linebreaks
 from . import model as m
 from .errors import CanvasError, Problem
 from .framework import vocab
+from .yamlguard import (
+    CANVAS,
+    MAP,
+    MAX_BYTES,
+    MAX_NESTING,
+    SEQ,
+    STR,
+    compose,
+    decode,
+    file_problem,
+    prescan,
+    read_file,
+    tag_problems,
+    too_large,
+)
+from .yamlguard import NodeLoader as _YamlLoader  # noqa: F401 - editing composes with it
 
-try:  # the C parser is about ten times faster; the pure one is the fallback
-    from yaml._yaml import CParser as _Parser
-except ImportError:  # pragma: no cover - depends on how PyYAML was built
-    from yaml.composer import Composer
-    from yaml.parser import Parser
-    from yaml.reader import Reader
-    from yaml.scanner import Scanner
+__all__ = [
+    "MAX_BYTES",
+    "MAX_ITEMS",
+    "MAX_NESTING",
+    "NUMBER_PATTERN",
+    "load_canvas",
+    "parse_canvas",
+    "read_source",
+]
 
-    class _Parser(Reader, Scanner, Parser, Composer):  # type: ignore[no-redef]
-        def __init__(self, stream: str) -> None:
-            Reader.__init__(self, stream)
-            Scanner.__init__(self)
-            Parser.__init__(self)
-            Composer.__init__(self)
-
-
-#: Larger files are refused before they are read.
-MAX_BYTES = 5 * 1024 * 1024
-#: Deeper nesting is refused before composing (a canvas needs about six levels).
-MAX_NESTING = 100
+#: The tag each kind of node carries when it has none of its own (see yamlguard).
+_STR, _SEQ, _MAP = STR, SEQ, MAP
 #: Longer lists are refused: every item costs work in checks and pages in reports,
 #: and a canvas's blocks hold a few dozen items at most.
 MAX_ITEMS = 200
-
-_CORE = "tag:yaml.org,2002:"
-_STR, _SEQ, _MAP = _CORE + "str", _CORE + "seq", _CORE + "map"
-#: The one tag each kind of node may carry: ``!!str 1.10`` is fine, ``!!int 7`` is not
-#: (the canvas format reads numbers itself, from plain text).
-_PLAIN_TAG = {yaml.ScalarNode: _STR, yaml.SequenceNode: _SEQ, yaml.MappingNode: _MAP}
 #: Plain scalars that YAML reads as "nothing".
 _NULLS = frozenset({"", "~", "null", "Null", "NULL"})
 _QUOTED = ("'", '"')
@@ -72,9 +74,6 @@ _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}\Z")
 _PERIOD = re.compile(r"\d{4}(?:-(?:0[1-9]|1[0-2])(?:-\d{2})?|-Q[1-4])?\Z")
 _URL = re.compile(r"[a-zA-Z][a-zA-Z0-9+.-]*://|(?:data|file|javascript|mailto):", re.I)
 _DRIVE = re.compile(r"[a-zA-Z]:")
-_INDICATOR_RUN = re.compile(r"^[ \t]*(?:[-?][ \t]+){8,}", re.M)
-_DEEP_INDENT = "\n" + " " * (MAX_NESTING // 2)
-_INDICATOR_RUNS = ("- - ", "- ? ", "? - ", "? ? ", "-\t", "?\t")
 #: A plain decimal number, as YAML 1.2 reads one (underscores may group digits).
 NUMBER_PATTERN = r"[-+]?(?:\.[0-9]+|[0-9][0-9_]*(?:\.[0-9_]*)?)(?:[eE][-+]?[0-9]+)?"
 _NUMBER = re.compile(NUMBER_PATTERN + r"\Z")
@@ -83,26 +82,6 @@ _NON_DECIMAL = re.compile(r"[-+]?(?:0[xob][0-9a-fA-F_]+|[0-9]+(?::[0-5]?[0-9])+(
 _THOUSANDS = re.compile(r"[-+]?[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?\Z")
 
 _ID_KINDS = ("segment", "value proposition", "channel", "measure")
-
-
-class _YamlLoader(_Parser):  # type: ignore[misc,valid-type]
-    """Composes nodes without resolving implicit tags.
-
-    Every untagged scalar stays text: the walk decides, key by key, what is
-    empty and what is a number, so ``no``, ``1.10`` and dates are never
-    converted and no resolver runs for each scalar.
-    """
-
-    def resolve(self, kind: type, value: object, implicit: object) -> str:
-        if kind is yaml.ScalarNode:
-            return _STR
-        return _SEQ if kind is yaml.SequenceNode else _MAP
-
-    def descend_resolver(self, *args: object) -> None:  # used by the pure composer only
-        pass
-
-    def ascend_resolver(self) -> None:
-        pass
 
 
 def load_canvas(path: str | os.PathLike[str]) -> m.Canvas:
@@ -117,26 +96,7 @@ def load_canvas(path: str | os.PathLike[str]) -> m.Canvas:
 
 def read_source(path: str | os.PathLike[str]) -> bytes:
     """The bytes of a canvas file; folders, devices, pipes and oversize files are refused."""
-    name = os.fspath(path)
-    try:
-        info = os.stat(name)
-        if stat.S_ISDIR(info.st_mode):
-            raise CanvasError(name, [_file_problem(name, "this is a folder, not a canvas file")])
-        if not stat.S_ISREG(info.st_mode):  # a pipe or a device could block or never end
-            raise CanvasError(name, [_file_problem(name, "this is not a regular file")])
-        if info.st_size > MAX_BYTES:
-            raise CanvasError(name, [_too_large(name, info.st_size)])
-        with open(name, "rb") as fh:
-            data = fh.read(MAX_BYTES + 1)
-    except FileNotFoundError:
-        raise CanvasError(name, [_file_problem(name, "no such file")]) from None
-    except PermissionError:
-        raise CanvasError(name, [_file_problem(name, "permission denied")]) from None
-    except OSError as exc:
-        reason = exc.strerror or str(exc)
-        message = f"the file cannot be read: {reason}"
-        raise CanvasError(name, [_file_problem(name, message)]) from None
-    return data
+    return read_file(path, CANVAS)
 
 
 def parse_canvas(source: str | bytes | bytearray | memoryview, file: str = "<canvas>") -> m.Canvas:
@@ -147,22 +107,22 @@ def parse_canvas(source: str | bytes | bytearray | memoryview, file: str = "<can
         except UnicodeEncodeError as exc:
             line, col = _line_col(source, exc.start)
             message = f"the text holds a lone surrogate (U+{ord(source[exc.start]):04X})"
-            raise CanvasError(file, [_file_problem(file, message, line, col)]) from None
+            raise CanvasError(file, [file_problem(file, message, line, col)]) from None
         if size > MAX_BYTES:
-            raise CanvasError(file, [_too_large(file, size)])
+            raise CanvasError(file, [too_large(file, size)])
         text = source
     else:
         data = bytes(source)
         if len(data) > MAX_BYTES:
-            raise CanvasError(file, [_too_large(file, len(data))])
-        text = _decode(data, file)
+            raise CanvasError(file, [too_large(file, len(data))])
+        text = decode(data, file)
     if text.startswith("\ufeff"):
         text = text[1:]
     _prescan(text, file)
     root = _compose(text, file)
     walker = _Walker(file, text)
     if "!" in text:  # tags are refused, but never stop the walk: report everything
-        walker.problems.extend(_tag_problems(root, file, text))
+        walker.problems.extend(tag_problems(root, file, text, CANVAS))
     if walker.odd:  # so are line breaks only YAML sees
         walker.problems.extend(_odd_break_problems(root, file, text))
     canvas = walker.canvas(root)
@@ -172,38 +132,7 @@ def parse_canvas(source: str | bytes | bytearray | memoryview, file: str = "<can
 
 
 # --------------------------------------------------------------------------
-# Before composing: bytes, size, nesting, aliases.
-
-
-def _file_problem(file: str, message: str, line: int = 1, column: int = 1) -> Problem:
-    return Problem(file, line, column, line, column + 1, "file", "", message)
-
-
-def _too_large(file: str, size: int) -> Problem:
-    return _file_problem(
-        file,
-        f"the file is larger than {MAX_BYTES // 1048576} MB ({size:,} bytes); "
-        "a canvas is far smaller",
-    )
-
-
-def _decode(data: bytes, file: str) -> str:
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")) or (
-        len(data) >= 4 and (data[0] == 0 or data[1] == 0) and data[:4].count(0) == 2
-    ):
-        message = "the file is UTF-16 text; save it as UTF-8"
-        raise CanvasError(file, [_file_problem(file, message)])
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        before = data[: exc.start]
-        line = before.count(b"\n") + 1
-        column = len(before[before.rfind(b"\n") + 1 :].decode("utf-8", "replace")) + 1
-        message = (
-            f"the file is not UTF-8 text: byte 0x{data[exc.start]:02x} cannot be read; "
-            "save the file as UTF-8"
-        )
-        raise CanvasError(file, [_file_problem(file, message, line, column)]) from None
+# Lines and columns, as editors count them.
 
 
 #: Lines as editors count them: LF, CRLF and a bare CR end a line (see ``linebreaks``).
@@ -259,155 +188,23 @@ def _odd_break_problems(root: yaml.Node, file: str, text: str) -> list[Problem]:
     return problems
 
 
+# --------------------------------------------------------------------------
+# Before the walk: the guards, then the canvas's own "empty".
+
+
 def _prescan(text: str, file: str) -> None:
     if not text.strip():
         message = "the file is empty; a canvas starts with the line 'modelh: 1'"
-        raise CanvasError(file, [_file_problem(file, message)])
-    if text.startswith("\ufeff"):
-        message = "the file starts with a second byte-order mark; save it as plain UTF-8"
-        raise CanvasError(file, [_file_problem(file, message)])
-    # Every level of nesting needs a bracket, a deeper indentation or an indicator
-    # on the same line ("- - x"). When a cheap look at those cannot rule deep
-    # nesting out, the parser's events measure it exactly (the event parser does
-    # not recurse; the composer does, and crashes on deep enough input).
-    suspicious = (
-        text.count("[") + text.count("{") > MAX_NESTING
-        or _DEEP_INDENT in text
-        or (any(run in text for run in _INDICATOR_RUNS) and _INDICATOR_RUN.search(text))
-    )
-    if suspicious or ("&" in text and "*" in text):
-        _scan_events(text, file)
-
-
-def _scan_events(text: str, file: str) -> None:
-    """Refuse nesting deeper than MAX_NESTING, and aliases, from the event stream."""
-    problems = []
-    depth = 0
-    starts = (yaml.SequenceStartEvent, yaml.MappingStartEvent)
-    ends = (yaml.SequenceEndEvent, yaml.MappingEndEvent)
-    try:
-        for event in yaml.parse(text, Loader=_YamlLoader):
-            if isinstance(event, starts):
-                depth += 1
-                if depth > MAX_NESTING:
-                    mark = event.start_mark
-                    raise CanvasError(file, [_nesting_problem(file, *_place(text, mark))])
-            elif isinstance(event, ends):
-                depth -= 1
-            elif isinstance(event, yaml.AliasEvent) and len(problems) < 20:
-                (line, col), (end_line, end_col) = (
-                    _place(text, event.start_mark),
-                    _place(text, event.end_mark),
-                )
-                problems.append(
-                    Problem(
-                        file,
-                        line,
-                        col,
-                        end_line,
-                        end_col,
-                        "syntax",
-                        "",
-                        f"alias '*{event.anchor}' is not allowed in a canvas: write the "
-                        "value out in full",
-                    )
-                )
-    except yaml.MarkedYAMLError as exc:
-        # Some libyaml builds stop deep nesting themselves, in their own words, before
-        # the first event reaches this loop: the message must not depend on that.
-        mark = exc.problem_mark or exc.context_mark
-        if mark is not None and _too_deep_before(text, mark.index):
-            raise CanvasError(file, [_nesting_problem(file, *_place(text, mark))]) from None
-        # any other syntax error is reported by composing, with its position
-    except yaml.YAMLError:
-        pass  # composing reports the syntax error with its position
-    if problems:
-        raise CanvasError(file, problems)
-
-
-def _too_deep_before(text: str, index: int) -> bool:
-    """Whether more than MAX_NESTING brackets are open at ``index`` (a parse error's place).
-
-    Only asked once parsing has failed, so brackets inside quoted text can at worst
-    turn one syntax message into the nesting message for a file that is broken anyway.
-    """
-    head = text[:index]
-    opened = head.count("[") + head.count("{") - head.count("]") - head.count("}")
-    return opened > MAX_NESTING
-
-
-def _nesting_problem(file: str, line: int, column: int) -> Problem:
-    message = f"nesting is deeper than {MAX_NESTING} levels; a canvas needs far fewer"
-    return Problem(file, line, column, line, column + 1, "syntax", "", message)
+        raise CanvasError(file, [file_problem(file, message)])
+    prescan(text, file, CANVAS)
 
 
 def _compose(text: str, file: str) -> yaml.Node:
-    try:
-        root = yaml.compose(text, Loader=_YamlLoader)
-    except yaml.MarkedYAMLError as exc:
-        raise CanvasError(file, [_syntax_problem(file, exc, text)]) from None
-    except yaml.reader.ReaderError as exc:
-        line, col = _line_col(text, exc.position)
-        char = exc.character if isinstance(exc.character, str) else chr(exc.character)
-        message = f"character U+{ord(char):04X} is not allowed in YAML text"
-        raise CanvasError(
-            file, [Problem(file, line, col, line, col + 1, "syntax", "", message)]
-        ) from None
-    except yaml.YAMLError as exc:  # pragma: no cover - every YAMLError above has a mark
-        raise CanvasError(file, [_file_problem(file, f"YAML error: {exc}")]) from None
-    except RecursionError:  # only the pure-Python composer recurses in Python
-        raise CanvasError(file, [_nesting_problem(file, 1, 1)]) from None
+    root = compose(text, file, CANVAS)
     if root is None:
         message = "the file holds no YAML content; a canvas starts with 'modelh: 1'"
-        raise CanvasError(file, [_file_problem(file, message)])
+        raise CanvasError(file, [file_problem(file, message)])
     return root
-
-
-def _syntax_problem(file: str, exc: yaml.MarkedYAMLError, text: str) -> Problem:
-    mark = exc.problem_mark or exc.context_mark
-    line, col = _place(text, mark)
-    if mark is not None and _too_deep_before(text, mark.index):
-        return _nesting_problem(file, line, col)
-    problem = (exc.problem or "invalid YAML").strip()
-    at = text[mark.index] if mark and 0 <= mark.index < len(text) else ""
-    if "expected a single document" in (exc.context or ""):
-        message = "a canvas file holds one YAML document, but a second one starts here"
-    elif at == "\t" or "'\\t'" in problem:
-        message = "a tab character here: YAML indents with spaces only"
-    else:
-        message = f"YAML syntax: {problem}"
-        if exc.context and exc.context_mark and exc.context_mark is not mark:
-            message += f" ({exc.context} at line {_place(text, exc.context_mark)[0]})"
-    return Problem(file, line, col, line, col + 1, "syntax", "", message)
-
-
-def _tag_problems(root: yaml.Node, file: str, text: str) -> list[Problem]:
-    problems = []
-    stack = [root]
-    while stack:
-        node = stack.pop()
-        if node.tag != _PLAIN_TAG[node.__class__]:
-            problems.append(
-                _node_problem(
-                    file,
-                    node,
-                    "type",
-                    "",
-                    f"tag '{_short_tag(node.tag)}' is not allowed in a canvas: write plain values",
-                    text,
-                )
-            )
-        if isinstance(node, yaml.MappingNode):
-            for key, value in node.value:
-                stack.append(key)
-                stack.append(value)
-        elif isinstance(node, yaml.SequenceNode):
-            stack.extend(node.value)
-    return problems
-
-
-def _short_tag(tag: str) -> str:
-    return "!!" + tag[len(_CORE) :] if tag.startswith(_CORE) else tag
 
 
 def _node_problem(
@@ -636,14 +433,22 @@ class _Walker:
         return values, extensions
 
     def scan_extension(self, node: yaml.Node, path: str) -> None:
-        """An ``x-`` block is the user's own; only a key written twice in it is refused."""
+        """An ``x-`` block is the user's own; only a key written twice or one that is
+        not a plain name (``? [a, b]``, which few YAML readers accept) is refused."""
         stack = [(node, path)]
         while stack:
             current, where = stack.pop()
             if current.__class__ is yaml.MappingNode:
                 seen: dict[str, yaml.Node] = {}
                 for key_node, value_node in current.value:
-                    if key_node.__class__ is yaml.ScalarNode:
+                    if key_node.__class__ is not yaml.ScalarNode:
+                        self.problem(
+                            key_node,
+                            "type",
+                            where,
+                            f"a key must be a plain name, not {_kind_name(key_node)}",
+                        )
+                    else:
                         key = key_node.value
                         if key in seen:
                             first = seen[key].start_mark.line + 1

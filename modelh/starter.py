@@ -154,6 +154,7 @@ class NewCanvas:
     path: Path
     schema_path: Path | None  # the schema file written or refreshed beside it, if any
     schema_skipped: Path | None = None  # a file of that name that is not modelh's, left alone
+    skipped_because: str = ""  # why it was left alone, for the user
 
 
 def create_canvas(
@@ -181,9 +182,13 @@ def create_canvas(
         if parent.exists() and not parent.is_dir():
             raise UsageError(f"{parent} is a file, so {target} cannot be created in it")
     schema_path = target.parent / SCHEMA_FILENAME if write_schema else None
-    skipped = None
-    if schema_path is not None and not _is_ours_or_absent(schema_path):
-        skipped, schema_path = schema_path, None  # never point a canvas at a foreign schema
+    skipped, because, linked = None, "", False
+    if schema_path is not None:
+        because = _why_not_ours(schema_path)
+        if because:  # never point a canvas at a foreign schema
+            skipped, schema_path = schema_path, None
+        elif schema_path.is_symlink():  # modelh's schema, through a link: used, not written
+            linked = True
     text = starter_text(
         title=title.strip(),
         organization=organization.strip(),
@@ -200,15 +205,17 @@ def create_canvas(
         raise UsageError(f"{target} already exists; nothing was written") from None
     except OSError as exc:
         raise UsageError(f"{target}: cannot write the file: {exc.strerror}") from None
-    if schema_path is not None:
+    if linked:
+        schema_path = None  # nothing written beside the canvas
+    elif schema_path is not None:
         try:
-            schema_path.write_text(schema_text(), encoding="utf-8")
+            _write_no_follow(schema_path, schema_text())
         except OSError as exc:
             raise UsageError(
                 f"wrote {target}, but not {schema_path}: {exc.strerror}; run "
                 f"'modelh schema -o {schema_path}'"
             ) from None
-    return NewCanvas(target, schema_path, skipped)
+    return NewCanvas(target, schema_path, skipped, because)
 
 
 def _is_iso_date(text: str) -> bool:
@@ -221,12 +228,38 @@ def _is_iso_date(text: str) -> bool:
     return True
 
 
-def _is_ours_or_absent(path: Path) -> bool:
-    """Whether ``path`` may be (re)written with modelh's schema."""
-    if not path.exists():
-        return True
+def _why_not_ours(path: Path) -> str:
+    """Why a canvas may not point to ``path`` as modelh's schema; "" when it may.
+
+    It may when the file is absent (it is then written) or holds modelh's own
+    schema: a regular file is refreshed, a symbolic link is used but never written
+    through (it may point anywhere). A pipe or a device is never opened.
+    """
+    from .errors import CanvasError
+    from .yamlguard import Kind, read_file
+
+    if not os.path.lexists(path):
+        return ""
+    link = path.is_symlink()
+    if link and not path.exists():
+        return "it is a symbolic link to nothing, and modelh never writes through a link"
     try:
-        current = json.loads(path.read_text("utf-8"))
-    except (OSError, ValueError):
-        return False
-    return isinstance(current, dict) and current.get("$id") == SCHEMA_ID
+        current = json.loads(read_file(path, Kind("a schema", "a schema file", 4 * 1048576)))
+    except CanvasError as exc:
+        reason = exc.problems[0].message
+    except ValueError:
+        reason = "it is not modelh's schema"
+    else:
+        if isinstance(current, dict) and current.get("$id") == SCHEMA_ID:
+            return ""
+        reason = "it is not modelh's schema"
+    return f"{reason} (behind a symbolic link)" if link else reason
+
+
+def _write_no_follow(path: Path, text: str) -> None:
+    """Write ``text`` to ``path``, refusing a link or a pipe put there since it was looked at."""
+    flags = os.O_WRONLY | os.O_CREAT | os.O_TRUNC
+    flags |= getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
+    fd = os.open(path, flags, 0o666)
+    with open(fd, "w", encoding="utf-8", newline="\n") as fh:
+        fh.write(text)

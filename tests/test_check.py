@@ -154,6 +154,7 @@ def test_modelh_yaml_configuration_with_per_file_ignores_and_exclude(tmp_path):
 
 
 def test_configuration_is_found_by_walking_up(tmp_path):
+    (tmp_path / ".git").mkdir()  # up to the repository's root, no higher
     (tmp_path / ".modelh.yaml").write_text("ignore: [MH1]\n")
     deep = tmp_path / "a" / "b"
     deep.mkdir(parents=True)

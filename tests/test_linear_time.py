@@ -21,7 +21,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from modelh import checker, discovery, editing, errors, interview, loader, starter
+from modelh import checker, discovery, editing, errors, interview, loader, starter, yamlguard
 from modelh.checker import run_checks
 from modelh.formats import render
 from modelh.rules import _common
@@ -145,13 +145,13 @@ WORST_CASES: dict[str, tuple[Callable[[str], Any], Callable[[int], str], Any, fl
     "loader period": (loader._PERIOD.match, lambda n: _run(n, "1"), None, 1.0),
     "loader URL": (loader._URL.match, lambda n: _run(n, "a+", end=":/"), None, 1.0),
     "loader nesting indicators": (
-        loader._INDICATOR_RUN.search,
+        yamlguard._INDICATOR_RUN.search,
         lambda n: _run(n, "- - - - - - - x\n"),
         None,
         1.0,
     ),
     "loader nesting indicators: spaces": (
-        loader._INDICATOR_RUN.search,
+        yamlguard._INDICATOR_RUN.search,
         lambda n: _run(n, " \t", start="-", end="x"),
         None,
         1.0,
