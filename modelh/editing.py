@@ -37,8 +37,9 @@ except ImportError:  # pragma: no cover - Windows: leftovers are told by their a
 
 from . import linebreaks
 from .errors import CanvasError, ModelhError
-from .loader import _YamlLoader, parse_canvas
+from .loader import parse_canvas
 from .model import Canvas
+from .yamlguard import NodeLoader as _YamlLoader
 
 #: One step of a key path: a mapping key, or a list item by index or by its id.
 Step = str | int
