@@ -11,13 +11,14 @@ travels the same channel. Nothing here prints.
 
 from __future__ import annotations
 
+import bisect
 import os
 import re
 from collections.abc import Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import asdict, dataclass, field
 
-from .config import Config, matches
+from .config import Config, Key, rule_keys, selector_keys, selector_known
 from .discovery import Target, find_canvases, is_canvas_text
 from .errors import CanvasError, Problem, printable
 from .framework import vocab
@@ -335,18 +336,24 @@ def _suppressions(text: str, canvas: Canvas | None = None) -> list[_Suppression]
     """The ``# modelh: disable...`` comments; words inside a value are not comments."""
     if "modelh:" not in text:
         return []
-    inside = (
+    ranges = sorted(
         canvas.spans.scalar_ranges()
         if canvas is not None and isinstance(canvas.spans, SpanIndex)
         else []
     )
+    starts = [start for start, _ in ranges]
+
+    def inside_a_value(at: int) -> bool:  # values never overlap: the nearest start tells
+        i = bisect.bisect_right(starts, at) - 1
+        return i >= 0 and at < ranges[i][1]
+
     found = []
     offset = 0
     for number, line in enumerate(split_lines(text, keepends=True), start=1):
         match = _DIRECTIVE.search(line) if "#" in line else None
         if match and (match.start() == 0 or line[match.start() - 1] in " \t"):
             at = offset + match.start()
-            if not any(start <= at < end for start, end in inside):
+            if not inside_a_value(at):
                 word, codes = match.group("word"), match.group("codes") or ""
                 selectors = [s.strip() for s in codes.split(",") if s.strip()]
                 ok = word in ("disable", "disable-file") and selectors
@@ -363,27 +370,37 @@ def _suppressions(text: str, canvas: Canvas | None = None) -> list[_Suppression]
     return found
 
 
-def _covers(selector: str, finding: Finding) -> bool:
-    s = selector.strip()
-    return s.upper() == "ALL" or finding.code.startswith(s.upper()) or s.lower() == finding.name
-
-
 def _apply_suppressions(
     findings: list[Finding], text: str, file: str, config: Config, canvas: Canvas | None = None
 ) -> list[Finding]:
     suppressions = _suppressions(text, canvas)
     if not suppressions:
         return findings
+    # Selectors filed by what they match and where, so that each finding looks up a
+    # handful of keys instead of every directive (a canvas may hold thousands).
+    whole_file: dict[Key, list[tuple[_Suppression, str]]] = {}
+    by_line: dict[int, dict[Key, list[tuple[_Suppression, str]]]] = {}
+    for sup in suppressions:
+        lines = [None] if sup.whole_file else [sup.line, sup.line + 1]
+        for line in lines:
+            index = whole_file if line is None else by_line.setdefault(line, {})
+            for selector in sup.selectors:
+                for key in selector_keys(selector):
+                    index.setdefault(key, []).append((sup, selector))
+    marked: set[tuple[int | None, Key]] = set()  # lists already marked used
     kept = []
     for finding in findings:
         hidden = False
-        for sup in suppressions:
-            if not sup.whole_file and finding.line not in (sup.line, sup.line + 1):
-                continue
-            for selector in sup.selectors:
-                if _covers(selector, finding):
-                    sup.used.add(selector)
+        keys = rule_keys(finding.code, finding.name)
+        for line, index in ((None, whole_file), (finding.line, by_line.get(finding.line, {}))):
+            for key in keys:
+                covering = index.get(key)
+                if covering:
                     hidden = True
+                    if (line, key) not in marked:
+                        marked.add((line, key))
+                        for sup, selector in covering:
+                            sup.used.add(selector)
         if not hidden:
             kept.append(finding)
     rule = _format_rule("unused-suppression")
@@ -416,8 +433,7 @@ def _apply_suppressions(
             for selector in sup.selectors:
                 if selector in sup.used:
                     continue
-                known = any(matches(r, [selector]) for r in all_rules())
-                what = "suppresses nothing here" if known else "names no rule"
+                what = "suppresses nothing here" if selector_known(selector) else "names no rule"
                 kind = "disable-file" if sup.whole_file else "disable"
                 report(
                     sup,

@@ -98,6 +98,43 @@ def _selected(select: tuple[str, ...], ignore: tuple[str, ...]) -> frozenset[str
     )
 
 
+# ---------------------------------------------------------------------------
+# Rule selectors (ALL, a code, a code prefix, a rule's name): the one matcher,
+# used by the configuration and by inline suppressions. A selector and a rule
+# each give keys; a selector names a rule when they share one.
+
+Key = tuple[str, str]
+
+
+def selector_keys(selector: str) -> list[Key]:
+    """What a selector names: every rule (ALL), codes starting with it, or a rule's name."""
+    s = selector.strip()
+    if s.upper() == "ALL":
+        return [("all", "")]
+    return [("code", s.upper()), ("name", s.lower())]
+
+
+def rule_keys(code: str, name: str) -> list[Key]:
+    """The keys of every selector that names the rule ``code`` (``name``)."""
+    return [("all", ""), *(("code", code[:i]) for i in range(1, len(code) + 1)), ("name", name)]
+
+
+def matches(rule: Rule, selectors: tuple[str, ...] | list[str]) -> bool:
+    """Whether any selector (ALL, a code, a code prefix, a name) names ``rule``."""
+    keys = set(rule_keys(rule.code, rule.name))
+    return any(key in keys for selector in selectors for key in selector_keys(selector))
+
+
+@cache
+def _all_rule_keys() -> frozenset[Key]:
+    return frozenset(key for r in all_rules() for key in rule_keys(r.code, r.name))
+
+
+def selector_known(selector: str) -> bool:
+    """Whether ``selector`` names at least one rule."""
+    return any(key in _all_rule_keys() for key in selector_keys(selector))
+
+
 def _glob(path: str, pattern: str) -> bool:
     pattern = pattern.strip("/")
     if fnmatch.fnmatch(path, pattern):
@@ -105,22 +142,6 @@ def _glob(path: str, pattern: str) -> bool:
     if pattern.endswith("/**") and (path + "/").startswith(pattern[:-2]):
         return True
     return "/" not in pattern and fnmatch.fnmatch(path.rsplit("/", 1)[-1], pattern)
-
-
-def matches(rule: Rule, selectors: tuple[str, ...] | list[str]) -> bool:
-    """Whether any selector (ALL, a code, a code prefix, a name) names ``rule``."""
-    for selector in selectors:
-        s = selector.strip()
-        if s.upper() == "ALL" or rule.code.startswith(s.upper()) or s.lower() == rule.name:
-            return True
-    return False
-
-
-def _selector_known(selector: str) -> bool:
-    s = selector.strip()
-    return s.upper() == "ALL" or any(
-        r.code.startswith(s.upper()) or s.lower() == r.name for r in all_rules()
-    )
 
 
 def find_config(start: str | os.PathLike[str] = ".") -> Path | None:
@@ -223,7 +244,7 @@ def _build(raw: dict[str, Any], path: Path) -> Config:
             problems.append(f"'{key}' must be a list of rule codes, names or prefixes")
             return ()
         for v in value:
-            if not _selector_known(v):
+            if not selector_known(v):
                 problems.append(f"'{key}': no rule is called '{v}' (see 'modelh rules')")
         return tuple(value)
 
@@ -292,7 +313,7 @@ def _build(raw: dict[str, Any], path: Path) -> Config:
             problems.append(f"per-file-ignores['{pattern}'] must be a list of codes")
             continue
         for code in codes:
-            if not _selector_known(str(code)):
+            if not selector_known(str(code)):
                 problems.append(f"per-file-ignores['{pattern}']: no rule is called '{code}'")
         per_file.append((str(pattern), tuple(str(c) for c in codes)))
     if problems:

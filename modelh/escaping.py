@@ -27,9 +27,13 @@ from typing import Any
 # terminal and CI log
 
 #: Characters a terminal or a CI log would act on: control codes, odd line
-#: breaks, and lone surrogates (how Python holds the bytes of a file name that
-#: are not UTF-8), which cannot be written as UTF-8 at all.
-_UNPRINTABLE = re.compile(r"[\x00-\x08\x0a-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
+#: breaks, bidirectional overrides, and lone surrogates (how Python holds the bytes
+#: of a file name that are not UTF-8), which cannot be written as UTF-8 at all.
+_UNPRINTABLE = re.compile(
+    # controls, odd line breaks, lone surrogates, and the bidirectional overrides and
+    # isolates that reorder what a terminal shows ("Trojan Source", CVE-2021-42574)
+    r"[\x00-\x08\x0a-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]"
+)
 
 #: A line GitHub Actions runs as a workflow command: ``::`` first, after any
 #: blank space (the runner trims it).

@@ -6,6 +6,7 @@ from __future__ import annotations
 import io
 import json
 import os
+import subprocess
 import sys
 
 import pytest
@@ -363,3 +364,21 @@ def test_escaping_200_kb_of_each_worst_case_does_not_hang():
     )
     assert done.returncode == 0, done.stderr
     assert "slowest:" in done.stdout
+
+
+def test_bidirectional_overrides_in_a_canvas_are_shown_not_obeyed(tmp_path):
+    # U+202E reverses what follows on screen: "status: draft" could be made to read
+    # as something else in a finding; it is shown as an escape instead.
+    path = tmp_path / "c.yaml"
+    path.write_text(
+        "modelh: 1\ncanvas:\n  title: T\n  organization: O\n  status: dr\u202eaft\u2066\n",
+        encoding="utf-8",
+    )
+    result = subprocess.run(
+        [sys.executable, "-m", "modelh", "check", "--isolated", str(path)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert "\u202e" not in result.stdout and "\u2066" not in result.stdout
+    assert "dr\\u202eaft\\u2066" in result.stdout

@@ -23,8 +23,9 @@ from hypothesis import strategies as st
 
 from modelh import checker, discovery, editing, errors, interview, loader, starter, yamlguard
 from modelh.checker import run_checks
+from modelh.config import Config
 from modelh.formats import render
-from modelh.rules import _common
+from modelh.rules import _common, all_rules
 
 SIZE = 200_000
 
@@ -316,3 +317,31 @@ def test_check_of_a_large_canvas_of_long_answers(tmp_path) -> None:
     with hang_guard(10.0):
         report = run_checks([str(path)])
     assert report.files[0].completeness is not None  # it loaded and was checked whole
+
+
+def _many_suppressions(count: int) -> str:
+    """A canvas of the most segments a list may hold (600 findings) and ``2 * count``
+    suppressions: one on each note's line, and one for the whole file."""
+    codes = [rule.code for rule in all_rules()]
+    lines = ["modelh: 1", "canvas:", "  title: T", "  organization: O", "segments:"]
+    for i in range(loader.MAX_ITEMS):
+        lines += [f"  - id: s{i}", f"    name: S{i}", "    role: user"]
+    lines.append("x-notes:")
+    for i in range(count):
+        lines.append(f"  n{i}: note {i}  # modelh: disable={codes[i % len(codes)]}")
+        lines.append(f"  f{i}: note  # modelh: disable-file=MH9{i % 10},no-such-rule-{i}")
+    return "\n".join(lines) + "\n"
+
+
+def test_thousands_of_suppressions_are_matched_against_hundreds_of_findings_quickly():
+    # 8,000 directives and 600 findings (420 KB) take about 0.2 s here; matching every
+    # finding against every directive took 2.6 s.
+    text = _many_suppressions(4000)
+    with hang_guard(3.0):
+        result = checker.check_source(text, "c.yaml", Config())
+    messages = [f.message for f in result.findings if f.code == "MH090"]
+    # each misspelt selector names no rule; each line's directive, on a line without
+    # findings, suppresses nothing there; MH90..MH99 name no rule either
+    assert sum(m.endswith("names no rule") for m in messages) == 4000 + 4000
+    assert sum(m.startswith("'# modelh: disable=") for m in messages) == 4000
+    assert len([f for f in result.findings if f.code != "MH090"]) > 500
