@@ -72,7 +72,7 @@ def largest_accepted(folder: Path) -> Path:
 
 
 def _items_limit() -> int:
-    from modelh import loader
+    from modelh.canvas import loader
 
     return int(getattr(loader, "MAX_ITEMS", 2000))
 

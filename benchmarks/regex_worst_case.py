@@ -41,8 +41,8 @@ def median_time(call, arg, runs: int) -> float:
 
 
 def check_text(text: str) -> None:
-    from modelh.checker import run_checks
-    from modelh.formats import render
+    from modelh.check.checker import run_checks
+    from modelh.check.output import render
 
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "slashes.yaml"
@@ -53,8 +53,8 @@ def check_text(text: str) -> None:
 def interview_title(text: str) -> None:
     from rich.console import Console
 
-    from modelh.interview import Step
-    from modelh.prompter import RichPrompter
+    from modelh.interview.prompter import RichPrompter
+    from modelh.interview.walk import Step
 
     step = Step(key="k", section="measures", group=text, prompt="?", kind="text")
     RichPrompter(Console(file=io.StringIO(), width=80)).show(step)

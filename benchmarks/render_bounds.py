@@ -71,7 +71,7 @@ def huge_png(side: int = 9400) -> bytes:
 
 
 def cases(work: Path, largest: int) -> dict[str, Path]:
-    from modelh.loader import MAX_ITEMS
+    from modelh.canvas.loader import MAX_ITEMS
 
     made = {}
 

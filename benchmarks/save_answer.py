@@ -22,7 +22,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from load_canvases import generated_canvas
 
-from modelh.editing import CanvasFile, Edit
+from modelh.canvas.editing import CanvasFile, Edit
 
 
 def main() -> None:

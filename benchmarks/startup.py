@@ -59,7 +59,7 @@ def main() -> None:
         [
             py,
             "-c",
-            "import sys, modelh.cli; print(sorted({m.split('.')[0] for m in sys.modules}"
+            "import sys, modelh.cli.main; print(sorted({m.split('.')[0] for m in sys.modules}"
             " & {'rich', 'jinja2', 'weasyprint', 'pydantic'}))",
         ],
         capture_output=True,
@@ -68,7 +68,7 @@ def main() -> None:
         env=env,
         cwd=ROOT,
     ).stdout.strip()
-    print(f"heavy modules imported by modelh.cli: {heavy}")
+    print(f"heavy modules imported by modelh.cli.main: {heavy}")
 
 
 if __name__ == "__main__":

@@ -11,19 +11,19 @@ from __future__ import annotations
 
 __version__ = "0.1.0"
 
-from .errors import CanvasError, ModelhError, Problem
-from .loader import load_canvas, parse_canvas
-from .model import Canvas
+from modelh.canvas.loader import load_canvas, parse_canvas
+from modelh.canvas.model import Canvas
+from modelh.errors import CanvasError, ModelhError, Problem
 
 
 def __getattr__(name: str) -> object:
     """The larger parts of the API, imported on first use (start-up stays fast)."""
     if name == "run_checks":
-        from .checker import run_checks
+        from modelh.check.checker import run_checks
 
         return run_checks
     if name in ("render_html", "render_pdf"):
-        from . import report
+        from modelh.report import render as report
 
         return getattr(report, name)
     raise AttributeError(f"module 'modelh' has no attribute {name!r}")

@@ -1,5 +1,5 @@
 """`python -m modelh` runs the command-line tool."""
 
-from modelh.cli import main
+from modelh.cli.main import main
 
 main()

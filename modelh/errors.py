@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .escaping import printable
+from modelh.escaping import printable
 
 __all__ = ["CanvasError", "ModelhError", "Problem", "UsageError", "printable"]
 

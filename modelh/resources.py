@@ -31,3 +31,7 @@ def examples_dir() -> Path:
 def example_canvases() -> list[Path]:
     """Every example canvas, sorted by name."""
     return sorted(examples_dir().glob("*.yaml"))
+
+
+#: The fonts the report ships (Inter, with its licence), inside the package.
+FONTS_DIR = _PACKAGE / "fonts"

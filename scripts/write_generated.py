@@ -19,15 +19,15 @@ def main() -> None:
     what = sys.argv[1:] or ["schema", "rules", "fonts"]
     for name in what:
         if name == "schema":
-            from modelh.schema import schema_text
+            from modelh.canvas.schema import schema_text
 
             target, text = ROOT / "modelh" / "data" / "canvas.schema.json", schema_text()
         elif name == "rules":
-            from modelh.rules import reference_text
+            from modelh.check.rules import reference_text
 
             target, text = ROOT / "docs" / "rules.md", reference_text()
         elif name == "fonts":
-            from modelh.report_fit import METRICS_FILE, metrics_text
+            from modelh.report.fit import METRICS_FILE, metrics_text
 
             target, text = METRICS_FILE, metrics_text()
         else:

@@ -10,10 +10,10 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from modelh.checker import run_checks
-from modelh.cli import app
-from modelh.config import load_config
-from modelh.rules import all_rules
+from modelh.check.checker import run_checks
+from modelh.check.config import load_config
+from modelh.check.rules import all_rules
+from modelh.cli.main import app
 
 from .conftest import ROOT
 

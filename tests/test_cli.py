@@ -11,7 +11,7 @@ import pytest
 from typer.testing import CliRunner
 
 from modelh import __version__, load_canvas
-from modelh.cli import app
+from modelh.cli.main import app
 
 from .conftest import EXAMPLES, ROOT, TEN_PROBLEMS
 

@@ -19,8 +19,8 @@ import typer.main
 from typer.testing import CliRunner
 
 from modelh import CanvasError, parse_canvas
-from modelh import model as m
-from modelh.cli import app
+from modelh.canvas import model as m
+from modelh.cli.main import app
 from modelh.framework import vocab
 
 DOCS = Path(__file__).resolve().parent.parent / "docs"
@@ -37,7 +37,7 @@ _FENCE = re.compile(r"^```.*?^```", re.M | re.S)
 
 def _group() -> Any:
     group = typer.main.get_command(app)
-    assert hasattr(group, "commands"), "modelh.cli.app is not a group of commands"
+    assert hasattr(group, "commands"), "modelh.cli.main.app is not a group of commands"
     return group
 
 
@@ -103,7 +103,7 @@ def format_doc() -> str:
 
 
 def test_the_app_has_commands() -> None:
-    assert _commands(), "no command registered on modelh.cli.app"
+    assert _commands(), "no command registered on modelh.cli.main.app"
 
 
 @pytest.mark.parametrize("name,command", _commands(), ids=[n for n, _ in _commands()])
@@ -233,3 +233,33 @@ def test_numbers_table_in_format_doc(value: str, result: str, place: int) -> Non
         assert "is not allowed" in problem.message, problem.message
     else:
         assert problem.message.endswith("is " + result.removeprefix("error: ")), problem.message
+
+
+def test_the_import_paths_the_docs_name_still_work():
+    # README: `from modelh.checker import run_checks`; docs/report.md: the report's API
+    import modelh.checker
+    import modelh.report
+
+    assert modelh.checker.run_checks.__module__ == "modelh.check.checker"
+    for name in (
+        "ReportOptions",
+        "render_html",
+        "render_pdf",
+        "render_file",
+        "ReportError",
+        "TemplateError",
+        "FetchRefusedError",
+        "PdfUnavailableError",
+    ):
+        assert getattr(modelh.report, name).__module__ == "modelh.report.render", name
+    for name in (
+        "load_canvas",
+        "parse_canvas",
+        "CanvasError",
+        "Canvas",
+        "run_checks",
+        "render_html",
+        "render_pdf",
+        "__version__",
+    ):
+        assert getattr(modelh, name) is not None, name

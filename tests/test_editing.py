@@ -13,7 +13,7 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from modelh import CanvasError, parse_canvas
-from modelh.editing import (
+from modelh.canvas.editing import (
     Append,
     CanvasFile,
     ConflictError,
@@ -22,7 +22,7 @@ from modelh.editing import (
     apply_edits,
     render_scalar,
 )
-from modelh.linebreaks import line_col, split_lines, styles
+from modelh.canvas.linebreaks import line_col, split_lines, styles
 
 from .conftest import EXAMPLES
 
@@ -571,7 +571,7 @@ def test_the_bare_cr_reproduction_keeps_the_rest_of_the_file(tmp_path):
 
 
 def test_a_value_changed_by_mistake_is_caught_and_nothing_is_written(tmp_path, monkeypatch):
-    from modelh import editing
+    from modelh.canvas import editing
 
     path = tmp_path / "c.yaml"
     path.write_text(ODD, encoding="utf-8")
@@ -632,7 +632,7 @@ def test_a_long_number_keeps_every_digit():
     text = ODD.replace("  measures: []   # none yet\n", "  measures:\n    - {id: csat, name: C}\n")
     new = apply_edits(text, [Edit(path, 12345678901234567890)])
     assert "target: 12345678901234567890}" in new
-    from modelh.interview import parse_number
+    from modelh.interview.walk import parse_number
 
     new = apply_edits(text, [Edit(path, parse_number("0.1000000000000000000001"))])
     assert "target: 0.1000000000000000000001}" in new

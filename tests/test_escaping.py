@@ -12,12 +12,12 @@ import sys
 import pytest
 from typer.testing import CliRunner
 
-from modelh.checker import run_checks
-from modelh.cli import app
-from modelh.config import Config
-from modelh.editing import CanvasFile
-from modelh.formats import as_json, github, sarif
-from modelh.interview import Interview
+from modelh.canvas.editing import CanvasFile
+from modelh.check.checker import run_checks
+from modelh.check.config import Config
+from modelh.check.output import as_json, github, sarif
+from modelh.cli.main import app
+from modelh.interview.walk import Interview
 
 from .conftest import ROOT
 from .test_sarif import SCHEMA_FILE, errors
@@ -70,7 +70,7 @@ def invoke(*args: str, cwd=None):
 def test_the_interview_shows_escape_codes_from_a_canvas_and_never_sends_them(tmp_path):
     from rich.console import Console
 
-    from modelh.prompter import RichPrompter
+    from modelh.interview.prompter import RichPrompter
 
     path = tmp_path / "evil.yaml"
     path.write_text(EVIL, encoding="utf-8")

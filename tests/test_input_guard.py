@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from modelh.cli import app
+from modelh.cli.main import app
 
 from .conftest import MINIMAL
 
@@ -351,7 +351,7 @@ def test_new_refreshes_its_own_schema_file(tmp_path):
 
 
 def test_new_uses_a_link_to_modelh_schema_without_writing_through_it(tmp_path):
-    from modelh.schema import SCHEMA_ID
+    from modelh.canvas.schema import SCHEMA_ID
 
     shared = tmp_path / "shared.schema.json"
     shared.write_text(json.dumps({"$id": SCHEMA_ID, "title": "kept as it is"}))

@@ -12,9 +12,9 @@ import pytest
 from typer.testing import CliRunner
 
 from modelh import load_canvas
-from modelh.cli import app
-from modelh.editing import CanvasFile
-from modelh.interview import ANSWER, BACK, KEEP, NEW, QUIT, SKIP, Interview, Reply, Step
+from modelh.canvas.editing import CanvasFile
+from modelh.cli.main import app
+from modelh.interview.walk import ANSWER, BACK, KEEP, NEW, QUIT, SKIP, Interview, Reply, Step
 
 from .conftest import ROOT
 
@@ -387,7 +387,7 @@ def test_in_a_real_terminal_two_answers_then_ctrl_c_keeps_both(canvas_file):
     ],
 )
 def test_the_terminal_prompter_reads_each_kind_of_answer(kind, typed, expected):
-    from modelh.prompter import RichPrompter
+    from modelh.interview.prompter import RichPrompter
 
     step = Step(
         "k",
@@ -410,7 +410,7 @@ def test_the_terminal_prompter_reads_each_kind_of_answer(kind, typed, expected):
     "kind, typed", [("number", "41%"), ("choice", "7"), ("confirm", "maybe"), ("choice", "p")]
 )
 def test_the_terminal_prompter_refuses_what_it_cannot_read(kind, typed):
-    from modelh.prompter import RichPrompter
+    from modelh.interview.prompter import RichPrompter
 
     step = Step(
         "k", "dimensions", "g", "?", kind, choices=(("planned", "planned"), ("primary", "primary"))
@@ -502,7 +502,7 @@ def test_an_unknown_only_id_lists_the_ids(canvas_file):
 
 
 def test_a_refused_answer_is_offered_again_to_correct():
-    from modelh.prompter import RichPrompter
+    from modelh.interview.prompter import RichPrompter
 
     prompter = RichPrompter()
     typed = iter(["engagd", "engage"])
@@ -590,7 +590,7 @@ def test_a_long_number_in_an_answers_file_keeps_every_digit(canvas_file, tmp_pat
 
 @pytest.mark.parametrize("typed, hint", [("1,5", "write 1.5 or 15"), ("2,75", "2.75 or 275")])
 def test_a_decimal_comma_at_a_number_prompt_is_refused_with_both_readings(typed, hint):
-    from modelh.prompter import RichPrompter
+    from modelh.interview.prompter import RichPrompter
 
     step = Step("measure:nps:current", "measures", "g", "?", "number")
     with pytest.raises(ValueError, match=hint):
@@ -599,7 +599,7 @@ def test_a_decimal_comma_at_a_number_prompt_is_refused_with_both_readings(typed,
 
 
 def test_a_long_number_typed_at_the_prompt_keeps_every_digit(canvas_file):
-    from modelh.prompter import RichPrompter
+    from modelh.interview.prompter import RichPrompter
 
     step = Step("measure:nps:current", "measures", "g", "?", "number")
     typed = RichPrompter().parse(step, "12345678901234567890")
@@ -612,7 +612,7 @@ def test_an_editor_that_saves_latin1_loses_nothing(tmp_path, monkeypatch):
 
     from rich.console import Console
 
-    from modelh.prompter import RichPrompter
+    from modelh.interview.prompter import RichPrompter
 
     def editor(code: str) -> str:
         script = tmp_path / f"editor{len(list(tmp_path.iterdir()))}.py"

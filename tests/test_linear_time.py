@@ -21,11 +21,15 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from modelh import checker, discovery, editing, errors, interview, loader, starter, yamlguard
-from modelh.checker import run_checks
-from modelh.config import Config
-from modelh.formats import render
-from modelh.rules import _common, all_rules
+from modelh import errors
+from modelh.canvas import discovery, editing, loader, starter
+from modelh.canvas import guard as yamlguard
+from modelh.check import checker
+from modelh.check.checker import run_checks
+from modelh.check.config import Config
+from modelh.check.output import render
+from modelh.check.rules import _common, all_rules
+from modelh.interview import walk as interview
 
 SIZE = 200_000
 
@@ -202,7 +206,7 @@ def test_pattern_runs_in_linear_time_on_its_worst_input(name: str) -> None:
 
 def test_configuration_glob_on_the_longest_path() -> None:
     """fnmatch's patterns are linear since Python 3.9; a path is at most 4 KB."""
-    from modelh.config import _glob
+    from modelh.check.config import _glob
 
     path, pattern = "a/" * 2047 + "b", "*a" * 2000 + "*c"
     with hang_guard(1.0):
@@ -270,7 +274,7 @@ def test_check_text_output_of_a_long_line_of_backslashes(tmp_path) -> None:
 def test_interview_shows_a_segment_name_of_backslashes() -> None:
     from rich.console import Console
 
-    from modelh.prompter import RichPrompter
+    from modelh.interview.prompter import RichPrompter
 
     name = "New measure for " + "\\" * SIZE
     out = io.StringIO()

@@ -13,9 +13,9 @@ import pytest
 from typer.testing import CliRunner
 
 from modelh import CanvasError, parse_canvas
-from modelh.cli import app
-from modelh.editing import Edit, apply_edits
-from modelh.linebreaks import line_col, split_lines
+from modelh.canvas.editing import Edit, apply_edits
+from modelh.canvas.linebreaks import line_col, split_lines
+from modelh.cli.main import app
 
 MINIMAL = "modelh: 1\ncanvas:\n  title: Medicare Advantage 2027\n  organization: Riverside\n"
 ODD = ["\x85", "\u2028", "\u2029"]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from modelh import CanvasError, load_canvas, parse_canvas
-from modelh.loader import MAX_BYTES, MAX_ITEMS, MAX_NESTING
+from modelh.canvas.loader import MAX_BYTES, MAX_ITEMS, MAX_NESTING
 
 from .conftest import MINIMAL, TEN_PROBLEMS, dedent, one_problem, problems_of
 

@@ -56,7 +56,7 @@ def test_wheel_ships_templates_canvases_and_schema_and_finds_them(tmp_path):
         [
             sys.executable,
             "-c",
-            "import modelh, modelh.resources as r, modelh.schema as s;"
+            "import modelh, modelh.resources as r, modelh.canvas.schema as s;"
             "print(modelh.__file__); print(r.templates_dir()); print(r.examples_dir());"
             "print(len(s.shipped_schema_text()) > 1000)",
         ],

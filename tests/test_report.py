@@ -22,9 +22,17 @@ import pytest
 from typer.testing import CliRunner
 
 from modelh import load_canvas
-from modelh.cli import app
+from modelh.cli.main import app
 from modelh.errors import UsageError
-from modelh.report import (
+from modelh.report.context import (
+    brand_colors,
+    build_context,
+    canvas_page,
+    contrast,
+    format_value,
+    paragraphs,
+)
+from modelh.report.render import (
     SECTION_IDS,
     ReportError,
     ReportOptions,
@@ -32,14 +40,6 @@ from modelh.report import (
     parse_sections,
     render_file,
     render_html,
-)
-from modelh.report_context import (
-    brand_colors,
-    build_context,
-    canvas_page,
-    contrast,
-    format_value,
-    paragraphs,
 )
 
 from .conftest import ROOT, dedent
@@ -351,7 +351,7 @@ def test_a_logo_outside_the_canvas_folder_is_refused(tmp_path, logo):
 
 
 def _branding():
-    from modelh.model import Branding
+    from modelh.canvas.model import Branding
 
     return Branding()
 
@@ -560,7 +560,7 @@ def test_missing_canvas_is_a_usage_error(tmp_path):
 
 def test_shipped_font_metrics_match_the_fonts():
     """The canvas page is planned with these widths: regenerate with make fonts."""
-    from modelh.report_fit import METRICS_FILE, measure_fonts
+    from modelh.report.fit import METRICS_FILE, measure_fonts
 
     assert json.loads(METRICS_FILE.read_text(encoding="utf-8")) == measure_fonts()
 

@@ -21,12 +21,12 @@ import pytest
 from typer.testing import CliRunner
 
 from modelh import load_canvas
-from modelh.checker import check_source
-from modelh.cli import app
+from modelh.canvas.images import MAX_PIXELS, MAX_SVG_DRAWN
+from modelh.canvas.loader import MAX_ITEMS
+from modelh.check.checker import check_source
+from modelh.cli.main import app
 from modelh.errors import CanvasError
-from modelh.images import MAX_PIXELS, MAX_SVG_DRAWN
-from modelh.loader import MAX_ITEMS
-from modelh.report import (
+from modelh.report.render import (
     FetchRefusedError,
     LimitError,
     Limits,

@@ -20,8 +20,8 @@ pytest.importorskip("weasyprint")
 from typer.testing import CliRunner  # noqa: E402
 
 from modelh import load_canvas  # noqa: E402
-from modelh.cli import app  # noqa: E402
-from modelh.report import (  # noqa: E402
+from modelh.cli.main import app  # noqa: E402
+from modelh.report.render import (  # noqa: E402
     FetchRefusedError,
     PdfUnavailableError,
     ReportOptions,

@@ -7,7 +7,13 @@ import shutil
 import pytest
 
 from modelh import load_canvas
-from modelh.report import FetchRefusedError, ReportError, ReportOptions, render_html, render_pdf
+from modelh.report.render import (
+    FetchRefusedError,
+    ReportError,
+    ReportOptions,
+    render_html,
+    render_pdf,
+)
 
 from .conftest import ROOT
 
@@ -86,7 +92,7 @@ def test_a_template_error_names_the_template_file_and_line(canvas, tmp_path):
 
 
 def test_a_warning_about_the_logo_does_not_quote_the_whole_file():
-    from modelh.report import _readable_warning
+    from modelh.report.render import _readable_warning
 
     uri = "data:image/svg+xml;base64," + "QUJD" * 500
     message = _readable_warning(f"Failed to render SVG image {uri}")

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from modelh.rules import SECTIONS, SEVERITIES, all_rules, find_rule
+from modelh.check.rules import SECTIONS, SEVERITIES, all_rules, find_rule
 
 from .conftest import ROOT
 
@@ -55,7 +55,7 @@ def test_rules_are_found_by_code_or_name():
 
 
 def test_the_rules_reference_is_in_step_with_the_rules():
-    from modelh.rules import reference_text
+    from modelh.check.rules import reference_text
 
     committed = (ROOT / "docs" / "rules.md").read_text(encoding="utf-8")
     assert committed == reference_text(), "docs/rules.md is stale: run `make docs`"

@@ -7,9 +7,9 @@ import json
 import jsonschema
 import pytest
 
-from modelh.checker import run_checks
-from modelh.config import Config
-from modelh.formats import sarif
+from modelh.check.checker import run_checks
+from modelh.check.config import Config
+from modelh.check.output import sarif
 
 from .conftest import ROOT
 

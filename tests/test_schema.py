@@ -19,8 +19,8 @@ from hypothesis import strategies as st
 from ruamel.yaml import YAML
 
 from modelh import parse_canvas
+from modelh.canvas.schema import build_schema, schema_text, shipped_schema_text
 from modelh.framework import vocab
-from modelh.schema import build_schema, schema_text, shipped_schema_text
 
 from .conftest import EXAMPLES, ROOT
 
@@ -207,7 +207,7 @@ def test_schema_accepts_the_examples_read_by_a_yaml_1_1_reader(example):
 
 
 def test_the_starter_canvas_passes_the_schema():
-    from modelh.starter import starter_text
+    from modelh.canvas.starter import starter_text
 
     text = starter_text(title="T", organization="O", date="2026-11-23")
     assert _errors(_ruamel(text)) == [] and _errors(_pyyaml(text)) == []
@@ -216,7 +216,7 @@ def test_the_starter_canvas_passes_the_schema():
 def test_schema_printed_by_the_cli_is_the_shipped_file():
     from typer.testing import CliRunner
 
-    from modelh.cli import app
+    from modelh.cli.main import app
 
     result = CliRunner().invoke(app, ["schema"])
     assert result.exit_code == 0

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from modelh.checker import check_source
-from modelh.config import Config
+from modelh.check.checker import check_source
+from modelh.check.config import Config
 
 HEAD = "modelh: 1\ncanvas:\n  title: T\n  organization: O\n"
 

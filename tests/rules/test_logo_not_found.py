@@ -1,6 +1,6 @@
 import shutil
 
-from modelh.checker import check_source
+from modelh.check.checker import check_source
 
 from .util import WORKED, worked_example_findings
 

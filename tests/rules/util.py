@@ -5,9 +5,9 @@ from __future__ import annotations
 import textwrap
 from typing import Any
 
-from modelh.checker import Finding, check_canvas
-from modelh.config import Config
-from modelh.loader import parse_canvas
+from modelh.canvas.loader import parse_canvas
+from modelh.check.checker import Finding, check_canvas
+from modelh.check.config import Config
 
 from ..conftest import ROOT
 

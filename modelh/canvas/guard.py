@@ -1,0 +1,542 @@
+"""One guarded reader for every YAML or TOML file a user hands modelh.
+
+The canvas, the interview's answers file and the checker's configuration are
+read through here, so the same guards stand before each: a regular file only
+(a pipe could block for ever, a device never end), a size limit, UTF-8 text,
+nesting no deeper than ``MAX_NESTING`` (found by a cheap scan, since a deep
+enough document crashes the C composer), no aliases (an alias bomb is never
+expanded), no tags, keys that are plain names and one document. Each refusal is
+one ``Problem`` with the file's name and, where there is one, the line and
+column; callers raise it as a ``CanvasError`` or turn it into one line with
+``describe``.
+
+YAML is composed into nodes and never constructed into Python objects, so no
+tag can run code; ``plain_data`` turns guarded nodes into plain data for the
+configuration, with YAML's usual numbers and booleans.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import stat
+from dataclasses import dataclass
+from typing import Any
+
+import yaml
+
+from modelh.errors import CanvasError, Problem
+
+try:  # the C parser is about ten times faster; the pure one is the fallback
+    from yaml._yaml import CParser as _Parser
+except ImportError:  # pragma: no cover - depends on how PyYAML was built
+    from yaml.composer import Composer
+    from yaml.parser import Parser
+    from yaml.reader import Reader
+    from yaml.scanner import Scanner
+
+    class _Parser(Reader, Scanner, Parser, Composer):  # type: ignore[no-redef]
+        def __init__(self, stream: str) -> None:
+            Reader.__init__(self, stream)
+            Scanner.__init__(self)
+            Parser.__init__(self)
+            Composer.__init__(self)
+
+
+#: Larger canvases and answers files are refused before they are read.
+MAX_BYTES = 5 * 1024 * 1024
+#: Deeper nesting is refused before composing (a canvas needs about six levels).
+MAX_NESTING = 100
+#: More values (keys, items, texts) are refused before composing: each costs time
+#: and memory to compose and walk, and a canvas of 2,000 segments has about 40,000.
+MAX_NODES = 100_000
+
+CORE = "tag:yaml.org,2002:"
+STR, SEQ, MAP = CORE + "str", CORE + "seq", CORE + "map"
+#: The one tag each kind of node may carry: ``!!str 1.10`` is fine, ``!!int 7`` is not.
+PLAIN_TAG = {yaml.ScalarNode: STR, yaml.SequenceNode: SEQ, yaml.MappingNode: MAP}
+
+_INDICATOR_RUN = re.compile(r"^[ \t]*(?:[-?][ \t]+){8,}", re.M)
+_DEEP_INDENT = "\n" + " " * (MAX_NESTING // 2)
+_INDICATOR_RUNS = ("- - ", "- ? ", "? - ", "? ? ", "-\t", "?\t")
+
+
+@dataclass(frozen=True)
+class Kind:
+    """What a file is to the user, as the messages name it, and how large it may be."""
+
+    noun: str  # "a canvas": what is far smaller, needs fewer levels
+    file: str  # "a canvas file": what a folder is not, what holds one document
+    max_bytes: int = MAX_BYTES
+    syntax: str = "YAML syntax"  # how a syntax error's message begins
+    max_nodes: int = MAX_NODES
+
+
+CANVAS = Kind("a canvas", "a canvas file")
+ANSWERS = Kind("an answers file", "an answers file", syntax="not valid YAML")
+#: A configuration is a few lines; the limits leave room for a large pyproject.toml.
+CONFIG = Kind(
+    "a configuration",
+    "a configuration file",
+    max_bytes=1024 * 1024,
+    syntax="not valid YAML",
+    max_nodes=20_000,
+)
+#: A pyproject.toml is read whole only to see whether it holds a [tool.modelh] table.
+PYPROJECT = Kind("a pyproject.toml", "a pyproject.toml file")
+
+
+class NodeLoader(_Parser):  # type: ignore[misc,valid-type]
+    """Composes nodes without resolving implicit tags.
+
+    Every untagged scalar stays text: the reader decides, key by key, what is
+    empty and what is a number, so ``no``, ``1.10`` and dates are never
+    converted and no resolver runs for each scalar.
+    """
+
+    def resolve(self, kind: type, value: object, implicit: object) -> str:
+        if kind is yaml.ScalarNode:
+            return STR
+        return SEQ if kind is yaml.SequenceNode else MAP
+
+    def descend_resolver(self, *args: object) -> None:  # used by the pure composer only
+        pass
+
+    def ascend_resolver(self) -> None:
+        pass
+
+
+def _lines() -> Any:
+    """The loader, which holds the one definition of lines and columns.
+
+    Imported when first needed: the loader imports this module.
+    """
+    from modelh.canvas import loader
+
+    return loader
+
+
+# --------------------------------------------------------------------------
+# The file
+
+
+def file_problem(file: str, message: str, line: int = 1, column: int = 1) -> Problem:
+    return Problem(file, line, column, line, column + 1, "file", "", message)
+
+
+def too_large(file: str, size: int, kind: Kind = CANVAS) -> Problem:
+    limit = kind.max_bytes // 1048576
+    return file_problem(
+        file,
+        f"the file is larger than {limit} MB ({size:,} bytes); {kind.noun} is far smaller",
+    )
+
+
+def read_file(path: str | os.PathLike[str], kind: Kind = CANVAS) -> bytes:
+    """The bytes of a regular file; folders, devices, pipes and oversize files are refused.
+
+    The file is opened without waiting (a pipe with no writer would block) and
+    checked again once open, so a file swapped for a pipe in between is refused too.
+    """
+    name = os.fspath(path)
+    try:
+        _check_mode(name, os.stat(name), kind)
+        fd = os.open(name, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+        with open(fd, "rb") as fh:
+            _check_mode(name, os.fstat(fd), kind)
+            data = fh.read(kind.max_bytes + 1)
+    except FileNotFoundError:
+        raise CanvasError(name, [file_problem(name, "no such file")]) from None
+    except PermissionError:
+        raise CanvasError(name, [file_problem(name, "permission denied")]) from None
+    except OSError as exc:
+        reason = exc.strerror or str(exc)
+        message = f"the file cannot be read: {reason}"
+        raise CanvasError(name, [file_problem(name, message)]) from None
+    if len(data) > kind.max_bytes:  # it grew since it was measured
+        raise CanvasError(name, [too_large(name, len(data), kind)])
+    return data
+
+
+def _check_mode(name: str, info: os.stat_result, kind: Kind) -> None:
+    if stat.S_ISDIR(info.st_mode):
+        raise CanvasError(name, [file_problem(name, f"this is a folder, not {kind.file}")])
+    if not stat.S_ISREG(info.st_mode):  # a pipe or a device could block or never end
+        raise CanvasError(name, [file_problem(name, "this is not a regular file")])
+    if info.st_size > kind.max_bytes:
+        raise CanvasError(name, [too_large(name, info.st_size, kind)])
+
+
+def decode(data: bytes, file: str) -> str:
+    """UTF-8 bytes as text; UTF-16 and bytes that are not UTF-8 are refused at their place."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")) or (
+        len(data) >= 4 and (data[0] == 0 or data[1] == 0) and data[:4].count(0) == 2
+    ):
+        message = "the file is UTF-16 text; save it as UTF-8"
+        raise CanvasError(file, [file_problem(file, message)])
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        before = data[: exc.start]
+        line = before.count(b"\n") + 1
+        column = len(before[before.rfind(b"\n") + 1 :].decode("utf-8", "replace")) + 1
+        message = (
+            f"the file is not UTF-8 text: byte 0x{data[exc.start]:02x} cannot be read; "
+            "save the file as UTF-8"
+        )
+        raise CanvasError(file, [file_problem(file, message, line, column)]) from None
+
+
+# --------------------------------------------------------------------------
+# Before composing: nesting and aliases
+
+
+def prescan(text: str, file: str, kind: Kind = CANVAS) -> None:
+    """Refuse a second byte-order mark, deep nesting and aliases before composing."""
+    if text.startswith("\ufeff"):
+        message = "the file starts with a second byte-order mark; save it as plain UTF-8"
+        raise CanvasError(file, [file_problem(file, message)])
+    # Every level of nesting needs a bracket, a deeper indentation or an indicator
+    # on the same line ("- - x"). When a cheap look at those cannot rule deep
+    # nesting out, the parser's events measure it exactly (the event parser does
+    # not recurse; the composer does, and crashes on deep enough input).
+    brackets = text.count("[") + text.count("{")
+    suspicious = (
+        brackets > MAX_NESTING
+        or _DEEP_INDENT in text
+        or (any(run in text for run in _INDICATOR_RUNS) and _INDICATOR_RUN.search(text))
+    )
+    # Every value but the first follows one of these characters ("[a, b]", "- a",
+    # "a: b", "? a"), so twice their number bounds the values from above.
+    if not suspicious:
+        separators = brackets + sum(text.count(c) for c in ",:-?")
+        suspicious = 2 * separators + 1 > kind.max_nodes
+    if suspicious or ("&" in text and "*" in text):
+        scan_events(text, file, kind)
+
+
+def scan_events(text: str, file: str, kind: Kind = CANVAS) -> None:
+    """Refuse nesting deeper than MAX_NESTING, too many values, and aliases, from the
+    event stream."""
+    place = _lines()._place
+    problems = []
+    depth = nodes = 0
+    starts = (yaml.SequenceStartEvent, yaml.MappingStartEvent)
+    ends = (yaml.SequenceEndEvent, yaml.MappingEndEvent)
+    try:
+        for event in yaml.parse(text, Loader=NodeLoader):
+            if isinstance(event, yaml.ScalarEvent):
+                nodes += 1
+            elif isinstance(event, starts):
+                depth += 1
+                nodes += 1
+                if depth > MAX_NESTING:
+                    mark = event.start_mark
+                    raise CanvasError(file, [nesting_problem(file, *place(text, mark), kind)])
+            elif isinstance(event, ends):
+                depth -= 1
+            elif isinstance(event, yaml.AliasEvent) and len(problems) < 20:
+                (line, col), (end_line, end_col) = (
+                    place(text, event.start_mark),
+                    place(text, event.end_mark),
+                )
+                problems.append(
+                    Problem(
+                        file,
+                        line,
+                        col,
+                        end_line,
+                        end_col,
+                        "syntax",
+                        "",
+                        f"alias '*{event.anchor}' is not allowed in {kind.noun}: write the "
+                        "value out in full",
+                    )
+                )
+            if nodes > kind.max_nodes:
+                line, column = place(text, event.start_mark)
+                raise CanvasError(file, [too_many_problem(file, line, column, kind)])
+    except yaml.MarkedYAMLError as exc:
+        # Some libyaml builds stop deep nesting themselves, in their own words, before
+        # the first event reaches this loop: the message must not depend on that.
+        mark = exc.problem_mark or exc.context_mark
+        if mark is not None and _too_deep_before(text, mark.index):
+            raise CanvasError(file, [nesting_problem(file, *place(text, mark), kind)]) from None
+        # any other syntax error is reported by composing, with its position
+    except yaml.YAMLError:
+        pass  # composing reports the syntax error with its position
+    if problems:
+        raise CanvasError(file, problems)
+
+
+def _too_deep_before(text: str, index: int) -> bool:
+    """Whether more than MAX_NESTING brackets are open at ``index`` (a parse error's place).
+
+    Only asked once parsing has failed, so brackets inside quoted text can at worst
+    turn one syntax message into the nesting message for a file that is broken anyway.
+    """
+    head = text[:index]
+    opened = head.count("[") + head.count("{") - head.count("]") - head.count("}")
+    return opened > MAX_NESTING
+
+
+def too_many_problem(file: str, line: int, column: int, kind: Kind = CANVAS) -> Problem:
+    message = (
+        f"the file holds more than {kind.max_nodes:,} values (keys, items and texts); "
+        f"{kind.noun} needs far fewer"
+    )
+    return file_problem(file, message, line, column)
+
+
+def nesting_problem(file: str, line: int, column: int, kind: Kind = CANVAS) -> Problem:
+    message = f"nesting is deeper than {MAX_NESTING} levels; {kind.noun} needs far fewer"
+    return Problem(file, line, column, line, column + 1, "syntax", "", message)
+
+
+# --------------------------------------------------------------------------
+# Composing, and after
+
+
+def compose(text: str, file: str, kind: Kind = CANVAS) -> yaml.Node | None:
+    """The one document in ``text`` as nodes (None when it holds only comments)."""
+    try:
+        return yaml.compose(text, Loader=NodeLoader)
+    except yaml.MarkedYAMLError as exc:
+        raise CanvasError(file, [syntax_problem(file, exc, text, kind)]) from None
+    except yaml.reader.ReaderError as exc:
+        line, col = _lines()._line_col(text, exc.position)
+        char = exc.character if isinstance(exc.character, str) else chr(exc.character)
+        message = f"character U+{ord(char):04X} is not allowed in YAML text"
+        raise CanvasError(
+            file, [Problem(file, line, col, line, col + 1, "syntax", "", message)]
+        ) from None
+    except yaml.YAMLError as exc:  # pragma: no cover - every YAMLError above has a mark
+        raise CanvasError(file, [file_problem(file, f"YAML error: {exc}")]) from None
+    except RecursionError:  # only the pure-Python composer recurses in Python
+        raise CanvasError(file, [nesting_problem(file, 1, 1, kind)]) from None
+
+
+def syntax_problem(file: str, exc: yaml.MarkedYAMLError, text: str, kind: Kind = CANVAS) -> Problem:
+    mark = exc.problem_mark or exc.context_mark
+    line, col = _lines()._place(text, mark)
+    if mark is not None and _too_deep_before(text, mark.index):
+        return nesting_problem(file, line, col, kind)
+    problem = (exc.problem or "invalid YAML").strip()
+    at = text[mark.index] if mark and 0 <= mark.index < len(text) else ""
+    if "expected a single document" in (exc.context or ""):
+        message = f"{kind.file} holds one YAML document, but a second one starts here"
+    elif at == "\t" or "'\\t'" in problem:
+        message = "a tab character here: YAML indents with spaces only"
+    else:
+        message = f"{kind.syntax}: {problem}"
+        if exc.context and exc.context_mark and exc.context_mark is not mark:
+            message += f" ({exc.context} at line {_lines()._place(text, exc.context_mark)[0]})"
+    return Problem(file, line, col, line, col + 1, "syntax", "", message)
+
+
+def tag_problems(root: yaml.Node, file: str, text: str, kind: Kind = CANVAS) -> list[Problem]:
+    """A problem for each node that carries a tag of its own (``!!int 7``, ``!x``)."""
+    node_problem = _lines()._node_problem
+    problems = []
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        if node.tag != PLAIN_TAG[node.__class__]:
+            problems.append(
+                node_problem(
+                    file,
+                    node,
+                    "type",
+                    "",
+                    f"tag '{_short_tag(node.tag)}' is not allowed in {kind.noun}: write "
+                    "plain values",
+                    text,
+                )
+            )
+        if isinstance(node, yaml.MappingNode):
+            for key, value in node.value:
+                stack.append(key)
+                stack.append(value)
+        elif isinstance(node, yaml.SequenceNode):
+            stack.extend(node.value)
+    return problems
+
+
+def _short_tag(tag: str) -> str:
+    return "!!" + tag[len(CORE) :] if tag.startswith(CORE) else tag
+
+
+def key_problems(root: yaml.Node, file: str, text: str) -> list[Problem]:
+    """A problem for each key that is a list or a mapping (``? [a, b]: c``)."""
+    node_problem = _lines()._node_problem
+    problems = []
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, yaml.MappingNode):
+            for key, value in node.value:
+                if key.__class__ is not yaml.ScalarNode:
+                    what = "a mapping" if isinstance(key, yaml.MappingNode) else "a list"
+                    message = f"a key must be a plain name, not {what}"
+                    problems.append(node_problem(file, key, "type", "", message, text))
+                stack.append(value)
+        elif isinstance(node, yaml.SequenceNode):
+            stack.extend(node.value)
+    return problems
+
+
+def load_yaml(path: str | os.PathLike[str], kind: Kind) -> yaml.Node | None:
+    """The guarded nodes of the YAML file at ``path``; None when it holds nothing.
+
+    Raises ``CanvasError`` with the first problems found: the file, its text, its
+    nesting and aliases, its syntax, then its tags and keys.
+    """
+    name = os.fspath(path)
+    text = decode(read_file(name, kind), name).removeprefix("\ufeff")
+    if not text.strip():
+        return None
+    prescan(text, name, kind)
+    root = compose(text, name, kind)
+    if root is None:
+        return None
+    problems = tag_problems(root, name, text, kind) + key_problems(root, name, text)
+    if problems:
+        raise CanvasError(name, problems)
+    return root
+
+
+def plain_data(root: yaml.Node) -> Any:
+    """Guarded nodes as plain data, reading plain scalars as YAML does (numbers, true)."""
+    resolver = yaml.resolver.Resolver()
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, yaml.ScalarNode):
+            if not node.style:  # quoted text stays text
+                node.tag = resolver.resolve(yaml.ScalarNode, node.value, (True, False))
+        elif isinstance(node, yaml.MappingNode):
+            stack.extend(n for pair in node.value for n in pair)
+        else:
+            stack.extend(node.value)
+    return yaml.constructor.SafeConstructor().construct_document(root)
+
+
+def duplicate_key(root: yaml.Node) -> yaml.Node | None:
+    """The first key written twice in one mapping, if any."""
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, yaml.MappingNode):
+            seen: set[str] = set()
+            for key, value in node.value:
+                if key.value in seen:
+                    return key
+                seen.add(key.value)
+                stack.append(value)
+        elif isinstance(node, yaml.SequenceNode):
+            stack.extend(node.value)
+    return None
+
+
+# --------------------------------------------------------------------------
+# TOML
+
+#: The tokens that matter to nesting in TOML: strings (skipped whole, even when
+#: not closed), comments, numbers (whose dots are not keys), dots, brackets, line ends.
+_TOML_TOKEN = re.compile(
+    r'"""[\s\S]*?(?:"""|\Z)'
+    r"|'''[\s\S]*?(?:'''|\Z)"
+    r'|"(?:[^"\\\n]|\\.?)*+(?:"|$)'
+    r"|'[^'\n]*(?:'|$)"
+    r"|#[^\n]*"
+    r"|(?<![A-Za-z0-9_-])[-+]?[0-9][0-9_]*(?:\.[0-9_]+)?"
+    r"|[.=,\[{\]}\n]",
+    re.M,
+)
+
+
+def load_toml(path: str | os.PathLike[str], kind: Kind) -> dict[str, Any]:
+    """The guarded data of the TOML file at ``path``."""
+    import tomllib
+
+    name = os.fspath(path)
+    text = decode(read_file(name, kind), name)
+    _toml_prescan(text, name, kind)
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise CanvasError(name, [file_problem(name, f"not valid TOML: {exc}")]) from None
+    except RecursionError:  # the prescan should have found it; never a traceback
+        raise CanvasError(name, [nesting_problem(name, 1, 1, kind)]) from None
+    if _depth(data) > MAX_NESTING:
+        raise CanvasError(name, [nesting_problem(name, 1, 1, kind)])
+    return data
+
+
+def _toml_prescan(text: str, file: str, kind: Kind) -> None:
+    """Refuse deep nesting and too many values before parsing.
+
+    tomllib recurses into brackets, and a dotted key of many parts (``a.b.c...``)
+    costs it time that grows with the square of its length. The dots of one key
+    (outside strings and numbers), or brackets open at once, count as levels;
+    every value, table or key part needs a ``=``, ``,``, ``.``, ``[`` or ``{``.
+    """
+    dots_in_text, brackets = text.count("."), text.count("[") + text.count("{")
+    if (
+        dots_in_text <= MAX_NESTING
+        and brackets <= MAX_NESTING
+        and dots_in_text + brackets + text.count("=") + text.count(",") <= kind.max_nodes
+    ):
+        return
+    line, dots, depth, values = 1, 0, 0, 0
+    for token in _TOML_TOKEN.finditer(text):
+        t = token.group()
+        if t == "\n":
+            line, dots = line + 1, 0
+            continue
+        if t in "=,":  # a key ends: count the next one's parts
+            dots = 0
+        elif t == ".":
+            dots += 1
+        elif t in "[{":
+            depth += 1
+        elif t in "]}":
+            depth = max(0, depth - 1)
+            continue
+        else:
+            line += t.count("\n")  # a multi-line string
+            continue
+        values += 1
+        if dots > MAX_NESTING or depth > MAX_NESTING:
+            raise CanvasError(file, [nesting_problem(file, line, 1, kind)])
+        if values > kind.max_nodes:
+            raise CanvasError(file, [too_many_problem(file, line, 1, kind)])
+
+
+def _depth(data: Any) -> int:
+    deepest = 0
+    stack = [(data, 0)]
+    while stack:
+        value, level = stack.pop()
+        deepest = max(deepest, level)
+        if isinstance(value, dict):
+            stack.extend((v, level + 1) for v in value.values())
+        elif isinstance(value, list):
+            stack.extend((v, level + 1) for v in value)
+    return deepest
+
+
+# --------------------------------------------------------------------------
+# Messages
+
+
+def describe(error: CanvasError) -> str:
+    """A refusal as one line: ``file:line:col: message``, or ``file: message``."""
+    if not error.problems:
+        return error.message
+    first = error.problems[0]
+    whole_file = first.kind == "file" and (first.line, first.column) == (1, 1)
+    where = first.file if whole_file else first.location()
+    more = len(error.problems) - 1
+    also = f" (and {more} more like it)" if more else ""
+    return f"{where}: {first.message}{also}"

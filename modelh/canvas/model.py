@@ -1,0 +1,594 @@
+"""The canvas as typed, frozen data, and the format's shape written once.
+
+Every object knows where it came from: ``path`` is its dotted key path in the
+file (``segments[ma-members]``) and ``span`` its place. Finer positions (of any
+value or key) are in ``Canvas.spans`` and ``Canvas.key_spans``, keyed by path;
+``Canvas.locate`` finds the nearest existing place for a path that is missing.
+
+The ``*_SPEC`` objects at the end describe each mapping of the format: its keys,
+their kinds and allowed values. The loader walks a file with them and the JSON
+Schema is generated from them, so the two cannot drift apart.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field, fields
+from typing import Any, NamedTuple
+
+from modelh.framework import vocab
+
+
+class Span(NamedTuple):
+    """A place in a file: 1-based line and column, end exclusive."""
+
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+
+
+NO_SPAN = Span(1, 1, 1, 1)
+
+
+class SpanIndex(Mapping[str, Span]):
+    """Spans by key path, worked out from the parser's marks only when asked for.
+
+    Loading records where every value and key is; most runs (a validation that
+    passes) never look, so the spans are not built up front.
+    """
+
+    __slots__ = ("_marked", "_remap", "_spans")
+
+    def __init__(self, marked: Mapping[str, Any], remap: Any = None) -> None:
+        self._marked = marked  # path -> anything with start_mark and end_mark
+        self._remap = remap  # mark -> (line, column), where the parser counts lines oddly
+        self._spans: dict[str, Span] = {}
+
+    def __getitem__(self, path: str) -> Span:
+        span = self._spans.get(path)
+        if span is None:
+            node = self._marked[path]
+            s, e = node.start_mark, node.end_mark
+            if self._remap is not None:
+                span = Span(*self._remap(s), *self._remap(e))
+            else:
+                span = Span(s.line + 1, s.column + 1, e.line + 1, e.column + 1)
+            self._spans[path] = span
+        return span
+
+    def is_collection(self, path: str) -> bool:
+        """Whether the value at ``path`` is a mapping or a list (not a scalar)."""
+        return isinstance(getattr(self._marked.get(path), "value", None), list)
+
+    def scalar_ranges(self) -> list[tuple[int, int]]:
+        """Where the text values are: (start, end) character offsets into the source."""
+        return [
+            (node.start_mark.index, node.end_mark.index)
+            for node in self._marked.values()
+            if isinstance(getattr(node, "value", None), str) and node.value
+        ]
+
+    def is_blank(self, path: str) -> bool:
+        """Whether the value at ``path`` is written but empty (``key:`` with nothing after)."""
+        node = self._marked.get(path)
+        value = getattr(node, "value", None)
+        return (
+            isinstance(value, str)
+            and not getattr(node, "style", None)
+            and value in ("", "~", "null", "Null", "NULL")
+        )
+
+    def __contains__(self, path: object) -> bool:
+        return path in self._marked
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._marked)
+
+    def __len__(self) -> int:
+        return len(self._marked)
+
+
+class _Record:
+    """Equality and repr shared by the model's dataclasses.
+
+    Generating them once here, rather than per class, keeps ``import modelh``
+    (and so every command's start-up) fast.
+    """
+
+    __slots__ = ()
+
+    def _values(self) -> tuple[object, ...]:
+        return tuple(getattr(self, f.name) for f in fields(self))  # type: ignore[arg-type]
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        return self._values() == other._values()  # type: ignore[attr-defined]
+
+    def __ne__(self, other: object) -> bool:
+        equal = self.__eq__(other)
+        return equal if equal is NotImplemented else not equal
+
+    __hash__ = None  # type: ignore[assignment]  # mappings inside make them unhashable
+
+    def __repr__(self) -> str:
+        shown = ", ".join(
+            f"{f.name}={getattr(self, f.name)!r}"
+            for f in fields(self)  # type: ignore[arg-type]
+            if f.repr
+        )
+        return f"{self.__class__.__name__}({shown})"
+
+
+#: An answer, text, number or list left empty means "not answered yet".
+
+
+@dataclass(frozen=True, eq=False, repr=False)
+class CanvasInfo(_Record):
+    """The ``canvas:`` block: what the canvas is and who it is for."""
+
+    title: str | None = None
+    organization: str | None = None
+    prepared_by: tuple[str, ...] = ()
+    prepared_for: str | None = None
+    date: str | None = None
+    version: str | None = None
+    status: str | None = None
+    confidentiality: str | None = None
+    branding: Branding | None = None
+    path: str = "canvas"
+    span: Span = NO_SPAN
+
+
+@dataclass(frozen=True, eq=False, repr=False)
+class Branding(_Record):
+    logo: str | None = None
+    color: str | None = None
+    path: str = "canvas.branding"
+    span: Span = NO_SPAN
+
+
+@dataclass(frozen=True, eq=False, repr=False)
+class Segment(_Record):
+    """A customer segment: who buys or uses the model, and where they stand."""
+
+    id: str
+    name: str | None = None
+    role: str | None = None
+    description: str | None = None
+    stage: str | None = None
+    target_stage: str | None = None
+    preferences: tuple[str, ...] = ()
+    path: str = ""
+    span: Span = NO_SPAN
+
+
+@dataclass(frozen=True, eq=False, repr=False)
+class ValueProposition(_Record):
+    id: str
+    name: str | None = None
+    segments: tuple[str, ...] = ()
+    description: str | None = None
+    path: str = ""
+    span: Span = NO_SPAN
+
+
+@dataclass(frozen=True, eq=False, repr=False)
+class Channel(_Record):
+    id: str
+    name: str | None = None
+    kind: str | None = None
+    description: str | None = None
+    path: str = ""
+    span: Span = NO_SPAN
+
+
+@dataclass(frozen=True, eq=False, repr=False)
+class BlockItem(_Record):
+    """One item of a plain canvas block (revenue streams, key partners, ...)."""
+
+    text: str | None = None
+    segments: tuple[str, ...] = ()
+    path: str = ""
+    span: Span = NO_SPAN
+
+
+@dataclass(frozen=True, eq=False, repr=False)
+class Answer(_Record):
+    """The answer to one of the eight questions: one text, or one text per segment.
+
+    Empty texts are dropped when loading, so ``is_answered`` is all a check needs.
+    """
+
+    question: str
+    text: str | None = None
+    per_segment: Mapping[str, str] = field(default_factory=dict)
+    path: str = ""
+    span: Span = NO_SPAN
+
+    @property
+    def is_answered(self) -> bool:
+        return bool(self.text) or bool(self.per_segment)
+
+
+@dataclass(frozen=True, eq=False, repr=False)
+class DimensionUse(_Record):
+    """How the model uses one of the seven relationship dimensions."""
+
+    id: str
+    use: str | None = None
+    reason: str | None = None
+    segments: tuple[str, ...] = ()  # empty: every segment
+    approach: str | None = None
+    channels: tuple[str, ...] = ()
+    message: str | None = None
+    emotional_support: str | None = None
+    physical_comfort: str | None = None
+    measures: tuple[str, ...] = ()
+    owner: str | None = None
+    incentives: tuple[str, ...] = ()
+    path: str = ""
+    span: Span = NO_SPAN
+
+    @property
+    def is_used(self) -> bool:
+        return self.use in vocab.USED_DIMENSION_USES
+
+
+@dataclass(frozen=True, eq=False, repr=False)
+class Measure(_Record):
+    id: str
+    name: str | None = None
+    domain: str | None = None
+    indicator: str | None = None
+    tracks: str | None = None
+    unit: str | None = None
+    direction: str | None = None
+    baseline: float | int | None = None
+    current: float | int | None = None
+    target: float | int | None = None
+    due: str | None = None
+    owner: str | None = None
+    status: str = "active"
+    path: str = ""
+    span: Span = NO_SPAN
+
+
+@dataclass(frozen=True, eq=False, repr=False)
+class CustomerRelationships(_Record):
+    answers: Mapping[str, Answer] = field(default_factory=dict)
+    dimensions: Mapping[str, DimensionUse] = field(default_factory=dict)
+    measures: tuple[Measure, ...] = ()
+    path: str = "customer_relationships"
+    span: Span = NO_SPAN
+
+
+@dataclass(frozen=True, eq=False, repr=False)
+class Canvas(_Record):
+    """A loaded canvas. ``file`` is the path it was read from (as given)."""
+
+    file: str
+    modelh: int
+    canvas: CanvasInfo
+    segments: tuple[Segment, ...] = ()
+    value_propositions: tuple[ValueProposition, ...] = ()
+    channels: tuple[Channel, ...] = ()
+    revenue_streams: tuple[BlockItem, ...] = ()
+    key_activities: tuple[BlockItem, ...] = ()
+    key_resources: tuple[BlockItem, ...] = ()
+    key_partners: tuple[BlockItem, ...] = ()
+    cost_structure: tuple[BlockItem, ...] = ()
+    customer_relationships: CustomerRelationships = field(default_factory=CustomerRelationships)
+    extensions: tuple[str, ...] = ()  # the top-level ``x-`` keys, kept as written
+    spans: Mapping[str, Span] = field(default_factory=dict, repr=False)
+    key_spans: Mapping[str, Span] = field(default_factory=dict, repr=False)
+    span: Span = NO_SPAN
+
+    @property
+    def path(self) -> str:
+        return ""
+
+    @property
+    def answers(self) -> Mapping[str, Answer]:
+        return self.customer_relationships.answers
+
+    @property
+    def dimensions(self) -> Mapping[str, DimensionUse]:
+        return self.customer_relationships.dimensions
+
+    @property
+    def measures(self) -> tuple[Measure, ...]:
+        return self.customer_relationships.measures
+
+    def segment(self, id: str) -> Segment | None:
+        return next((s for s in self.segments if s.id == id), None)
+
+    def channel(self, id: str) -> Channel | None:
+        return next((c for c in self.channels if c.id == id), None)
+
+    def measure(self, id: str) -> Measure | None:
+        return next((m for m in self.measures if m.id == id), None)
+
+    def place(self, path: str) -> tuple[str, Span]:
+        """Where a finding about ``path`` points: its value, or the key of a block.
+
+        A missing path points at its nearest existing parent; a mapping, a list
+        or an empty value points at its key (the line that names it), any other
+        scalar at its value.
+        """
+        found, span = self.locate(path)
+        spans = self.spans
+        if (
+            isinstance(spans, SpanIndex)
+            and (spans.is_collection(found) or spans.is_blank(found))
+            and found in self.key_spans
+        ):
+            return found, self.key_spans[found]
+        return found, span
+
+    def locate(self, path: str) -> tuple[str, Span]:
+        """The span of ``path``'s value, or of its nearest existing parent.
+
+        Returns the path actually found with its span, so a missing key is
+        reported where it would be written.
+        """
+        probe = path
+        while probe:
+            if probe in self.spans:
+                return probe, self.spans[probe]
+            probe = _parent_path(probe)
+        return "", self.span
+
+
+def _parent_path(path: str) -> str:
+    cut = max(path.rfind("."), path.rfind("["))
+    return path[:cut] if cut > 0 else ""
+
+
+# --------------------------------------------------------------------------
+# The format's shape, as data.
+
+# Kinds of value a key can hold.
+TEXT = "text"  # any scalar, kept as written
+TEXT_OR_LIST = "text-or-list"  # a text or a list of texts (prepared_by)
+TEXT_LIST = "text-list"
+ENUM = "enum"
+NUMBER = "number"
+SLUG = "slug"  # an id
+DATE = "date"  # YYYY-MM-DD
+PERIOD = "period"  # YYYY, YYYY-MM, YYYY-MM-DD or YYYY-Qn
+COLOR = "color"
+RELATIVE_PATH = "relative-path"
+FORMAT_VERSION = "format-version"
+REF_LIST = "ref-list"  # a list of ids of ``ref``
+OBJECT = "object"
+OBJECT_LIST = "object-list"
+ITEM_LIST = "item-list"  # a list of texts or {text, segments}
+ANSWER_MAP = "answer-map"
+DIMENSION_MAP = "dimension-map"
+
+
+class Key(NamedTuple):
+    """One key of a mapping in the format."""
+
+    name: str
+    kind: str
+    doc: str
+    required: bool = False
+    choices: tuple[str, ...] = ()
+    ref: str | None = None
+    spec: ObjectSpec | None = None
+
+
+class ObjectSpec:
+    """A mapping of the format: its keys, and the dataclass it becomes."""
+
+    __slots__ = ("by_name", "cls", "doc", "id_kind", "keys", "noun", "required")
+
+    def __init__(
+        self, noun: str, cls: type, keys: tuple[Key, ...], doc: str, id_kind: str | None = None
+    ) -> None:
+        self.noun = noun  # how messages name one: "segment", "measure"
+        self.cls = cls
+        self.keys = keys
+        self.doc = doc
+        self.id_kind = id_kind  # items carry an ``id`` registered under this kind
+        self.by_name: Mapping[str, Key] = {k.name: k for k in keys}
+        self.required = tuple(k for k in keys if k.required)
+
+    def names(self) -> Iterator[str]:
+        return (k.name for k in self.keys)
+
+
+BRANDING_SPEC = ObjectSpec(
+    "branding",
+    Branding,
+    (
+        Key("logo", RELATIVE_PATH, "Logo image, a path relative to the canvas file's folder."),
+        Key("color", COLOR, 'Accent colour for reports, "#rrggbb" (quote it: # starts a comment).'),
+    ),
+    "Logo and colour used by the reports.",
+)
+
+CANVAS_INFO_SPEC = ObjectSpec(
+    "canvas",
+    CanvasInfo,
+    (
+        Key("title", TEXT, "The business model's name.", required=True),
+        Key("organization", TEXT, "The client organisation.", required=True),
+        Key("prepared_by", TEXT_OR_LIST, "Consultants who prepared the canvas."),
+        Key("prepared_for", TEXT, "The audience, e.g. the executive leadership team."),
+        Key("date", DATE, "Date of this version, YYYY-MM-DD."),
+        Key("version", TEXT, 'Version label, e.g. "0.4" (kept as written).'),
+        Key("status", ENUM, "How far the canvas is.", choices=vocab.CANVAS_STATUSES),
+        Key("confidentiality", TEXT, "Confidentiality line printed on every report page."),
+        Key("branding", OBJECT, "Logo and colour for the reports.", spec=BRANDING_SPEC),
+    ),
+    "What the canvas is, for whom, and how far along it is.",
+)
+
+SEGMENT_SPEC = ObjectSpec(
+    "segment",
+    Segment,
+    (
+        Key("id", SLUG, "Unique id: lowercase letters, digits and hyphens.", required=True),
+        Key("name", TEXT, "The segment's name."),
+        Key(
+            "role",
+            ENUM,
+            "Buyer (pays), user (receives care or service), or both.",
+            choices=vocab.SEGMENT_ROLES,
+        ),
+        Key("description", TEXT, "Who they are and what they value."),
+        Key("stage", ENUM, "Value-chain stage today.", choices=vocab.STAGE_IDS),
+        Key("target_stage", ENUM, "Value-chain stage the model aims for.", choices=vocab.STAGE_IDS),
+        Key("preferences", TEXT_LIST, "Preferences captured and honoured for this segment."),
+    ),
+    "A customer segment (the Customer Segments block).",
+    id_kind="segment",
+)
+
+VALUE_PROPOSITION_SPEC = ObjectSpec(
+    "value proposition",
+    ValueProposition,
+    (
+        Key("id", SLUG, "Unique id: lowercase letters, digits and hyphens.", required=True),
+        Key("name", TEXT, "The value proposition's name."),
+        Key("segments", REF_LIST, "Segment ids it is built for.", ref="segment"),
+        Key("description", TEXT, "What it offers and why it matters to them."),
+    ),
+    "A value proposition (the Value Propositions block).",
+    id_kind="value proposition",
+)
+
+CHANNEL_SPEC = ObjectSpec(
+    "channel",
+    Channel,
+    (
+        Key("id", SLUG, "Unique id: lowercase letters, digits and hyphens.", required=True),
+        Key("name", TEXT, "The channel's name."),
+        Key("kind", ENUM, "What sort of channel it is.", choices=vocab.CHANNEL_KINDS),
+        Key("description", TEXT, "What the channel is used for."),
+    ),
+    "A channel (the Channels block).",
+    id_kind="channel",
+)
+
+BLOCK_ITEM_SPEC = ObjectSpec(
+    "item",
+    BlockItem,
+    (
+        Key("text", TEXT, "The item."),
+        Key("segments", REF_LIST, "Segment ids the item concerns.", ref="segment"),
+    ),
+    "An item of a plain block: a text, or a text with the segments it concerns.",
+)
+
+DIMENSION_SPEC = ObjectSpec(
+    "dimension",
+    DimensionUse,
+    (
+        Key("use", ENUM, "How the model uses the dimension.", choices=vocab.DIMENSION_USES),
+        Key("reason", TEXT, "Why the dimension is not used (with use: none)."),
+        Key(
+            "segments", REF_LIST, "Segment ids it serves; empty means every segment.", ref="segment"
+        ),
+        Key("approach", TEXT, "What the model does in this dimension."),
+        Key("channels", REF_LIST, "Channel ids: the customers' preferred channels.", ref="channel"),
+        Key("message", TEXT, "The message the customers prefer."),
+        Key("emotional_support", TEXT, "The emotional support it gives."),
+        Key("physical_comfort", TEXT, "The physical comfort it gives."),
+        Key("measures", REF_LIST, "Measure ids that track it.", ref="measure"),
+        Key("owner", TEXT, "Who is accountable for it."),
+        Key(
+            "incentives",
+            TEXT_LIST,
+            "Motivation only: who rewards what, and how the reward can be used.",
+        ),
+    ),
+    "How the model uses one relationship dimension.",
+)
+
+MEASURE_SPEC = ObjectSpec(
+    "measure",
+    Measure,
+    (
+        Key("id", SLUG, "Unique id: lowercase letters, digits and hyphens.", required=True),
+        Key("name", TEXT, "What is measured."),
+        Key("domain", ENUM, "Measurement domain.", choices=vocab.DOMAIN_IDS),
+        Key(
+            "indicator",
+            ENUM,
+            "An indicator id from the catalog, of the measure's domain.",
+            choices=tuple(i for ids in vocab.INDICATOR_IDS.values() for i in ids),
+        ),
+        Key(
+            "tracks",
+            ENUM,
+            "What the measure tells about: revenue, cost, health, ...",
+            choices=vocab.MEASURE_TRACKS,
+        ),
+        Key("unit", TEXT, 'Unit of the numbers, e.g. "%", "points", "USD PMPM".'),
+        Key("direction", ENUM, "Which way is better.", choices=vocab.MEASURE_DIRECTIONS),
+        Key("baseline", NUMBER, "Value when tracking started."),
+        Key("current", NUMBER, "Latest value."),
+        Key("target", NUMBER, "Value aimed for."),
+        Key("due", PERIOD, 'When the target is due: "2027", "2027-12", "2027-Q4", "2027-12-31".'),
+        Key("owner", TEXT, "Who is accountable for it."),
+        Key(
+            "status",
+            ENUM,
+            "active (default), pending-leadership or retired.",
+            choices=vocab.MEASURE_STATUSES,
+        ),
+    ),
+    "A measure of relationship success.",
+    id_kind="measure",
+)
+
+CUSTOMER_RELATIONSHIPS_SPEC = ObjectSpec(
+    "customer relationships",
+    CustomerRelationships,
+    (
+        Key("answers", ANSWER_MAP, "The eight canvas questions, by id."),
+        Key(
+            "dimensions",
+            DIMENSION_MAP,
+            "The seven dimensions, by id; a missing one is not considered yet.",
+            spec=DIMENSION_SPEC,
+        ),
+        Key("measures", OBJECT_LIST, "Measures of relationship success.", spec=MEASURE_SPEC),
+    ),
+    "The Customer Relationships block: answers, dimensions and measures.",
+)
+
+CANVAS_SPEC = ObjectSpec(
+    "canvas file",
+    Canvas,
+    (
+        Key("modelh", FORMAT_VERSION, "Format version: 1.", required=True),
+        Key(
+            "canvas",
+            OBJECT,
+            "What the canvas is and who it is for.",
+            required=True,
+            spec=CANVAS_INFO_SPEC,
+        ),
+        Key("segments", OBJECT_LIST, "Customer segments.", spec=SEGMENT_SPEC),
+        Key("value_propositions", OBJECT_LIST, "Value propositions.", spec=VALUE_PROPOSITION_SPEC),
+        Key("channels", OBJECT_LIST, "Channels.", spec=CHANNEL_SPEC),
+        Key("revenue_streams", ITEM_LIST, "Revenue streams.", spec=BLOCK_ITEM_SPEC),
+        Key("key_activities", ITEM_LIST, "Key activities.", spec=BLOCK_ITEM_SPEC),
+        Key("key_resources", ITEM_LIST, "Key resources.", spec=BLOCK_ITEM_SPEC),
+        Key("key_partners", ITEM_LIST, "Key partners.", spec=BLOCK_ITEM_SPEC),
+        Key("cost_structure", ITEM_LIST, "Cost structure.", spec=BLOCK_ITEM_SPEC),
+        Key(
+            "customer_relationships",
+            OBJECT,
+            "The Customer Relationships block.",
+            spec=CUSTOMER_RELATIONSHIPS_SPEC,
+        ),
+    ),
+    "A modelH canvas, format version 1.",
+)

@@ -1,0 +1,265 @@
+"""The starter canvas ``modelh new`` writes: every key present, empty, with guidance.
+
+An empty value means "not answered yet", so the starter loads cleanly and the
+interview and the checker see every question as open.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from modelh import framework as fw
+from modelh.canvas.loader import parse_canvas
+from modelh.canvas.schema import SCHEMA_ID, schema_text
+from modelh.errors import UsageError
+from modelh.framework import vocab
+
+#: The schema file ``modelh new`` puts beside a canvas, for editors working offline.
+SCHEMA_FILENAME = "modelh.schema.json"
+
+
+def _quote(text: str) -> str:
+    """A YAML double-quoted scalar (JSON's string syntax is valid YAML)."""
+    return json.dumps(text, ensure_ascii=False)
+
+
+def _comment(text: str, indent: str, width: int = 88) -> list[str]:
+    words, lines, line = text.split(), [], ""
+    for word in words:
+        if line and len(indent) + 2 + len(line) + 1 + len(word) > width:
+            lines.append(f"{indent}# {line}")
+            line = word
+        else:
+            line = f"{line} {word}" if line else word
+    if line:
+        lines.append(f"{indent}# {line}")
+    return lines
+
+
+def starter_text(
+    *,
+    title: str,
+    organization: str,
+    prepared_by: list[str] | None = None,
+    date: str | None = None,
+    schema_ref: str | None = SCHEMA_FILENAME,
+) -> str:
+    """The text of a new, empty canvas for ``organization``'s model ``title``."""
+    lines: list[str] = []
+    add = lines.append
+    if schema_ref:
+        add(f"# yaml-language-server: $schema={schema_ref}")
+    add("# A modelH canvas: one business model of one client. Fill it in, then run")
+    add("# `modelh validate FILE` to check the format. An empty value means not answered yet.")
+    add(f"modelh: {vocab.FORMAT_VERSION}")
+    add("")
+    add("canvas:")
+    add(f"  title: {_quote(title)}")
+    add(f"  organization: {_quote(organization)}")
+    people = ", ".join(_quote(p) for p in (prepared_by or []))
+    add(f"  prepared_by: [{people}]" + ("" if people else "   # consultants: [Name, Name]"))
+    add("  prepared_for:      # the audience, e.g. Executive leadership team")
+    add(f"  date: {_quote(date)}" if date else "  date:              # YYYY-MM-DD")
+    add('  version: "0.1"')
+    add(f"  status: draft      # {' | '.join(vocab.CANVAS_STATUSES)}")
+    add("  confidentiality:   # printed on every report page")
+    add("  branding:")
+    add("    logo:            # an image path relative to this file, e.g. assets/logo.svg")
+    add('    color:           # quoted, e.g. "#0b5f8a"')
+    add("")
+    add("# Customer Segments. Every model has buyers (who pay) and users (who receive")
+    add("# care or service). Ids: lowercase letters, digits, hyphens; unique in the file.")
+    add("segments: []")
+    add("#  - id: members")
+    add("#    name: Plan members 65+")
+    add(f"#    role: user          # {' | '.join(vocab.SEGMENT_ROLES)}")
+    add("#    description:")
+    add(f"#    stage: communicate  # {' | '.join(vocab.STAGE_IDS)}")
+    add("#    target_stage: interact")
+    add("#    preferences: [preferred language, appointment times]")
+    add("")
+    add("value_propositions: []")
+    add("#  - id: guided-care")
+    add("#    name: Guided care for chronic conditions")
+    add("#    segments: [members]")
+    add("#    description:")
+    add("")
+    add("channels: []")
+    add("#  - id: member-app")
+    add("#    name: Member app")
+    add(f"#    kind: digital  # {' | '.join(vocab.CHANNEL_KINDS)}")
+    add("")
+    add("# The other blocks: one item a line, a text or {text: ..., segments: [ids]}.")
+    for block in vocab.ITEM_BLOCKS:
+        add(f"{block}: []")
+    add("")
+    add("customer_relationships:")
+    add("  answers:")
+    for question in fw.QUESTIONS:
+        lines.extend(_comment(f"{question.number}. {question.text}", "    "))
+        if question.per_segment:
+            add("    # (one answer per segment: write segment-id: answer on lines below)")
+        add(f"    {question.id}:")
+    add("")
+    add(f"  # The seven dimensions. use: {' | '.join(vocab.DIMENSION_USES)}; with none, say why")
+    add("  # in reason. segments, channels and measures take ids from this file.")
+    add("  dimensions:")
+    for dim in fw.DIMENSIONS:
+        lines.extend(_comment(f"{dim.name}: {dim.summary}", "    "))
+        add(f"    {dim.id}:")
+        for key in (
+            "use",
+            "reason",
+            "segments",
+            "approach",
+            "channels",
+            "message",
+            "emotional_support",
+            "physical_comfort",
+            "measures",
+            "owner",
+        ):
+            add(f"      {key}:")
+        if dim.id == "motivation":
+            add("      incentives:      # who rewards what, and how the reward can be used")
+    add("")
+    add(f"  # Measures. domain: {' | '.join(vocab.DOMAIN_IDS)}.")
+    add("  # Run `modelh framework measures` for the indicator catalog.")
+    add("  measures: []")
+    add("  #  - id: member-nps")
+    add("  #    name: Net promoter score, MA members")
+    add("  #    domain: customer")
+    add("  #    indicator: nps")
+    add(f"  #    tracks: experience   # {' | '.join(vocab.MEASURE_TRACKS)}")
+    add("  #    unit: points")
+    add("  #    direction: up")
+    add("  #    baseline: 18")
+    add("  #    current: 18")
+    add("  #    target: 35")
+    add('  #    due: "2027-12"')
+    add("  #    owner: CX office")
+    add(f"  #    status: active       # {' | '.join(vocab.MEASURE_STATUSES)}")
+    return "\n".join(lines) + "\n"
+
+
+@dataclass(frozen=True)
+class NewCanvas:
+    """What ``create_canvas`` wrote."""
+
+    path: Path
+    schema_path: Path | None  # the schema file written or refreshed beside it, if any
+    schema_skipped: Path | None = None  # a file of that name that is not modelh's, left alone
+    skipped_because: str = ""  # why it was left alone, for the user
+
+
+def create_canvas(
+    path: str | os.PathLike[str],
+    *,
+    title: str,
+    organization: str,
+    prepared_by: list[str] | None = None,
+    date: str | None = None,
+    write_schema: bool = True,
+) -> NewCanvas:
+    """Write a starter canvas at ``path``; never overwrite an existing file."""
+    target = Path(path)
+    if date is not None and not _is_iso_date(date):
+        raise UsageError(f"date '{date}' is not a date written YYYY-MM-DD")
+    if not title.strip():
+        raise UsageError("the title must not be empty")
+    if not organization.strip():
+        raise UsageError("the organization must not be empty")
+    if target.suffix.lower() not in (".yaml", ".yml"):
+        raise UsageError(f"{target}: a canvas file name ends in .yaml or .yml")
+    if target.exists() or target.is_symlink():
+        raise UsageError(f"{target} already exists; choose another name (nothing was written)")
+    for parent in target.parents:
+        if parent.exists() and not parent.is_dir():
+            raise UsageError(f"{parent} is a file, so {target} cannot be created in it")
+    schema_path = target.parent / SCHEMA_FILENAME if write_schema else None
+    skipped, because, linked = None, "", False
+    if schema_path is not None:
+        because = _why_not_ours(schema_path)
+        if because:  # never point a canvas at a foreign schema
+            skipped, schema_path = schema_path, None
+        elif schema_path.is_symlink():  # modelh's schema, through a link: used, not written
+            linked = True
+    text = starter_text(
+        title=title.strip(),
+        organization=organization.strip(),
+        prepared_by=[p.strip() for p in prepared_by or [] if p.strip()],
+        date=date,
+        schema_ref=SCHEMA_FILENAME if schema_path is not None else None,
+    )
+    parse_canvas(text, str(target))  # a starter that does not load is a bug, not a file
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        with target.open("x", encoding="utf-8", newline="\n") as fh:
+            fh.write(text)
+    except FileExistsError:
+        raise UsageError(f"{target} already exists; nothing was written") from None
+    except OSError as exc:
+        raise UsageError(f"{target}: cannot write the file: {exc.strerror}") from None
+    if linked:
+        schema_path = None  # nothing written beside the canvas
+    elif schema_path is not None:
+        try:
+            _write_no_follow(schema_path, schema_text())
+        except OSError as exc:
+            raise UsageError(
+                f"wrote {target}, but not {schema_path}: {exc.strerror}; run "
+                f"'modelh schema -o {schema_path}'"
+            ) from None
+    return NewCanvas(target, schema_path, skipped, because)
+
+
+def _is_iso_date(text: str) -> bool:
+    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+        return False
+    try:
+        dt.date.fromisoformat(text)
+    except ValueError:
+        return False
+    return True
+
+
+def _why_not_ours(path: Path) -> str:
+    """Why a canvas may not point to ``path`` as modelh's schema; "" when it may.
+
+    It may when the file is absent (it is then written) or holds modelh's own
+    schema: a regular file is refreshed, a symbolic link is used but never written
+    through (it may point anywhere). A pipe or a device is never opened.
+    """
+    from modelh.canvas.guard import Kind, read_file
+    from modelh.errors import CanvasError
+
+    if not os.path.lexists(path):
+        return ""
+    link = path.is_symlink()
+    if link and not path.exists():
+        return "it is a symbolic link to nothing, and modelh never writes through a link"
+    try:
+        current = json.loads(read_file(path, Kind("a schema", "a schema file", 4 * 1048576)))
+    except CanvasError as exc:
+        reason = exc.problems[0].message
+    except ValueError:
+        reason = "it is not modelh's schema"
+    else:
+        if isinstance(current, dict) and current.get("$id") == SCHEMA_ID:
+            return ""
+        reason = "it is not modelh's schema"
+    return f"{reason} (behind a symbolic link)" if link else reason
+
+
+def _write_no_follow(path: Path, text: str) -> None:
+    """Write ``text`` to ``path``, refusing a link or a pipe put there since it was looked at."""
+    flags = os.O_WRONLY | os.O_CREAT | os.O_TRUNC
+    flags |= getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
+    fd = os.open(path, flags, 0o666)
+    with open(fd, "w", encoding="utf-8", newline="\n") as fh:
+        fh.write(text)

@@ -1,0 +1,2 @@
+"""Checking canvases against the method: the checker, its configuration, the output
+formats and the rules."""

@@ -1,0 +1,561 @@
+"""Runs the gap rules over canvases: findings, suppressions and completeness scores.
+
+``run_checks(paths, config)`` is the whole job of ``modelh check``: it finds the
+canvas files, loads each once, runs every enabled rule, places each finding at
+its line and column (a missing key at its nearest existing parent), drops what
+inline ``# modelh: disable=...`` comments suppress, reports suppressions that
+suppress nothing, and scores how complete each canvas is. Loader problems come
+back as findings of the format rules (MH0xx), so every problem a user meets
+travels the same channel. Nothing here prints.
+"""
+
+from __future__ import annotations
+
+import bisect
+import os
+import re
+from collections.abc import Iterable, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import asdict, dataclass, field
+
+from modelh.canvas.discovery import Target, find_canvases, is_canvas_text
+from modelh.canvas.linebreaks import split_lines
+from modelh.canvas.loader import parse_canvas, read_source
+from modelh.canvas.model import Canvas, SpanIndex
+from modelh.check.config import Config, Key, rule_keys, selector_keys, selector_known
+from modelh.check.rules import SEVERITIES, Rule, all_rules
+from modelh.check.rules._common import is_placeholder, money_kind
+from modelh.errors import CanvasError, Problem, printable
+from modelh.framework import vocab
+
+#: Below this many files, checking in one process is faster than starting workers.
+PARALLEL_FROM = 48
+
+_DIRECTIVE = re.compile(
+    r"#\s*modelh:\s*(?P<word>[A-Za-z-]*)\s*(?:=\s*(?P<codes>[A-Za-z0-9_,\- ]*))?"
+)
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One gap or problem, at its place; ``fix`` says how to close it."""
+
+    code: str
+    name: str
+    severity: str
+    file: str
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    path: str
+    message: str
+    fix: str = ""
+
+    def to_dict(self) -> dict[str, object]:
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class FileResult:
+    """What checking one file found."""
+
+    file: str
+    findings: tuple[Finding, ...]
+    completeness: dict[str, int] | None = None  # None when the canvas did not load
+    status: str | None = None  # the canvas's status (draft, review, final)
+    fail_on: str = "error"  # the lowest severity that fails this file
+
+    def fails(self) -> bool:
+        floor = SEVERITIES.index(self.fail_on)
+        return any(SEVERITIES.index(f.severity) >= floor for f in self.findings)
+
+
+@dataclass(frozen=True)
+class Report:
+    files: tuple[FileResult, ...] = field(default_factory=tuple)
+
+    @property
+    def findings(self) -> list[Finding]:
+        return [f for result in self.files for f in result.findings]
+
+    def fails(self) -> bool:
+        return any(result.fails() for result in self.files)
+
+    def counts(self) -> dict[str, int]:
+        counts = dict.fromkeys(reversed(SEVERITIES), 0)
+        for finding in self.findings:
+            counts[finding.severity] += 1
+        return counts
+
+
+# ---------------------------------------------------------------------------
+# Running
+
+
+def run_checks(
+    paths: Sequence[str],
+    config: Config | None = None,
+    *,
+    canvases_only: bool = False,
+    fail_on: str | None = None,
+    jobs: int | None = None,
+) -> Report:
+    """Check the canvases at ``paths`` (files, or folders searched for canvases).
+
+    ``canvases_only`` skips explicit files that are not canvases instead of
+    reporting them (for pre-commit, which passes every YAML file). ``fail_on``
+    overrides the configuration's threshold; a canvas whose status is final
+    always fails on warnings too.
+    """
+    config = config or Config()
+    threshold = fail_on or config.fail_on
+    targets = [t for t in find_canvases(paths) if not config.excluded(t.path)]
+    cores = os.cpu_count() or 1
+    jobs = min(jobs, cores) if jobs is not None else cores  # more workers than cores: slower
+    if jobs > 1 and len(targets) >= PARALLEL_FROM:
+        chunk = max(1, len(targets) // (jobs * 4))
+        with ProcessPoolExecutor(max_workers=jobs) as pool:
+            results = list(
+                pool.map(
+                    _check_target,
+                    targets,
+                    [config] * len(targets),
+                    [canvases_only] * len(targets),
+                    [threshold] * len(targets),
+                    chunksize=chunk,
+                )
+            )
+    else:
+        results = [_check_target(t, config, canvases_only, threshold) for t in targets]
+    return Report(tuple(r for r in results if r is not None))
+
+
+def _check_target(
+    target: Target, config: Config, canvases_only: bool, threshold: str
+) -> FileResult | None:
+    try:
+        data = read_source(target.path)
+    except CanvasError as exc:
+        return _failed(target.path, exc.problems, config, threshold)
+    if target.explicit and not is_canvas_text(data):
+        if canvases_only:
+            return None
+        rule = _format_rule("not-a-canvas")
+        finding = Finding(
+            rule.code,
+            rule.name,
+            config.severity_of(rule),
+            target.path,
+            1,
+            1,
+            1,
+            1,
+            "",
+            "this file is not a canvas: it has no 'modelh: 1' line",
+            "start a canvas with 'modelh new', or leave this file out",
+        )
+        return FileResult(target.path, (finding,), fail_on=threshold)
+    return check_source(data, target.path, config, threshold)
+
+
+def check_source(
+    data: bytes | str, file: str, config: Config | None = None, fail_on: str = "error"
+) -> FileResult:
+    """Check one canvas held in ``data``."""
+    config = config or Config()
+    try:
+        canvas = parse_canvas(data, file)
+    except CanvasError as exc:
+        return _failed(file, exc.problems, config, fail_on, data)
+    findings = check_canvas(canvas, config)
+    text = data.decode("utf-8") if isinstance(data, bytes) else data
+    findings = _apply_suppressions(findings, text.removeprefix("\ufeff"), file, config, canvas)
+    threshold = _threshold(fail_on, canvas.canvas.status)
+    return FileResult(file, tuple(findings), completeness(canvas), canvas.canvas.status, threshold)
+
+
+def _threshold(fail_on: str, status: str | None) -> str:
+    if status == "final" and SEVERITIES.index(fail_on) > SEVERITIES.index("warning"):
+        return "warning"
+    return fail_on
+
+
+def check_canvas(canvas: Canvas, config: Config | None = None) -> list[Finding]:
+    """Every enabled rule's findings on a loaded canvas, in file order."""
+    config = config or Config()
+    findings = []
+    enabled = config.enabled_rules(canvas.file)
+    for rule in all_rules():
+        if rule.check is None or rule.code not in enabled:
+            continue
+        severity = config.severity_of(rule)
+        options = config.options_of(rule)
+        for hit in rule.check(canvas, options):
+            _, span = canvas.place(hit.path)
+            level = severity
+            if hit.severity is not None and rule.code not in config.severity:
+                level = hit.severity
+            findings.append(
+                Finding(
+                    rule.code,
+                    rule.name,
+                    level,
+                    canvas.file,
+                    span.line,
+                    span.column,
+                    span.end_line,
+                    span.end_column,
+                    hit.path,
+                    hit.message,
+                    hit.fix,
+                )
+            )
+    return sorted(findings, key=_order)
+
+
+def _order(finding: Finding) -> tuple[int, int, str]:
+    return (finding.line, finding.column, finding.code)
+
+
+# ---------------------------------------------------------------------------
+# Loader problems as findings
+
+
+_FIXES = {
+    "syntax": "correct the YAML at this place; `modelh validate` shows the same problem",
+    "type": "give the key a value of the kind the canvas format expects (docs/canvas-format.md)",
+    "missing-key": "add the key",
+    "unknown-key": "correct the key's spelling, or start your own keys with 'x-'",
+    "duplicate-key": "keep one of the two keys",
+    "duplicate-id": "give each segment, proposition, channel and measure its own id",
+    "reference": "use an id defined in this canvas, or define it",
+    "enum": "use one of the allowed values",
+    "value": "write the value in the form the message gives",
+    "file": "save the canvas as a UTF-8 YAML file",
+}
+
+
+def _format_rule(name: str) -> Rule:
+    return next(r for r in all_rules() if r.name == name)
+
+
+def _rule_for_kind(kind: str) -> Rule:
+    for rule in all_rules():
+        if kind in rule.kinds:
+            return rule
+    return _format_rule("yaml-syntax")
+
+
+def _failed(
+    file: str,
+    problems: Iterable[Problem],
+    config: Config,
+    fail_on: str,
+    data: bytes | str | None = None,
+) -> FileResult:
+    findings = []
+    for problem in problems:
+        rule = _rule_for_kind(problem.kind)
+        if not config.enabled(rule, file):
+            continue
+        findings.append(
+            Finding(
+                rule.code,
+                rule.name,
+                config.severity_of(rule),
+                file,
+                problem.line,
+                problem.column,
+                problem.end_line,
+                problem.end_column,
+                problem.path,
+                problem.message,
+                _FIXES.get(problem.kind, ""),
+            )
+        )
+    status = None
+    if data is not None and _final_in_text(data):
+        status = "final"
+    return FileResult(
+        file, tuple(sorted(findings, key=_order)), None, status, _threshold(fail_on, status)
+    )
+
+
+_SPACE_RUN = re.compile(r"\s*")
+
+
+def _final_in_text(data: bytes | str) -> bool:
+    """Whether a canvas that does not load says ``status: final`` (indented, alone).
+
+    Reads as ``re.search(r"^\\s+status:\\s*['"]?final['"]?\\s*(#.*)?$", text, re.M)``
+    did, in linear time: that pattern rescanned a run of blank lines from each of
+    its lines, quadratic on long whitespace. Each ``status:`` is looked at once.
+    """
+    text = data.decode("utf-8", "replace") if isinstance(data, bytes) else data
+    if "final" not in text:
+        return False
+    end = len(text)
+    scanned = 0  # everything before this is no longer needed to look back
+    at = text.find("status:")
+    while at != -1:
+        # before: whitespace that holds a line start (the file's start, or just after
+        # a line feed), leaving at least one whitespace character before the key
+        run_start = scanned + len(text[scanned:at].rstrip())
+        indented = at > 0 and (run_start == 0 or "\n" in text[run_start : at - 1])
+        scanned = at + len("status:")
+        if indented:
+            i = _SPACE_RUN.match(text, scanned).end()
+            i += text.startswith(("'", '"'), i)
+            if text.startswith("final", i):
+                i += len("final")
+                i += text.startswith(("'", '"'), i)
+                j = _SPACE_RUN.match(text, i).end()
+                # then the line's end: after the spaces, a comment, the end, or a line feed
+                if j == end or text[j] == "#" or "\n" in text[i:j]:
+                    return True
+        at = text.find("status:", scanned)
+    return False
+
+
+# ---------------------------------------------------------------------------
+# Inline suppressions
+
+
+@dataclass
+class _Suppression:
+    line: int
+    column: int
+    selectors: list[str]
+    whole_file: bool
+    used: set[str] = field(default_factory=set)
+    wrong: str = ""  # a "# modelh:" comment that is no directive: what it says
+
+
+def _suppressions(text: str, canvas: Canvas | None = None) -> list[_Suppression]:
+    """The ``# modelh: disable...`` comments; words inside a value are not comments."""
+    if "modelh:" not in text:
+        return []
+    ranges = sorted(
+        canvas.spans.scalar_ranges()
+        if canvas is not None and isinstance(canvas.spans, SpanIndex)
+        else []
+    )
+    starts = [start for start, _ in ranges]
+
+    def inside_a_value(at: int) -> bool:  # values never overlap: the nearest start tells
+        i = bisect.bisect_right(starts, at) - 1
+        return i >= 0 and at < ranges[i][1]
+
+    found = []
+    offset = 0
+    for number, line in enumerate(split_lines(text, keepends=True), start=1):
+        match = _DIRECTIVE.search(line) if "#" in line else None
+        if match and (match.start() == 0 or line[match.start() - 1] in " \t"):
+            at = offset + match.start()
+            if not inside_a_value(at):
+                word, codes = match.group("word"), match.group("codes") or ""
+                selectors = [s.strip() for s in codes.split(",") if s.strip()]
+                ok = word in ("disable", "disable-file") and selectors
+                found.append(
+                    _Suppression(
+                        number,
+                        match.start() + 1,
+                        selectors if ok else [],
+                        word == "disable-file",
+                        wrong="" if ok else match.group().strip(),
+                    )
+                )
+        offset += len(line)
+    return found
+
+
+def _apply_suppressions(
+    findings: list[Finding], text: str, file: str, config: Config, canvas: Canvas | None = None
+) -> list[Finding]:
+    suppressions = _suppressions(text, canvas)
+    if not suppressions:
+        return findings
+    # Selectors filed by what they match and where, so that each finding looks up a
+    # handful of keys instead of every directive (a canvas may hold thousands).
+    whole_file: dict[Key, list[tuple[_Suppression, str]]] = {}
+    by_line: dict[int, dict[Key, list[tuple[_Suppression, str]]]] = {}
+    for sup in suppressions:
+        lines = [None] if sup.whole_file else [sup.line, sup.line + 1]
+        for line in lines:
+            index = whole_file if line is None else by_line.setdefault(line, {})
+            for selector in sup.selectors:
+                for key in selector_keys(selector):
+                    index.setdefault(key, []).append((sup, selector))
+    marked: set[tuple[int | None, Key]] = set()  # lists already marked used
+    kept = []
+    for finding in findings:
+        hidden = False
+        keys = rule_keys(finding.code, finding.name)
+        for line, index in ((None, whole_file), (finding.line, by_line.get(finding.line, {}))):
+            for key in keys:
+                covering = index.get(key)
+                if covering:
+                    hidden = True
+                    if (line, key) not in marked:
+                        marked.add((line, key))
+                        for sup, selector in covering:
+                            sup.used.add(selector)
+        if not hidden:
+            kept.append(finding)
+    rule = _format_rule("unused-suppression")
+    if config.enabled(rule, file):
+
+        def report(sup: _Suppression, message: str, fix: str) -> None:
+            kept.append(
+                Finding(
+                    rule.code,
+                    rule.name,
+                    config.severity_of(rule),
+                    file,
+                    sup.line,
+                    sup.column,
+                    sup.line,
+                    sup.column + 1,
+                    "",
+                    message,
+                    fix,
+                )
+            )
+
+        for sup in suppressions:
+            if sup.wrong:
+                report(
+                    sup,
+                    f"'{printable(sup.wrong)}' is not a modelh directive",
+                    "write '# modelh: disable=CODE' or '# modelh: disable-file=CODE'",
+                )
+            for selector in sup.selectors:
+                if selector in sup.used:
+                    continue
+                what = "suppresses nothing here" if selector_known(selector) else "names no rule"
+                kind = "disable-file" if sup.whole_file else "disable"
+                report(
+                    sup,
+                    f"'# modelh: {kind}={selector}' {what}",
+                    "remove the comment, or the code from it",
+                )
+    return sorted(kept, key=_order)
+
+
+# ---------------------------------------------------------------------------
+# Completeness
+
+
+def completeness(canvas: Canvas) -> dict[str, int]:
+    """How complete the canvas is, in percent, per section and overall.
+
+    answers: the share of the eight questions answered (a per-segment question
+    counts by the share of segments answered; a placeholder is not an answer).
+    dimensions: each of the seven counts 1 when decided (none with a reason,
+    or planned) and, when used, by the share of its six elements filled in
+    (approach, channel, message, measure, owner, emotional support or physical
+    comfort). measures: the mean of five parts: domains covered, active
+    measures with baseline and target, revenue and cost both measured, both
+    feedback loops, a health outcome. segments: per segment the share of role,
+    value proposition, served by a used dimension, stage, target stage and,
+    from engage on, preferences; plus whether buyers and users both appear.
+    overall: the mean of the four.
+    """
+    scores = {
+        "answers": _answers_score(canvas),
+        "dimensions": _dimensions_score(canvas),
+        "measures": _measures_score(canvas),
+        "segments": _segments_score(canvas),
+    }
+    result = {k: round(v * 100) for k, v in scores.items()}
+    result["overall"] = round(sum(scores.values()) / len(scores) * 100)
+    return result
+
+
+def _answers_score(canvas: Canvas) -> float:
+    ids = [s.id for s in canvas.segments]
+    total = 0.0
+    for question in vocab.QUESTION_IDS:
+        answer = canvas.answers.get(question)
+        if answer is None:
+            continue
+        if answer.text is not None:
+            total += 0 if is_placeholder(answer.text) else 1
+        elif ids:
+            good = [s for s, t in answer.per_segment.items() if not is_placeholder(t)]
+            total += min(1.0, len(set(good) & set(ids)) / len(ids))
+    return total / len(vocab.QUESTION_IDS)
+
+
+def _dimensions_score(canvas: Canvas) -> float:
+    total = 0.0
+    for dim_id in vocab.DIMENSION_IDS:
+        dim = canvas.dimensions.get(dim_id)
+        if dim is None or dim.use is None:
+            continue
+        if dim.use == "none":
+            total += 1 if dim.reason else 0.5
+        elif dim.use == "planned":
+            total += 1
+        else:
+            parts = [
+                dim.approach,
+                dim.channels,
+                dim.message,
+                dim.measures,
+                dim.owner,
+                dim.emotional_support or dim.physical_comfort,
+            ]
+            total += sum(1 for p in parts if p) / len(parts)
+    return total / len(vocab.DIMENSION_IDS)
+
+
+def _measures_score(canvas: Canvas) -> float:
+    measures = [m for m in canvas.measures if m.status != "retired"]
+    if not measures:
+        return 0.0
+    domains = {m.domain for m in measures if m.domain}
+    active = [m for m in measures if m.status == "active"]
+    complete = [m for m in active if m.baseline is not None and m.target is not None]
+    kinds = {money_kind(m) for m in measures}
+    indicators = {m.indicator for m in measures}
+    loops = sum(1 for i in ("customer-feedback-loop", "provider-feedback-loop") if i in indicators)
+    parts = [
+        len(domains) / len(vocab.DOMAIN_IDS),
+        len(complete) / len(active) if active else 0.0,
+        (("revenue" in kinds) + ("cost" in kinds)) / 2,
+        loops / 2,
+        1.0 if any(m.tracks == "health" for m in measures) else 0.0,
+    ]
+    return sum(parts) / len(parts)
+
+
+def _segments_score(canvas: Canvas) -> float:
+    if not canvas.segments:
+        return 0.0
+    served: set[str] = set()
+    everyone = False
+    for dim in canvas.dimensions.values():
+        if dim.is_used:
+            if dim.segments:
+                served.update(dim.segments)
+            else:
+                everyone = True
+    proposed = {s for vp in canvas.value_propositions for s in vp.segments}
+    engage = vocab.STAGE_IDS.index(vocab.PREFERENCES_FROM_STAGE)
+    scores = []
+    for seg in canvas.segments:
+        needs_prefs = seg.stage is not None and vocab.STAGE_IDS.index(seg.stage) >= engage
+        parts = [
+            seg.role is not None,
+            seg.id in proposed,
+            everyone or seg.id in served,
+            seg.stage is not None,
+            seg.target_stage is not None,
+            bool(seg.preferences) or not needs_prefs,
+        ]
+        scores.append(sum(parts) / len(parts))
+    roles = {s.role for s in canvas.segments}
+    both = ("both" in roles) or ({"buyer", "user"} <= roles)
+    return (sum(scores) / len(scores)) * 0.9 + (0.1 if both else 0.0)

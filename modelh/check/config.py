@@ -1,0 +1,348 @@
+"""Checker configuration: ``[tool.modelh]`` in pyproject.toml, or ``.modelh.yaml``.
+
+The nearest configuration file is found by walking up from the current folder,
+no higher than the repository's root (the nearest folder holding ``.git``); outside
+a repository only the current folder is searched. Every key is checked and every
+problem is reported at once, with the file's name; a key or rule that does not
+exist is an error, never silently ignored. The file is read through the guards
+of ``yamlguard``, like every YAML or TOML file a user hands modelh.
+
+Keys (the same in both files)::
+
+    select = ["ALL"]            # codes, names or prefixes ("MH2") to run
+    ignore = ["MH103"]          # ... and to leave out
+    fail-on = "error"           # lowest severity that fails: error | warning | info
+    exclude = ["archive/**"]    # globs, relative to the configuration file
+    [severity]                  # per rule: error | warning | info
+    MH103 = "info"
+    [rules.thin-answer]         # per-rule options, by name or code
+    min_words = 12
+    [per-file-ignores]          # glob -> codes, names or prefixes
+    "drafts/*.yaml" = ["MH2"]
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path, PurePosixPath
+from typing import Any
+
+from modelh.check.rules import SEVERITIES, Rule, all_rules
+from modelh.errors import CanvasError, UsageError
+
+CONFIG_NAMES = (".modelh.yaml", ".modelh.yml", "pyproject.toml")
+_KEYS = ("select", "ignore", "fail-on", "exclude", "severity", "rules", "per-file-ignores")
+
+
+@dataclass(frozen=True)
+class Config:
+    """Which rules run, how severe they are, with which options."""
+
+    select: tuple[str, ...] = ("ALL",)
+    ignore: tuple[str, ...] = ()
+    fail_on: str = "error"
+    exclude: tuple[str, ...] = ()
+    severity: Mapping[str, str] = field(default_factory=dict)  # code -> severity
+    options: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)  # code -> options
+    per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    root: str = "."  # folder that globs are relative to
+    source: str | None = None  # the file it came from
+
+    def enabled(self, rule: Rule, file: str | None = None) -> bool:
+        """Whether ``rule`` runs (on ``file``, when given)."""
+        return rule.code in self.enabled_rules(file)
+
+    def enabled_rules(self, file: str | None = None) -> frozenset[str]:
+        """The codes of the rules that run on ``file`` (every file, when None)."""
+        chosen = _selected(self.select, self.ignore)
+        if file is None or not self.per_file_ignores:
+            return chosen
+        relative = self.relative(file)
+        dropped = [s for pattern, s in self.per_file_ignores if _glob(relative, pattern)]
+        return frozenset(
+            r.code
+            for r in all_rules()
+            if r.code in chosen
+            and (r.section == "format" or not any(matches(r, s) for s in dropped))
+        )
+
+    def severity_of(self, rule: Rule) -> str:
+        return self.severity.get(rule.code, rule.severity)
+
+    def options_of(self, rule: Rule) -> Mapping[str, Any]:
+        return {**rule.options, **self.options.get(rule.code, {})}
+
+    def excluded(self, file: str) -> bool:
+        relative = self.relative(file)
+        return any(_glob(relative, pattern) for pattern in self.exclude)
+
+    def relative(self, file: str) -> str:
+        try:
+            rel = os.path.relpath(os.path.abspath(file), os.path.abspath(self.root))
+        except ValueError:  # another drive
+            rel = file
+        return PurePosixPath(Path(rel)).as_posix()
+
+
+@cache
+def _selected(select: tuple[str, ...], ignore: tuple[str, ...]) -> frozenset[str]:
+    """The codes chosen; the format rules always run (a canvas that does not load fails)."""
+    return frozenset(
+        r.code
+        for r in all_rules()
+        if r.section == "format" or (matches(r, select) and not matches(r, ignore))
+    )
+
+
+# ---------------------------------------------------------------------------
+# Rule selectors (ALL, a code, a code prefix, a rule's name): the one matcher,
+# used by the configuration and by inline suppressions. A selector and a rule
+# each give keys; a selector names a rule when they share one.
+
+Key = tuple[str, str]
+
+
+def selector_keys(selector: str) -> list[Key]:
+    """What a selector names: every rule (ALL), codes starting with it, or a rule's name."""
+    s = selector.strip()
+    if s.upper() == "ALL":
+        return [("all", "")]
+    return [("code", s.upper()), ("name", s.lower())]
+
+
+def rule_keys(code: str, name: str) -> list[Key]:
+    """The keys of every selector that names the rule ``code`` (``name``)."""
+    return [("all", ""), *(("code", code[:i]) for i in range(1, len(code) + 1)), ("name", name)]
+
+
+def matches(rule: Rule, selectors: tuple[str, ...] | list[str]) -> bool:
+    """Whether any selector (ALL, a code, a code prefix, a name) names ``rule``."""
+    keys = set(rule_keys(rule.code, rule.name))
+    return any(key in keys for selector in selectors for key in selector_keys(selector))
+
+
+@cache
+def _all_rule_keys() -> frozenset[Key]:
+    return frozenset(key for r in all_rules() for key in rule_keys(r.code, r.name))
+
+
+def selector_known(selector: str) -> bool:
+    """Whether ``selector`` names at least one rule."""
+    return any(key in _all_rule_keys() for key in selector_keys(selector))
+
+
+def _glob(path: str, pattern: str) -> bool:
+    pattern = pattern.strip("/")
+    if fnmatch.fnmatch(path, pattern):
+        return True
+    if pattern.endswith("/**") and (path + "/").startswith(pattern[:-2]):
+        return True
+    return "/" not in pattern and fnmatch.fnmatch(path.rsplit("/", 1)[-1], pattern)
+
+
+def find_config(start: str | os.PathLike[str] = ".") -> Path | None:
+    """The nearest configuration file at or above ``start``, within its repository.
+
+    The search goes up to the nearest folder holding ``.git`` (the repository's
+    root) and no higher, so a file above the repository never applies to it;
+    outside a repository only ``start`` itself is searched. A pyproject.toml
+    counts when it has a ``[tool.modelh]`` table.
+    """
+    folder = Path(start).resolve()
+    for candidate in _search_path(folder):
+        for name in CONFIG_NAMES:
+            path = candidate / name
+            if os.path.lexists(path) and (name != "pyproject.toml" or _has_tool_section(path)):
+                return path  # the guarded reader refuses it if it is no regular file
+    return None
+
+
+def _search_path(folder: Path) -> list[Path]:
+    """``folder`` and its parents up to the repository's root; ``folder`` alone outside one."""
+    chain = [folder, *folder.parents]
+    for index, candidate in enumerate(chain):
+        if os.path.lexists(candidate / ".git"):
+            return chain[: index + 1]
+    return [folder]
+
+
+def _has_tool_section(path: Path) -> bool:
+    from modelh.canvas.guard import PYPROJECT, describe, read_file
+
+    try:  # a large pyproject.toml without the table is no configuration, not an error
+        data = read_file(path, PYPROJECT)
+    except CanvasError as exc:
+        raise UsageError(describe(exc)) from None
+    return b"[tool.modelh" in data
+
+
+def load_config(path: str | os.PathLike[str] | None = None, *, discover: bool = True) -> Config:
+    """The configuration at ``path``, or the nearest one, or the defaults.
+
+    The file is read through the guards every YAML or TOML file goes through
+    (regular file, size, UTF-8, nesting, aliases, tags, keys); any refusal is a
+    ``UsageError`` naming the file, with its line and column where there is one.
+    """
+    if path is None:
+        found = find_config() if discover else None
+        if found is None:
+            return Config()
+        path = found
+    path = Path(path)
+    raw = _parse(path)
+    return _build(raw, path)
+
+
+def _parse(path: Path) -> dict[str, Any]:
+    from modelh.canvas.guard import (
+        CONFIG,
+        describe,
+        duplicate_key,
+        load_toml,
+        load_yaml,
+        plain_data,
+    )
+
+    try:
+        if path.name == "pyproject.toml" or path.suffix == ".toml":
+            tool = load_toml(path, CONFIG).get("tool", {})
+            if not isinstance(tool, dict):
+                raise UsageError(f"{path}: [tool] must be a table")
+            section = tool.get("modelh", {})
+            if not isinstance(section, dict):
+                raise UsageError(f"{path}: [tool.modelh] must be a table of keys")
+            return section
+        root = load_yaml(path, CONFIG)
+    except CanvasError as exc:
+        raise UsageError(describe(exc)) from None
+    if root is None:
+        return {}
+    twice = duplicate_key(root)
+    if twice is not None:
+        mark = twice.start_mark
+        raise UsageError(
+            f"{path}:{mark.line + 1}:{mark.column + 1}: key '{twice.value}' is written "
+            "twice; keep one"
+        )
+    data = plain_data(root)
+    if data is None:
+        return {}
+    if not isinstance(data, dict):
+        raise UsageError(f"{path}: the configuration must be a mapping of keys")
+    return data
+
+
+def _build(raw: dict[str, Any], path: Path) -> Config:
+    problems: list[str] = []
+    by_key = {str(k).replace("_", "-"): v for k, v in raw.items()}
+    for key in by_key:
+        if key not in _KEYS:
+            problems.append(f"unknown key '{key}' (the keys: {', '.join(_KEYS)})")
+
+    def selectors(key: str) -> tuple[str, ...]:
+        value = by_key.get(key, [])
+        if isinstance(value, str):
+            value = [value]
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            problems.append(f"'{key}' must be a list of rule codes, names or prefixes")
+            return ()
+        for v in value:
+            if not selector_known(v):
+                problems.append(f"'{key}': no rule is called '{v}' (see 'modelh rules')")
+        return tuple(value)
+
+    select = selectors("select") if "select" in by_key else ("ALL",)
+    if "select" in by_key and not select:
+        problems.append("'select' is empty: name the rules to run, or leave it out for all")
+    ignore = selectors("ignore")
+    fail_on = by_key.get("fail-on", "error")
+    if fail_on not in SEVERITIES:
+        problems.append(f"'fail-on' must be one of {', '.join(SEVERITIES)}, not '{fail_on}'")
+    exclude = by_key.get("exclude", [])
+    if isinstance(exclude, str):
+        exclude = [exclude]
+    if not isinstance(exclude, list) or not all(isinstance(v, str) for v in exclude):
+        problems.append("'exclude' must be a list of globs")
+        exclude = []
+    severity: dict[str, str] = {}
+    raw_severity = by_key.get("severity", {})
+    if not isinstance(raw_severity, dict):
+        problems.append("'severity' must map rule codes or names to error, warning or info")
+        raw_severity = {}
+    for name, level in raw_severity.items():
+        rule = _rule(str(name), problems, "severity")
+        if rule is not None:
+            if level not in SEVERITIES:
+                problems.append(
+                    f"severity of {rule.code}: '{level}' is not one of {', '.join(SEVERITIES)}"
+                )
+            elif rule.code in severity:
+                problems.append(f"severity of {rule.code} is given twice (by code and by name)")
+            else:
+                severity[rule.code] = level
+    options: dict[str, dict[str, Any]] = {}
+    raw_options = by_key.get("rules", {})
+    if not isinstance(raw_options, dict):
+        problems.append("'rules' must map rule codes or names to their options")
+        raw_options = {}
+    for name, values in raw_options.items():
+        rule = _rule(str(name), problems, "rules")
+        if rule is None:
+            continue
+        if not isinstance(values, dict):
+            problems.append(f"rules.{name} must be a mapping of options")
+            continue
+        for option, value in values.items():
+            option = str(option).replace("-", "_")
+            if option not in rule.options:
+                known = ", ".join(rule.options) or "none"
+                problems.append(f"rule {rule.code} has no option '{option}' (options: {known})")
+            elif type(value) is not type(rule.options[option]):
+                expected = type(rule.options[option]).__name__
+                problems.append(f"rules.{name}.{option} must be {expected}, not {value!r}")
+            elif isinstance(value, int) and value < 1:
+                problems.append(f"rules.{name}.{option} must be 1 or more, not {value}")
+            else:
+                options.setdefault(rule.code, {})[option] = value
+    per_file: list[tuple[str, tuple[str, ...]]] = []
+    raw_per_file = by_key.get("per-file-ignores", {})
+    if not isinstance(raw_per_file, dict):
+        problems.append("'per-file-ignores' must map globs to lists of codes")
+        raw_per_file = {}
+    for pattern, codes in raw_per_file.items():
+        if isinstance(codes, str):
+            codes = [codes]
+        if not isinstance(codes, list):
+            problems.append(f"per-file-ignores['{pattern}'] must be a list of codes")
+            continue
+        for code in codes:
+            if not selector_known(str(code)):
+                problems.append(f"per-file-ignores['{pattern}']: no rule is called '{code}'")
+        per_file.append((str(pattern), tuple(str(c) for c in codes)))
+    if problems:
+        raise UsageError(f"{path}: " + "; ".join(problems))
+    return Config(
+        select=select,
+        ignore=ignore,
+        fail_on=fail_on,
+        exclude=tuple(exclude),
+        severity=severity,
+        options=options,
+        per_file_ignores=tuple(per_file),
+        root=str(path.parent),
+        source=str(path),
+    )
+
+
+def _rule(name: str, problems: list[str], where: str) -> Rule | None:
+    from modelh.check.rules import find_rule
+
+    try:
+        return find_rule(name)
+    except KeyError:
+        problems.append(f"{where}: no rule is called '{name}' (see 'modelh rules')")
+        return None

@@ -1,0 +1,206 @@
+"""``modelh interview``: walk through a canvas at the terminal, answers saved as given."""
+
+from __future__ import annotations
+
+import os
+import sys
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from modelh.cli.main import EXIT_OK, EXIT_PROBLEMS, _fail, _print_problem
+from modelh.errors import CanvasError, ModelhError
+from modelh.escaping import printable
+
+SECTIONS = ("questions", "dimensions", "segments", "measures")
+
+
+class Section(StrEnum):
+    questions = "questions"
+    dimensions = "dimensions"
+    segments = "segments"
+    measures = "measures"
+
+
+def interview(
+    canvas: Annotated[
+        Path,
+        typer.Argument(metavar="CANVAS", help="The canvas file to fill in.", show_default=False),
+    ],
+    revisit: Annotated[
+        bool, typer.Option("--all", help="Revisit every step, answered or not.")
+    ] = False,
+    section: Annotated[
+        list[Section] | None,
+        typer.Option(
+            "--section", "-s", help="Only this part of the walk (repeatable).", show_default=False
+        ),
+    ] = None,
+    only: Annotated[
+        str | None,
+        typer.Option(
+            "--only",
+            help="Only the steps of one question, dimension, segment or "
+            "measure id (e.g. cost, motivation, employers, csat).",
+            show_default=False,
+        ),
+    ] = None,
+    answers: Annotated[
+        Path | None,
+        typer.Option(
+            "--answers",
+            help="Apply the answers in this YAML file (a partial canvas "
+            "with the canvas's own keys) without asking; for scripts and CI.",
+            show_default=False,
+        ),
+    ] = None,
+) -> None:
+    """Walk through the canvas questions, the seven dimensions, the segments and the
+    measures, and write each answer into the canvas file as it is given.
+
+    Only the answered values change in the file: comments, order and formatting
+    stay as they were. Every answer is saved at once, so Ctrl-C loses nothing;
+    run the command again to go on where you stopped.
+    """
+    from modelh.canvas.editing import CanvasFile, ConflictError
+    from modelh.check.checker import check_source
+    from modelh.interview.walk import Interview, answers_from_file
+
+    if answers is not None and (revisit or section or only):
+        _fail(
+            "--answers applies the whole answers file: it does not combine with --all, "
+            "--section or --only"
+        )
+    try:
+        file = CanvasFile.read(canvas)
+        file.canvas()
+    except CanvasError as exc:
+        if all(p.kind == "file" for p in exc.problems):
+            _fail(f"{canvas}: {exc.problems[0].message}")
+        for problem in exc.problems:
+            _print_problem(problem, err=True)
+        _fail(
+            f"{canvas} must be a valid canvas before the interview (see "
+            f"'modelh validate {canvas}')",
+            EXIT_PROBLEMS,
+        )
+    except ModelhError as exc:
+        _fail(exc.message)
+    if answers is not None:
+        try:
+            outcome = answers_from_file(file, str(answers))
+        except CanvasError as exc:
+            for problem in exc.problems:
+                typer.echo(
+                    printable(f"{answers}: error: {problem.message} [{problem.path}]"), err=True
+                )
+            _fail(
+                f"the answers in {answers} would not give a valid canvas; {canvas} was not changed",
+                EXIT_PROBLEMS,
+            )
+        except ModelhError as exc:
+            _fail(exc.message)
+        _summary(file, outcome.changes, check_source)
+        raise typer.Exit(EXIT_OK)
+    sections = [s.value for s in section] if section else list(SECTIONS)
+    if only is not None:
+        from modelh.interview.walk import plan
+
+        ids = {part for step in plan(file.canvas(), sections) for part in step.key.split(":")[1:2]}
+        if only not in ids:
+            _fail(
+                f"nothing to ask about '{only}' in {', '.join(sections)}; the ids here: "
+                f"{', '.join(sorted(ids))}"
+            )
+    if not sys.stdin.isatty():
+        _fail(
+            "the interview asks questions at a terminal, and this input is not one; to "
+            f"answer from a file, run: modelh interview {canvas} --answers ANSWERS.yaml"
+        )
+    from rich.console import Console
+
+    from modelh.interview.prompter import RichPrompter
+
+    console = Console(highlight=False, no_color="NO_COLOR" in os.environ)
+    session = Interview(file, RichPrompter(console), sections=sections, revisit=revisit, only=only)
+    try:
+        outcome = session.run()
+    except KeyboardInterrupt:
+        count = len(session.outcome.changes)
+        again = " ".join(
+            [f"modelh interview {canvas}"]
+            + [f"--section {s.value}" for s in section or ()]
+            + ([f"--only {only}"] if only else [])
+        )
+        console.print()
+        console.print(
+            printable(
+                f"Stopped. {count} answer{'s' if count != 1 else ''} saved in {canvas}; "
+                f"run '{again}' to go on where you left off."
+            ),
+            markup=False,
+        )
+        raise typer.Exit(130) from None
+    except ConflictError as exc:
+        _fail(exc.message, EXIT_PROBLEMS)
+    except ModelhError as exc:
+        _fail(exc.message)
+    if not outcome.completed:
+        console.print(printable(f"Stopped; every answer given is saved in {canvas}."), markup=False)
+    _summary(file, outcome.changes, check_source, console)
+    raise typer.Exit(EXIT_OK)
+
+
+def _summary(file, changes, check_source, console=None) -> None:  # type: ignore[no-untyped-def]
+    """What changed, the gaps the checker still sees, and the completeness."""
+    from modelh.interview.walk import _dotted
+
+    lines = []
+    if changes:
+        lines.append(
+            f"{len(changes)} change{'s' if len(changes) != 1 else ''} written to {file.path}:"
+        )
+        for change in changes:
+            after = change.after
+            if isinstance(after, list | tuple):
+                after = ", ".join(str(a) for a in after) or "(none)"
+            elif isinstance(after, dict):
+                after = "added"
+            elif after is None:
+                after = "(emptied)"
+            shown = str(after).replace("\n", " ")
+            if len(shown) > 60:
+                shown = shown[:57] + "..."
+            lines.append(f"  {_dotted(change.path)}: {shown}")
+    else:
+        lines.append(f"No changes to {file.path}.")
+    result = check_source(file.text, str(file.path))
+    counts: dict[str, int] = {}
+    for finding in result.findings:
+        counts[finding.severity] = counts.get(finding.severity, 0) + 1
+    if result.findings:
+        parts = ", ".join(
+            f"{n} {s}{'s' if n != 1 and s != 'info' else ''}"
+            for s, n in sorted(counts.items(), key=lambda x: x[0])
+        )
+        lines.append(f"Gaps still open: {parts} (run 'modelh check {file.path}' for each).")
+        for finding in result.findings[:5]:
+            if finding.severity != "info":
+                lines.append(f"  {finding.line}:{finding.column} {finding.code} {finding.message}")
+    else:
+        lines.append("No gaps left.")
+    if result.completeness:
+        c = result.completeness
+        lines.append(
+            f"Completeness: {c['overall']}% (answers {c['answers']}%, dimensions "
+            f"{c['dimensions']}%, measures {c['measures']}%, segments "
+            f"{c['segments']}%)."
+        )
+    text = "\n".join(printable(line) for line in lines)
+    if console is not None:
+        console.print()
+        console.print(text, markup=False)
+    else:
+        typer.echo(text)
