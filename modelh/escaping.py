@@ -5,8 +5,9 @@ clear a reviewer's screen or retitle the window, a line that GitHub Actions
 takes for a workflow command, rich markup, bytes that are not UTF-8. Whatever
 modelh prints passes through the function for where it goes:
 
-- a terminal or a CI log: ``printable`` (and ``markup`` when the text goes into
-  a rich markup string);
+- a terminal or a CI log: ``printable``; text printed with rich goes in as
+  ``rich.text.Text``, never as markup (rich's markup escaping takes quadratic time
+  on a run of backslashes);
 - a GitHub Actions workflow command (``check -f github``): ``github_data`` and
   ``github_property``, which escape as GitHub's toolkit does and also turn the
   undecodable bytes of a file name into ``\\xNN``;
@@ -70,13 +71,6 @@ def printable(text: str, *, multiline: bool = False) -> str:
     text = _UNPRINTABLE.sub(lambda m: m.group() if m.group() == kept else _shown(m.group()), text)
     text = _COMMAND_LINE.sub(r"\1\\x3a", text)
     return text.replace(_OLD_COMMAND, "##\\x5b")
-
-
-def markup(text: str) -> str:
-    """``text`` to put inside a rich markup string: printable, and ``[`` escaped."""
-    from rich.markup import escape
-
-    return escape(printable(text))
 
 
 # ---------------------------------------------------------------------------
