@@ -18,9 +18,11 @@ from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 from modelh import framework as fw
-from modelh.canvas.editing import Append, CanvasFile, Edit, EditError, Number
-from modelh.canvas.loader import _NUMBER, _THOUSANDS
+from modelh.canvas.editing import Append, CanvasFile, Edit, EditError
 from modelh.canvas.model import Canvas
+from modelh.canvas.values import NUMBER as _NUMBER
+from modelh.canvas.values import THOUSANDS as _THOUSANDS
+from modelh.canvas.yamltext import Number
 from modelh.errors import CanvasError, ModelhError
 from modelh.framework import vocab
 
