@@ -16,6 +16,7 @@ import re
 import tempfile
 import time
 from pathlib import Path
+from typing import Literal
 
 try:
     import fcntl
@@ -42,7 +43,7 @@ def write_atomic(
     *,
     mode: int | None = None,
     exclusive: bool = False,
-    follow_symlinks: bool = True,
+    links: Literal["follow", "replace", "refuse"] = "follow",
 ) -> None:
     """Write ``data`` to ``path`` atomically: temporary file, fsync, rename, folder fsync.
 
@@ -53,18 +54,17 @@ def write_atomic(
     ``exclusive``: never replace an existing file (``FileExistsError``), as
     ``open(path, "x")`` would refuse, yet never leave a half-written file.
 
-    ``follow_symlinks``: with True, a link at ``path`` is written through (its
-    target is replaced); with False, a link there is refused
-    (``OSError`` ELOOP): it may point anywhere.
+    ``links``: what becomes of a symbolic link at ``path``: ``follow``, its
+    target is replaced (a canvas kept behind a link); ``replace``, the link
+    itself is replaced by the file (an output never writes where a link
+    points); ``refuse``, ``OSError`` (ELOOP) and nothing written.
 
     Raises ``OSError`` as the system reports it; nothing is left behind then.
     """
     target = Path(path)
-    if os.path.islink(target):
-        if not follow_symlinks:
-            raise OSError(
-                errno.ELOOP, "a symbolic link stands there, and it is not written through", path
-            )
+    if links != "replace" and os.path.islink(target):
+        if links == "refuse":
+            raise OSError(errno.ELOOP, "a symbolic link stands there; modelh never writes one")
         target = Path(os.path.realpath(target))
     if mode is None:
         try:

@@ -26,7 +26,6 @@ import hashlib
 import logging
 import os
 import re
-import tempfile
 import time
 import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
@@ -36,6 +35,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from modelh.canvas.files import write_atomic
 from modelh.canvas.model import Canvas
 from modelh.errors import ModelhError, UsageError
 from modelh.report.context import (
@@ -725,18 +725,6 @@ def describe_characters(chars: Sequence[str], limit: int = 12) -> str:
 # Files
 
 
-def _write_atomically(path: Path, data: bytes, mode: int) -> None:
-    fd, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        os.chmod(temp, mode)
-        os.replace(temp, path)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
-
-
 def report_mode(canvas_path: str | os.PathLike[str]) -> int:
     """The permissions of a report on the canvas at ``canvas_path``.
 
@@ -842,7 +830,7 @@ def render_file(
     for fmt in FORMATS:
         if fmt in rendered.outputs:
             file = target / f"{Path(name).stem}.{fmt}"
-            _write_atomically(file, rendered.outputs[fmt], mode)
+            write_atomic(file, rendered.outputs[fmt], mode=mode, links="replace")
             result.outputs.append(str(file))
     if rendered.pdf_unavailable is not None:
         raise rendered.pdf_unavailable
