@@ -57,7 +57,7 @@ class Step:
     @property
     def answered(self) -> bool:
         """Whether the step has a real answer (a placeholder such as TBD is none)."""
-        from modelh.check.rules._common import is_placeholder
+        from modelh.canvas.facts import is_placeholder
 
         if isinstance(self.current, str):
             return bool(self.current.strip()) and not is_placeholder(self.current)

@@ -16,10 +16,12 @@ from collections.abc import Sequence
 from typing import Any, TypedDict
 
 from modelh import __version__
+from modelh.canvas.facts import asks_preferences, trust
 from modelh.canvas.images import IMAGE_TYPES, MAX_IMAGE_BYTES
 from modelh.canvas.model import BlockItem, Canvas
 from modelh.errors import ModelhError
 from modelh.framework import vocab
+from modelh.framework.entities import TRUST_PAST
 from modelh.report import fit
 
 #: The report's sections, in their default order, with their headings.
@@ -568,11 +570,6 @@ def _segment_context(canvas: Canvas, dims_by_segment: dict[str, list[str]]) -> l
     for s in canvas.segments:
         stage = vocab.STAGE_IDS.index(s.stage) if s.stage else None
         target = vocab.STAGE_IDS.index(s.target_stage) if s.target_stage else None
-        tip = vocab.STAGE_IDS.index(vocab.TRUST_INFLECTION_STAGE)
-        if stage is None:
-            trust = None
-        else:
-            trust = "before" if stage < tip else "at" if stage == tip else "past"
         result.append(
             {
                 "id": s.id,
@@ -586,13 +583,9 @@ def _segment_context(canvas: Canvas, dims_by_segment: dict[str, list[str]]) -> l
                 "target_stage": s.target_stage,
                 "target_stage_name": s.target_stage.capitalize() if s.target_stage else None,
                 "target_index": target,
-                "trust": trust,
+                "trust": trust(s.stage),
                 "preferences": list(s.preferences),
-                "needs_preferences": (
-                    stage is not None
-                    and stage >= vocab.STAGE_IDS.index(vocab.PREFERENCES_FROM_STAGE)
-                    and not s.preferences
-                ),
+                "needs_preferences": asks_preferences(s.stage) and not s.preferences,
                 "value_propositions": vp_by_segment.get(s.id, []),
                 "dimensions": dims_by_segment.get(s.id, []),
             }
@@ -872,9 +865,7 @@ def _value_chain_context(canvas: Canvas) -> dict[str, Any]:
         "trust_stage_index": vocab.STAGE_IDS.index(vocab.TRUST_INFLECTION_STAGE),
         "placed": len(placed),
         "unplaced": [s.name or s.id for s in canvas.segments if not s.stage],
-        "past": sum(
-            1 for s in placed if vocab.STAGE_IDS.index(s.stage) > vocab.STAGE_IDS.index("engage")
-        ),
+        "past": sum(1 for s in placed if trust(s.stage) == TRUST_PAST),
     }
 
 
