@@ -17,7 +17,6 @@ from typing import Any, TypedDict
 
 from modelh import __version__
 from modelh.canvas.facts import asks_preferences, trust
-from modelh.canvas.images import IMAGE_TYPES, MAX_IMAGE_BYTES
 from modelh.canvas.model import BlockItem, Canvas
 from modelh.errors import ModelhError
 from modelh.framework import vocab
@@ -43,10 +42,6 @@ PAPERS: dict[str, tuple[float, float]] = {
     "letter": (215.9, 279.4),
     "a3": (297.0, 420.0),
 }
-
-#: Logos a report embeds, by file suffix, and their largest size.
-LOGO_TYPES = IMAGE_TYPES
-MAX_LOGO_BYTES = MAX_IMAGE_BYTES
 
 DEFAULT_COLOR = "#1f4e79"
 
@@ -281,16 +276,15 @@ def brand_colors(color: str | None) -> dict[str, str]:
 def logo_data_uri(canvas: Canvas) -> str | None:
     """The canvas's logo as a data URI, read only from inside the canvas's folder.
 
-    Raises ReportContextError for a logo the policy of ``modelh.canvas.images.logo_file``
+    Raises ReportContextError for a logo the policy of ``modelh.canvas.images`` (``canvas_logo``)
     refuses (a URL, an absolute path, outside the folder, missing, not an image,
     or past the image limits); rule MH010 applies the same policy.
     """
-    from modelh.canvas.images import LogoProblem, logo_file
+    from modelh.canvas.images import LogoProblem, canvas_logo
 
-    branding = canvas.canvas.branding
-    if branding is None or not branding.logo:
+    logo = canvas_logo(canvas)
+    if logo is None:
         return None
-    logo = logo_file(canvas.file, branding.logo)
     if isinstance(logo, LogoProblem):
         raise ReportContextError(
             f"{logo.message}; the report is refused until it is fixed ({logo.fix})"

@@ -36,6 +36,7 @@ from pathlib import Path
 from typing import Any
 
 from modelh.canvas.files import write_atomic
+from modelh.canvas.images import IMAGE_TYPES, data_uri
 from modelh.canvas.model import Canvas
 from modelh.errors import ModelhError, UsageError
 from modelh.report.context import (
@@ -89,12 +90,7 @@ MEMORY_LIMIT = 3 * 1024**3
 
 _MIME = {
     ".css": "text/css",
-    ".svg": "image/svg+xml",
-    ".png": "image/png",
-    ".jpg": "image/jpeg",
-    ".jpeg": "image/jpeg",
-    ".gif": "image/gif",
-    ".webp": "image/webp",
+    **IMAGE_TYPES,
     ".woff2": "font/woff2",
     ".woff": "font/woff",
     ".otf": "font/otf",
@@ -247,8 +243,7 @@ def _environment(folders: tuple[Path, ...]) -> Any:
             path = folder.joinpath(*pieces)
             if path.is_file() and path.resolve().is_relative_to(folder.resolve()):
                 kind = _MIME.get(path.suffix.lower(), "application/octet-stream")
-                data = base64.b64encode(path.read_bytes()).decode("ascii")
-                return f"data:{kind};base64,{data}"
+                return data_uri(path.read_bytes(), kind)
         raise TemplateError(f"asset '{name}' is in none of the template folders")
 
     env.globals["asset"] = asset
