@@ -33,7 +33,7 @@ from modelh.report.context import (
     paragraphs,
 )
 from modelh.report.render import (
-    SECTION_IDS,
+    REPORT_SECTION_IDS,
     ReportError,
     ReportOptions,
     TemplateError,
@@ -46,7 +46,7 @@ from .conftest import ROOT, dedent
 
 RIVERSIDE = ROOT / "canvases" / "riverside-health-plan.yaml"
 GOLDEN = Path(__file__).parent / "golden" / "riverside-health-plan.html"
-NO_GAPS = tuple(s for s in SECTION_IDS if s != "gaps")
+NO_GAPS = tuple(s for s in REPORT_SECTION_IDS if s != "gaps")
 
 runner = CliRunner()
 

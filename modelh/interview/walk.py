@@ -26,7 +26,7 @@ from modelh.canvas.yamltext import Number
 from modelh.errors import CanvasError, ModelhError
 from modelh.framework import vocab
 
-SECTIONS = ("questions", "dimensions", "segments", "measures")
+INTERVIEW_SECTIONS = ("questions", "dimensions", "segments", "measures")
 
 # What a reply can ask for besides an answer.
 ANSWER, KEEP, SKIP, BACK, QUIT = "answer", "keep", "skip", "back", "quit"
@@ -118,7 +118,7 @@ def slug(text: str) -> str:
 # The steps
 
 
-def plan(canvas: Canvas, sections: Sequence[str] = SECTIONS) -> list[Step]:
+def plan(canvas: Canvas, sections: Sequence[str] = INTERVIEW_SECTIONS) -> list[Step]:
     """Every step of the walk for the canvas as it stands now, in order."""
     makers: dict[str, Callable[[Canvas], Iterator[Step]]] = {
         "questions": _question_steps,
@@ -127,7 +127,10 @@ def plan(canvas: Canvas, sections: Sequence[str] = SECTIONS) -> list[Step]:
         "measures": _measure_steps,
     }
     steps = [
-        step for section in SECTIONS if section in sections for step in makers[section](canvas)
+        step
+        for section in INTERVIEW_SECTIONS
+        if section in sections
+        for step in makers[section](canvas)
     ]
     # every step of a group carries the group's guidance: resuming mid-group shows it too
     guidance: dict[str, fw.Guidance] = {}
@@ -404,7 +407,7 @@ class Interview:
 
     file: CanvasFile
     prompter: Prompter
-    sections: Sequence[str] = SECTIONS
+    sections: Sequence[str] = INTERVIEW_SECTIONS
     revisit: bool = False  # --all: every step, answered or not
     only: str | None = None  # one question, dimension, segment or measure id
     outcome: Outcome = field(default_factory=Outcome)

@@ -24,7 +24,7 @@ from modelh.framework.entities import TRUST_PAST
 from modelh.report import fit
 
 #: The report's sections, in their default order, with their headings.
-SECTIONS: dict[str, str] = {
+REPORT_SECTIONS: dict[str, str] = {
     "cover": "Cover",
     "canvas": "The canvas",
     "blocks": "The canvas in full",
@@ -34,7 +34,7 @@ SECTIONS: dict[str, str] = {
     "value-chain": "The customer value chain",
     "gaps": "Gaps and completeness",
 }
-SECTION_IDS: tuple[str, ...] = tuple(SECTIONS)
+REPORT_SECTION_IDS: tuple[str, ...] = tuple(REPORT_SECTIONS)
 
 #: Paper sizes in millimetres, portrait (width, height).
 PAPERS: dict[str, tuple[float, float]] = {
@@ -881,7 +881,7 @@ def _method_context() -> dict[str, Any]:
 def build_context(
     canvas: Canvas,
     *,
-    sections: Sequence[str] = SECTION_IDS,
+    sections: Sequence[str] = REPORT_SECTION_IDS,
     paper: str = "letter",
     check: Any = None,
     logo: str | None = None,
@@ -913,7 +913,7 @@ def build_context(
     for s in sections:
         number += s != "cover"
         section_list.append(
-            {"id": s, "title": SECTIONS[s], "anchor": f"section-{s}", "number": number}
+            {"id": s, "title": REPORT_SECTIONS[s], "anchor": f"section-{s}", "number": number}
         )
     return {
         "report": {

@@ -41,8 +41,8 @@ from modelh.canvas.model import Canvas
 from modelh.errors import ModelhError, UsageError
 from modelh.report.context import (
     PAPERS,
-    SECTION_IDS,
-    SECTIONS,
+    REPORT_SECTION_IDS,
+    REPORT_SECTIONS,
     ReportContext,
     ReportContextError,
     build_context,
@@ -54,8 +54,8 @@ from modelh.report.fit import FONT_FILES, FONTS_DIR, shipped_characters
 __all__ = [
     "FORMATS",
     "PAPERS",
-    "SECTIONS",
-    "SECTION_IDS",
+    "REPORT_SECTIONS",
+    "REPORT_SECTION_IDS",
     "FetchRefusedError",
     "LimitError",
     "Limits",
@@ -122,18 +122,20 @@ class LimitError(ReportError):
 class ReportOptions:
     """What to put in a report and how: sections (in order), paper, extra templates."""
 
-    sections: tuple[str, ...] = SECTION_IDS
+    sections: tuple[str, ...] = REPORT_SECTION_IDS
     paper: str = DEFAULT_PAPER
     template_dir: str | os.PathLike[str] | None = None
 
     def __post_init__(self) -> None:
         if self.paper not in PAPERS:
             raise UsageError(f"unknown paper '{self.paper}': use {', '.join(PAPERS)}")
-        unknown = [s for s in self.sections if s not in SECTIONS]
+        unknown = [s for s in self.sections if s not in REPORT_SECTIONS]
         if unknown:
-            raise UsageError(f"unknown section '{unknown[0]}': use {', '.join(SECTION_IDS)}")
+            raise UsageError(f"unknown section '{unknown[0]}': use {', '.join(REPORT_SECTION_IDS)}")
         if not self.sections:
-            raise UsageError("no section chosen: name at least one of " + ", ".join(SECTION_IDS))
+            raise UsageError(
+                "no section chosen: name at least one of " + ", ".join(REPORT_SECTION_IDS)
+            )
         if self.template_dir is not None and not Path(self.template_dir).is_dir():
             raise UsageError(f"template folder not found: {self.template_dir}")
 
@@ -142,16 +144,18 @@ def parse_sections(text: str) -> tuple[str, ...]:
     """``"cover,canvas, questions"`` as section ids, checked; raises UsageError."""
     names = [s.strip().lower() for s in text.split(",") if s.strip()]
     if not names:
-        raise UsageError("--sections is empty: name sections such as " + ", ".join(SECTION_IDS))
+        raise UsageError(
+            "--sections is empty: name sections such as " + ", ".join(REPORT_SECTION_IDS)
+        )
     seen: set[str] = set()
     for name in names:
-        if name not in SECTIONS:
+        if name not in REPORT_SECTIONS:
             from difflib import get_close_matches
 
-            close = get_close_matches(name, SECTION_IDS, n=1)
+            close = get_close_matches(name, REPORT_SECTION_IDS, n=1)
             hint = f" (did you mean '{close[0]}'?)" if close else ""
             raise UsageError(
-                f"unknown section '{name}'{hint}: choose from {', '.join(SECTION_IDS)}"
+                f"unknown section '{name}'{hint}: choose from {', '.join(REPORT_SECTION_IDS)}"
             )
         if name in seen:
             raise UsageError(f"section '{name}' is named twice in --sections")
