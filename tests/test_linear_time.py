@@ -22,7 +22,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from modelh import errors
-from modelh.canvas import discovery, loader, starter, values, yamltext
+from modelh.canvas import discovery, facts, loader, starter, values, yamltext
 from modelh.canvas import guard as yamlguard
 from modelh.check import checker
 from modelh.check.checker import run_checks
@@ -64,21 +64,21 @@ def _run(n: int, unit: str, end: str = "", start: str = "") -> str:
 #: name -> (what runs the pattern, its worst input of n characters, the answer, guard in s).
 #: The answer is asserted too: a fast wrong answer is no fix.
 WORST_CASES: dict[str, tuple[Callable[[str], Any], Callable[[int], str], Any, float]] = {
-    # rules/_common.py: _PLACEHOLDER (every answer, on check and in the interview)
+    # canvas/facts.py: _PLACEHOLDER (every answer, on check and in the interview)
     "placeholder: a word then spaces": (
-        _common.is_placeholder,
+        facts.is_placeholder,
         lambda n: _run(n, " ", start="TBD", end="but here is the answer"),
         False,
         1.0,
     ),
     "placeholder: a run of dots": (
-        _common.is_placeholder,
+        facts.is_placeholder,
         lambda n: _run(n, ".", end=" and then the answer"),
         False,
         1.0,
     ),
     "placeholder: dashes then spaces": (
-        _common.is_placeholder,
+        facts.is_placeholder,
         lambda n: _run(n // 2, "-") + _run(n - n // 2, " ", end="x"),
         False,
         1.0,
@@ -247,7 +247,7 @@ _FINAL_PARTS = [*_SPACES, *"sf'\"#x:", "status:", "final", "status: final", "Sta
 @settings(max_examples=1000, deadline=None)
 @given(st.lists(st.sampled_from(_PLACEHOLDER_PARTS), max_size=8).map("".join))
 def test_placeholder_answers_as_before(text: str) -> None:
-    assert _common.is_placeholder(text) == bool(_OLD_PLACEHOLDER.match(text))
+    assert facts.is_placeholder(text) == bool(_OLD_PLACEHOLDER.match(text))
 
 
 @settings(max_examples=1000, deadline=None)

@@ -569,3 +569,12 @@ def test_render_file_returns_what_it_wrote(tmp_path):
     result = render_file(RIVERSIDE, tmp_path, ("html",), ReportOptions(sections=("cover",)))
     assert result.outputs == [str(tmp_path / "riverside-health-plan.html")]
     assert result.warnings == []
+
+
+def test_a_temporary_file_left_by_a_killed_render_is_removed_by_the_next_render(tmp_path):
+    left = tmp_path / ".riverside-health-plan.html.k1ll3d_x.tmp"  # a render killed mid-write
+    left.write_text("<html")
+    hour_ago = left.stat().st_mtime - 3600
+    os.utime(left, (hour_ago, hour_ago))
+    render_file(RIVERSIDE, tmp_path, ("html",), ReportOptions(sections=("cover",)))
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["riverside-health-plan.html"]
