@@ -19,7 +19,7 @@ import typer.main
 from typer.testing import CliRunner
 
 from modelh import CanvasError, parse_canvas
-from modelh.canvas import model as m
+from modelh.canvas import specs
 from modelh.cli.main import app
 from modelh.framework import vocab
 
@@ -71,10 +71,10 @@ def _mentions(text: str, word: str) -> bool:
     return re.search(rf"`{re.escape(word)}(?![\w-])", text) is not None
 
 
-def _specs() -> list[m.ObjectSpec]:
+def _specs() -> list[specs.ObjectSpec]:
     """CANVAS_SPEC and every spec nested in it, each once."""
-    found: list[m.ObjectSpec] = []
-    stack = [m.CANVAS_SPEC]
+    found: list[specs.ObjectSpec] = []
+    stack = [specs.CANVAS_SPEC]
     while stack:
         spec = stack.pop()
         if spec in found:
@@ -84,7 +84,7 @@ def _specs() -> list[m.ObjectSpec]:
     return found
 
 
-def _spec_keys() -> list[tuple[str, m.Key]]:
+def _spec_keys() -> list[tuple[str, specs.Key]]:
     return sorted({(spec.noun, key.name): key for spec in _specs() for key in spec.keys}.items())
 
 
@@ -140,7 +140,7 @@ def test_specs_are_found() -> None:
 
 
 @pytest.mark.parametrize("where,key", _spec_keys(), ids=[f"{n}.{k}" for (n, k), _ in _spec_keys()])
-def test_spec_key_is_in_format_doc(where: tuple[str, str], key: m.Key, format_doc: str) -> None:
+def test_spec_key_is_in_format_doc(where: tuple[str, str], key: specs.Key, format_doc: str) -> None:
     assert f"`{key.name}`" in format_doc, (
         f"docs/canvas-format.md does not mention key `{key.name}` of the {where[0]} spec"
     )
@@ -152,7 +152,7 @@ def test_enum_choices_are_in_format_doc(format_doc: str) -> None:
             f"{key.name}: {choice}"
             for spec in _specs()
             for key in spec.keys
-            if key.kind == m.ENUM
+            if key.kind == specs.ENUM
             for choice in key.choices
             if f"`{choice}`" not in format_doc
         }

@@ -20,9 +20,9 @@ from modelh.canvas.editing import (
     Edit,
     EditError,
     apply_edits,
-    render_scalar,
 )
 from modelh.canvas.linebreaks import line_col, split_lines, styles
+from modelh.canvas.yamltext import render_scalar
 
 from .conftest import EXAMPLES
 
@@ -571,19 +571,19 @@ def test_the_bare_cr_reproduction_keeps_the_rest_of_the_file(tmp_path):
 
 
 def test_a_value_changed_by_mistake_is_caught_and_nothing_is_written(tmp_path, monkeypatch):
-    from modelh.canvas import editing
+    from modelh.canvas import splice
 
     path = tmp_path / "c.yaml"
     path.write_text(ODD, encoding="utf-8")
     before = path.read_bytes()
-    real = editing._Splicer.set_value
+    real = splice._Splicer.set_value
 
     def careless(self, edit_path, value):  # a splicer bug: it also eats the next line
         real(self, edit_path, value)
         at = self.text.index("    marketing:")
         self.replace(at, self.text.index("\n", at) + 1, "")
 
-    monkeypatch.setattr(editing._Splicer, "set_value", careless)
+    monkeypatch.setattr(splice._Splicer, "set_value", careless)
     with pytest.raises(EditError) as caught:
         CanvasFile.read(path).apply([Edit(("customer_relationships", "answers", "cost"), "x")])
     message = str(caught.value)

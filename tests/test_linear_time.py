@@ -22,7 +22,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from modelh import errors
-from modelh.canvas import discovery, editing, loader, starter
+from modelh.canvas import discovery, facts, loader, starter, values, yamltext
 from modelh.canvas import guard as yamlguard
 from modelh.check import checker
 from modelh.check.checker import run_checks
@@ -64,21 +64,21 @@ def _run(n: int, unit: str, end: str = "", start: str = "") -> str:
 #: name -> (what runs the pattern, its worst input of n characters, the answer, guard in s).
 #: The answer is asserted too: a fast wrong answer is no fix.
 WORST_CASES: dict[str, tuple[Callable[[str], Any], Callable[[int], str], Any, float]] = {
-    # rules/_common.py: _PLACEHOLDER (every answer, on check and in the interview)
+    # canvas/facts.py: _PLACEHOLDER (every answer, on check and in the interview)
     "placeholder: a word then spaces": (
-        _common.is_placeholder,
+        facts.is_placeholder,
         lambda n: _run(n, " ", start="TBD", end="but here is the answer"),
         False,
         1.0,
     ),
     "placeholder: a run of dots": (
-        _common.is_placeholder,
+        facts.is_placeholder,
         lambda n: _run(n, ".", end=" and then the answer"),
         False,
         1.0,
     ),
     "placeholder: dashes then spaces": (
-        _common.is_placeholder,
+        facts.is_placeholder,
         lambda n: _run(n // 2, "-") + _run(n - n // 2, " ", end="x"),
         False,
         1.0,
@@ -131,24 +131,24 @@ WORST_CASES: dict[str, tuple[Callable[[str], Any], Callable[[int], str], Any, fl
         4 * SIZE,
         2.0,
     ),
-    # loader.py: the patterns each value of its kind meets
-    "loader slug": (loader._SLUG.match, lambda n: _run(n, "a-", end="_"), None, 1.0),
+    # values.py: the patterns each value of its kind meets
+    "loader slug": (values.SLUG.match, lambda n: _run(n, "a-", end="_"), None, 1.0),
     "loader slug suggestion": (
         lambda s: len(re.sub(r"[^a-z0-9]+", "-", s.lower())),
         lambda n: _run(n, "a_"),
         SIZE,
         1.0,
     ),
-    "loader colour": (loader._COLOR.match, lambda n: _run(n, "a", start="#"), None, 1.0),
+    "loader colour": (values._COLOR.match, lambda n: _run(n, "a", start="#"), None, 1.0),
     "loader colour in a comment": (
-        lambda s: loader._COLOR_IN_COMMENT.search(s, 0),
+        lambda s: values._COLOR_IN_COMMENT.search(s, 0),
         lambda n: _run(n, ": \t"),
         None,
         1.0,
     ),
-    "loader date": (loader._ISO_DATE.match, lambda n: _run(n, "1"), None, 1.0),
-    "loader period": (loader._PERIOD.match, lambda n: _run(n, "1"), None, 1.0),
-    "loader URL": (loader._URL.match, lambda n: _run(n, "a+", end=":/"), None, 1.0),
+    "loader date": (values._ISO_DATE.match, lambda n: _run(n, "1"), None, 1.0),
+    "loader period": (values._PERIOD.match, lambda n: _run(n, "1"), None, 1.0),
+    "loader URL": (values._URL.match, lambda n: _run(n, "a+", end=":/"), None, 1.0),
     "loader nesting indicators": (
         yamlguard._INDICATOR_RUN.search,
         lambda n: _run(n, "- - - - - - - x\n"),
@@ -161,28 +161,28 @@ WORST_CASES: dict[str, tuple[Callable[[str], Any], Callable[[int], str], Any, fl
         None,
         1.0,
     ),
-    "loader number": (loader._NUMBER.match, lambda n: _run(n, "1_", end="1.1e1x"), None, 1.0),
+    "loader number": (values.NUMBER.match, lambda n: _run(n, "1_", end="1.1e1x"), None, 1.0),
     "loader number with a unit": (
-        loader._NUMBER_WITH_UNIT.match,
+        values._NUMBER_WITH_UNIT.match,
         lambda n: _run(n // 2, "1") + _run(n - n // 2, " ", end=","),
         None,
         1.0,
     ),
     "loader non-decimal number": (
-        loader._NON_DECIMAL.match,
+        values._NON_DECIMAL.match,
         lambda n: _run(n, ":55", start="1", end="x"),
         None,
         1.0,
     ),
     "loader thousands": (
-        loader._THOUSANDS.match,
+        values.THOUSANDS.match,
         lambda n: _run(n, ",111", start="1", end="x"),
         None,
         1.0,
     ),
-    # editing.py: _YAML12_SPECIAL, with PyYAML's own resolver (each value written)
+    # yamltext.py: _YAML12_SPECIAL, with PyYAML's own resolver (each value written)
     "editing: a long number-like value": (
-        editing._reads_as_text,
+        yamltext._reads_as_text,
         lambda n: _run(n, "1", end="e1x"),
         True,
         2.0,
@@ -247,7 +247,7 @@ _FINAL_PARTS = [*_SPACES, *"sf'\"#x:", "status:", "final", "status: final", "Sta
 @settings(max_examples=1000, deadline=None)
 @given(st.lists(st.sampled_from(_PLACEHOLDER_PARTS), max_size=8).map("".join))
 def test_placeholder_answers_as_before(text: str) -> None:
-    assert _common.is_placeholder(text) == bool(_OLD_PLACEHOLDER.match(text))
+    assert facts.is_placeholder(text) == bool(_OLD_PLACEHOLDER.match(text))
 
 
 @settings(max_examples=1000, deadline=None)

@@ -33,7 +33,7 @@ from modelh.report.context import (
     paragraphs,
 )
 from modelh.report.render import (
-    SECTION_IDS,
+    REPORT_SECTION_IDS,
     ReportError,
     ReportOptions,
     TemplateError,
@@ -46,7 +46,7 @@ from .conftest import ROOT, dedent
 
 RIVERSIDE = ROOT / "canvases" / "riverside-health-plan.yaml"
 GOLDEN = Path(__file__).parent / "golden" / "riverside-health-plan.html"
-NO_GAPS = tuple(s for s in SECTION_IDS if s != "gaps")
+NO_GAPS = tuple(s for s in REPORT_SECTION_IDS if s != "gaps")
 
 runner = CliRunner()
 
@@ -569,3 +569,12 @@ def test_render_file_returns_what_it_wrote(tmp_path):
     result = render_file(RIVERSIDE, tmp_path, ("html",), ReportOptions(sections=("cover",)))
     assert result.outputs == [str(tmp_path / "riverside-health-plan.html")]
     assert result.warnings == []
+
+
+def test_a_temporary_file_left_by_a_killed_render_is_removed_by_the_next_render(tmp_path):
+    left = tmp_path / ".riverside-health-plan.html.k1ll3d_x.tmp"  # a render killed mid-write
+    left.write_text("<html")
+    hour_ago = left.stat().st_mtime - 3600
+    os.utime(left, (hour_ago, hour_ago))
+    render_file(RIVERSIDE, tmp_path, ("html",), ReportOptions(sections=("cover",)))
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["riverside-health-plan.html"]

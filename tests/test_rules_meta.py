@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from modelh.check.rules import SECTIONS, SEVERITIES, all_rules, find_rule
+from modelh.check.rules import RULE_SECTIONS, SEVERITIES, all_rules, find_rule
 
 from .conftest import ROOT
 
@@ -23,7 +23,7 @@ def test_codes_and_names_are_unique_and_well_formed():
         assert re.fullmatch(r"MH\d{3}", rule.code), rule.code
         assert re.fullmatch(r"[a-z]+(-[a-z]+)*", rule.name), rule.name
         assert rule.severity in SEVERITIES
-        assert rule.section in SECTIONS
+        assert rule.section in RULE_SECTIONS
 
 
 @pytest.mark.parametrize("rule", RULES, ids=lambda r: r.code)

@@ -11,8 +11,7 @@ column; callers raise it as a ``CanvasError`` or turn it into one line with
 ``describe``.
 
 YAML is composed into nodes and never constructed into Python objects, so no
-tag can run code; ``plain_data`` turns guarded nodes into plain data for the
-configuration, with YAML's usual numbers and booleans.
+tag can run code (``yamlnodes`` composes them and turns them into plain data).
 """
 
 from __future__ import annotations
@@ -25,23 +24,15 @@ from typing import Any
 
 import yaml
 
+from modelh.canvas.yamlnodes import (
+    CORE,
+    PLAIN_TAG,
+    NodeLoader,
+    line_col,
+    node_problem,
+    place,
+)
 from modelh.errors import CanvasError, Problem
-
-try:  # the C parser is about ten times faster; the pure one is the fallback
-    from yaml._yaml import CParser as _Parser
-except ImportError:  # pragma: no cover - depends on how PyYAML was built
-    from yaml.composer import Composer
-    from yaml.parser import Parser
-    from yaml.reader import Reader
-    from yaml.scanner import Scanner
-
-    class _Parser(Reader, Scanner, Parser, Composer):  # type: ignore[no-redef]
-        def __init__(self, stream: str) -> None:
-            Reader.__init__(self, stream)
-            Scanner.__init__(self)
-            Parser.__init__(self)
-            Composer.__init__(self)
-
 
 #: Larger canvases and answers files are refused before they are read.
 MAX_BYTES = 5 * 1024 * 1024
@@ -50,11 +41,6 @@ MAX_NESTING = 100
 #: More values (keys, items, texts) are refused before composing: each costs time
 #: and memory to compose and walk, and a canvas of 2,000 segments has about 40,000.
 MAX_NODES = 100_000
-
-CORE = "tag:yaml.org,2002:"
-STR, SEQ, MAP = CORE + "str", CORE + "seq", CORE + "map"
-#: The one tag each kind of node may carry: ``!!str 1.10`` is fine, ``!!int 7`` is not.
-PLAIN_TAG = {yaml.ScalarNode: STR, yaml.SequenceNode: SEQ, yaml.MappingNode: MAP}
 
 _INDICATOR_RUN = re.compile(r"^[ \t]*(?:[-?][ \t]+){8,}", re.M)
 _DEEP_INDENT = "\n" + " " * (MAX_NESTING // 2)
@@ -84,36 +70,6 @@ CONFIG = Kind(
 )
 #: A pyproject.toml is read whole only to see whether it holds a [tool.modelh] table.
 PYPROJECT = Kind("a pyproject.toml", "a pyproject.toml file")
-
-
-class NodeLoader(_Parser):  # type: ignore[misc,valid-type]
-    """Composes nodes without resolving implicit tags.
-
-    Every untagged scalar stays text: the reader decides, key by key, what is
-    empty and what is a number, so ``no``, ``1.10`` and dates are never
-    converted and no resolver runs for each scalar.
-    """
-
-    def resolve(self, kind: type, value: object, implicit: object) -> str:
-        if kind is yaml.ScalarNode:
-            return STR
-        return SEQ if kind is yaml.SequenceNode else MAP
-
-    def descend_resolver(self, *args: object) -> None:  # used by the pure composer only
-        pass
-
-    def ascend_resolver(self) -> None:
-        pass
-
-
-def _lines() -> Any:
-    """The loader, which holds the one definition of lines and columns.
-
-    Imported when first needed: the loader imports this module.
-    """
-    from modelh.canvas import loader
-
-    return loader
 
 
 # --------------------------------------------------------------------------
@@ -218,7 +174,6 @@ def prescan(text: str, file: str, kind: Kind = CANVAS) -> None:
 def scan_events(text: str, file: str, kind: Kind = CANVAS) -> None:
     """Refuse nesting deeper than MAX_NESTING, too many values, and aliases, from the
     event stream."""
-    place = _lines()._place
     problems = []
     depth = nodes = 0
     starts = (yaml.SequenceStartEvent, yaml.MappingStartEvent)
@@ -304,7 +259,7 @@ def compose(text: str, file: str, kind: Kind = CANVAS) -> yaml.Node | None:
     except yaml.MarkedYAMLError as exc:
         raise CanvasError(file, [syntax_problem(file, exc, text, kind)]) from None
     except yaml.reader.ReaderError as exc:
-        line, col = _lines()._line_col(text, exc.position)
+        line, col = line_col(text, exc.position)
         char = exc.character if isinstance(exc.character, str) else chr(exc.character)
         message = f"character U+{ord(char):04X} is not allowed in YAML text"
         raise CanvasError(
@@ -318,7 +273,7 @@ def compose(text: str, file: str, kind: Kind = CANVAS) -> yaml.Node | None:
 
 def syntax_problem(file: str, exc: yaml.MarkedYAMLError, text: str, kind: Kind = CANVAS) -> Problem:
     mark = exc.problem_mark or exc.context_mark
-    line, col = _lines()._place(text, mark)
+    line, col = place(text, mark)
     if mark is not None and _too_deep_before(text, mark.index):
         return nesting_problem(file, line, col, kind)
     problem = (exc.problem or "invalid YAML").strip()
@@ -330,13 +285,12 @@ def syntax_problem(file: str, exc: yaml.MarkedYAMLError, text: str, kind: Kind =
     else:
         message = f"{kind.syntax}: {problem}"
         if exc.context and exc.context_mark and exc.context_mark is not mark:
-            message += f" ({exc.context} at line {_lines()._place(text, exc.context_mark)[0]})"
+            message += f" ({exc.context} at line {place(text, exc.context_mark)[0]})"
     return Problem(file, line, col, line, col + 1, "syntax", "", message)
 
 
 def tag_problems(root: yaml.Node, file: str, text: str, kind: Kind = CANVAS) -> list[Problem]:
     """A problem for each node that carries a tag of its own (``!!int 7``, ``!x``)."""
-    node_problem = _lines()._node_problem
     problems = []
     stack = [root]
     while stack:
@@ -368,7 +322,6 @@ def _short_tag(tag: str) -> str:
 
 def key_problems(root: yaml.Node, file: str, text: str) -> list[Problem]:
     """A problem for each key that is a list or a mapping (``? [a, b]: c``)."""
-    node_problem = _lines()._node_problem
     problems = []
     stack = [root]
     while stack:
@@ -403,39 +356,6 @@ def load_yaml(path: str | os.PathLike[str], kind: Kind) -> yaml.Node | None:
     if problems:
         raise CanvasError(name, problems)
     return root
-
-
-def plain_data(root: yaml.Node) -> Any:
-    """Guarded nodes as plain data, reading plain scalars as YAML does (numbers, true)."""
-    resolver = yaml.resolver.Resolver()
-    stack = [root]
-    while stack:
-        node = stack.pop()
-        if isinstance(node, yaml.ScalarNode):
-            if not node.style:  # quoted text stays text
-                node.tag = resolver.resolve(yaml.ScalarNode, node.value, (True, False))
-        elif isinstance(node, yaml.MappingNode):
-            stack.extend(n for pair in node.value for n in pair)
-        else:
-            stack.extend(node.value)
-    return yaml.constructor.SafeConstructor().construct_document(root)
-
-
-def duplicate_key(root: yaml.Node) -> yaml.Node | None:
-    """The first key written twice in one mapping, if any."""
-    stack = [root]
-    while stack:
-        node = stack.pop()
-        if isinstance(node, yaml.MappingNode):
-            seen: set[str] = set()
-            for key, value in node.value:
-                if key.value in seen:
-                    return key
-                seen.add(key.value)
-                stack.append(value)
-        elif isinstance(node, yaml.SequenceNode):
-            stack.extend(node.value)
-    return None
 
 
 # --------------------------------------------------------------------------

@@ -6,9 +6,11 @@ elements can stand for a billion shapes. So every image is measured from its
 header (bitmaps) or from one pass of a plain XML parser (SVG), never decoded,
 and refused past the limits below with a message naming the limit.
 
-The logo policy (``logo_file``) is the one place that decides whether a
-canvas's logo may be embedded: the report uses it, and so does rule MH010, so
-``modelh check`` warns about exactly what ``modelh render`` refuses.
+The logo policy (``canvas_logo``, ``logo_file``: the image types of
+``IMAGE_TYPES``, a path inside the canvas's folder, the limits, ``data_uri``)
+is the one place that decides whether a canvas's logo may be embedded: the
+report uses it, and so does rule MH010, so ``modelh check`` warns about exactly
+what ``modelh render`` refuses.
 """
 
 from __future__ import annotations
@@ -18,8 +20,11 @@ import re
 import struct
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote_to_bytes
+
+if TYPE_CHECKING:
+    from modelh.canvas.model import Canvas
 
 #: Image files larger than this are refused (a logo needs far less).
 MAX_IMAGE_BYTES = 2_000_000
@@ -294,7 +299,23 @@ class Logo:
     kind: str
 
     def data_uri(self) -> str:
-        return f"data:{self.kind};base64,{base64.b64encode(self.data).decode('ascii')}"
+        return data_uri(self.data, self.kind)
+
+
+def data_uri(data: bytes, kind: str) -> str:
+    """``data`` of MIME type ``kind`` as a base64 ``data:`` URI."""
+    return f"data:{kind};base64,{base64.b64encode(data).decode('ascii')}"
+
+
+def canvas_logo(canvas: Canvas) -> Logo | LogoProblem | None:
+    """The logo the canvas names under ``logo_file``'s policy; None when it names none.
+
+    The report embeds it (or refuses), rule MH010 warns about the same problem.
+    """
+    branding = canvas.canvas.branding
+    if branding is None or not branding.logo:
+        return None
+    return logo_file(canvas.file, branding.logo)
 
 
 def logo_file(canvas_file: str, logo: str) -> Logo | LogoProblem:

@@ -1,13 +1,12 @@
-"""The canvas as typed, frozen data, and the format's shape written once.
+"""The canvas as typed, frozen data.
 
 Every object knows where it came from: ``path`` is its dotted key path in the
 file (``segments[ma-members]``) and ``span`` its place. Finer positions (of any
 value or key) are in ``Canvas.spans`` and ``Canvas.key_spans``, keyed by path;
 ``Canvas.locate`` finds the nearest existing place for a path that is missing.
 
-The ``*_SPEC`` objects at the end describe each mapping of the format: its keys,
-their kinds and allowed values. The loader walks a file with them and the JSON
-Schema is generated from them, so the two cannot drift apart.
+The format's shape (each mapping's keys, their kinds and allowed values) is in
+``specs``.
 """
 
 from __future__ import annotations
@@ -71,13 +70,11 @@ class SpanIndex(Mapping[str, Span]):
 
     def is_blank(self, path: str) -> bool:
         """Whether the value at ``path`` is written but empty (``key:`` with nothing after)."""
+        from modelh.canvas.yamlnodes import NULLS
+
         node = self._marked.get(path)
         value = getattr(node, "value", None)
-        return (
-            isinstance(value, str)
-            and not getattr(node, "style", None)
-            and value in ("", "~", "null", "Null", "NULL")
-        )
+        return isinstance(value, str) and not getattr(node, "style", None) and value in NULLS
 
     def __contains__(self, path: object) -> bool:
         return path in self._marked
@@ -344,251 +341,3 @@ class Canvas(_Record):
 def _parent_path(path: str) -> str:
     cut = max(path.rfind("."), path.rfind("["))
     return path[:cut] if cut > 0 else ""
-
-
-# --------------------------------------------------------------------------
-# The format's shape, as data.
-
-# Kinds of value a key can hold.
-TEXT = "text"  # any scalar, kept as written
-TEXT_OR_LIST = "text-or-list"  # a text or a list of texts (prepared_by)
-TEXT_LIST = "text-list"
-ENUM = "enum"
-NUMBER = "number"
-SLUG = "slug"  # an id
-DATE = "date"  # YYYY-MM-DD
-PERIOD = "period"  # YYYY, YYYY-MM, YYYY-MM-DD or YYYY-Qn
-COLOR = "color"
-RELATIVE_PATH = "relative-path"
-FORMAT_VERSION = "format-version"
-REF_LIST = "ref-list"  # a list of ids of ``ref``
-OBJECT = "object"
-OBJECT_LIST = "object-list"
-ITEM_LIST = "item-list"  # a list of texts or {text, segments}
-ANSWER_MAP = "answer-map"
-DIMENSION_MAP = "dimension-map"
-
-
-class Key(NamedTuple):
-    """One key of a mapping in the format."""
-
-    name: str
-    kind: str
-    doc: str
-    required: bool = False
-    choices: tuple[str, ...] = ()
-    ref: str | None = None
-    spec: ObjectSpec | None = None
-
-
-class ObjectSpec:
-    """A mapping of the format: its keys, and the dataclass it becomes."""
-
-    __slots__ = ("by_name", "cls", "doc", "id_kind", "keys", "noun", "required")
-
-    def __init__(
-        self, noun: str, cls: type, keys: tuple[Key, ...], doc: str, id_kind: str | None = None
-    ) -> None:
-        self.noun = noun  # how messages name one: "segment", "measure"
-        self.cls = cls
-        self.keys = keys
-        self.doc = doc
-        self.id_kind = id_kind  # items carry an ``id`` registered under this kind
-        self.by_name: Mapping[str, Key] = {k.name: k for k in keys}
-        self.required = tuple(k for k in keys if k.required)
-
-    def names(self) -> Iterator[str]:
-        return (k.name for k in self.keys)
-
-
-BRANDING_SPEC = ObjectSpec(
-    "branding",
-    Branding,
-    (
-        Key("logo", RELATIVE_PATH, "Logo image, a path relative to the canvas file's folder."),
-        Key("color", COLOR, 'Accent colour for reports, "#rrggbb" (quote it: # starts a comment).'),
-    ),
-    "Logo and colour used by the reports.",
-)
-
-CANVAS_INFO_SPEC = ObjectSpec(
-    "canvas",
-    CanvasInfo,
-    (
-        Key("title", TEXT, "The business model's name.", required=True),
-        Key("organization", TEXT, "The client organisation.", required=True),
-        Key("prepared_by", TEXT_OR_LIST, "Consultants who prepared the canvas."),
-        Key("prepared_for", TEXT, "The audience, e.g. the executive leadership team."),
-        Key("date", DATE, "Date of this version, YYYY-MM-DD."),
-        Key("version", TEXT, 'Version label, e.g. "0.4" (kept as written).'),
-        Key("status", ENUM, "How far the canvas is.", choices=vocab.CANVAS_STATUSES),
-        Key("confidentiality", TEXT, "Confidentiality line printed on every report page."),
-        Key("branding", OBJECT, "Logo and colour for the reports.", spec=BRANDING_SPEC),
-    ),
-    "What the canvas is, for whom, and how far along it is.",
-)
-
-SEGMENT_SPEC = ObjectSpec(
-    "segment",
-    Segment,
-    (
-        Key("id", SLUG, "Unique id: lowercase letters, digits and hyphens.", required=True),
-        Key("name", TEXT, "The segment's name."),
-        Key(
-            "role",
-            ENUM,
-            "Buyer (pays), user (receives care or service), or both.",
-            choices=vocab.SEGMENT_ROLES,
-        ),
-        Key("description", TEXT, "Who they are and what they value."),
-        Key("stage", ENUM, "Value-chain stage today.", choices=vocab.STAGE_IDS),
-        Key("target_stage", ENUM, "Value-chain stage the model aims for.", choices=vocab.STAGE_IDS),
-        Key("preferences", TEXT_LIST, "Preferences captured and honoured for this segment."),
-    ),
-    "A customer segment (the Customer Segments block).",
-    id_kind="segment",
-)
-
-VALUE_PROPOSITION_SPEC = ObjectSpec(
-    "value proposition",
-    ValueProposition,
-    (
-        Key("id", SLUG, "Unique id: lowercase letters, digits and hyphens.", required=True),
-        Key("name", TEXT, "The value proposition's name."),
-        Key("segments", REF_LIST, "Segment ids it is built for.", ref="segment"),
-        Key("description", TEXT, "What it offers and why it matters to them."),
-    ),
-    "A value proposition (the Value Propositions block).",
-    id_kind="value proposition",
-)
-
-CHANNEL_SPEC = ObjectSpec(
-    "channel",
-    Channel,
-    (
-        Key("id", SLUG, "Unique id: lowercase letters, digits and hyphens.", required=True),
-        Key("name", TEXT, "The channel's name."),
-        Key("kind", ENUM, "What sort of channel it is.", choices=vocab.CHANNEL_KINDS),
-        Key("description", TEXT, "What the channel is used for."),
-    ),
-    "A channel (the Channels block).",
-    id_kind="channel",
-)
-
-BLOCK_ITEM_SPEC = ObjectSpec(
-    "item",
-    BlockItem,
-    (
-        Key("text", TEXT, "The item."),
-        Key("segments", REF_LIST, "Segment ids the item concerns.", ref="segment"),
-    ),
-    "An item of a plain block: a text, or a text with the segments it concerns.",
-)
-
-DIMENSION_SPEC = ObjectSpec(
-    "dimension",
-    DimensionUse,
-    (
-        Key("use", ENUM, "How the model uses the dimension.", choices=vocab.DIMENSION_USES),
-        Key("reason", TEXT, "Why the dimension is not used (with use: none)."),
-        Key(
-            "segments", REF_LIST, "Segment ids it serves; empty means every segment.", ref="segment"
-        ),
-        Key("approach", TEXT, "What the model does in this dimension."),
-        Key("channels", REF_LIST, "Channel ids: the customers' preferred channels.", ref="channel"),
-        Key("message", TEXT, "The message the customers prefer."),
-        Key("emotional_support", TEXT, "The emotional support it gives."),
-        Key("physical_comfort", TEXT, "The physical comfort it gives."),
-        Key("measures", REF_LIST, "Measure ids that track it.", ref="measure"),
-        Key("owner", TEXT, "Who is accountable for it."),
-        Key(
-            "incentives",
-            TEXT_LIST,
-            "Motivation only: who rewards what, and how the reward can be used.",
-        ),
-    ),
-    "How the model uses one relationship dimension.",
-)
-
-MEASURE_SPEC = ObjectSpec(
-    "measure",
-    Measure,
-    (
-        Key("id", SLUG, "Unique id: lowercase letters, digits and hyphens.", required=True),
-        Key("name", TEXT, "What is measured."),
-        Key("domain", ENUM, "Measurement domain.", choices=vocab.DOMAIN_IDS),
-        Key(
-            "indicator",
-            ENUM,
-            "An indicator id from the catalog, of the measure's domain.",
-            choices=tuple(i for ids in vocab.INDICATOR_IDS.values() for i in ids),
-        ),
-        Key(
-            "tracks",
-            ENUM,
-            "What the measure tells about: revenue, cost, health, ...",
-            choices=vocab.MEASURE_TRACKS,
-        ),
-        Key("unit", TEXT, 'Unit of the numbers, e.g. "%", "points", "USD PMPM".'),
-        Key("direction", ENUM, "Which way is better.", choices=vocab.MEASURE_DIRECTIONS),
-        Key("baseline", NUMBER, "Value when tracking started."),
-        Key("current", NUMBER, "Latest value."),
-        Key("target", NUMBER, "Value aimed for."),
-        Key("due", PERIOD, 'When the target is due: "2027", "2027-12", "2027-Q4", "2027-12-31".'),
-        Key("owner", TEXT, "Who is accountable for it."),
-        Key(
-            "status",
-            ENUM,
-            "active (default), pending-leadership or retired.",
-            choices=vocab.MEASURE_STATUSES,
-        ),
-    ),
-    "A measure of relationship success.",
-    id_kind="measure",
-)
-
-CUSTOMER_RELATIONSHIPS_SPEC = ObjectSpec(
-    "customer relationships",
-    CustomerRelationships,
-    (
-        Key("answers", ANSWER_MAP, "The eight canvas questions, by id."),
-        Key(
-            "dimensions",
-            DIMENSION_MAP,
-            "The seven dimensions, by id; a missing one is not considered yet.",
-            spec=DIMENSION_SPEC,
-        ),
-        Key("measures", OBJECT_LIST, "Measures of relationship success.", spec=MEASURE_SPEC),
-    ),
-    "The Customer Relationships block: answers, dimensions and measures.",
-)
-
-CANVAS_SPEC = ObjectSpec(
-    "canvas file",
-    Canvas,
-    (
-        Key("modelh", FORMAT_VERSION, "Format version: 1.", required=True),
-        Key(
-            "canvas",
-            OBJECT,
-            "What the canvas is and who it is for.",
-            required=True,
-            spec=CANVAS_INFO_SPEC,
-        ),
-        Key("segments", OBJECT_LIST, "Customer segments.", spec=SEGMENT_SPEC),
-        Key("value_propositions", OBJECT_LIST, "Value propositions.", spec=VALUE_PROPOSITION_SPEC),
-        Key("channels", OBJECT_LIST, "Channels.", spec=CHANNEL_SPEC),
-        Key("revenue_streams", ITEM_LIST, "Revenue streams.", spec=BLOCK_ITEM_SPEC),
-        Key("key_activities", ITEM_LIST, "Key activities.", spec=BLOCK_ITEM_SPEC),
-        Key("key_resources", ITEM_LIST, "Key resources.", spec=BLOCK_ITEM_SPEC),
-        Key("key_partners", ITEM_LIST, "Key partners.", spec=BLOCK_ITEM_SPEC),
-        Key("cost_structure", ITEM_LIST, "Cost structure.", spec=BLOCK_ITEM_SPEC),
-        Key(
-            "customer_relationships",
-            OBJECT,
-            "The Customer Relationships block.",
-            spec=CUSTOMER_RELATIONSHIPS_SPEC,
-        ),
-    ),
-    "A modelH canvas, format version 1.",
-)

@@ -17,7 +17,7 @@ import json
 from importlib import resources
 from typing import Any
 
-from modelh.canvas import model as m
+from modelh.canvas import specs
 from modelh.framework import vocab
 
 SCHEMA_ID = "urn:modelh:canvas:v1"
@@ -31,13 +31,13 @@ def _or_empty(schema: dict[str, Any]) -> dict[str, Any]:
     return {"anyOf": [schema, _EMPTY]}
 
 
-def _key_schema(key: m.Key) -> dict[str, Any]:
+def _key_schema(key: specs.Key) -> dict[str, Any]:
     kind = key.kind
-    if kind in (m.TEXT, m.RELATIVE_PATH):
+    if kind in (specs.TEXT, specs.RELATIVE_PATH):
         body: dict[str, Any] = {"$ref": "#/$defs/text"}
-    elif kind == m.ENUM:
+    elif kind == specs.ENUM:
         body = {"enum": list(key.choices)}
-    elif kind == m.NUMBER:
+    elif kind == specs.NUMBER:
         # a YAML 1.1 reader keeps 7e2 as text; the loader reads it as a number
         body = {
             "anyOf": [
@@ -48,46 +48,46 @@ def _key_schema(key: m.Key) -> dict[str, Any]:
                 },
             ]
         }
-    elif kind == m.SLUG:
+    elif kind == specs.SLUG:
         body = {"$ref": "#/$defs/id"}
-    elif kind == m.DATE:
+    elif kind == specs.DATE:
         body = {"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}$"}
-    elif kind == m.PERIOD:
+    elif kind == specs.PERIOD:
         body = {
             "anyOf": [
                 {"type": "string", "pattern": r"^\d{4}(-(0[1-9]|1[0-2])(-\d{2})?|-Q[1-4])?$"},
                 {"type": "integer"},
             ]
         }
-    elif kind == m.COLOR:
+    elif kind == specs.COLOR:
         body = {"type": "string", "pattern": r"^#([0-9a-fA-F]{3}|[0-9a-fA-F]{6})$"}
-    elif kind == m.FORMAT_VERSION:
+    elif kind == specs.FORMAT_VERSION:
         return {"enum": [vocab.FORMAT_VERSION, str(vocab.FORMAT_VERSION)], "description": key.doc}
-    elif kind == m.TEXT_LIST:
+    elif kind == specs.TEXT_LIST:
         body = {"type": "array", "items": {"anyOf": [{"$ref": "#/$defs/text"}, _EMPTY]}}
-    elif kind == m.TEXT_OR_LIST:
+    elif kind == specs.TEXT_OR_LIST:
         body = {
             "anyOf": [
                 {"$ref": "#/$defs/text"},
                 {"type": "array", "items": {"anyOf": [{"$ref": "#/$defs/text"}, _EMPTY]}},
             ]
         }
-    elif kind == m.REF_LIST:
+    elif kind == specs.REF_LIST:
         body = {"type": "array", "items": {"anyOf": [{"$ref": "#/$defs/id"}, _EMPTY]}}
-    elif kind == m.OBJECT:
+    elif kind == specs.OBJECT:
         assert key.spec is not None
         body = {"$ref": f"#/$defs/{_def_name(key.spec)}"}
-    elif kind == m.OBJECT_LIST:
+    elif kind == specs.OBJECT_LIST:
         assert key.spec is not None
         body = {
             "type": "array",
             "items": {"anyOf": [{"$ref": f"#/$defs/{_def_name(key.spec)}"}, _EMPTY]},
         }
-    elif kind == m.ITEM_LIST:
+    elif kind == specs.ITEM_LIST:
         body = {"type": "array", "items": {"$ref": "#/$defs/item"}}
-    elif kind == m.ANSWER_MAP:
+    elif kind == specs.ANSWER_MAP:
         body = {"$ref": "#/$defs/answers"}
-    elif kind == m.DIMENSION_MAP:
+    elif kind == specs.DIMENSION_MAP:
         body = {"$ref": "#/$defs/dimensions"}
     else:  # pragma: no cover - a new kind must be taught here
         raise AssertionError(f"no schema for kind {kind}")
@@ -95,11 +95,11 @@ def _key_schema(key: m.Key) -> dict[str, Any]:
     return {**schema, "description": key.doc}
 
 
-def _def_name(spec: m.ObjectSpec) -> str:
+def _def_name(spec: specs.ObjectSpec) -> str:
     return spec.cls.__name__
 
 
-def _object_schema(spec: m.ObjectSpec, drop: tuple[str, ...] = ()) -> dict[str, Any]:
+def _object_schema(spec: specs.ObjectSpec, drop: tuple[str, ...] = ()) -> dict[str, Any]:
     properties = {}
     for key in spec.keys:
         if key.name in drop:
@@ -147,8 +147,8 @@ def build_schema() -> dict[str, Any]:
             ],
         },
         "item": {
-            "description": m.BLOCK_ITEM_SPEC.doc,
-            "anyOf": [{"$ref": "#/$defs/text"}, _EMPTY, _object_schema(m.BLOCK_ITEM_SPEC)],
+            "description": specs.BLOCK_ITEM_SPEC.doc,
+            "anyOf": [{"$ref": "#/$defs/text"}, _EMPTY, _object_schema(specs.BLOCK_ITEM_SPEC)],
         },
         "answer": {
             "description": "One text, or one text per segment id.",
@@ -180,20 +180,20 @@ def build_schema() -> dict[str, Any]:
             "patternProperties": {"^x-": {}},
             "additionalProperties": False,
         },
-        "DimensionUse": _object_schema(m.DIMENSION_SPEC, drop=("incentives",)),
-        "Motivation": _object_schema(m.DIMENSION_SPEC),
+        "DimensionUse": _object_schema(specs.DIMENSION_SPEC, drop=("incentives",)),
+        "Motivation": _object_schema(specs.DIMENSION_SPEC),
     }
     for spec in (
-        m.CANVAS_INFO_SPEC,
-        m.BRANDING_SPEC,
-        m.SEGMENT_SPEC,
-        m.VALUE_PROPOSITION_SPEC,
-        m.CHANNEL_SPEC,
-        m.MEASURE_SPEC,
-        m.CUSTOMER_RELATIONSHIPS_SPEC,
+        specs.CANVAS_INFO_SPEC,
+        specs.BRANDING_SPEC,
+        specs.SEGMENT_SPEC,
+        specs.VALUE_PROPOSITION_SPEC,
+        specs.CHANNEL_SPEC,
+        specs.MEASURE_SPEC,
+        specs.CUSTOMER_RELATIONSHIPS_SPEC,
     ):
         defs[_def_name(spec)] = _object_schema(spec)
-    top = _object_schema(m.CANVAS_SPEC)
+    top = _object_schema(specs.CANVAS_SPEC)
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": SCHEMA_ID,

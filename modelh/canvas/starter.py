@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from modelh import framework as fw
+from modelh.canvas.files import write_atomic
 from modelh.canvas.loader import parse_canvas
 from modelh.canvas.schema import SCHEMA_ID, schema_text
 from modelh.errors import UsageError
@@ -199,8 +200,7 @@ def create_canvas(
     parse_canvas(text, str(target))  # a starter that does not load is a bug, not a file
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
-        with target.open("x", encoding="utf-8", newline="\n") as fh:
-            fh.write(text)
+        write_atomic(target, text.encode("utf-8"), exclusive=True)
     except FileExistsError:
         raise UsageError(f"{target} already exists; nothing was written") from None
     except OSError as exc:
@@ -209,7 +209,7 @@ def create_canvas(
         schema_path = None  # nothing written beside the canvas
     elif schema_path is not None:
         try:
-            _write_no_follow(schema_path, schema_text())
+            write_atomic(schema_path, schema_text().encode("utf-8"), links="refuse")
         except OSError as exc:
             raise UsageError(
                 f"wrote {target}, but not {schema_path}: {exc.strerror}; run "
@@ -254,12 +254,3 @@ def _why_not_ours(path: Path) -> str:
             return ""
         reason = "it is not modelh's schema"
     return f"{reason} (behind a symbolic link)" if link else reason
-
-
-def _write_no_follow(path: Path, text: str) -> None:
-    """Write ``text`` to ``path``, refusing a link or a pipe put there since it was looked at."""
-    flags = os.O_WRONLY | os.O_CREAT | os.O_TRUNC
-    flags |= getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
-    fd = os.open(path, flags, 0o666)
-    with open(fd, "w", encoding="utf-8", newline="\n") as fh:
-        fh.write(text)

@@ -19,12 +19,18 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import asdict, dataclass, field
 
 from modelh.canvas.discovery import Target, find_canvases, is_canvas_text
+from modelh.canvas.facts import (
+    asks_preferences,
+    feedback_loops,
+    is_placeholder,
+    money_kind,
+    served_segments,
+)
 from modelh.canvas.linebreaks import split_lines
 from modelh.canvas.loader import parse_canvas, read_source
 from modelh.canvas.model import Canvas, SpanIndex
 from modelh.check.config import Config, Key, rule_keys, selector_keys, selector_known
 from modelh.check.rules import SEVERITIES, Rule, all_rules
-from modelh.check.rules._common import is_placeholder, money_kind
 from modelh.errors import CanvasError, Problem, printable
 from modelh.framework import vocab
 
@@ -519,8 +525,7 @@ def _measures_score(canvas: Canvas) -> float:
     active = [m for m in measures if m.status == "active"]
     complete = [m for m in active if m.baseline is not None and m.target is not None]
     kinds = {money_kind(m) for m in measures}
-    indicators = {m.indicator for m in measures}
-    loops = sum(1 for i in ("customer-feedback-loop", "provider-feedback-loop") if i in indicators)
+    loops = len(feedback_loops(measures))
     parts = [
         len(domains) / len(vocab.DOMAIN_IDS),
         len(complete) / len(active) if active else 0.0,
@@ -534,26 +539,17 @@ def _measures_score(canvas: Canvas) -> float:
 def _segments_score(canvas: Canvas) -> float:
     if not canvas.segments:
         return 0.0
-    served: set[str] = set()
-    everyone = False
-    for dim in canvas.dimensions.values():
-        if dim.is_used:
-            if dim.segments:
-                served.update(dim.segments)
-            else:
-                everyone = True
+    served = served_segments(canvas)
     proposed = {s for vp in canvas.value_propositions for s in vp.segments}
-    engage = vocab.STAGE_IDS.index(vocab.PREFERENCES_FROM_STAGE)
     scores = []
     for seg in canvas.segments:
-        needs_prefs = seg.stage is not None and vocab.STAGE_IDS.index(seg.stage) >= engage
         parts = [
             seg.role is not None,
             seg.id in proposed,
-            everyone or seg.id in served,
+            seg.id in served,
             seg.stage is not None,
             seg.target_stage is not None,
-            bool(seg.preferences) or not needs_prefs,
+            bool(seg.preferences) or not asks_preferences(seg.stage),
         ]
         scores.append(sum(parts) / len(parts))
     roles = {s.role for s in canvas.segments}

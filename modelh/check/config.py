@@ -198,14 +198,8 @@ def load_config(path: str | os.PathLike[str] | None = None, *, discover: bool = 
 
 
 def _parse(path: Path) -> dict[str, Any]:
-    from modelh.canvas.guard import (
-        CONFIG,
-        describe,
-        duplicate_key,
-        load_toml,
-        load_yaml,
-        plain_data,
-    )
+    from modelh.canvas.guard import CONFIG, describe, load_toml, load_yaml
+    from modelh.canvas.yamlnodes import duplicate_key, plain_data
 
     try:
         if path.name == "pyproject.toml" or path.suffix == ".toml":

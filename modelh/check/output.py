@@ -25,7 +25,7 @@ from modelh.escaping import (
 )
 
 FORMATS = ("text", "concise", "json", "sarif", "github")
-SECTIONS = ("answers", "dimensions", "measures", "segments", "overall")
+COMPLETENESS_PARTS = ("answers", "dimensions", "measures", "segments", "overall")
 
 
 def render(report: Report, fmt: str, *, color: bool = False, width: int = 100) -> str:
@@ -245,5 +245,5 @@ def _print_finding(console: object, f: Finding, lines: list[str]) -> None:
 
 def _completeness_line(result: FileResult) -> str:
     scores = result.completeness or {}
-    parts = [f"{name} {scores.get(name, 0)}%" for name in SECTIONS]
+    parts = [f"{name} {scores.get(name, 0)}%" for name in COMPLETENESS_PARTS]
     return "completeness: " + " · ".join(parts)

@@ -14,8 +14,6 @@ from modelh.cli.main import EXIT_OK, EXIT_PROBLEMS, _fail, _print_problem
 from modelh.errors import CanvasError, ModelhError
 from modelh.escaping import printable
 
-SECTIONS = ("questions", "dimensions", "segments", "measures")
-
 
 class Section(StrEnum):
     questions = "questions"
@@ -104,7 +102,9 @@ def interview(
             _fail(exc.message)
         _summary(file, outcome.changes, check_source)
         raise typer.Exit(EXIT_OK)
-    sections = [s.value for s in section] if section else list(SECTIONS)
+    from modelh.interview.walk import INTERVIEW_SECTIONS
+
+    sections = [s.value for s in section] if section else list(INTERVIEW_SECTIONS)
     if only is not None:
         from modelh.interview.walk import plan
 

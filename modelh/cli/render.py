@@ -157,10 +157,10 @@ def render(
     """
     from modelh.canvas.discovery import find_canvases
     from modelh.check.config import load_config
-    from modelh.report.render import SECTION_IDS, ReportOptions, parse_sections
+    from modelh.report.render import REPORT_SECTION_IDS, ReportOptions, parse_sections
 
     try:
-        chosen = parse_sections(sections) if sections is not None else SECTION_IDS
+        chosen = parse_sections(sections) if sections is not None else REPORT_SECTION_IDS
         if template_dir is not None and not template_dir.is_dir():
             what = "is a file, not a folder" if template_dir.exists() else "no such folder"
             _fail(f"--template-dir: {what}: {template_dir}")

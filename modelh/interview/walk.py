@@ -18,13 +18,15 @@ from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 from modelh import framework as fw
-from modelh.canvas.editing import Append, CanvasFile, Edit, EditError, Number
-from modelh.canvas.loader import _NUMBER, _THOUSANDS
+from modelh.canvas.editing import Append, CanvasFile, Edit, EditError
 from modelh.canvas.model import Canvas
+from modelh.canvas.values import NUMBER as _NUMBER
+from modelh.canvas.values import THOUSANDS as _THOUSANDS
+from modelh.canvas.yamltext import Number
 from modelh.errors import CanvasError, ModelhError
 from modelh.framework import vocab
 
-SECTIONS = ("questions", "dimensions", "segments", "measures")
+INTERVIEW_SECTIONS = ("questions", "dimensions", "segments", "measures")
 
 # What a reply can ask for besides an answer.
 ANSWER, KEEP, SKIP, BACK, QUIT = "answer", "keep", "skip", "back", "quit"
@@ -55,7 +57,7 @@ class Step:
     @property
     def answered(self) -> bool:
         """Whether the step has a real answer (a placeholder such as TBD is none)."""
-        from modelh.check.rules._common import is_placeholder
+        from modelh.canvas.facts import is_placeholder
 
         if isinstance(self.current, str):
             return bool(self.current.strip()) and not is_placeholder(self.current)
@@ -116,7 +118,7 @@ def slug(text: str) -> str:
 # The steps
 
 
-def plan(canvas: Canvas, sections: Sequence[str] = SECTIONS) -> list[Step]:
+def plan(canvas: Canvas, sections: Sequence[str] = INTERVIEW_SECTIONS) -> list[Step]:
     """Every step of the walk for the canvas as it stands now, in order."""
     makers: dict[str, Callable[[Canvas], Iterator[Step]]] = {
         "questions": _question_steps,
@@ -125,7 +127,10 @@ def plan(canvas: Canvas, sections: Sequence[str] = SECTIONS) -> list[Step]:
         "measures": _measure_steps,
     }
     steps = [
-        step for section in SECTIONS if section in sections for step in makers[section](canvas)
+        step
+        for section in INTERVIEW_SECTIONS
+        if section in sections
+        for step in makers[section](canvas)
     ]
     # every step of a group carries the group's guidance: resuming mid-group shows it too
     guidance: dict[str, fw.Guidance] = {}
@@ -402,7 +407,7 @@ class Interview:
 
     file: CanvasFile
     prompter: Prompter
-    sections: Sequence[str] = SECTIONS
+    sections: Sequence[str] = INTERVIEW_SECTIONS
     revisit: bool = False  # --all: every step, answered or not
     only: str | None = None  # one question, dimension, segment or measure id
     outcome: Outcome = field(default_factory=Outcome)

@@ -16,14 +16,15 @@ from collections.abc import Sequence
 from typing import Any, TypedDict
 
 from modelh import __version__
-from modelh.canvas.images import IMAGE_TYPES, MAX_IMAGE_BYTES
+from modelh.canvas.facts import asks_preferences, trust
 from modelh.canvas.model import BlockItem, Canvas
 from modelh.errors import ModelhError
 from modelh.framework import vocab
+from modelh.framework.entities import TRUST_PAST
 from modelh.report import fit
 
 #: The report's sections, in their default order, with their headings.
-SECTIONS: dict[str, str] = {
+REPORT_SECTIONS: dict[str, str] = {
     "cover": "Cover",
     "canvas": "The canvas",
     "blocks": "The canvas in full",
@@ -33,7 +34,7 @@ SECTIONS: dict[str, str] = {
     "value-chain": "The customer value chain",
     "gaps": "Gaps and completeness",
 }
-SECTION_IDS: tuple[str, ...] = tuple(SECTIONS)
+REPORT_SECTION_IDS: tuple[str, ...] = tuple(REPORT_SECTIONS)
 
 #: Paper sizes in millimetres, portrait (width, height).
 PAPERS: dict[str, tuple[float, float]] = {
@@ -41,10 +42,6 @@ PAPERS: dict[str, tuple[float, float]] = {
     "letter": (215.9, 279.4),
     "a3": (297.0, 420.0),
 }
-
-#: Logos a report embeds, by file suffix, and their largest size.
-LOGO_TYPES = IMAGE_TYPES
-MAX_LOGO_BYTES = MAX_IMAGE_BYTES
 
 DEFAULT_COLOR = "#1f4e79"
 
@@ -279,16 +276,15 @@ def brand_colors(color: str | None) -> dict[str, str]:
 def logo_data_uri(canvas: Canvas) -> str | None:
     """The canvas's logo as a data URI, read only from inside the canvas's folder.
 
-    Raises ReportContextError for a logo the policy of ``modelh.canvas.images.logo_file``
+    Raises ReportContextError for a logo the policy of ``modelh.canvas.images`` (``canvas_logo``)
     refuses (a URL, an absolute path, outside the folder, missing, not an image,
     or past the image limits); rule MH010 applies the same policy.
     """
-    from modelh.canvas.images import LogoProblem, logo_file
+    from modelh.canvas.images import LogoProblem, canvas_logo
 
-    branding = canvas.canvas.branding
-    if branding is None or not branding.logo:
+    logo = canvas_logo(canvas)
+    if logo is None:
         return None
-    logo = logo_file(canvas.file, branding.logo)
     if isinstance(logo, LogoProblem):
         raise ReportContextError(
             f"{logo.message}; the report is refused until it is fixed ({logo.fix})"
@@ -568,11 +564,6 @@ def _segment_context(canvas: Canvas, dims_by_segment: dict[str, list[str]]) -> l
     for s in canvas.segments:
         stage = vocab.STAGE_IDS.index(s.stage) if s.stage else None
         target = vocab.STAGE_IDS.index(s.target_stage) if s.target_stage else None
-        tip = vocab.STAGE_IDS.index(vocab.TRUST_INFLECTION_STAGE)
-        if stage is None:
-            trust = None
-        else:
-            trust = "before" if stage < tip else "at" if stage == tip else "past"
         result.append(
             {
                 "id": s.id,
@@ -586,13 +577,9 @@ def _segment_context(canvas: Canvas, dims_by_segment: dict[str, list[str]]) -> l
                 "target_stage": s.target_stage,
                 "target_stage_name": s.target_stage.capitalize() if s.target_stage else None,
                 "target_index": target,
-                "trust": trust,
+                "trust": trust(s.stage),
                 "preferences": list(s.preferences),
-                "needs_preferences": (
-                    stage is not None
-                    and stage >= vocab.STAGE_IDS.index(vocab.PREFERENCES_FROM_STAGE)
-                    and not s.preferences
-                ),
+                "needs_preferences": asks_preferences(s.stage) and not s.preferences,
                 "value_propositions": vp_by_segment.get(s.id, []),
                 "dimensions": dims_by_segment.get(s.id, []),
             }
@@ -872,9 +859,7 @@ def _value_chain_context(canvas: Canvas) -> dict[str, Any]:
         "trust_stage_index": vocab.STAGE_IDS.index(vocab.TRUST_INFLECTION_STAGE),
         "placed": len(placed),
         "unplaced": [s.name or s.id for s in canvas.segments if not s.stage],
-        "past": sum(
-            1 for s in placed if vocab.STAGE_IDS.index(s.stage) > vocab.STAGE_IDS.index("engage")
-        ),
+        "past": sum(1 for s in placed if trust(s.stage) == TRUST_PAST),
     }
 
 
@@ -896,7 +881,7 @@ def _method_context() -> dict[str, Any]:
 def build_context(
     canvas: Canvas,
     *,
-    sections: Sequence[str] = SECTION_IDS,
+    sections: Sequence[str] = REPORT_SECTION_IDS,
     paper: str = "letter",
     check: Any = None,
     logo: str | None = None,
@@ -928,7 +913,7 @@ def build_context(
     for s in sections:
         number += s != "cover"
         section_list.append(
-            {"id": s, "title": SECTIONS[s], "anchor": f"section-{s}", "number": number}
+            {"id": s, "title": REPORT_SECTIONS[s], "anchor": f"section-{s}", "number": number}
         )
     return {
         "report": {

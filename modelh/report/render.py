@@ -26,7 +26,6 @@ import hashlib
 import logging
 import os
 import re
-import tempfile
 import time
 import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
@@ -36,12 +35,14 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from modelh.canvas.files import write_atomic
+from modelh.canvas.images import IMAGE_TYPES, data_uri
 from modelh.canvas.model import Canvas
 from modelh.errors import ModelhError, UsageError
 from modelh.report.context import (
     PAPERS,
-    SECTION_IDS,
-    SECTIONS,
+    REPORT_SECTION_IDS,
+    REPORT_SECTIONS,
     ReportContext,
     ReportContextError,
     build_context,
@@ -53,8 +54,8 @@ from modelh.report.fit import FONT_FILES, FONTS_DIR, shipped_characters
 __all__ = [
     "FORMATS",
     "PAPERS",
-    "SECTIONS",
-    "SECTION_IDS",
+    "REPORT_SECTIONS",
+    "REPORT_SECTION_IDS",
     "FetchRefusedError",
     "LimitError",
     "Limits",
@@ -89,12 +90,7 @@ MEMORY_LIMIT = 3 * 1024**3
 
 _MIME = {
     ".css": "text/css",
-    ".svg": "image/svg+xml",
-    ".png": "image/png",
-    ".jpg": "image/jpeg",
-    ".jpeg": "image/jpeg",
-    ".gif": "image/gif",
-    ".webp": "image/webp",
+    **IMAGE_TYPES,
     ".woff2": "font/woff2",
     ".woff": "font/woff",
     ".otf": "font/otf",
@@ -126,18 +122,20 @@ class LimitError(ReportError):
 class ReportOptions:
     """What to put in a report and how: sections (in order), paper, extra templates."""
 
-    sections: tuple[str, ...] = SECTION_IDS
+    sections: tuple[str, ...] = REPORT_SECTION_IDS
     paper: str = DEFAULT_PAPER
     template_dir: str | os.PathLike[str] | None = None
 
     def __post_init__(self) -> None:
         if self.paper not in PAPERS:
             raise UsageError(f"unknown paper '{self.paper}': use {', '.join(PAPERS)}")
-        unknown = [s for s in self.sections if s not in SECTIONS]
+        unknown = [s for s in self.sections if s not in REPORT_SECTIONS]
         if unknown:
-            raise UsageError(f"unknown section '{unknown[0]}': use {', '.join(SECTION_IDS)}")
+            raise UsageError(f"unknown section '{unknown[0]}': use {', '.join(REPORT_SECTION_IDS)}")
         if not self.sections:
-            raise UsageError("no section chosen: name at least one of " + ", ".join(SECTION_IDS))
+            raise UsageError(
+                "no section chosen: name at least one of " + ", ".join(REPORT_SECTION_IDS)
+            )
         if self.template_dir is not None and not Path(self.template_dir).is_dir():
             raise UsageError(f"template folder not found: {self.template_dir}")
 
@@ -146,16 +144,18 @@ def parse_sections(text: str) -> tuple[str, ...]:
     """``"cover,canvas, questions"`` as section ids, checked; raises UsageError."""
     names = [s.strip().lower() for s in text.split(",") if s.strip()]
     if not names:
-        raise UsageError("--sections is empty: name sections such as " + ", ".join(SECTION_IDS))
+        raise UsageError(
+            "--sections is empty: name sections such as " + ", ".join(REPORT_SECTION_IDS)
+        )
     seen: set[str] = set()
     for name in names:
-        if name not in SECTIONS:
+        if name not in REPORT_SECTIONS:
             from difflib import get_close_matches
 
-            close = get_close_matches(name, SECTION_IDS, n=1)
+            close = get_close_matches(name, REPORT_SECTION_IDS, n=1)
             hint = f" (did you mean '{close[0]}'?)" if close else ""
             raise UsageError(
-                f"unknown section '{name}'{hint}: choose from {', '.join(SECTION_IDS)}"
+                f"unknown section '{name}'{hint}: choose from {', '.join(REPORT_SECTION_IDS)}"
             )
         if name in seen:
             raise UsageError(f"section '{name}' is named twice in --sections")
@@ -247,8 +247,7 @@ def _environment(folders: tuple[Path, ...]) -> Any:
             path = folder.joinpath(*pieces)
             if path.is_file() and path.resolve().is_relative_to(folder.resolve()):
                 kind = _MIME.get(path.suffix.lower(), "application/octet-stream")
-                data = base64.b64encode(path.read_bytes()).decode("ascii")
-                return f"data:{kind};base64,{data}"
+                return data_uri(path.read_bytes(), kind)
         raise TemplateError(f"asset '{name}' is in none of the template folders")
 
     env.globals["asset"] = asset
@@ -725,18 +724,6 @@ def describe_characters(chars: Sequence[str], limit: int = 12) -> str:
 # Files
 
 
-def _write_atomically(path: Path, data: bytes, mode: int) -> None:
-    fd, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        os.chmod(temp, mode)
-        os.replace(temp, path)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
-
-
 def report_mode(canvas_path: str | os.PathLike[str]) -> int:
     """The permissions of a report on the canvas at ``canvas_path``.
 
@@ -842,7 +829,7 @@ def render_file(
     for fmt in FORMATS:
         if fmt in rendered.outputs:
             file = target / f"{Path(name).stem}.{fmt}"
-            _write_atomically(file, rendered.outputs[fmt], mode)
+            write_atomic(file, rendered.outputs[fmt], mode=mode, links="replace")
             result.outputs.append(str(file))
     if rendered.pdf_unavailable is not None:
         raise rendered.pdf_unavailable

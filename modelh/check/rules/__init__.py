@@ -31,7 +31,7 @@ from functools import cache
 from typing import Any
 
 SEVERITIES: tuple[str, ...] = ("info", "warning", "error")
-SECTIONS: tuple[str, ...] = ("format", "answers", "dimensions", "measures", "segments", "meta")
+RULE_SECTIONS: tuple[str, ...] = ("format", "answers", "dimensions", "measures", "segments", "meta")
 
 
 @dataclass(frozen=True)
@@ -123,7 +123,7 @@ def reference_text() -> str:
     out += [
         f"| [{r.code}](#{r.code.lower()}) | {r.name} | {r.severity} | {r.title} |" for r in rules
     ]
-    for section in SECTIONS:
+    for section in RULE_SECTIONS:
         chosen = [r for r in rules if r.section == section]
         if not chosen:
             continue

@@ -9,9 +9,10 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 
+from modelh.canvas.facts import is_placeholder
 from modelh.canvas.model import Canvas, DimensionUse
 from modelh.check.rules import Hit
-from modelh.check.rules._common import gap_dimensions, is_placeholder
+from modelh.check.rules._common import gap_dimensions
 
 
 def filled(text: str | None) -> bool:

@@ -34,12 +34,8 @@ OPTIONS: dict[str, Any] = {}
 
 
 def check(canvas: Canvas, options: Mapping[str, Any]) -> Iterator[Hit]:
-    from modelh.canvas.images import LogoProblem, logo_file
+    from modelh.canvas.images import LogoProblem, canvas_logo
 
-    branding = canvas.canvas.branding
-    if branding is None or not branding.logo:
-        return
-    # the very policy the report applies, so check warns about what render refuses
-    logo = logo_file(canvas.file, branding.logo)
+    logo = canvas_logo(canvas)  # the very policy the report applies
     if isinstance(logo, LogoProblem):
         yield Hit("canvas.branding.logo", logo.message, logo.fix)

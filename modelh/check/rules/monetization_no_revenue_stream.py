@@ -25,7 +25,6 @@ from typing import Any
 
 from modelh.canvas.model import Canvas
 from modelh.check.rules import Hit
-from modelh.check.rules._common import is_used
 from modelh.check.rules._dimensions import filled
 
 CODE = "MH210"
@@ -37,7 +36,7 @@ OPTIONS: dict[str, Any] = {}
 
 def check(canvas: Canvas, options: Mapping[str, Any]) -> Iterator[Hit]:
     dim = canvas.dimensions.get("monetization")
-    if dim is None or not is_used(dim):
+    if dim is None or not dim.is_used:
         return
     if any(filled(item.text) for item in canvas.revenue_streams):
         return

@@ -25,6 +25,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any
 
+from modelh.canvas.facts import feedback_loops
 from modelh.canvas.model import Canvas
 from modelh.check.rules import Hit
 from modelh.check.rules._common import counted_measures
@@ -43,9 +44,9 @@ _LOOPS = (
 
 
 def check(canvas: Canvas, options: Mapping[str, Any]) -> Iterator[Hit]:
-    indicators = {m.indicator for m in counted_measures(canvas)}
+    measured = feedback_loops(counted_measures(canvas))
     for indicator, source, example in _LOOPS:
-        if indicator not in indicators:
+        if indicator not in measured:
             yield Hit(
                 MEASURES,
                 f"no measure tracks the feedback loop from {source}",

@@ -25,10 +25,9 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any
 
+from modelh.canvas.facts import asks_preferences, is_placeholder, trust
 from modelh.canvas.model import Canvas
 from modelh.check.rules import Hit
-from modelh.check.rules._common import is_placeholder
-from modelh.framework import stage_index, vocab
 
 CODE = "MH410"
 NAME = "preferences-missing"
@@ -38,14 +37,12 @@ OPTIONS: dict[str, Any] = {}
 
 
 def check(canvas: Canvas, options: Mapping[str, Any]) -> Iterator[Hit]:
-    start = stage_index(vocab.PREFERENCES_FROM_STAGE)
-    tip = stage_index(vocab.TRUST_INFLECTION_STAGE)
     for segment in canvas.segments:
-        if segment.stage is None or stage_index(segment.stage) < start:
+        if not asks_preferences(segment.stage):
             continue
         if any(p.strip() and not is_placeholder(p) for p in segment.preferences):
             continue
-        where = "at" if stage_index(segment.stage) == tip else "past"
+        where = trust(segment.stage)
         yield Hit(
             f"{segment.path}.preferences",
             f"segment '{segment.id}' is at {segment.stage}, {where} the Trust Inflection "

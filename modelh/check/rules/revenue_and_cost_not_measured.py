@@ -25,9 +25,10 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any
 
+from modelh.canvas.facts import money_kind
 from modelh.canvas.model import Canvas
 from modelh.check.rules import Hit
-from modelh.check.rules._common import counted_measures, money_kind
+from modelh.check.rules._common import counted_measures
 from modelh.check.rules._measures import MEASURES
 
 CODE = "MH307"

@@ -25,9 +25,9 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any
 
+from modelh.canvas.facts import served_segments
 from modelh.canvas.model import Canvas
 from modelh.check.rules import Hit
-from modelh.check.rules._common import is_used, served_segments
 
 CODE = "MH405"
 NAME = "segment-not-served"
@@ -38,7 +38,7 @@ OPTIONS: dict[str, Any] = {}
 
 def check(canvas: Canvas, options: Mapping[str, Any]) -> Iterator[Hit]:
     served = served_segments(canvas)
-    if any(is_used(dim) for dim in canvas.dimensions.values()):
+    if any(dim.is_used for dim in canvas.dimensions.values()):
         why = ""
         fix = "add '{id}' to the segments of a core or supporting dimension"
     else:

@@ -24,9 +24,10 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any
 
+from modelh.canvas.facts import is_placeholder
 from modelh.canvas.model import Canvas
 from modelh.check.rules import Hit
-from modelh.check.rules._common import is_placeholder, word_count
+from modelh.check.rules._common import word_count
 
 CODE = "MH103"
 NAME = "thin-answer"
