@@ -14,13 +14,14 @@ from typing import Annotated, Any
 
 import typer
 
-from modelh.cli.main import (
+from modelh.cli._common import (
     EXIT_OK,
     EXIT_PROBLEMS,
-    _fail,
-    _print_problem,
-    _say_configuration,
-    _style,
+    fail,
+    find_targets,
+    print_problem,
+    say_configuration,
+    style,
 )
 from modelh.errors import CanvasError, ModelhError
 from modelh.escaping import printable
@@ -155,47 +156,38 @@ def render(
     was rendered, 1 when any could not be (its problems are listed at the end),
     2 on a usage error.
     """
-    from modelh.canvas.discovery import find_canvases
     from modelh.check.config import load_config
     from modelh.report.render import SECTION_IDS, ReportOptions, parse_sections
 
-    try:
-        chosen = parse_sections(sections) if sections is not None else SECTION_IDS
-        if template_dir is not None and not template_dir.is_dir():
-            what = "is a file, not a folder" if template_dir.exists() else "no such folder"
-            _fail(f"--template-dir: {what}: {template_dir}")
-        options = ReportOptions(sections=chosen, paper=paper.value, template_dir=template_dir)
-        # the checker's configuration matters only to the gaps section
-        config = load_config(None, discover=True) if "gaps" in chosen else None
-    except ModelhError as exc:
-        _fail(exc.message)
+    chosen = parse_sections(sections) if sections is not None else SECTION_IDS
+    if template_dir is not None and not template_dir.is_dir():
+        what = "is a file, not a folder" if template_dir.exists() else "no such folder"
+        fail(f"--template-dir: {what}: {template_dir}")
+    options = ReportOptions(sections=chosen, paper=paper.value, template_dir=template_dir)
+    # the checker's configuration matters only to the gaps section
+    config = load_config(None, discover=True) if "gaps" in chosen else None
     if config is not None:
-        _say_configuration(config.source)
+        say_configuration(config.source)
     formats = ("html", "pdf") if output_format is Format.all else (output_format.value,)
-    targets = find_canvases(paths)
-    missing = [t.path or "''" for t in targets if t.explicit and not os.path.lexists(t.path)]
-    if missing:
-        _fail(f"no such file or folder: {', '.join(missing)}")
-    if not targets:
-        _fail(f"no canvas files found in {', '.join(paths)} (a canvas has a 'modelh: 1' line)")
+    targets = find_targets(paths)
     files = list(dict.fromkeys(t.path for t in targets))
     by_name: dict[str, str] = {}
     for file in files:
         stem = Path(file).stem
         if stem in by_name:
-            _fail(
+            fail(
                 f"{by_name[stem]} and {file} would both be written as {output / stem}.*: "
                 "render them into different folders (-o)"
             )
         by_name[stem] = file
     if output.exists() and not output.is_dir():
-        _fail(f"--output: {output} exists and is not a folder")
+        fail(f"--output: {output} exists and is not a folder")
 
     outcomes = _run(files, str(output), formats, options, config, jobs)
     failed = [o for o in outcomes if "error" in o]
     for outcome in outcomes:
         for warning in outcome.get("warnings", ()):
-            label = _style("warning", fg="yellow", bold=True)
+            label = style("warning", fg="yellow", bold=True)
             typer.echo(f"modelh: {label}: {printable(warning)}", err=True)
         if outcome.get("outputs"):
             typer.echo(printable(f"wrote {', '.join(outcome['outputs'])}"))
@@ -206,7 +198,7 @@ def render(
         if outcome.get("pdf_unavailable"):
             continue
         for problem in outcome.get("problems", ()):
-            _print_problem(problem)
+            print_problem(problem)
         if not outcome.get("problems"):
             typer.echo(
                 f"modelh: error: {printable(outcome['path'])}: {printable(outcome['error'])}",
