@@ -1,4 +1,4 @@
-"""``modelh framework`` and its alias ``modelh guide``: the modelH method at the terminal.
+"""``modelh framework`` (also called ``modelh guide``): the modelH method at the terminal.
 
 The tables and panels are built by ``modelh.cli.guide``; this module prints them.
 """
@@ -21,21 +21,6 @@ class Topic(StrEnum):
     stages = "stages"
 
 
-def _framework(topic: Topic | None, item: str | None) -> None:
-    from rich.console import Console
-
-    from modelh.cli import guide
-
-    try:
-        parts = guide.renderables(topic.value if topic else None, item)
-    except KeyError as exc:
-        fail(str(exc.args[0]) if exc.args else "unknown item")
-    console = Console(no_color="NO_COLOR" in os.environ)
-    for part in parts:
-        console.print(part)
-        console.print()
-
-
 _TOPIC_HELP = "What to show: questions, dimensions, measures or stages. Default: all."
 _ITEM_HELP = "One question, dimension, domain or stage id, shown in full with its guidance."
 
@@ -49,16 +34,15 @@ def framework(
     ] = None,
 ) -> None:
     """Show the modelH method: the eight questions, seven dimensions, measures and stages."""
-    _framework(topic, item)
+    from rich.console import Console
 
+    from modelh.cli import guide
 
-def guide_command(
-    topic: Annotated[
-        Topic | None, typer.Argument(metavar="[TOPIC]", help=_TOPIC_HELP, show_default=False)
-    ] = None,
-    item: Annotated[
-        str | None, typer.Argument(metavar="[ID]", help=_ITEM_HELP, show_default=False)
-    ] = None,
-) -> None:
-    """Show the modelH method (the same as 'modelh framework')."""
-    _framework(topic, item)
+    try:
+        parts = guide.renderables(topic.value if topic else None, item)
+    except KeyError as exc:
+        fail(str(exc.args[0]) if exc.args else "unknown item")
+    console = Console(no_color="NO_COLOR" in os.environ)
+    for part in parts:
+        console.print(part)
+        console.print()

@@ -29,6 +29,7 @@ class Command(NamedTuple):
     module: str
     function: str
     help: str  # the first paragraph of the function's docstring (a test keeps them equal)
+    alias: bool = False  # another name for the function's command: ``help`` is all its help
 
 
 #: Every command, in the order ``modelh --help`` lists them.
@@ -65,8 +66,9 @@ COMMANDS: dict[str, Command] = {
     ),
     "guide": Command(
         "modelh.cli.framework",
-        "guide_command",
+        "framework",
         "Show the modelH method (the same as 'modelh framework').",
+        alias=True,
     ),
     "interview": Command(
         "modelh.cli.interview",
@@ -99,7 +101,7 @@ class _LazyGroup(TyperGroup):
             entry = COMMANDS[cmd_name]
             function = getattr(importlib.import_module(entry.module), entry.function)
             single = typer.Typer(add_completion=False, **_SETTINGS)
-            single.command(cmd_name)(function)
+            single.command(cmd_name, help=entry.help if entry.alias else None)(function)
             built = typer.main.get_command(single)
             built.name = cmd_name
             self.commands[cmd_name] = built
