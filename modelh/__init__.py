@@ -11,13 +11,28 @@ from __future__ import annotations
 
 __version__ = "0.1.0"
 
-from modelh.canvas.loader import load_canvas, parse_canvas
-from modelh.canvas.model import Canvas
+from typing import TYPE_CHECKING
+
 from modelh.errors import CanvasError, ModelhError, Problem
+
+if TYPE_CHECKING:
+    from modelh.canvas.loader import load_canvas, parse_canvas
+    from modelh.canvas.model import Canvas
+    from modelh.check.checker import run_checks
+    from modelh.report.render import render_html, render_pdf
 
 
 def __getattr__(name: str) -> object:
-    """The larger parts of the API, imported on first use (start-up stays fast)."""
+    """The API beyond the errors, imported on first use: ``modelh --help`` loads no canvas
+    code, and ``modelh validate`` no checker or report."""
+    if name in ("load_canvas", "parse_canvas"):
+        from modelh.canvas import loader
+
+        return getattr(loader, name)
+    if name == "Canvas":
+        from modelh.canvas.model import Canvas
+
+        return Canvas
     if name == "run_checks":
         from modelh.check.checker import run_checks
 

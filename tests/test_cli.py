@@ -227,3 +227,95 @@ def test_help_and_validate_never_import_heavy_libraries(args):
         [sys.executable, "-c", code, *args], capture_output=True, text=True, cwd=ROOT, check=False
     )
     assert "HEAVY []" in result.stderr, result.stderr
+
+
+_IMPORTS = (
+    "import sys, runpy; sys.argv = ['modelh', *sys.argv[1:]]\n"
+    "try:\n    runpy.run_module('modelh', run_name='__main__')\n"
+    "except SystemExit:\n    pass\n"
+    "print('IMPORTED', ' '.join(sorted(m for m in sys.modules if m.split('.')[0] in "
+    "('modelh', 'rich', 'jinja2', 'weasyprint'))), file=sys.stderr)\n"
+)
+
+
+def _imported(*args: str) -> set[str]:
+    """The modelh modules (and rich, Jinja, WeasyPrint) that ``modelh ARGS`` imports."""
+    result = subprocess.run(
+        [sys.executable, "-c", _IMPORTS, *args],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        check=False,
+    )
+    line = next(ln for ln in result.stderr.splitlines() if ln.startswith("IMPORTED"))
+    return set(line.split()[1:])
+
+
+def _command_modules(modules: set[str]) -> set[str]:
+    return {m for m in modules if m.startswith("modelh.cli.")} - {
+        "modelh.cli.main",
+        "modelh.cli._common",
+    }
+
+
+def test_help_lists_the_commands_without_importing_any():
+    modules = _imported("--help")
+    assert _command_modules(modules) == set()
+    # nor the library behind them: listing commands reads no canvas
+    assert not {m for m in modules if m.split(".")[1:2] in (["canvas"], ["check"], ["report"])}
+    assert not {m for m in modules if m.split(".")[0] != "modelh"}
+
+
+def test_validate_imports_its_own_command_module_only():
+    modules = _imported("validate", "canvases/riverside-health-plan.yaml")
+    assert _command_modules(modules) == {"modelh.cli.check"}
+    assert "modelh.canvas.loader" in modules  # the test sees what validate really loads
+    assert not {m for m in modules if m.split(".")[1:2] in (["interview"], ["report"])}
+    assert not {m for m in modules if m.split(".")[0] != "modelh"}
+
+
+def test_help_lists_every_command_with_the_help_its_own_docstring_gives():
+    import typer.main
+
+    from modelh.cli.main import COMMANDS
+
+    group = typer.main.get_command(app)
+    ctx = group.context_class(group, info_name="modelh")
+    listed = run("--help").stdout
+    for name, entry in COMMANDS.items():
+        command = group.get_command(ctx, name)
+        first_paragraph = " ".join(command.help.split("\n\n")[0].split())
+        assert entry.help == first_paragraph, name
+        row = next(ln for ln in listed.splitlines() if ln.startswith(f"  {name} "))
+        shown = row.split(None, 1)[1].removesuffix("...")
+        assert first_paragraph.startswith(shown), name
+    rows = [ln.split()[0] for ln in listed.split("Commands:")[1].splitlines() if ln.strip()]
+    assert rows == list(COMMANDS)
+
+
+def test_an_error_a_command_lets_through_is_a_message_and_exit_2(monkeypatch):
+    from modelh.check import checker
+    from modelh.errors import ModelhError
+
+    def refuse(*args, **kwargs):
+        raise ModelhError("the checker cannot run here")
+
+    monkeypatch.setattr(checker, "run_checks", refuse)
+    result = run("check", str(EXAMPLES[0]))
+    assert result.exit_code == 2
+    assert result.output.strip().endswith("modelh: error: the checker cannot run here")
+    assert not isinstance(result.exception, ModelhError)
+
+
+def test_the_error_handler_gives_each_error_class_its_exit_code(capsys):
+    import typer
+
+    from modelh.canvas.editing import ConflictError
+    from modelh.cli._common import EXIT_PROBLEMS, handle_errors
+    from modelh.errors import UsageError
+
+    for error, code in ((ConflictError("changed on disk"), 1), (UsageError("bad\x1b"), 2)):
+        with pytest.raises(typer.Exit) as exited, handle_errors({ConflictError: EXIT_PROBLEMS}):
+            raise error
+        assert exited.value.exit_code == code
+    assert capsys.readouterr().err == ("modelh: error: changed on disk\nmodelh: error: bad\\x1b\n")

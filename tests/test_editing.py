@@ -632,7 +632,7 @@ def test_a_long_number_keeps_every_digit():
     text = ODD.replace("  measures: []   # none yet\n", "  measures:\n    - {id: csat, name: C}\n")
     new = apply_edits(text, [Edit(path, 12345678901234567890)])
     assert "target: 12345678901234567890}" in new
-    from modelh.interview.walk import parse_number
+    from modelh.interview.numbers import parse_number
 
     new = apply_edits(text, [Edit(path, parse_number("0.1000000000000000000001"))])
     assert "target: 0.1000000000000000000001}" in new

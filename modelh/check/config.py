@@ -26,7 +26,7 @@ from __future__ import annotations
 import fnmatch
 import os
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 from pathlib import Path, PurePosixPath
 from typing import Any
@@ -228,6 +228,25 @@ def _parse(path: Path) -> dict[str, Any]:
     if not isinstance(data, dict):
         raise UsageError(f"{path}: the configuration must be a mapping of keys")
     return data
+
+
+def with_rule_selection(
+    config: Config, select: tuple[str, ...] = (), ignore: tuple[str, ...] = ()
+) -> Config:
+    """``config`` with the rules chosen on the command line (``--select``, ``--ignore``).
+
+    ``select`` replaces the configuration's selection; ``ignore`` adds to its
+    ignores. Every selector is checked as a configuration file's would be; an
+    unknown one is a ``UsageError`` naming ``--select/--ignore``.
+    """
+    if not select and not ignore:
+        return config
+    chosen = replace(config, select=select or config.select, ignore=config.ignore + ignore)
+    _build({"select": list(chosen.select), "ignore": list(chosen.ignore)}, _FLAGS)
+    return chosen
+
+
+_FLAGS = Path("--select/--ignore")
 
 
 def _build(raw: dict[str, Any], path: Path) -> Config:

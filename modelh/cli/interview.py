@@ -10,8 +10,8 @@ from typing import Annotated
 
 import typer
 
-from modelh.cli.main import EXIT_OK, EXIT_PROBLEMS, _fail, _print_problem
-from modelh.errors import CanvasError, ModelhError
+from modelh.cli._common import EXIT_OK, EXIT_PROBLEMS, fail, handle_errors, print_problem
+from modelh.errors import CanvasError
 from modelh.escaping import printable
 
 
@@ -64,10 +64,12 @@ def interview(
     """
     from modelh.canvas.editing import CanvasFile, ConflictError
     from modelh.check.checker import check_source
-    from modelh.interview.walk import Interview, answers_from_file
+    from modelh.interview.answers_file import answers_from_file
+    from modelh.interview.steps import INTERVIEW_SECTIONS, check_only
+    from modelh.interview.walk import Interview
 
     if answers is not None and (revisit or section or only):
-        _fail(
+        fail(
             "--answers applies the whole answers file: it does not combine with --all, "
             "--section or --only"
         )
@@ -76,16 +78,14 @@ def interview(
         file.canvas()
     except CanvasError as exc:
         if all(p.kind == "file" for p in exc.problems):
-            _fail(f"{canvas}: {exc.problems[0].message}")
+            fail(f"{canvas}: {exc.problems[0].message}")
         for problem in exc.problems:
-            _print_problem(problem, err=True)
-        _fail(
+            print_problem(problem, err=True)
+        fail(
             f"{canvas} must be a valid canvas before the interview (see "
             f"'modelh validate {canvas}')",
             EXIT_PROBLEMS,
         )
-    except ModelhError as exc:
-        _fail(exc.message)
     if answers is not None:
         try:
             outcome = answers_from_file(file, str(answers))
@@ -94,28 +94,18 @@ def interview(
                 typer.echo(
                     printable(f"{answers}: error: {problem.message} [{problem.path}]"), err=True
                 )
-            _fail(
+            fail(
                 f"the answers in {answers} would not give a valid canvas; {canvas} was not changed",
                 EXIT_PROBLEMS,
             )
-        except ModelhError as exc:
-            _fail(exc.message)
         _summary(file, outcome.changes, check_source)
         raise typer.Exit(EXIT_OK)
-    from modelh.interview.walk import INTERVIEW_SECTIONS
 
     sections = [s.value for s in section] if section else list(INTERVIEW_SECTIONS)
     if only is not None:
-        from modelh.interview.walk import plan
-
-        ids = {part for step in plan(file.canvas(), sections) for part in step.key.split(":")[1:2]}
-        if only not in ids:
-            _fail(
-                f"nothing to ask about '{only}' in {', '.join(sections)}; the ids here: "
-                f"{', '.join(sorted(ids))}"
-            )
+        check_only(file.canvas(), sections, only)
     if not sys.stdin.isatty():
-        _fail(
+        fail(
             "the interview asks questions at a terminal, and this input is not one; to "
             f"answer from a file, run: modelh interview {canvas} --answers ANSWERS.yaml"
         )
@@ -126,7 +116,8 @@ def interview(
     console = Console(highlight=False, no_color="NO_COLOR" in os.environ)
     session = Interview(file, RichPrompter(console), sections=sections, revisit=revisit, only=only)
     try:
-        outcome = session.run()
+        with handle_errors({ConflictError: EXIT_PROBLEMS}):
+            outcome = session.run()
     except KeyboardInterrupt:
         count = len(session.outcome.changes)
         again = " ".join(
@@ -143,10 +134,6 @@ def interview(
             markup=False,
         )
         raise typer.Exit(130) from None
-    except ConflictError as exc:
-        _fail(exc.message, EXIT_PROBLEMS)
-    except ModelhError as exc:
-        _fail(exc.message)
     if not outcome.completed:
         console.print(printable(f"Stopped; every answer given is saved in {canvas}."), markup=False)
     _summary(file, outcome.changes, check_source, console)
@@ -155,7 +142,7 @@ def interview(
 
 def _summary(file, changes, check_source, console=None) -> None:  # type: ignore[no-untyped-def]
     """What changed, the gaps the checker still sees, and the completeness."""
-    from modelh.interview.walk import _dotted
+    from modelh.interview.walk import dotted
 
     lines = []
     if changes:
@@ -173,7 +160,7 @@ def _summary(file, changes, check_source, console=None) -> None:  # type: ignore
             shown = str(after).replace("\n", " ")
             if len(shown) > 60:
                 shown = shown[:57] + "..."
-            lines.append(f"  {_dotted(change.path)}: {shown}")
+            lines.append(f"  {dotted(change.path)}: {shown}")
     else:
         lines.append(f"No changes to {file.path}.")
     result = check_source(file.text, str(file.path))

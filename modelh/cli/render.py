@@ -14,15 +14,15 @@ from typing import Annotated, Any
 
 import typer
 
-from modelh.cli.main import (
+from modelh.cli._common import (
     EXIT_OK,
     EXIT_PROBLEMS,
-    _fail,
-    _print_problem,
-    _say_configuration,
-    _style,
+    fail,
+    find_targets,
+    print_problem,
+    say_configuration,
+    style,
 )
-from modelh.errors import CanvasError, ModelhError
 from modelh.escaping import printable
 
 
@@ -36,58 +36,6 @@ class Paper(StrEnum):
     a4 = "a4"
     letter = "letter"
     a3 = "a3"
-
-
-def _render_one(path: str, out: str, formats: tuple[str, ...], options: Any, config: Any) -> dict:
-    """Render one canvas; the outcome as plain data, so it crosses process boundaries.
-
-    Texts are made printable here: a file name that is not UTF-8 shows its odd
-    bytes as U+FFFD instead of failing to print.
-    """
-    return _as_text(_render(path, out, formats, options, config))
-
-
-def _as_text(value: Any) -> Any:
-    from dataclasses import fields, is_dataclass, replace
-
-    from modelh.report.context import display_name
-
-    if isinstance(value, str):
-        return display_name(value)
-    if isinstance(value, list):
-        return [_as_text(v) for v in value]
-    if isinstance(value, dict):
-        return {k: _as_text(v) for k, v in value.items()}
-    if is_dataclass(value) and not isinstance(value, type):
-        changes = {f.name: _as_text(getattr(value, f.name)) for f in fields(value)}
-        return replace(value, **{k: v for k, v in changes.items() if isinstance(v, str)})
-    return value
-
-
-def _render(path: str, out: str, formats: tuple[str, ...], options: Any, config: Any) -> dict:
-    from modelh.report.render import PdfUnavailableError, render_file
-
-    try:
-        result = render_file(path, out, formats, options, config)
-    except CanvasError as exc:
-        return {"path": path, "error": exc.message, "problems": list(exc.problems)}
-    except PdfUnavailableError as exc:
-        written = [str(p) for p in _written(path, out, formats) if p.suffix == ".html"]
-        return {"path": path, "error": exc.message, "outputs": written, "pdf_unavailable": True}
-    except ModelhError as exc:
-        return {"path": path, "error": exc.message}
-    except OSError as exc:
-        where = exc.filename or out
-        return {"path": path, "error": f"cannot write {where}: {exc.strerror or exc}"}
-    except Exception as exc:  # one canvas's bug must not lose the others' reports
-        return {"path": path, "error": f"internal error: {type(exc).__name__}: {exc}"}
-    return {"path": path, "outputs": result.outputs, "warnings": result.warnings}
-
-
-def _written(path: str, out: str, formats: tuple[str, ...]) -> list[Path]:
-    from modelh.report.render import output_paths
-
-    return [p for p in output_paths(path, out, formats) if p.exists()]
 
 
 def render(
@@ -155,47 +103,29 @@ def render(
     was rendered, 1 when any could not be (its problems are listed at the end),
     2 on a usage error.
     """
-    from modelh.canvas.discovery import find_canvases
     from modelh.check.config import load_config
+    from modelh.report.batch import check_output_folder
     from modelh.report.render import REPORT_SECTION_IDS, ReportOptions, parse_sections
 
-    try:
-        chosen = parse_sections(sections) if sections is not None else REPORT_SECTION_IDS
-        if template_dir is not None and not template_dir.is_dir():
-            what = "is a file, not a folder" if template_dir.exists() else "no such folder"
-            _fail(f"--template-dir: {what}: {template_dir}")
-        options = ReportOptions(sections=chosen, paper=paper.value, template_dir=template_dir)
-        # the checker's configuration matters only to the gaps section
-        config = load_config(None, discover=True) if "gaps" in chosen else None
-    except ModelhError as exc:
-        _fail(exc.message)
+    chosen = parse_sections(sections) if sections is not None else REPORT_SECTION_IDS
+    if template_dir is not None and not template_dir.is_dir():
+        what = "is a file, not a folder" if template_dir.exists() else "no such folder"
+        fail(f"--template-dir: {what}: {template_dir}")
+    options = ReportOptions(sections=chosen, paper=paper.value, template_dir=template_dir)
+    # the checker's configuration matters only to the gaps section
+    config = load_config(None, discover=True) if "gaps" in chosen else None
     if config is not None:
-        _say_configuration(config.source)
+        say_configuration(config.source)
     formats = ("html", "pdf") if output_format is Format.all else (output_format.value,)
-    targets = find_canvases(paths)
-    missing = [t.path or "''" for t in targets if t.explicit and not os.path.lexists(t.path)]
-    if missing:
-        _fail(f"no such file or folder: {', '.join(missing)}")
-    if not targets:
-        _fail(f"no canvas files found in {', '.join(paths)} (a canvas has a 'modelh: 1' line)")
+    targets = find_targets(paths)
     files = list(dict.fromkeys(t.path for t in targets))
-    by_name: dict[str, str] = {}
-    for file in files:
-        stem = Path(file).stem
-        if stem in by_name:
-            _fail(
-                f"{by_name[stem]} and {file} would both be written as {output / stem}.*: "
-                "render them into different folders (-o)"
-            )
-        by_name[stem] = file
-    if output.exists() and not output.is_dir():
-        _fail(f"--output: {output} exists and is not a folder")
+    check_output_folder(files, output)
 
     outcomes = _run(files, str(output), formats, options, config, jobs)
     failed = [o for o in outcomes if "error" in o]
     for outcome in outcomes:
         for warning in outcome.get("warnings", ()):
-            label = _style("warning", fg="yellow", bold=True)
+            label = style("warning", fg="yellow", bold=True)
             typer.echo(f"modelh: {label}: {printable(warning)}", err=True)
         if outcome.get("outputs"):
             typer.echo(printable(f"wrote {', '.join(outcome['outputs'])}"))
@@ -206,7 +136,7 @@ def render(
         if outcome.get("pdf_unavailable"):
             continue
         for problem in outcome.get("problems", ()):
-            _print_problem(problem)
+            print_problem(problem)
         if not outcome.get("problems"):
             typer.echo(
                 f"modelh: error: {printable(outcome['path'])}: {printable(outcome['error'])}",
@@ -230,10 +160,12 @@ def _run(
     jobs: int | None,
 ) -> list[dict]:
     """Render every file, in parallel when there are several, behind a progress bar."""
+    from modelh.report.batch import render_outcome
+
     workers = min(jobs or os.cpu_count() or 1, len(files))
     outcomes: dict[str, dict] = {}
     if len(files) == 1:  # nothing to show progress of: spare the import of rich
-        outcomes[files[0]] = _render_one(files[0], out, formats, options, config)
+        outcomes[files[0]] = render_outcome(files[0], out, formats, options, config)
         return [outcomes[files[0]]]
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
@@ -252,14 +184,14 @@ def _run(
         if workers <= 1:
             for file in files:
                 progress.update(task, description=printable(Path(file).name))
-                outcomes[file] = _render_one(file, out, formats, options, config)
+                outcomes[file] = render_outcome(file, out, formats, options, config)
                 progress.advance(task)
         else:
             from concurrent.futures import ProcessPoolExecutor, as_completed
 
             with ProcessPoolExecutor(max_workers=workers) as pool:
                 futures = {
-                    pool.submit(_render_one, f, out, formats, options, config): f for f in files
+                    pool.submit(render_outcome, f, out, formats, options, config): f for f in files
                 }
                 for future in as_completed(futures):
                     file = futures[future]

@@ -25,7 +25,8 @@ from rich.table import Table
 from rich.text import Text
 
 from modelh.escaping import printable
-from modelh.interview.walk import ANSWER, BACK, KEEP, NEW, QUIT, SKIP, Reply, Step, parse_number
+from modelh.interview.numbers import parse_number
+from modelh.interview.walk import ANSWER, BACK, KEEP, NEW, QUIT, SKIP, Reply, Step
 
 HINT = "Enter keeps · /skip · /back · /edit · /quit · every answer is saved"
 _COMMANDS = {"/skip": SKIP, "/back": BACK, "/quit": QUIT, "/q": QUIT, "/exit": QUIT}

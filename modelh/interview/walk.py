@@ -1,67 +1,34 @@
 """The interview: a walk through the canvas questions, the seven dimensions, the
 segments and the measures, each answer written back into the canvas file at once.
 
-The walk is a list of steps made from the canvas as it stands, made again after
-every answer (a dimension marked ``none`` asks for a reason, a used one for its
-channels and measures). Each step is shown and answered through a ``Prompter``:
-``RichPrompter`` at a terminal, a scripted one in tests. Every answer becomes an
-edit of the file's text (``modelh.canvas.editing``): only that value changes, and the
-file is saved, atomically, before the next step is shown. Nothing here prints.
+The walk is a list of steps made from the canvas as it stands (``steps.plan``),
+made again after every answer. Each step is shown and answered through a
+``Prompter``: ``RichPrompter`` at a terminal, a scripted one in tests. Every
+answer becomes an edit of the file's text (``modelh.canvas.editing``): only that
+value changes, and the file is saved, atomically, before the next step is shown.
+A new channel or measure is asked for field by field, on the spot. Nothing here
+prints.
 """
 
 from __future__ import annotations
 
-import math
 import re
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 from modelh import framework as fw
 from modelh.canvas.editing import Append, CanvasFile, Edit, EditError
 from modelh.canvas.model import Canvas
-from modelh.canvas.values import NUMBER as _NUMBER
-from modelh.canvas.values import THOUSANDS as _THOUSANDS
-from modelh.canvas.yamltext import Number
 from modelh.errors import CanvasError, ModelhError
 from modelh.framework import vocab
-
-INTERVIEW_SECTIONS = ("questions", "dimensions", "segments", "measures")
+from modelh.interview.steps import INTERVIEW_SECTIONS, Step, plan
 
 # What a reply can ask for besides an answer.
 ANSWER, KEEP, SKIP, BACK, QUIT = "answer", "keep", "skip", "back", "quit"
 
 #: The value a multi-select returns for "make a new one" (a channel or a measure).
 NEW = "+new"
-
-
-@dataclass(frozen=True)
-class Step:
-    """One thing the interview asks: what, where in the walk, how to answer it."""
-
-    key: str  # stable id: "question:cost", "dimension:motivation:use", ...
-    section: str  # questions | dimensions | segments | measures
-    group: str  # what the step belongs to: "Question 3 of 8", "Dimension 6 of 7: Motivation"
-    prompt: str  # the question as asked
-    kind: str  # text | choice | multi | list | number | confirm
-    path: tuple[str, ...] = ()  # where the answer is written
-    current: Any = None  # the answer today (None: not answered)
-    choices: tuple[tuple[str, str], ...] = ()  # (value, label) for choice and multi
-    allow_new: str = ""  # multi: "channel" or "measure" may be created on the spot
-    guidance: fw.Guidance | None = None
-    note: str = ""  # context shown with the step (a measure's baseline and target)
-    required: bool = False  # an empty answer is refused (a new item's id and name)
-    number: int = 0  # position in the walk, from 1
-    total: int = 0
-
-    @property
-    def answered(self) -> bool:
-        """Whether the step has a real answer (a placeholder such as TBD is none)."""
-        from modelh.canvas.facts import is_placeholder
-
-        if isinstance(self.current, str):
-            return bool(self.current.strip()) and not is_placeholder(self.current)
-        return self.current not in (None, (), [])
 
 
 @dataclass(frozen=True)
@@ -102,7 +69,8 @@ class Outcome:
     completed: bool = False  # walked to the end (not quit)
 
 
-def _dotted(path: Sequence[str]) -> str:
+def dotted(path: Sequence[str]) -> str:
+    """A path in the canvas as a person reads it: ``segments[ma-members].stage``."""
     out = ""
     for step in path:
         out += step if step.startswith("[") else ("." if out else "") + step
@@ -112,293 +80,6 @@ def _dotted(path: Sequence[str]) -> str:
 def slug(text: str) -> str:
     """An id made from a name: lowercase letters, digits and hyphens."""
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:40].strip("-") or "item"
-
-
-# ---------------------------------------------------------------------------
-# The steps
-
-
-def plan(canvas: Canvas, sections: Sequence[str] = INTERVIEW_SECTIONS) -> list[Step]:
-    """Every step of the walk for the canvas as it stands now, in order."""
-    makers: dict[str, Callable[[Canvas], Iterator[Step]]] = {
-        "questions": _question_steps,
-        "dimensions": _dimension_steps,
-        "segments": _segment_steps,
-        "measures": _measure_steps,
-    }
-    steps = [
-        step
-        for section in INTERVIEW_SECTIONS
-        if section in sections
-        for step in makers[section](canvas)
-    ]
-    # every step of a group carries the group's guidance: resuming mid-group shows it too
-    guidance: dict[str, fw.Guidance] = {}
-    for step in steps:
-        if step.guidance is not None:
-            guidance.setdefault(step.group, step.guidance)
-    steps = [s if s.guidance else _with_guidance(s, guidance.get(s.group)) for s in steps]
-    total = len(steps)
-    return [_numbered(step, i + 1, total) for i, step in enumerate(steps)]
-
-
-#: What the stage steps show: the value chain and its Trust Inflection Point.
-VALUE_CHAIN_GUIDANCE = fw.Guidance(
-    why=fw.TRUST_INFLECTION_POINT,
-    good_answer="The stage the segment has really reached, judged by what the company does "
-    "for it today (the list gives each stage's work), and a target one stage ahead.",
-    example="Medicare Advantage members: interact today (we watch which channels they use "
-    "and record their language and appointment times), engage next plan year.",
-)
-
-
-def _with_guidance(step: Step, guidance: fw.Guidance | None) -> Step:
-    from dataclasses import replace
-
-    return replace(step, guidance=guidance) if guidance else step
-
-
-def _numbered(step: Step, number: int, total: int) -> Step:
-    from dataclasses import replace
-
-    return replace(step, number=number, total=total)
-
-
-def _question_steps(canvas: Canvas) -> Iterator[Step]:
-    segments = canvas.segments
-    for q in fw.QUESTIONS:
-        answer = canvas.answers.get(q.id)
-        base = ("customer_relationships", "answers", q.id)
-        group = f"Question {q.number} of {len(fw.QUESTIONS)}: {q.title}"
-        if q.per_segment and len(segments) > 1 and not (answer and answer.text):
-            for seg in segments:
-                current = answer.per_segment.get(seg.id) if answer else None
-                yield Step(
-                    f"question:{q.id}:{seg.id}",
-                    "questions",
-                    group,
-                    f"{q.text}\nFor the segment: {seg.name or seg.id}",
-                    "text",
-                    (*base, seg.id),
-                    current,
-                    guidance=q.guidance,
-                )
-        else:
-            yield Step(
-                f"question:{q.id}",
-                "questions",
-                group,
-                q.text,
-                "text",
-                base,
-                answer.text if answer else None,
-                guidance=q.guidance,
-            )
-
-
-_DIMENSION_FIELDS = (
-    ("approach", "What does the model do in this dimension?"),
-    ("message", "What message do these customers prefer to hear?"),
-    ("emotional_support", "What emotional support does it give?"),
-    ("physical_comfort", "What physical comfort does it give?"),
-)
-
-
-def _dimension_steps(canvas: Canvas) -> Iterator[Step]:
-    uses = (
-        ("core", "core: central to the model"),
-        ("supporting", "supporting: used, in support of the core"),
-        ("planned", "planned: to be used, not yet"),
-        ("none", "none: deliberately not used (say why)"),
-    )
-    for dim in fw.DIMENSIONS:
-        current = canvas.dimensions.get(dim.id)
-        base = ("customer_relationships", "dimensions", dim.id)
-        group = f"Dimension {dim.number} of {len(fw.DIMENSIONS)}: {dim.name}"
-        key = f"dimension:{dim.id}"
-        yield Step(
-            f"{key}:use",
-            "dimensions",
-            group,
-            f"How does the model use {dim.name.lower()}? {dim.summary}",
-            "choice",
-            (*base, "use"),
-            current.use if current else None,
-            uses,
-            guidance=dim.guidance,
-        )
-        if current is None or current.use is None:
-            continue
-        if current.use == "none":
-            yield Step(
-                f"{key}:reason",
-                "dimensions",
-                group,
-                f"Why does the model not use {dim.name.lower()}?",
-                "text",
-                (*base, "reason"),
-                current.reason,
-            )
-            continue
-        segs = tuple((s.id, s.name or s.id) for s in canvas.segments)
-        if segs:
-            yield Step(
-                f"{key}:segments",
-                "dimensions",
-                group,
-                "Which segments does it serve? (none chosen: every segment)",
-                "multi",
-                (*base, "segments"),
-                current.segments,
-                segs,
-            )
-        yield Step(
-            f"{key}:approach",
-            "dimensions",
-            group,
-            _DIMENSION_FIELDS[0][1],
-            "text",
-            (*base, "approach"),
-            current.approach,
-        )
-        chans = tuple((c.id, f"{c.name or c.id} ({c.kind or 'channel'})") for c in canvas.channels)
-        yield Step(
-            f"{key}:channels",
-            "dimensions",
-            group,
-            "Through which channels do these customers prefer it?",
-            "multi",
-            (*base, "channels"),
-            current.channels,
-            chans,
-            allow_new="channel",
-        )
-        for name, prompt in _DIMENSION_FIELDS[1:]:
-            yield Step(
-                f"{key}:{name}",
-                "dimensions",
-                group,
-                prompt,
-                "text",
-                (*base, name),
-                getattr(current, name),
-            )
-        if dim.id == "motivation":
-            yield Step(
-                f"{key}:incentives",
-                "dimensions",
-                group,
-                "Which incentives: who rewards what, and how can the reward be used? "
-                "(separate several with ';')",
-                "list",
-                (*base, "incentives"),
-                current.incentives,
-            )
-        measures = tuple((m.id, m.name or m.id) for m in canvas.measures if m.status != "retired")
-        yield Step(
-            f"{key}:measures",
-            "dimensions",
-            group,
-            "Which measures track it?",
-            "multi",
-            (*base, "measures"),
-            current.measures,
-            measures,
-            allow_new="measure",
-        )
-        yield Step(
-            f"{key}:owner",
-            "dimensions",
-            group,
-            "Who owns it?",
-            "text",
-            (*base, "owner"),
-            current.owner,
-        )
-
-
-def _segment_steps(canvas: Canvas) -> Iterator[Step]:
-    stages = tuple((s.id, f"{s.name}: {s.duties}") for s in fw.STAGES)
-    total = len(canvas.segments)
-    for n, seg in enumerate(canvas.segments, start=1):
-        base = ("segments", f"[{seg.id}]")
-        group = f"Segment {n} of {total}: {seg.name or seg.id}"
-        yield Step(
-            f"segment:{seg.id}:stage",
-            "segments",
-            group,
-            "Where does this segment stand in the value chain today?",
-            "choice",
-            (*base, "stage"),
-            seg.stage,
-            stages,
-            guidance=VALUE_CHAIN_GUIDANCE,
-        )
-        yield Step(
-            f"segment:{seg.id}:target_stage",
-            "segments",
-            group,
-            "Where should the model take it? (one stage ahead keeps trust)",
-            "choice",
-            (*base, "target_stage"),
-            seg.target_stage,
-            stages,
-        )
-        yield Step(
-            f"segment:{seg.id}:preferences",
-            "segments",
-            group,
-            "Which preferences are captured and honoured (language, distance, times)? "
-            "(separate several with ';')",
-            "list",
-            (*base, "preferences"),
-            seg.preferences,
-        )
-
-
-def _measure_steps(canvas: Canvas) -> Iterator[Step]:
-    active = [m for m in canvas.measures if m.status == "active"]
-    for n, measure in enumerate(active, start=1):
-        unit = f" {measure.unit}" if measure.unit else ""
-        note = (
-            f"baseline {_num(measure.baseline)}{unit} · target {_num(measure.target)}{unit}"
-            f" · better when {'higher' if measure.direction == 'up' else 'lower'}"
-            if measure.direction
-            else f"baseline {_num(measure.baseline)}{unit} · target {_num(measure.target)}{unit}"
-        )
-        yield Step(
-            f"measure:{measure.id}:current",
-            "measures",
-            f"Measure {n} of {len(active)}: {measure.name or measure.id}",
-            f"What is the current value of '{measure.name or measure.id}'?",
-            "number",
-            ("customer_relationships", "measures", f"[{measure.id}]", "current"),
-            measure.current,
-            note=note,
-            guidance=fw.domain(measure.domain).guidance if measure.domain else None,
-        )
-    for dim in fw.DIMENSIONS:
-        use = canvas.dimensions.get(dim.id)
-        if use is not None and use.is_used and not use.measures:
-            yield Step(
-                f"measure:new:{dim.id}",
-                "measures",
-                f"Dimension {dim.name}",
-                f"{dim.name} is used but no measure tracks it. Create one now?",
-                "confirm",
-                (),
-                None,
-            )
-
-
-def _num(value: float | int | None) -> str:
-    if value is None:
-        return "—"
-    return str(int(value)) if float(value).is_integer() else f"{value:g}"
-
-
-# ---------------------------------------------------------------------------
-# The walk
 
 
 @dataclass
@@ -500,7 +181,7 @@ class Interview:
         edits: list[Edit | Append] = [Edit(path, value)]
         if self.file.apply(edits):
             self.outcome.changes.append(Change(path, before, value))
-            self.prompter.tell(f"saved {_dotted(path)}", "saved")
+            self.prompter.tell(f"saved {dotted(path)}", "saved")
 
     def ask_field(self, step: Step, check: Callable[[Any], str | None] | None = None) -> Any:
         """Ask one field of a new item, checked as it is given.
@@ -725,167 +406,10 @@ def _first_problem(exc: Exception) -> str:
     return str(exc)
 
 
-# ---------------------------------------------------------------------------
-# Answers from a file
-
-
-_NUMBER_KEYS = frozenset({"baseline", "current", "target"})
-_ITEM_LISTS = frozenset({"segments", "value_propositions", "channels", "measures"})
-
-
-def answers_from_file(file: CanvasFile, answers_path: str) -> Outcome:
-    """Apply a partial canvas (the canvas's own keys) to ``file``, non-interactively.
-
-    List items with an id are matched to the canvas's by id (their keys are
-    set), or added when new. The same checks as the interview apply; the file
-    is written once, and only when every value is accepted.
-    """
-    import yaml
-
-    from modelh.canvas.guard import ANSWERS, describe, load_yaml
-
-    try:  # the guards every YAML file goes through: size, nesting, aliases, tags, keys
-        root = load_yaml(answers_path, ANSWERS)
-    except CanvasError as exc:
-        raise ModelhError(describe(exc)) from None
-    if root is None:
-        raise ModelhError(f"{answers_path}: the answers file is empty")
-    if not isinstance(root, yaml.MappingNode):
-        raise ModelhError(
-            f"{answers_path}: the answers file must be a mapping of the "
-            "canvas's keys, like customer_relationships: {answers: {cost: ...}}"
-        )
-    partial = _plain(root, answers_path)
-    canvas = file.canvas()
-    edits: list[Edit | Append] = []
-    _edits_for(partial, (), canvas, edits)
-    edits = file.pending(edits)  # a value the canvas holds already is no change
-    if not edits:
-        return Outcome(completed=True)
-    file.apply(edits)
-    outcome = Outcome(completed=True)
-    for edit in edits:
-        if isinstance(edit, Edit):
-            outcome.changes.append(Change(edit.path, None, edit.value))
-        else:
-            outcome.changes.append(
-                Change((*edit.path, f"[{edit.item.get('id')}]"), None, dict(edit.item))
-            )
-    return outcome
-
-
-def _plain(node: Any, source: str) -> Any:
-    """A composed answers file as plain data; a key written twice is refused."""
-    import yaml
-
-    if isinstance(node, yaml.ScalarNode):
-        if not node.style and node.value in ("", "~", "null", "Null", "NULL"):
-            return None
-        return node.value
-    if isinstance(node, yaml.SequenceNode):
-        return [_plain(i, source) for i in node.value]
-    out: dict[str, Any] = {}
-    for key, value in node.value:
-        if key.value in out:
-            mark = key.start_mark
-            raise ModelhError(
-                f"{source}:{mark.line + 1}:{mark.column + 1}: key '{key.value}' is "
-                "written twice; keep one"
-            )
-        out[key.value] = _plain(value, source)
-    return out
-
-
-def _number(key: str, value: Any) -> Any:
-    if key in _NUMBER_KEYS and isinstance(value, str):
-        try:
-            return parse_number(value, thousands=False)
-        except ValueError:
-            return value  # the canvas's own check reports it, with its hint
-    return value
-
-
-def parse_number(text: str, *, thousands: bool = True) -> int | Number:
-    """A number as typed, its digits kept: an ``int``, or a ``Number`` (a decimal).
-
-    ``1,500`` is read as 1500 when ``thousands`` allows it (the groups of three the
-    loader names thousands separators); any other comma, as in ``1,5``, could be a
-    decimal comma or a typo and is refused, saying both readings. Raises ValueError
-    with the message to show.
-    """
-    typed = text.strip()
-    if "," in typed:
-        if thousands and _THOUSANDS.match(typed):
-            typed = typed.replace(",", "")
-        else:
-            whole = typed.replace(",", "")
-            if typed.count(",") == 1 and _NUMBER.match(typed.replace(",", ".")):
-                raise ValueError(
-                    f"'{text}' is ambiguous: write {typed.replace(',', '.')} or {whole}"
-                )
-            if _NUMBER.match(whole):
-                raise ValueError(f"'{text}' is ambiguous: write it without commas, e.g. {whole}")
-    if not _NUMBER.match(typed):
-        raise ValueError(f"'{text}' is not a number (a unit goes with the measure, not here)")
-    try:
-        float(typed)  # underscores only between digits, as Python and YAML 1.2 read them
-    except ValueError:
-        raise ValueError(f"'{text}' is not a number") from None
-    typed = typed.replace("_", "")  # digit groups: the digits stay
-    if not any(c in typed for c in ".eE"):
-        return int(typed)
-    number = Number(typed)
-    if not math.isfinite(number):
-        raise ValueError(f"'{text}' is too large a number")
-    return number
-
-
-def _edits_for(
-    partial: Any, path: tuple[str, ...], canvas: Canvas, edits: list[Edit | Append]
-) -> None:
-    if not isinstance(partial, dict):
-        edits.append(Edit(path, _number(path[-1], partial) if path else partial))
-        return
-    for key, value in partial.items():
-        here = (*path, key)
-        if value is None or value in ("", [], {}):
-            continue  # an empty value means "not answered": it never erases an answer
-        if (
-            key in _ITEM_LISTS
-            and isinstance(value, list)
-            and all(isinstance(i, dict) for i in value)
-        ):
-            existing = _existing_ids(canvas, here)
-            for item in value:
-                ident = item.get("id")
-                if ident in existing:
-                    rest = {k: v for k, v in item.items() if k != "id"}
-                    _edits_for(rest, (*here, f"[{ident}]"), canvas, edits)
-                else:
-                    new = {k: _number(k, v) for k, v in item.items() if v not in (None, "")}
-                    edits.append(Append(here, new))
-            continue
-        if isinstance(value, dict) and path[-1:] != ("answers",):
-            _edits_for(value, here, canvas, edits)  # set its keys one by one
-            continue
-        edits.append(Edit(here, _number(key, value)))  # an answer per segment goes whole
-
-
-def _existing_ids(canvas: Canvas, path: tuple[str, ...]) -> set[str]:
-    if path == ("segments",):
-        return {s.id for s in canvas.segments}
-    if path == ("channels",):
-        return {c.id for c in canvas.channels}
-    if path == ("value_propositions",):
-        return {v.id for v in canvas.value_propositions}
-    if path == ("customer_relationships", "measures"):
-        return {m.id for m in canvas.measures}
-    return set()
-
-
 __all__ = [
     "ANSWER",
     "BACK",
+    "INTERVIEW_SECTIONS",
     "KEEP",
     "NEW",
     "QUIT",
@@ -896,8 +420,7 @@ __all__ = [
     "Prompter",
     "Reply",
     "Step",
-    "answers_from_file",
-    "parse_number",
+    "dotted",
     "plan",
     "slug",
 ]

@@ -1,0 +1,130 @@
+"""Answers from a file (``modelh interview --answers``): a partial canvas applied
+without asking, with the same checks as the interview, written once or not at all."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from modelh.canvas.editing import Append, CanvasFile, Edit
+from modelh.canvas.model import Canvas
+from modelh.errors import CanvasError, ModelhError
+from modelh.interview.numbers import parse_number
+from modelh.interview.walk import Change, Outcome
+
+_NUMBER_KEYS = frozenset({"baseline", "current", "target"})
+_ITEM_LISTS = frozenset({"segments", "value_propositions", "channels", "measures"})
+
+
+def answers_from_file(file: CanvasFile, answers_path: str) -> Outcome:
+    """Apply a partial canvas (the canvas's own keys) to ``file``, non-interactively.
+
+    List items with an id are matched to the canvas's by id (their keys are
+    set), or added when new. The same checks as the interview apply; the file
+    is written once, and only when every value is accepted.
+    """
+    import yaml
+
+    from modelh.canvas.guard import ANSWERS, describe, load_yaml
+
+    try:  # the guards every YAML file goes through: size, nesting, aliases, tags, keys
+        root = load_yaml(answers_path, ANSWERS)
+    except CanvasError as exc:
+        raise ModelhError(describe(exc)) from None
+    if root is None:
+        raise ModelhError(f"{answers_path}: the answers file is empty")
+    if not isinstance(root, yaml.MappingNode):
+        raise ModelhError(
+            f"{answers_path}: the answers file must be a mapping of the "
+            "canvas's keys, like customer_relationships: {answers: {cost: ...}}"
+        )
+    partial = _plain(root, answers_path)
+    canvas = file.canvas()
+    edits: list[Edit | Append] = []
+    _edits_for(partial, (), canvas, edits)
+    edits = file.pending(edits)  # a value the canvas holds already is no change
+    if not edits:
+        return Outcome(completed=True)
+    file.apply(edits)
+    outcome = Outcome(completed=True)
+    for edit in edits:
+        if isinstance(edit, Edit):
+            outcome.changes.append(Change(edit.path, None, edit.value))
+        else:
+            outcome.changes.append(
+                Change((*edit.path, f"[{edit.item.get('id')}]"), None, dict(edit.item))
+            )
+    return outcome
+
+
+def _plain(node: Any, source: str) -> Any:
+    """A composed answers file as plain data; a key written twice is refused."""
+    import yaml
+
+    if isinstance(node, yaml.ScalarNode):
+        if not node.style and node.value in ("", "~", "null", "Null", "NULL"):
+            return None
+        return node.value
+    if isinstance(node, yaml.SequenceNode):
+        return [_plain(i, source) for i in node.value]
+    out: dict[str, Any] = {}
+    for key, value in node.value:
+        if key.value in out:
+            mark = key.start_mark
+            raise ModelhError(
+                f"{source}:{mark.line + 1}:{mark.column + 1}: key '{key.value}' is "
+                "written twice; keep one"
+            )
+        out[key.value] = _plain(value, source)
+    return out
+
+
+def _number(key: str, value: Any) -> Any:
+    if key in _NUMBER_KEYS and isinstance(value, str):
+        try:
+            return parse_number(value, thousands=False)
+        except ValueError:
+            return value  # the canvas's own check reports it, with its hint
+    return value
+
+
+def _edits_for(
+    partial: Any, path: tuple[str, ...], canvas: Canvas, edits: list[Edit | Append]
+) -> None:
+    if not isinstance(partial, dict):
+        edits.append(Edit(path, _number(path[-1], partial) if path else partial))
+        return
+    for key, value in partial.items():
+        here = (*path, key)
+        if value is None or value in ("", [], {}):
+            continue  # an empty value means "not answered": it never erases an answer
+        if (
+            key in _ITEM_LISTS
+            and isinstance(value, list)
+            and all(isinstance(i, dict) for i in value)
+        ):
+            existing = _existing_ids(canvas, here)
+            for item in value:
+                ident = item.get("id")
+                if ident in existing:
+                    rest = {k: v for k, v in item.items() if k != "id"}
+                    _edits_for(rest, (*here, f"[{ident}]"), canvas, edits)
+                else:
+                    new = {k: _number(k, v) for k, v in item.items() if v not in (None, "")}
+                    edits.append(Append(here, new))
+            continue
+        if isinstance(value, dict) and path[-1:] != ("answers",):
+            _edits_for(value, here, canvas, edits)  # set its keys one by one
+            continue
+        edits.append(Edit(here, _number(key, value)))  # an answer per segment goes whole
+
+
+def _existing_ids(canvas: Canvas, path: tuple[str, ...]) -> set[str]:
+    if path == ("segments",):
+        return {s.id for s in canvas.segments}
+    if path == ("channels",):
+        return {c.id for c in canvas.channels}
+    if path == ("value_propositions",):
+        return {v.id for v in canvas.value_propositions}
+    if path == ("customer_relationships", "measures"):
+        return {m.id for m in canvas.measures}
+    return set()
