@@ -633,14 +633,10 @@ def unsupported_characters(canvas: Canvas) -> list[str]:
     """Characters of the canvas that neither the shipped fonts nor any font on this
     machine can draw (as fontconfig, which WeasyPrint uses, sees them)."""
     shipped = shipped_characters()
-    wanted = sorted(
-        {
-            c
-            for text in canvas_texts(canvas)
-            for c in text
-            if ord(c) not in shipped and not _ignorable(c)
-        }
-    )
+    used: set[str] = set()
+    for text in canvas_texts(canvas):
+        used.update(text)  # each distinct character once, however long the text
+    wanted = sorted(c for c in used if ord(c) not in shipped and not _ignorable(c))
     if not wanted:
         return []
     covered = _system_coverage(tuple(wanted))

@@ -1,0 +1,173 @@
+"""The largest canvases the loader accepts, written as YAML text.
+
+Shared by the report bound tests and ``benchmarks/hostile.py``, so that both
+measure the same canvas. Every list is at ``loader.MAX_ITEMS`` items except
+where the loader's value count (``yamlguard.MAX_NODES``) forbids it: then the
+lists the report shows in detail come first (the preferences of the first
+segments, the first value propositions' segments). Every text is long, and the
+whole file stays under ``yamlguard.MAX_BYTES``.
+"""
+
+from __future__ import annotations
+
+import json
+
+from modelh.framework import CUSTOMER_INDICATOR_GROUPS, vocab
+from modelh.loader import MAX_ITEMS
+from modelh.yamlguard import MAX_BYTES, MAX_NODES
+
+
+def _text(words: int, seed: str) -> str:
+    """A readable text of about ``words`` words (not a placeholder, no list marks)."""
+    sentence = (
+        f"{seed} members who manage two chronic conditions want one contact who knows "
+        "their history, books the next visit and follows up after a hospital stay. "
+    )
+    count = max(1, words // len(sentence.split()))
+    return (sentence * count).strip()
+
+
+def _q(text: str) -> str:
+    """A YAML scalar that is always read back as this text."""
+    return json.dumps(text, ensure_ascii=False)
+
+
+def largest_canvas(
+    items: int = MAX_ITEMS,
+    text_words: int = 300,
+    answer_words: int = 6_000,
+    rich: int = 30,
+) -> str:
+    """The largest valid canvas: ``items`` of every kind, each with long texts.
+
+    ``rich`` items of each kind (the first ones, which a report shows first)
+    carry full nested lists (preferences, segments); the rest carry short ones, so
+    that the file stays under the loader's value count.
+    """
+    ids = [f"segment-{n}" for n in range(items)]
+    channel_ids = [f"channel-{n}" for n in range(items)]
+    measure_ids = [f"measure-{n}" for n in range(items)]
+    stages = vocab.STAGE_IDS
+    lines = [
+        "modelh: 1",
+        "canvas:",
+        "  title: " + _q("Relationship model for every line of business " * 10),
+        "  organization: " + _q("Riverside Regional Health Plan and Partners " * 6),
+        "  prepared_by: [" + ", ".join(_q(f"Consultant {n}") for n in range(items)) + "]",
+        "  prepared_for: " + _q("Executive leadership team " * 10),
+        '  date: "2026-11-20"',
+        '  version: "1.0"',
+        "  status: review",
+        "  confidentiality: " + _q("Confidential: prepared for leadership only " * 5),
+        "segments:",
+    ]
+    for n, sid in enumerate(ids):
+        stage = stages[n % len(stages)]
+        target = stages[min(len(stages) - 1, n % len(stages) + 1)]
+        prefs = items if n < rich else 4
+        lines += [
+            f"  - id: {sid}",
+            "    name: " + _q(f"Segment {n}: members with two or more chronic conditions " * 3),
+            "    role: " + ("buyer", "user", "both")[n % 3],
+            "    description: " + _q(_text(text_words, f"Segment {n}.")),
+            f"    stage: {stage}",
+            f"    target_stage: {target}",
+            "    preferences:",
+        ]
+        lines += [f"      - {_q(f'Preference {k} of segment {n}: ' + 'morning visits ' * 6)}"
+                  for k in range(prefs)]
+    lines.append("value_propositions:")
+    for n in range(items):
+        served = ids if n < rich else ids[n : n + 2]
+        lines += [
+            f"  - id: proposition-{n}",
+            "    name: " + _q(f"Value proposition {n}: guided care for chronic conditions " * 2),
+            "    segments: [" + ", ".join(served) + "]",
+            "    description: " + _q(_text(text_words, f"Proposition {n}.")),
+        ]
+    lines.append("channels:")
+    for n, cid in enumerate(channel_ids):
+        lines += [
+            f"  - id: {cid}",
+            "    name: " + _q(f"Channel {n}: the care guide line and its text messages " * 2),
+            "    kind: " + vocab.CHANNEL_KINDS[n % len(vocab.CHANNEL_KINDS)],
+            "    description: " + _q(_text(text_words, f"Channel {n}.")),
+        ]
+    for block in ("revenue_streams", "key_activities", "key_resources", "key_partners",
+                  "cost_structure"):
+        lines.append(f"{block}:")
+        for n in range(items):
+            lines += [
+                "  - text: " + _q(_text(text_words // 3, f"{block} item {n}.")),
+                f"    segments: [{ids[n]}, {ids[(n + 1) % items]}]",
+            ]
+    lines += ["customer_relationships:", "  answers:"]
+    for k, question in enumerate(vocab.QUESTION_IDS):
+        if k % 2:  # every other question answered per segment, every segment
+            lines.append(f"    {question}:")
+            lines += [f"      {sid}: {_q(_text(text_words, f'{question} for {sid}.'))}"
+                      for sid in ids]
+        else:
+            lines.append(f"    {question}: {_q(_text(answer_words, question))}")
+    lines.append("  dimensions:")
+    for k, dimension in enumerate(vocab.DIMENSION_IDS):
+        lines += [
+            f"    {dimension}:",
+            "      use: " + ("core", "supporting", "planned")[k % 3],
+            "      segments: [" + ", ".join(ids) + "]",
+            "      approach: " + _q(_text(text_words * 3, f"{dimension} approach.")),
+            "      channels: [" + ", ".join(channel_ids) + "]",
+            "      message: " + _q(_text(text_words * 3, f"{dimension} message.")),
+            "      emotional_support: " + _q(_text(text_words * 3, "Emotional support.")),
+            "      physical_comfort: " + _q(_text(text_words * 3, "Physical comfort.")),
+            "      measures: [" + ", ".join(measure_ids) + "]",
+            "      owner: " + _q("Vice president of care management " * 6),
+        ]
+        if dimension == "motivation":
+            lines.append("      incentives:")
+            lines += [f"        - {_q(_text(40, f'Incentive {n}.'))}" for n in range(items)]
+    lines.append("  measures:")
+    customer = [i for _, group in CUSTOMER_INDICATOR_GROUPS for i in group]
+    for n, mid in enumerate(measure_ids):
+        domain = vocab.DOMAIN_IDS[n % len(vocab.DOMAIN_IDS)]
+        status = "pending-leadership" if n % 10 == 8 else "retired" if n % 10 == 9 else "active"
+        lines += [
+            f"    - id: {mid}",
+            "      name: " + _q(f"Measure {n}: share of members with a care plan " * 3),
+            f"      domain: {domain}",
+        ]
+        if domain == "customer":
+            lines.append(f"      indicator: {customer[n % len(customer)]}")
+        lines += [
+            "      tracks: " + vocab.MEASURE_TRACKS[n % len(vocab.MEASURE_TRACKS)],
+            '      unit: "%"',
+            "      direction: up",
+            f"      baseline: {n % 50}",
+            f"      current: {n % 50 + 5}",
+            f"      target: {n % 50 + 20}",
+            '      due: "2027-12"',
+            "      owner: " + _q("Member experience office " * 6),
+            f"      status: {status}",
+        ]
+    text = "\n".join(lines) + "\n"
+    assert len(text.encode()) <= MAX_BYTES, len(text.encode())
+    return text
+
+
+def huge_answers_canvas(size: int = MAX_BYTES - 4096, answers: int = 8) -> str:
+    """A canvas of ``answers`` answers that fill a file of about ``size`` bytes."""
+    head = "modelh: 1\ncanvas:\n  title: Huge answers\n  organization: Bench\n"
+    body = "customer_relationships:\n  answers:\n"
+    each = (size - len(head) - len(body)) // answers - 64
+    text = "\n".join(
+        _text(each // 6 // 12 * 12, f"Paragraph {n}.")[: each // 40] for n in range(40)
+    )
+    for question in vocab.QUESTION_IDS[:answers]:
+        indented = "".join(f"      {line}\n" for line in text.splitlines())
+        body += f"    {question}: |\n{indented}"
+    result = head + body
+    assert len(result.encode()) <= MAX_BYTES
+    return result
+
+
+__all__ = ["MAX_NODES", "huge_answers_canvas", "largest_canvas"]
