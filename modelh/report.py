@@ -80,8 +80,10 @@ DEFAULT_EPOCH = 946684800
 #: The template every report starts from.
 ENTRY_TEMPLATE = "report.html.j2"
 #: A report may have at most this many pages: WeasyPrint lays out a page in about
-#: a tenth of a second and keeps every page in memory until the PDF is written.
-MAX_PAGES = 120
+#: a fifth of a second and keeps every page in memory until the PDF is written. The
+#: report shortens long lists and texts (``report_shorten``), so the largest canvas
+#: the loader accepts makes about 30 pages: this is the safety net behind that.
+MAX_PAGES = 50
 #: Rendering one canvas (load, check, HTML and PDF) may take at most this many seconds.
 TIME_LIMIT = 120.0
 #: The memory (address space) one canvas's render may use, where the system can limit it.

@@ -607,14 +607,6 @@ def canvas_type() -> dict[str, float]:
 # The context
 
 
-def _list(short_: Shortener, texts: Sequence[str], noun: str, limit: int) -> list[str]:
-    """A small list of texts (preferences, incentives): at most SHOWN_LIST_ITEMS,
-    each shortened, then one that says how many more the canvas file holds."""
-    shown, more = short_.items(texts, short.SHOWN_LIST_ITEMS, noun)
-    result = [short_.line(t, limit) for t in shown]
-    return result + [more["label"]] if more else result
-
-
 def _segment_context(
     canvas: Canvas, dims_by_segment: dict[str, list[str]], short_: Shortener
 ) -> list[dict]:
@@ -648,7 +640,9 @@ def _segment_context(
                 "target_stage_name": s.target_stage.capitalize() if s.target_stage else None,
                 "target_index": target,
                 "trust": trust,
-                "preferences": _list(short_, s.preferences, "preference", short.NAME_CHARS),
+                "preferences": short_.texts(
+                    s.preferences, "preference", short.PREFERENCES_CHARS, short.NAME_CHARS
+                ),
                 "needs_preferences": (
                     stage is not None
                     and stage >= vocab.STAGE_IDS.index(vocab.PREFERENCES_FROM_STAGE)
@@ -661,9 +655,26 @@ def _segment_context(
     return result
 
 
+#: What a dimension's card shows.
+_CARD_TEXTS = (
+    "summary",
+    "reason",
+    "segments",
+    "approach",
+    "channels",
+    "message",
+    "emotional_support",
+    "physical_comfort",
+    "measures",
+    "owner",
+    "incentives",
+)
+
+
 def _dimensions_context(canvas: Canvas, short_: Shortener) -> dict[str, Any]:
     from .framework import DIMENSIONS
 
+    dim_chars = short.DIMENSION_CHARS
     segment_names = {s.id: s.name or s.id for s in canvas.segments}
     channel_names = {c.id: c.name or c.id for c in canvas.channels}
     measure_names = {m.id: m.name or m.id for m in canvas.measures}
@@ -681,22 +692,27 @@ def _dimensions_context(canvas: Canvas, short_: Shortener) -> dict[str, Any]:
             "level": level if level is not None else 0,
             "considered": bool(use and use.use),
             "used": bool(use and use.is_used),
-            "reason": short_.text((use.reason if use else None) or ""),
+            "reason": short_.text((use.reason if use else None) or "", dim_chars),
             "segments": short_.names(_names(use.segments, segment_names)) if use else [],
             "segment_count": len(use.segments) if use else 0,
             "all_segments": bool(use and not use.segments),
-            "approach": short_.text((use.approach if use else None) or ""),
+            "approach": short_.text((use.approach if use else None) or "", dim_chars),
             "channels": short_.names(_names(use.channels, channel_names)) if use else [],
             "channel_count": len(use.channels) if use else 0,
             "channel_ids": list(use.channels) if use else [],
-            "message": short_.text((use.message if use else None) or ""),
-            "emotional_support": short_.text((use.emotional_support if use else None) or ""),
-            "physical_comfort": short_.text((use.physical_comfort if use else None) or ""),
+            "message": short_.text((use.message if use else None) or "", dim_chars),
+            "emotional_support": short_.text((use.emotional_support if use else None) or "", dim_chars),
+            "physical_comfort": short_.text((use.physical_comfort if use else None) or "", dim_chars),
             "measures": short_.names(_names(use.measures, measure_names)) if use else [],
             "measure_count": len(use.measures) if use else 0,
             "owner": short_.name((use.owner if use else None) or ""),
-            "incentives": _list(short_, use.incentives, "incentive", short.SHORT_CHARS) if use else [],
+            "incentives": (
+                short_.texts(use.incentives, "incentive", short.INCENTIVES_CHARS, short.SHORT_CHARS)
+                if use
+                else []
+            ),
         }
+        entry["keep"] = short.keep([entry[k] for k in _CARD_TEXTS])
         items.append(entry)
     matrix_rows = []
     shown, more = short_.items(canvas.channels, short.SHOWN_CHANNELS, "channel")
@@ -864,10 +880,11 @@ def _questions_context(canvas: Canvas, short_: Shortener) -> list[dict[str, Any]
             {
                 "segment": short_.name(segment_names.get(sid, sid)),
                 "segment_id": sid,
-                "answer": short_.paragraphs(text, short.SEGMENT_ANSWER_CHARS),
+                "answer": short_.paragraphs(text, short.SEGMENT_ANSWER_CHARS, note=False),
             }
             for sid, text in rows
         ]
+        shown = short_.paragraphs(answer.text if answer else None)
         result.append(
             {
                 "id": q.id,
@@ -876,12 +893,19 @@ def _questions_context(canvas: Canvas, short_: Shortener) -> list[dict[str, Any]
                 "question": q.text,
                 "per_segment_question": q.per_segment,
                 "answered": bool(answer and answer.is_answered),
-                "answer": short_.paragraphs(answer.text if answer else None),
+                "answer": shown,
                 "per_segment": per_segment,
                 "more": more,
+                "keep": short.keep(q.text, shown, per_segment),
             }
         )
     return result
+
+
+def _item_size(item: BlockItem) -> int:
+    """About how many characters a block item takes in the canvas in full."""
+    text = max(min(len(item.text or ""), short.SHORT_CHARS), short.LINE_CHARS)
+    return text + min(len(item.segments), short.SHOWN_NAMES) * short.LINE_CHARS // 2
 
 
 def _blocks_context(canvas: Canvas, short_: Shortener) -> list[dict[str, Any]]:
@@ -889,7 +913,7 @@ def _blocks_context(canvas: Canvas, short_: Shortener) -> list[dict[str, Any]]:
     keys = ("key_partners", "key_activities", "key_resources", "cost_structure", "revenue_streams")
     lists = [getattr(canvas, key) for key in keys]
     # SHOWN_BLOCK_ITEMS in all, shared among the five blocks
-    counts = short.share(lists, short.SHOWN_BLOCK_ITEMS)
+    counts = short.share(lists, short.SHOWN_BLOCK_ITEMS, short.BLOCK_ITEMS_CHARS, _item_size)
     result = []
     for key, items, count in zip(keys, lists, counts, strict=True):
         result.append(
@@ -907,6 +931,7 @@ def _blocks_context(canvas: Canvas, short_: Shortener) -> list[dict[str, Any]]:
                 "more": short_.more(len(items) - count, "item"),
             }
         )
+        result[-1]["keep"] = short.keep(result[-1]["items"])
     return result
 
 
@@ -1037,7 +1062,7 @@ def build_context(
         for sid in targets:
             dims_by_segment.setdefault(sid, []).append(entry["name"])
     created = f"{info.date}T00:00:00Z" if info.date else "2000-01-01T00:00:00Z"
-    title = short_.line(info.title or "Untitled canvas", short.SHORT_CHARS)
+    title = short_.line(info.title or "Untitled canvas", short.TEXT_CHARS)
     organization = short_.name(info.organization or "")
     value_propositions, value_propositions_more = short_.items(
         canvas.value_propositions, short.SHOWN_VALUE_PROPOSITIONS, "value proposition"
@@ -1056,7 +1081,7 @@ def build_context(
             "title": title,
             "organization": organization,
             "prepared_by": short_.names(info.prepared_by),
-            "prepared_for": short_.line(info.prepared_for or "", short.SHORT_CHARS),
+            "prepared_for": short_.line(info.prepared_for or "", short.TEXT_CHARS),
             "date": info.date or "",
             "date_label": format_date(info.date),
             "version": short_.name(info.version or ""),
@@ -1065,7 +1090,7 @@ def build_context(
             "status_mark": mark,
             # every page carries a confidentiality line, even when the canvas has none
             "confidentiality": short_.line(
-                info.confidentiality or "Confidential", short.SHORT_CHARS
+                info.confidentiality or "Confidential", short.TEXT_CHARS
             ),
             "logo": logo,
             "paper": paper,
@@ -1095,7 +1120,7 @@ def build_context(
                 "id": ch.id,
                 "name": short_.name(ch.name or ch.id),
                 "kind": CHANNEL_KIND_LABELS.get(ch.kind or "", ""),
-                "description": short_.text(ch.description or ""),
+                "description": short_.text(ch.description or "", short.SHORT_CHARS),
             }
             for ch in channels
         ],

@@ -7,7 +7,8 @@ at most a fixed length of each text, and says in words what it left out and
 where to find it ("… and 192 more segments: see the canvas file"; "Shortened
 for this report: the full text, about 180,000 words, is in the canvas file").
 The limits sit well above what a real canvas holds (the worked examples are
-shown whole), and keep the largest canvas the loader accepts at about 24 pages.
+shown whole), and keep the largest canvas the loader accepts at about 30 pages
+(``report.MAX_PAGES`` is the safety net behind them).
 
 Everything here takes time linear in the text it is given, and looks at no
 more of a text than its limit (plus one character).
@@ -15,7 +16,7 @@ more of a text than its limit (plus one character).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
@@ -26,26 +27,32 @@ T = TypeVar("T")
 
 #: Segments shown in detail (the canvas in full, the answers given per segment,
 #: the value chain).
-SHOWN_SEGMENTS = 8
+SHOWN_SEGMENTS = 6
 #: Value propositions and channels in the canvas in full; channels in the
 #: channel x dimension matrix.
-SHOWN_VALUE_PROPOSITIONS = 6
+SHOWN_VALUE_PROPOSITIONS = 5
 SHOWN_CHANNELS = 10
 #: Items of the plain blocks (key partners, activities, resources, costs, revenue),
-#: shared fairly among the five: one block alone may show them all.
+#: and their characters, shared fairly among the five: one block alone may show
+#: them all.
 SHOWN_BLOCK_ITEMS = 30
+BLOCK_ITEMS_CHARS = 4_000
 #: Active measures shown with their bars, shared fairly among the domains.
 SHOWN_MEASURES = 12
 #: Measures pending leadership listed, and retired measures named.
-SHOWN_PENDING = 8
-SHOWN_RETIRED = 8
+SHOWN_PENDING = 5
+SHOWN_RETIRED = 5
 #: Findings of modelh check on the gaps page, shared fairly among its sections.
 SHOWN_FINDINGS = 40
 #: Items of a small list: a segment's preferences, the motivation incentives.
 SHOWN_LIST_ITEMS = 5
 #: Names in a list of names (the consultants, the segments a dimension serves,
-#: its channels and measures, whom a proposition is for).
+#: its channels and measures, whom a proposition is for), and their characters
+#: in all; the items of a small list (preferences, incentives) likewise.
 SHOWN_NAMES = 5
+NAMES_CHARS = 180
+PREFERENCES_CHARS = 220
+INCENTIVES_CHARS = 280
 
 #: Characters shown of a name (of a segment, channel, measure, the title...);
 #: a longer one ends in "…".
@@ -53,12 +60,13 @@ NAME_CHARS = 80
 #: Characters shown of a short text (a block item, a preference, an incentive, a
 #: finding's message) and of a description (of a segment, proposition, channel;
 #: a dimension's approach, message, support, reason).
-SHORT_CHARS = 200
-TEXT_CHARS = 300
+SHORT_CHARS = 120
+TEXT_CHARS = 240
+DIMENSION_CHARS = 170
 #: Characters shown of an answer to one of the eight questions, and of an answer
 #: given for one segment.
-ANSWER_CHARS = 1_200
-SEGMENT_ANSWER_CHARS = 200
+ANSWER_CHARS = 400
+SEGMENT_ANSWER_CHARS = 150
 #: The canvas page measures at most this many items of a block, each cut to at most
 #: this many characters, and this many characters in all: more than the largest
 #: block (on A3) can show, so what it shows is the same, and measuring takes
@@ -66,6 +74,13 @@ SEGMENT_ANSWER_CHARS = 200
 CANVAS_ITEMS = 40
 CANVAS_ITEM_CHARS = 4_000
 CANVAS_BLOCK_CHARS = 8_000
+#: A part of the report (a block, a question, a dimension) that shows at most this
+#: many characters is kept on one page; a longer one may break across pages, so
+#: that a long report leaves no half pages empty. Each text counts PIECE_CHARS more.
+KEEP_CHARS = 1_500
+PIECE_CHARS = 20
+#: What follows a shortened text shown in a table or a card.
+SHORTENED = "(full text in the canvas file)"
 #: A paragraph or list item costs at least one line of this many characters,
 #: so that a text of many one-word lines is bounded like a long one.
 LINE_CHARS = 80
@@ -163,6 +178,7 @@ class Shortener:
     def where(self) -> str:
         return f"the canvas file {self.file}" if self.file else "the canvas file"
 
+
     def name(self, text: str | None) -> str:
         """A name or a one-line text: at most NAME_CHARS, cut with "…"."""
         return self.line(text, NAME_CHARS)
@@ -179,37 +195,66 @@ class Shortener:
 
     def text(self, text: str | None, limit: int = TEXT_CHARS) -> str:
         """A text as written when it fits ``limit``; else its first paragraphs, cut
-        at a word with "…", and a last paragraph that says where the rest is."""
+        at a word with "…" and followed by SHORTENED."""
         if not text:
             return text or ""
         kept = _within(text, limit)
         if kept is None:
             return text
-        return (_as_text(kept) + "\n\n" + self.note(text)).lstrip("\n")
+        return f"{_as_text(kept)} {SHORTENED}".lstrip()
 
-    def paragraphs(self, text: str | None, limit: int = ANSWER_CHARS) -> list[dict[str, Any]]:
-        """``paragraphs(text)`` when it fits ``limit``; else those of ``self.text``,
-        the last one (the note) marked ``shortened``."""
+    def paragraphs(
+        self, text: str | None, limit: int = ANSWER_CHARS, *, note: bool = True
+    ) -> list[dict[str, Any]]:
+        """``paragraphs(text)`` when it fits ``limit``; else the paragraphs that fit,
+        the last one cut at a word with "…", then a paragraph of kind ``note`` that
+        says how long the full text is and where it is (or, without ``note``, the
+        last paragraph followed by SHORTENED)."""
         if not text:
             return []
         kept = _within(text, limit)
         if kept is None:
             return _blocks(text)
-        return [*kept, {"kind": "note", "text": self.note(text)}]
+        if note:
+            return [*kept, {"kind": "note", "text": self.note(text)}]
+        return _blocks(f"{_as_text(kept)} {SHORTENED}")
 
     def more(self, hidden: int, noun: str, plural: str | None = None) -> dict[str, Any] | None:
         """What a list left out: none, or ``hidden`` and a label such as
-        "… and 192 more segments: see the canvas file crowded.yaml"."""
+        "… and 192 more segments: see the canvas file"."""
         if hidden <= 0:
             return None
         word = noun if hidden == 1 else plural or noun + "s"
-        return {"hidden": hidden, "label": f"… and {hidden:,} more {word}: see {self.where}"}
+        return {"hidden": hidden, "label": f"… and {hidden:,} more {word}: see the canvas file"}
 
-    def names(self, names: Sequence[str], limit: int = SHOWN_NAMES) -> list[str]:
-        """At most ``limit`` names (each shortened), then "and N more" as the last one."""
-        shown = [self.name(n) for n in names[:limit]]
-        if len(names) > limit:
-            shown.append(f"and {len(names) - limit:,} more")
+    def names(self, names: Sequence[str]) -> list[str]:
+        """A list of names as a report shows it (see ``listed``), the last one
+        "and N more" when any was left out."""
+        shown = self.listed(names, SHOWN_NAMES, NAMES_CHARS, NAME_CHARS)
+        if len(names) > len(shown):
+            shown.append(f"and {len(names) - len(shown):,} more")
+        return shown
+
+    def texts(self, texts: Sequence[str], noun: str, chars: int, each: int) -> list[str]:
+        """A small list of texts (preferences, incentives) as a report shows it (see
+        ``listed``), the last one "… and N more preferences: see the canvas file"
+        when any was left out."""
+        shown = self.listed(texts, SHOWN_LIST_ITEMS, chars, each)
+        more = self.more(len(texts) - len(shown), noun)
+        return shown + [more["label"]] if more else shown
+
+    def listed(self, texts: Sequence[str], items: int, chars: int, each: int) -> list[str]:
+        """The first of ``texts``: at most ``items`` of them, each shortened to
+        ``each`` characters, and ``chars`` characters in all (the first one always,
+        shortened to fit)."""
+        shown: list[str] = []
+        left = chars
+        for text in texts[:items]:
+            text = self.line(text, min(each, left) if not shown else each)
+            if len(text) > left:
+                break
+            shown.append(text)
+            left -= len(text)
         return shown
 
     def items(
@@ -219,30 +264,71 @@ class Shortener:
         return items[:limit], self.more(len(items) - limit, noun, plural)
 
 
-def share(groups: Sequence[Sequence[T]], limit: int) -> list[int]:
-    """How many of each group to show so that at most ``limit`` are shown in all:
-    one of each group in turn, so that every group shows some while there is room."""
+def size(*values: Any) -> int:
+    """About how many characters ``values`` show (texts, and lists and mappings of
+    them, as the context holds them), each text counting at least a few."""
+    total = 0
+    stack = list(values)
+    while stack:
+        value = stack.pop()
+        if isinstance(value, str):
+            total += len(value) + PIECE_CHARS
+        elif isinstance(value, dict):
+            stack.extend(value.values())
+        elif isinstance(value, (list, tuple)):
+            stack.extend(value)
+    return total
+
+
+def keep(*values: Any) -> bool:
+    """Whether a part of the report showing ``values`` is short enough to be kept on
+    one page (see KEEP_CHARS)."""
+    return size(*values) <= KEEP_CHARS
+
+
+def share(
+    groups: Sequence[Sequence[T]],
+    limit: int,
+    chars: int | None = None,
+    cost: Callable[[T], int] | None = None,
+) -> list[int]:
+    """How many of each group to show: at most ``limit`` in all, and at most ``chars``
+    characters (``cost`` of each item shown) when given. Taken one of each group in
+    turn, so that every group shows some while there is room."""
     counts = [0] * len(groups)
-    left = limit
-    while left > 0:
-        progressed = False
+    left, room = limit, chars
+    open_ = [bool(g) for g in groups]
+    while left > 0 and any(open_):
         for i, group in enumerate(groups):
-            if left and counts[i] < len(group):
-                counts[i] += 1
-                left -= 1
-                progressed = True
-        if not progressed:
-            break
+            if not open_[i] or left <= 0:
+                continue
+            if counts[i] >= len(group):
+                open_[i] = False
+                continue
+            if room is not None and cost is not None:
+                need = cost(group[counts[i]])
+                if need > room and any(counts):
+                    open_[i] = False
+                    continue
+                room -= need
+            counts[i] += 1
+            left -= 1
     return counts
 
 
 __all__ = [
     "ANSWER_CHARS",
+    "BLOCK_ITEMS_CHARS",
     "CANVAS_BLOCK_CHARS",
     "CANVAS_ITEMS",
     "CANVAS_ITEM_CHARS",
     "LINE_CHARS",
+    "DIMENSION_CHARS",
+    "INCENTIVES_CHARS",
+    "KEEP_CHARS",
+    "NAMES_CHARS",
     "NAME_CHARS",
+    "PREFERENCES_CHARS",
     "SEGMENT_ANSWER_CHARS",
     "SHORT_CHARS",
     "SHOWN_BLOCK_ITEMS",
@@ -258,6 +344,8 @@ __all__ = [
     "TEXT_CHARS",
     "Shortener",
     "cut_at_word",
+    "keep",
     "share",
+    "size",
     "word_count",
 ]

@@ -1,11 +1,12 @@
 """The largest canvases the loader accepts, written as YAML text.
 
 Shared by the report bound tests and ``benchmarks/hostile.py``, so that both
-measure the same canvas. Every list is at ``loader.MAX_ITEMS`` items except
-where the loader's value count (``yamlguard.MAX_NODES``) forbids it: then the
-lists the report shows in detail come first (the preferences of the first
-segments, the first value propositions' segments). Every text is long, and the
-whole file stays under ``yamlguard.MAX_BYTES``.
+measure the same canvas. Every list is at ``loader.MAX_ITEMS`` items, except
+nested lists where the file's size (``yamlguard.MAX_BYTES``) and value count
+(``yamlguard.MAX_NODES``) forbid it: there the items a report shows first (the
+preferences of the first segments, the first value propositions' segments) hold
+full lists. Every text is longer than the report shows, and every question is
+answered for every segment (the most a report can show of the answers).
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ import json
 
 from modelh.framework import CUSTOMER_INDICATOR_GROUPS, vocab
 from modelh.loader import MAX_ITEMS
-from modelh.yamlguard import MAX_BYTES, MAX_NODES
+from modelh.yamlguard import MAX_BYTES
 
 
 def _text(words: int, seed: str) -> str:
@@ -35,7 +36,7 @@ def _q(text: str) -> str:
 def largest_canvas(
     items: int = MAX_ITEMS,
     text_words: int = 300,
-    answer_words: int = 6_000,
+    row_words: int = 100,
     rich: int = 30,
 ) -> str:
     """The largest valid canvas: ``items`` of every kind, each with long texts.
@@ -102,13 +103,9 @@ def largest_canvas(
                 f"    segments: [{ids[n]}, {ids[(n + 1) % items]}]",
             ]
     lines += ["customer_relationships:", "  answers:"]
-    for k, question in enumerate(vocab.QUESTION_IDS):
-        if k % 2:  # every other question answered per segment, every segment
-            lines.append(f"    {question}:")
-            lines += [f"      {sid}: {_q(_text(text_words, f'{question} for {sid}.'))}"
-                      for sid in ids]
-        else:
-            lines.append(f"    {question}: {_q(_text(answer_words, question))}")
+    for question in vocab.QUESTION_IDS:  # per segment, every segment: the most to show
+        lines.append(f"    {question}:")
+        lines += [f"      {sid}: {_q(_text(row_words, f'{question} for {sid}.'))}" for sid in ids]
     lines.append("  dimensions:")
     for k, dimension in enumerate(vocab.DIMENSION_IDS):
         lines += [
@@ -155,19 +152,24 @@ def largest_canvas(
 
 
 def huge_answers_canvas(size: int = MAX_BYTES - 4096, answers: int = 8) -> str:
-    """A canvas of ``answers`` answers that fill a file of about ``size`` bytes."""
+    """A canvas of ``answers`` answers, each of many paragraphs, that fill a file of
+    about ``size`` bytes."""
     head = "modelh: 1\ncanvas:\n  title: Huge answers\n  organization: Bench\n"
     body = "customer_relationships:\n  answers:\n"
-    each = (size - len(head) - len(body)) // answers - 64
-    text = "\n".join(
-        _text(each // 6 // 12 * 12, f"Paragraph {n}.")[: each // 40] for n in range(40)
-    )
+    each = (size - len(head) - len(body)) // answers
+    paragraph = "".join(f"      {line}\n" for line in _wrapped(_text(120, "Paragraph."))) + "\n"
+    text = paragraph * (each // len(paragraph))
     for question in vocab.QUESTION_IDS[:answers]:
-        indented = "".join(f"      {line}\n" for line in text.splitlines())
-        body += f"    {question}: |\n{indented}"
+        body += f"    {question}: |\n{text}"
     result = head + body
     assert len(result.encode()) <= MAX_BYTES
     return result
 
 
-__all__ = ["MAX_NODES", "huge_answers_canvas", "largest_canvas"]
+def _wrapped(text: str, width: int = 70) -> list[str]:
+    import textwrap
+
+    return textwrap.wrap(text, width)
+
+
+__all__ = ["huge_answers_canvas", "largest_canvas"]
