@@ -701,8 +701,12 @@ def _dimensions_context(canvas: Canvas, short_: Shortener) -> dict[str, Any]:
             "channel_count": len(use.channels) if use else 0,
             "channel_ids": list(use.channels) if use else [],
             "message": short_.text((use.message if use else None) or "", dim_chars),
-            "emotional_support": short_.text((use.emotional_support if use else None) or "", dim_chars),
-            "physical_comfort": short_.text((use.physical_comfort if use else None) or "", dim_chars),
+            "emotional_support": short_.text(
+                (use.emotional_support if use else None) or "", dim_chars
+            ),
+            "physical_comfort": short_.text(
+                (use.physical_comfort if use else None) or "", dim_chars
+            ),
             "measures": short_.names(_names(use.measures, measure_names)) if use else [],
             "measure_count": len(use.measures) if use else 0,
             "owner": short_.name((use.owner if use else None) or ""),
@@ -872,10 +876,10 @@ def _questions_context(canvas: Canvas, short_: Shortener) -> list[dict[str, Any]
             rows = [(s.id, answered.pop(s.id, None)) for s in canvas.segments]
             rows += answered.items()  # ids the loader let through (none today)
         more = None
-        if len(rows) > short.SHOWN_SEGMENTS:  # the answered ones first, in order
+        if len(rows) > short.SHOWN_SEGMENT_ANSWERS:  # the answered ones first, in order
             rows.sort(key=lambda row: not row[1])
-            more = short_.more(len(rows) - short.SHOWN_SEGMENTS, "segment")
-            rows = rows[: short.SHOWN_SEGMENTS]
+            more = short_.more(len(rows) - short.SHOWN_SEGMENT_ANSWERS, "segment")
+            rows = rows[: short.SHOWN_SEGMENT_ANSWERS]
         per_segment = [
             {
                 "segment": short_.name(segment_names.get(sid, sid)),
@@ -1062,8 +1066,8 @@ def build_context(
         for sid in targets:
             dims_by_segment.setdefault(sid, []).append(entry["name"])
     created = f"{info.date}T00:00:00Z" if info.date else "2000-01-01T00:00:00Z"
-    title = short_.line(info.title or "Untitled canvas", short.TEXT_CHARS)
-    organization = short_.name(info.organization or "")
+    title = info.title or "Untitled canvas"
+    organization = info.organization or ""
     value_propositions, value_propositions_more = short_.items(
         canvas.value_propositions, short.SHOWN_VALUE_PROPOSITIONS, "value proposition"
     )
@@ -1081,17 +1085,15 @@ def build_context(
             "title": title,
             "organization": organization,
             "prepared_by": short_.names(info.prepared_by),
-            "prepared_for": short_.line(info.prepared_for or "", short.TEXT_CHARS),
+            "prepared_for": info.prepared_for or "",
             "date": info.date or "",
             "date_label": format_date(info.date),
-            "version": short_.name(info.version or ""),
+            "version": info.version or "",
             "status": status or "draft",
             "status_label": (status or "draft").capitalize(),
             "status_mark": mark,
             # every page carries a confidentiality line, even when the canvas has none
-            "confidentiality": short_.line(
-                info.confidentiality or "Confidential", short.TEXT_CHARS
-            ),
+            "confidentiality": info.confidentiality or "Confidential",
             "logo": logo,
             "paper": paper,
             "paper_size": {"a4": "A4", "letter": "letter", "a3": "A3"}[paper],

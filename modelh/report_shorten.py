@@ -28,6 +28,9 @@ T = TypeVar("T")
 #: Segments shown in detail (the canvas in full, the answers given per segment,
 #: the value chain).
 SHOWN_SEGMENTS = 6
+#: Segments whose answers a question answered per segment lists (the answered
+#: ones first).
+SHOWN_SEGMENT_ANSWERS = 5
 #: Value propositions and channels in the canvas in full; channels in the
 #: channel x dimension matrix.
 SHOWN_VALUE_PROPOSITIONS = 5
@@ -35,7 +38,7 @@ SHOWN_CHANNELS = 10
 #: Items of the plain blocks (key partners, activities, resources, costs, revenue),
 #: and their characters, shared fairly among the five: one block alone may show
 #: them all.
-SHOWN_BLOCK_ITEMS = 30
+SHOWN_BLOCK_ITEMS = 40
 BLOCK_ITEMS_CHARS = 4_000
 #: Active measures shown with their bars, shared fairly among the domains.
 SHOWN_MEASURES = 12
@@ -66,7 +69,7 @@ DIMENSION_CHARS = 170
 #: Characters shown of an answer to one of the eight questions, and of an answer
 #: given for one segment.
 ANSWER_CHARS = 400
-SEGMENT_ANSWER_CHARS = 150
+SEGMENT_ANSWER_CHARS = 130
 #: The canvas page measures at most this many items of a block, each cut to at most
 #: this many characters, and this many characters in all: more than the largest
 #: block (on A3) can show, so what it shows is the same, and measuring takes
@@ -160,7 +163,7 @@ def _as_blocks(kept: list[tuple[str, list[str]]]) -> list[dict[str, Any]]:
 
 
 def word_count(text: str) -> str:
-    """"about 12,000 words", "45 words": how long a text is, in words."""
+    """ "about 12,000 words", "45 words": how long a text is, in words."""
     words = len(text.split())
     if words < 1_000:
         return f"{words:,} word{'s' if words != 1 else ''}"
@@ -177,7 +180,6 @@ class Shortener:
     @property
     def where(self) -> str:
         return f"the canvas file {self.file}" if self.file else "the canvas file"
-
 
     def name(self, text: str | None) -> str:
         """A name or a one-line text: at most NAME_CHARS, cut with "…"."""
@@ -241,7 +243,7 @@ class Shortener:
         when any was left out."""
         shown = self.listed(texts, SHOWN_LIST_ITEMS, chars, each)
         more = self.more(len(texts) - len(shown), noun)
-        return shown + [more["label"]] if more else shown
+        return [*shown, more["label"]] if more else shown
 
     def listed(self, texts: Sequence[str], items: int, chars: int, each: int) -> list[str]:
         """The first of ``texts``: at most ``items`` of them, each shortened to
@@ -322,10 +324,10 @@ __all__ = [
     "CANVAS_BLOCK_CHARS",
     "CANVAS_ITEMS",
     "CANVAS_ITEM_CHARS",
-    "LINE_CHARS",
     "DIMENSION_CHARS",
     "INCENTIVES_CHARS",
     "KEEP_CHARS",
+    "LINE_CHARS",
     "NAMES_CHARS",
     "NAME_CHARS",
     "PREFERENCES_CHARS",
@@ -340,6 +342,7 @@ __all__ = [
     "SHOWN_PENDING",
     "SHOWN_RETIRED",
     "SHOWN_SEGMENTS",
+    "SHOWN_SEGMENT_ANSWERS",
     "SHOWN_VALUE_PROPOSITIONS",
     "TEXT_CHARS",
     "Shortener",

@@ -75,8 +75,10 @@ def largest_canvas(
             f"    target_stage: {target}",
             "    preferences:",
         ]
-        lines += [f"      - {_q(f'Preference {k} of segment {n}: ' + 'morning visits ' * 6)}"
-                  for k in range(prefs)]
+        lines += [
+            f"      - {_q(f'Preference {k} of segment {n}: ' + 'morning visits ' * 6)}"
+            for k in range(prefs)
+        ]
     lines.append("value_propositions:")
     for n in range(items):
         served = ids if n < rich else ids[n : n + 2]
@@ -94,8 +96,13 @@ def largest_canvas(
             "    kind: " + vocab.CHANNEL_KINDS[n % len(vocab.CHANNEL_KINDS)],
             "    description: " + _q(_text(text_words, f"Channel {n}.")),
         ]
-    for block in ("revenue_streams", "key_activities", "key_resources", "key_partners",
-                  "cost_structure"):
+    for block in (
+        "revenue_streams",
+        "key_activities",
+        "key_resources",
+        "key_partners",
+        "cost_structure",
+    ):
         lines.append(f"{block}:")
         for n in range(items):
             lines += [

@@ -7,7 +7,6 @@ are shown whole.
 
 from __future__ import annotations
 
-import dataclasses
 import io
 import re
 import time
@@ -93,7 +92,7 @@ def test_the_examples_are_shown_whole(example, monkeypatch):
     canvas = load_canvas(example)
     capped = render_html(canvas)
     for name in dir(short):
-        if name.startswith("SHOWN_") or name.endswith("_CHARS") and name not in NOT_CAPS:
+        if name.startswith("SHOWN_") or (name.endswith("_CHARS") and name not in NOT_CAPS):
             monkeypatch.setattr(short, name, 10**9)
     assert render_html(canvas) == capped
     context = build_context(canvas)
@@ -116,4 +115,3 @@ def test_a_shortener_counts_what_it_leaves_out():
     long = "word " * 1_000
     assert shortener.text(long).endswith("… " + short.SHORTENED)
     assert shortener.text("short text") == "short text"
-    assert dataclasses.is_dataclass(shortener)
