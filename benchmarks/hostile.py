@@ -23,6 +23,7 @@ import zlib
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))  # the canvases the tests build
 MODELH = [sys.executable, "-m", "modelh"]
 TIME_LIMIT_S = 5.0
 MEMORY_LIMIT_MB = 500.0
@@ -39,7 +40,7 @@ def long_answers(folder: Path) -> Path:
     """A canvas of eight answers of 20 KB each (placeholders, dots, blank runs)."""
     words = ("TBD" + " " * 5000 + "." * 5000 + "\n\n" * 2000)[:20_000]
     body = "customer_relationships:\n  answers:\n"
-    for question in ("approach", "experience", "cost", "growth"):
+    for question in ("dimensions", "expectations", "cost", "growth"):
         body += f"    {question}: |\n" + "".join(
             f"      {line}\n" for line in (words + " word" * 2000).splitlines() or ["x"]
         )
@@ -49,32 +50,23 @@ def long_answers(folder: Path) -> Path:
 
 
 def largest_accepted(folder: Path) -> Path:
-    """The largest canvas the loader's per-block bound accepts: that many segments,
-    channels and value propositions, each with a long description."""
-    limit = _items_limit()
-    lines = [HEAD.rstrip("\n"), "segments:"]
-    for n in range(limit):
-        lines += [
-            f"  - id: s{n}",
-            f"    name: Segment {n}",
-            "    role: member",
-            "    description: " + "A long description of who they are. " * 6,
-        ]
-    lines.append("channels:")
-    for n in range(limit):
-        lines += [f"  - id: c{n}", f"    name: Channel {n}", "    kind: app"]
-    lines.append("value_propositions:")
-    for n in range(limit):
-        lines += [f"  - id: v{n}", f"    name: Value {n}", f"    segments: [s{n}]"]
+    """The largest valid canvas the loader accepts: every list at its item limit
+    (within the file's value limit), long texts everywhere, answers per segment,
+    measures (see ``tests/largest_canvas.py``, shared with the tests)."""
+    from tests.largest_canvas import largest_canvas
+
     path = folder / "largest.yaml"
-    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    path.write_text(largest_canvas(), encoding="utf-8")
     return path
 
 
-def _items_limit() -> int:
-    from modelh.canvas import loader
+def huge_answers(folder: Path) -> Path:
+    """A canvas of eight answers as large as the file size limit allows (5 MB)."""
+    from tests.largest_canvas import huge_answers_canvas
 
-    return int(getattr(loader, "MAX_ITEMS", 2000))
+    path = folder / "huge-answers.yaml"
+    path.write_text(huge_answers_canvas(), encoding="utf-8")
+    return path
 
 
 def with_logo(folder: Path, name: str, data: bytes) -> Path:
@@ -141,6 +133,7 @@ def cases(folder: Path) -> list[tuple[str, list[str]]]:
     out = str(folder / "out")
     long = str(long_answers(folder))
     largest = str(largest_accepted(folder))
+    huge = str(huge_answers(folder))
     svg = str(with_logo(folder, "bomb.svg", svg_use_bomb()))
     png = str(with_logo(folder, "huge.png", huge_png()))
     title = str(long_title(folder))
@@ -150,6 +143,8 @@ def cases(folder: Path) -> list[tuple[str, list[str]]]:
         ("render: long answers, html", ["render", "-f", "html", "-o", out, long]),
         ("check: largest accepted canvas", ["check", "--isolated", largest]),
         ("render: largest accepted canvas, pdf", ["render", "-f", "pdf", "-o", out, largest]),
+        ("check: huge answers (5 MB)", ["check", "--isolated", huge]),
+        ("render: huge answers, pdf", ["render", "-f", "pdf", "-o", out, huge]),
         ("check: SVG logo of nested <use>", ["check", "--isolated", svg]),
         ("render: SVG logo of nested <use>, pdf", ["render", "-f", "pdf", "-o", out, svg]),
         ("check: PNG logo of 9400x9400 pixels", ["check", "--isolated", png]),

@@ -8,6 +8,7 @@ are passed as written; the templates escape them. The shape is documented in
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import math
 import os
@@ -22,6 +23,8 @@ from modelh.errors import ModelhError
 from modelh.framework import vocab
 from modelh.framework.entities import TRUST_PAST
 from modelh.report import fit
+from modelh.report import shorten as short
+from modelh.report.shorten import Shortener
 
 #: The report's sections, in their default order, with their headings.
 REPORT_SECTIONS: dict[str, str] = {
@@ -114,6 +117,7 @@ class ReportContext(TypedDict):
     dimensions: dict[str, Any]
     measures: dict[str, Any]
     value_chain: dict[str, Any]
+    more: dict[str, Any]
     gaps: dict[str, Any] | None
     method: dict[str, Any]
 
@@ -425,50 +429,90 @@ def _names(ids: Sequence[str], by_id: dict[str, str]) -> list[str]:
     return [by_id.get(i, i) for i in ids]
 
 
+def _canvas_text(text: str) -> str:
+    """A text as the canvas page measures it: one longer than any block can hold is
+    cut first (with "…"), so that measuring it takes bounded time."""
+    if len(text) <= short.CANVAS_ITEM_CHARS:
+        return text
+    return short.cut_at_word(text, short.CANVAS_ITEM_CHARS)
+
+
+def _canvas_names(ids: Sequence[str], by_id: dict[str, str]) -> str:
+    names = _names(ids[: short.SHOWN_NAMES], by_id)
+    if len(ids) > short.SHOWN_NAMES:
+        names.append(f"and {len(ids) - short.SHOWN_NAMES:,} more")
+    return _canvas_text(", ".join(names))
+
+
+def _measurable(items: list[list[fit.Line]]) -> list[list[fit.Line]]:
+    """The first of ``items``, up to ``CANVAS_BLOCK_CHARS`` characters in all: more
+    than any block can show, so what the canvas page shows is the same, and
+    measuring takes bounded time. The fitting counts the rest as not shown."""
+    left = short.CANVAS_BLOCK_CHARS
+    kept = []
+    for lines in items:
+        if left <= 0:
+            break
+        clipped = []
+        for line in lines:
+            if len(line.text) > left:
+                line = dataclasses.replace(line, text=short.cut_at_word(line.text, max(left, 1)))
+            left -= len(line.text)
+            clipped.append(line)
+        kept.append(clipped)
+    return kept
+
+
 def _canvas_items(canvas: Canvas) -> dict[str, list[list[fit.Line]]]:
-    """Each block's items as the lines the canvas page would set."""
+    """Each block's items as the lines the canvas page would set.
+
+    At most ``CANVAS_ITEMS`` of each block and ``CANVAS_BLOCK_CHARS`` characters,
+    more than any block can show: the fitting counts the rest as not shown.
+    """
     segment_names = {s.id: s.name or s.id for s in canvas.segments}
     stage_names = {s: s.capitalize() for s in vocab.STAGE_IDS}
+    first = short.CANVAS_ITEMS
 
     def plain(items: Sequence[BlockItem]) -> list[list[fit.Line]]:
         result = []
-        for item in items:
-            lines = [fit.Line("text", item.text or "", TEXT_STYLE, indent=BULLET_INDENT_PT)]
+        for item in items[:first]:
+            text = _canvas_text(item.text or "")
+            lines = [fit.Line("text", text, TEXT_STYLE, indent=BULLET_INDENT_PT)]
             if item.segments:
-                meta = ", ".join(_names(item.segments, segment_names))
+                meta = _canvas_names(item.segments, segment_names)
                 lines.append(fit.Line("meta", meta, META_STYLE, indent=BULLET_INDENT_PT))
             result.append(lines)
         return result
 
     segments = []
-    for s in canvas.segments:
+    for s in canvas.segments[:first]:
         meta = [ROLE_LABELS.get(s.role or "", "")]
         if s.stage:
             stage = stage_names[s.stage]
             if s.target_stage and s.target_stage != s.stage:
                 stage += f" → {stage_names[s.target_stage]}"
             meta.append(stage)
-        lines = [fit.Line("text", s.name or s.id, ITEM_STYLE)]
+        lines = [fit.Line("text", _canvas_text(s.name or s.id), ITEM_STYLE)]
         shown_meta = " · ".join(m for m in meta if m)
         if shown_meta:
             lines.append(fit.Line("meta", shown_meta, META_STYLE))
         segments.append(lines)
     propositions = []
-    for vp in canvas.value_propositions:
-        lines = [fit.Line("text", vp.name or vp.id, ITEM_STYLE)]
+    for vp in canvas.value_propositions[:first]:
+        lines = [fit.Line("text", _canvas_text(vp.name or vp.id), ITEM_STYLE)]
         if vp.segments:
-            meta = "For " + ", ".join(_names(vp.segments, segment_names))
+            meta = "For " + _canvas_names(vp.segments, segment_names)
             lines.append(fit.Line("meta", meta, META_STYLE))
         propositions.append(lines)
     channels = []
-    for ch in canvas.channels:
+    for ch in canvas.channels[:first]:
         # the kind follows the name on the same line, in smaller type: measure
         # both in the name's (wider) style, which errs on the safe side
         kind = CHANNEL_KIND_LABELS[ch.kind] if ch.kind else ""
-        name = ch.name or ch.id
+        name = _canvas_text(ch.name or ch.id)
         lines = [fit.Line("text", f"{name}  {kind}".rstrip(), ITEM_STYLE)]
         channels.append(lines)
-    return {
+    blocks = {
         "key_partners": plain(canvas.key_partners),
         "key_activities": plain(canvas.key_activities),
         "key_resources": plain(canvas.key_resources),
@@ -478,12 +522,14 @@ def _canvas_items(canvas: Canvas) -> dict[str, list[list[fit.Line]]]:
         "cost_structure": plain(canvas.cost_structure),
         "revenue_streams": plain(canvas.revenue_streams),
     }
+    return {key: _measurable(items) for key, items in blocks.items()}
 
 
 def canvas_page(canvas: Canvas, paper: str, full_text_shown: bool) -> dict[str, Any]:
     """The canvas page: geometry, and per block the items that fit and what is left."""
     items = _canvas_items(canvas)
     geometry = canvas_geometry(paper, items)
+    totals = {key: len(getattr(canvas, key)) for key in items}
     blocks: dict[str, Any] = {}
     for key, box in geometry["boxes"].items():
         title = BLOCK_TITLES[key]
@@ -494,6 +540,7 @@ def canvas_page(canvas: Canvas, paper: str, full_text_shown: bool) -> dict[str, 
         height_pt = (box["h"] - 2 * BLOCK_PAD_MM - BLOCK_TITLE_MM) * fit.PT_PER_MM
         block_items = items[key]
         fitted = fit.fit_block(block_items, width_pt, height_pt, gap=ITEM_GAP_PT, more=MORE_STYLE)
+        unmeasured = totals[key] - len(block_items)  # past CANVAS_ITEMS: never shown
         shown = []
         for f in fitted.shown:
             entry = {
@@ -505,16 +552,17 @@ def canvas_page(canvas: Canvas, paper: str, full_text_shown: bool) -> dict[str, 
             if key == "channels":
                 channel = canvas.channels[f.index]
                 kind = CHANNEL_KIND_LABELS.get(channel.kind or "", "")
-                entry["text"] = channel.name or channel.id
+                entry["text"] = _canvas_text(channel.name or channel.id)
                 entry["kind"] = kind
                 if f.cut:  # shortened: the fitted text holds name and kind cut together
                     entry["text"], entry["kind"] = f.parts.get("text", ""), ""
             shown.append(entry)
         more = None
-        if not fitted.complete:
-            label = f"… {fitted.hidden} more" if fitted.hidden else "… continued"
+        hidden = fitted.hidden + unmeasured
+        if not fitted.complete or hidden:
+            label = f"… {hidden:,} more" if hidden else "… continued"
             more = {
-                "hidden": fitted.hidden,
+                "hidden": hidden,
                 "label": label,
                 "target": f"#full-{key.replace('_', '-')}" if full_text_shown else None,
             }
@@ -523,7 +571,7 @@ def canvas_page(canvas: Canvas, paper: str, full_text_shown: bool) -> dict[str, 
             "title": title,
             "box": box,
             "items": shown,
-            "count": len(block_items),
+            "count": totals[key],
             "more": more,
             "empty": not block_items,
         }
@@ -555,22 +603,27 @@ def canvas_type() -> dict[str, float]:
 # The context
 
 
-def _segment_context(canvas: Canvas, dims_by_segment: dict[str, list[str]]) -> list[dict]:
+def _segment_context(
+    canvas: Canvas, dims_by_segment: dict[str, list[str]], short_: Shortener
+) -> list[dict]:
+    shown = canvas.segments[: short.SHOWN_SEGMENTS]
+    wanted = {s.id for s in shown}
     vp_by_segment: dict[str, list[str]] = {}
     for vp in canvas.value_propositions:
         for sid in vp.segments:
-            vp_by_segment.setdefault(sid, []).append(vp.name or vp.id)
+            if sid in wanted:
+                vp_by_segment.setdefault(sid, []).append(vp.name or vp.id)
     result = []
-    for s in canvas.segments:
+    for s in shown:
         stage = vocab.STAGE_IDS.index(s.stage) if s.stage else None
         target = vocab.STAGE_IDS.index(s.target_stage) if s.target_stage else None
         result.append(
             {
                 "id": s.id,
-                "name": s.name or s.id,
+                "name": short_.name(s.name or s.id),
                 "role": s.role,
                 "role_label": ROLE_LABELS.get(s.role or "", "Role not set"),
-                "description": s.description or "",
+                "description": short_.text(s.description or ""),
                 "stage": s.stage,
                 "stage_name": s.stage.capitalize() if s.stage else None,
                 "stage_index": stage,
@@ -578,18 +631,37 @@ def _segment_context(canvas: Canvas, dims_by_segment: dict[str, list[str]]) -> l
                 "target_stage_name": s.target_stage.capitalize() if s.target_stage else None,
                 "target_index": target,
                 "trust": trust(s.stage),
-                "preferences": list(s.preferences),
+                "preferences": short_.texts(
+                    s.preferences, "preference", short.PREFERENCES_CHARS, short.NAME_CHARS
+                ),
                 "needs_preferences": asks_preferences(s.stage) and not s.preferences,
-                "value_propositions": vp_by_segment.get(s.id, []),
+                "value_propositions": short_.names(vp_by_segment.get(s.id, [])),
                 "dimensions": dims_by_segment.get(s.id, []),
             }
         )
     return result
 
 
-def _dimensions_context(canvas: Canvas) -> dict[str, Any]:
+#: What a dimension's card shows.
+_CARD_TEXTS = (
+    "summary",
+    "reason",
+    "segments",
+    "approach",
+    "channels",
+    "message",
+    "emotional_support",
+    "physical_comfort",
+    "measures",
+    "owner",
+    "incentives",
+)
+
+
+def _dimensions_context(canvas: Canvas, short_: Shortener) -> dict[str, Any]:
     from modelh.framework import DIMENSIONS
 
+    dim_chars = short.DIMENSION_CHARS
     segment_names = {s.id: s.name or s.id for s in canvas.segments}
     channel_names = {c.id: c.name or c.id for c in canvas.channels}
     measure_names = {m.id: m.name or m.id for m in canvas.measures}
@@ -607,29 +679,42 @@ def _dimensions_context(canvas: Canvas) -> dict[str, Any]:
             "level": level if level is not None else 0,
             "considered": bool(use and use.use),
             "used": bool(use and use.is_used),
-            "reason": (use.reason if use else None) or "",
-            "segments": _names(use.segments, segment_names) if use else [],
+            "reason": short_.text((use.reason if use else None) or "", dim_chars),
+            "segments": short_.names(_names(use.segments, segment_names)) if use else [],
+            "segment_count": len(use.segments) if use else 0,
             "all_segments": bool(use and not use.segments),
-            "approach": (use.approach if use else None) or "",
-            "channels": _names(use.channels, channel_names) if use else [],
+            "approach": short_.text((use.approach if use else None) or "", dim_chars),
+            "channels": short_.names(_names(use.channels, channel_names)) if use else [],
+            "channel_count": len(use.channels) if use else 0,
             "channel_ids": list(use.channels) if use else [],
-            "message": (use.message if use else None) or "",
-            "emotional_support": (use.emotional_support if use else None) or "",
-            "physical_comfort": (use.physical_comfort if use else None) or "",
-            "measures": _names(use.measures, measure_names) if use else [],
-            "owner": (use.owner if use else None) or "",
-            "incentives": list(use.incentives) if use else [],
+            "message": short_.text((use.message if use else None) or "", dim_chars),
+            "emotional_support": short_.text(
+                (use.emotional_support if use else None) or "", dim_chars
+            ),
+            "physical_comfort": short_.text(
+                (use.physical_comfort if use else None) or "", dim_chars
+            ),
+            "measures": short_.names(_names(use.measures, measure_names)) if use else [],
+            "measure_count": len(use.measures) if use else 0,
+            "owner": short_.name((use.owner if use else None) or ""),
+            "incentives": (
+                short_.texts(use.incentives, "incentive", short.INCENTIVES_CHARS, short.SHORT_CHARS)
+                if use
+                else []
+            ),
         }
+        entry["keep"] = short.keep([entry[k] for k in _CARD_TEXTS])
         items.append(entry)
     matrix_rows = []
-    for ch in canvas.channels:
+    shown, more = short_.items(canvas.channels, short.SHOWN_CHANNELS, "channel")
+    for ch in shown:
         cells = []
         for entry in items:
             cells.append(entry["use"] if ch.id in entry["channel_ids"] else None)
         matrix_rows.append(
             {
                 "id": ch.id,
-                "name": ch.name or ch.id,
+                "name": short_.name(ch.name or ch.id),
                 "kind": CHANNEL_KIND_LABELS.get(ch.kind or "", ""),
                 "cells": cells,
                 "count": sum(1 for c in cells if c),
@@ -639,7 +724,11 @@ def _dimensions_context(canvas: Canvas) -> dict[str, Any]:
     counts["not-considered"] = sum(1 for e in items if not e["considered"])
     return {
         "items": items,
-        "matrix": {"channels": matrix_rows, "dimensions": [e["name"] for e in items]},
+        "matrix": {
+            "channels": matrix_rows,
+            "dimensions": [e["name"] for e in items],
+            "more": more,
+        },
         "counts": counts,
         "uses": [
             {"id": u, "label": USE_LABELS[u], "level": USE_LEVELS[u]} for u in vocab.DIMENSION_USES
@@ -647,7 +736,7 @@ def _dimensions_context(canvas: Canvas) -> dict[str, Any]:
     }
 
 
-def _measure_context(m: Any) -> dict[str, Any]:
+def _measure_context(m: Any, short_: Shortener) -> dict[str, Any]:
     from modelh.framework import INDICATORS
 
     indicator = INDICATORS.get(m.indicator) if m.indicator else None
@@ -662,41 +751,55 @@ def _measure_context(m: Any) -> dict[str, Any]:
     progress = None
     if None not in (m.baseline, m.current, m.target) and m.target != m.baseline:
         progress = round((m.current - m.baseline) / (m.target - m.baseline) * 100)
+    unit = short_.name(m.unit or "")
     return {
         "id": m.id,
-        "name": m.name or m.id,
+        "name": short_.name(m.name or m.id),
         "domain": m.domain,
         "indicator": m.indicator,
         "indicator_name": indicator.name if indicator else "",
         "group": indicator.group if indicator else None,
         "tracks": m.tracks,
         "tracks_label": TRACK_LABELS.get(m.tracks or "", ""),
-        "unit": m.unit or "",
+        "unit": unit,
         "direction": m.direction,
         "direction_label": {"up": "Higher is better", "down": "Lower is better"}.get(
             m.direction or "", ""
         ),
-        "baseline": format_value(m.baseline, m.unit),
-        "current": format_value(m.current, m.unit),
-        "target": format_value(m.target, m.unit),
+        "baseline": format_value(m.baseline, unit),
+        "current": format_value(m.current, unit),
+        "target": format_value(m.target, unit),
         "bars": {"baseline": bar(m.baseline), "current": bar(m.current), "target": bar(m.target)},
         "has_values": bool(values),
         "progress": progress,
         "due": format_period(m.due),
-        "owner": m.owner or "",
+        "owner": short_.name(m.owner or ""),
         "status": m.status,
     }
 
 
-def _measures_context(canvas: Canvas) -> dict[str, Any]:
+def _measures_context(canvas: Canvas, short_: Shortener) -> dict[str, Any]:
     from modelh.framework import CUSTOMER_INDICATOR_GROUPS, DOMAINS
 
     active = [m for m in canvas.measures if m.status == "active"]
     pending = [m for m in canvas.measures if m.status == "pending-leadership"]
     retired = [m for m in canvas.measures if m.status == "retired"]
+    # SHOWN_MEASURES in all, shared among the domains (and the measures without one)
+    by_domain = [[m for m in active if m.domain == d.id] for d in DOMAINS]
+    by_domain.append([m for m in active if not m.domain])
+    shown_counts = short.share(by_domain, short.SHOWN_MEASURES)
+
+    def context(m: Any) -> dict[str, Any]:
+        return _measure_context(m, short_)
+
+    def pending_of(domain: str) -> tuple[list[dict[str, Any]], dict[str, Any] | None]:
+        theirs = [m for m in pending if m.domain == domain]
+        shown, more = short_.items(theirs, short.SHOWN_NAMES, "measure")
+        return [context(m) for m in shown], more
+
     domains = []
-    for d in DOMAINS:
-        mine = [_measure_context(m) for m in active if m.domain == d.id]
+    for d, measures, count in zip(DOMAINS, by_domain, shown_counts, strict=False):
+        mine = [context(m) for m in measures[:count]]
         groups: list[dict[str, Any]] = []
         if d.id == "customer":
             for title, ids in CUSTOMER_INDICATOR_GROUPS:
@@ -712,6 +815,7 @@ def _measures_context(canvas: Canvas) -> dict[str, Any]:
                 groups.append({"title": "Other customer measures", "measures": rest})
         elif mine:
             groups.append({"title": None, "measures": mine})
+        domain_pending, pending_more = pending_of(d.id)
         domains.append(
             {
                 "id": d.id,
@@ -721,17 +825,24 @@ def _measures_context(canvas: Canvas) -> dict[str, Any]:
                 "pending_leadership": d.pending_leadership,
                 "indicators": [i.name for i in d.indicators],
                 "groups": groups,
-                "count": len(mine),
-                "pending": [_measure_context(m) for m in pending if m.domain == d.id],
+                "count": len(measures),
+                "more": short_.more(len(measures) - count, "measure"),
+                "pending": domain_pending,
+                "pending_more": pending_more,
             }
         )
-    unassigned = [_measure_context(m) for m in active if not m.domain]
+    unassigned = by_domain[-1]
     tracked = {t: sum(1 for m in active if m.tracks == t) for t in vocab.MEASURE_TRACKS}
+    pending_shown, pending_more = short_.items(pending, short.SHOWN_PENDING, "measure")
+    retired_shown, retired_more = short_.items(retired, short.SHOWN_RETIRED, "measure")
     return {
         "domains": domains,
-        "unassigned": unassigned,
-        "pending": [_measure_context(m) for m in pending],
-        "retired": [_measure_context(m) for m in retired],
+        "unassigned": [context(m) for m in unassigned[: shown_counts[-1]]],
+        "unassigned_more": short_.more(len(unassigned) - shown_counts[-1], "measure"),
+        "pending": [context(m) for m in pending_shown],
+        "pending_more": pending_more,
+        "retired": [context(m) for m in retired_shown],
+        "retired_more": retired_more,
         "tracked": [
             {"id": t, "label": TRACK_LABELS[t], "count": tracked[t]} for t in vocab.MEASURE_TRACKS
         ],
@@ -739,32 +850,32 @@ def _measures_context(canvas: Canvas) -> dict[str, Any]:
     }
 
 
-def _questions_context(canvas: Canvas) -> list[dict[str, Any]]:
+def _questions_context(canvas: Canvas, short_: Shortener) -> list[dict[str, Any]]:
     from modelh.framework import QUESTIONS
 
     segment_names = {s.id: s.name or s.id for s in canvas.segments}
     result = []
     for q in QUESTIONS:
         answer = canvas.answers.get(q.id)
-        per_segment = []
+        rows: list[tuple[str, str | None]] = []
         if answer is not None and answer.per_segment:
             answered = dict(answer.per_segment)
-            for s in canvas.segments:
-                per_segment.append(
-                    {
-                        "segment": s.name or s.id,
-                        "segment_id": s.id,
-                        "answer": paragraphs(answered.pop(s.id, None)),
-                    }
-                )
-            for sid, text in answered.items():  # ids the loader let through (none today)
-                per_segment.append(
-                    {
-                        "segment": segment_names.get(sid, sid),
-                        "segment_id": sid,
-                        "answer": paragraphs(text),
-                    }
-                )
+            rows = [(s.id, answered.pop(s.id, None)) for s in canvas.segments]
+            rows += answered.items()  # ids the loader let through (none today)
+        more = None
+        if len(rows) > short.SHOWN_SEGMENT_ANSWERS:  # the answered ones first, in order
+            rows.sort(key=lambda row: not row[1])
+            more = short_.more(len(rows) - short.SHOWN_SEGMENT_ANSWERS, "segment")
+            rows = rows[: short.SHOWN_SEGMENT_ANSWERS]
+        per_segment = [
+            {
+                "segment": short_.name(segment_names.get(sid, sid)),
+                "segment_id": sid,
+                "answer": short_.paragraphs(text, short.SEGMENT_ANSWER_CHARS, note=False),
+            }
+            for sid, text in rows
+        ]
+        shown = short_.paragraphs(answer.text if answer else None)
         result.append(
             {
                 "id": q.id,
@@ -773,60 +884,86 @@ def _questions_context(canvas: Canvas) -> list[dict[str, Any]]:
                 "question": q.text,
                 "per_segment_question": q.per_segment,
                 "answered": bool(answer and answer.is_answered),
-                "answer": paragraphs(answer.text if answer else None),
+                "answer": shown,
                 "per_segment": per_segment,
+                "more": more,
+                "keep": short.keep(q.text, shown, per_segment),
             }
         )
     return result
 
 
-def _blocks_context(canvas: Canvas) -> list[dict[str, Any]]:
+def _item_size(item: BlockItem) -> int:
+    """About how many characters a block item takes in the canvas in full."""
+    text = max(min(len(item.text or ""), short.SHORT_CHARS), short.LINE_CHARS)
+    return text + min(len(item.segments), short.SHOWN_NAMES) * short.LINE_CHARS // 2
+
+
+def _blocks_context(canvas: Canvas, short_: Shortener) -> list[dict[str, Any]]:
     segment_names = {s.id: s.name or s.id for s in canvas.segments}
+    keys = ("key_partners", "key_activities", "key_resources", "cost_structure", "revenue_streams")
+    lists = [getattr(canvas, key) for key in keys]
+    # SHOWN_BLOCK_ITEMS in all, shared among the five blocks
+    counts = short.share(lists, short.SHOWN_BLOCK_ITEMS, short.BLOCK_ITEMS_CHARS, _item_size)
     result = []
-    for key in (
-        "key_partners",
-        "key_activities",
-        "key_resources",
-        "cost_structure",
-        "revenue_streams",
-    ):
-        items = getattr(canvas, key)
+    for key, items, count in zip(keys, lists, counts, strict=True):
         result.append(
             {
                 "key": key,
                 "anchor": "full-" + key.replace("_", "-"),
                 "title": BLOCK_TITLES[key],
                 "items": [
-                    {"text": i.text or "", "segments": _names(i.segments, segment_names)}
-                    for i in items
+                    {
+                        "text": short_.text(i.text or "", short.SHORT_CHARS),
+                        "segments": short_.names(_names(i.segments, segment_names)),
+                    }
+                    for i in items[:count]
                 ],
+                "more": short_.more(len(items) - count, "item"),
             }
         )
+        result[-1]["keep"] = short.keep(result[-1]["items"])
     return result
 
 
-def _gaps_context(check: Any) -> dict[str, Any] | None:
+def _gaps_context(check: Any, short_: Shortener) -> dict[str, Any] | None:
     if check is None:
         return None
     from modelh.check.rules import all_rules
 
     sections = {r.code: r.section for r in all_rules()}
-    groups: dict[str, list[dict[str, Any]]] = {}
+    found: dict[str, list[Any]] = {}
     for f in check.findings:
-        section = sections.get(f.code, "meta")
-        groups.setdefault(section, []).append(
+        found.setdefault(sections.get(f.code, "meta"), []).append(f)
+    order = list(GAP_SECTIONS)
+    ordered = sorted(found, key=lambda s: order.index(s) if s in order else len(order))
+    counts_shown = short.share([found[s] for s in ordered], short.SHOWN_FINDINGS)
+    groups: dict[str, list[dict[str, Any]]] = {}
+    more: dict[str, dict[str, Any] | None] = {}
+    for section, count in zip(ordered, counts_shown, strict=True):
+        groups[section] = [
             {
                 "code": f.code,
                 "name": f.name,
                 "severity": f.severity,
                 "severity_label": SEVERITY_LABELS.get(f.severity, f.severity),
-                "message": f.message,
-                "fix": f.fix,
+                "message": short_.line(f.message, short.TEXT_CHARS),
+                "fix": short_.line(f.fix, short.TEXT_CHARS) if f.fix else f.fix,
                 "line": f.line,
                 "path": f.path,
             }
+            for f in found[section][:count]
+        ]
+        hidden = len(found[section]) - count
+        more[section] = (
+            {
+                "hidden": hidden,
+                "label": f"… and {hidden:,} more finding{'s' if hidden != 1 else ''} here: "
+                "modelh check lists them all",
+            }
+            if hidden > 0
+            else None
         )
-    order = list(GAP_SECTIONS)
     scores = check.completeness or {}
     counts = {s: sum(1 for f in check.findings if f.severity == s) for s in SEVERITY_LABELS}
     return {
@@ -841,8 +978,13 @@ def _gaps_context(check: Any) -> dict[str, Any] | None:
         ],
         "overall": scores.get("overall"),
         "groups": [
-            {"section": s, "title": GAP_SECTIONS.get(s, s.capitalize()), "findings": groups[s]}
-            for s in sorted(groups, key=lambda s: order.index(s) if s in order else len(order))
+            {
+                "section": s,
+                "title": GAP_SECTIONS.get(s, s.capitalize()),
+                "findings": groups[s],
+                "more": more[s],
+            }
+            for s in ordered
         ],
         "counts": [
             {"severity": s, "label": SEVERITY_LABELS[s], "count": counts[s]}
@@ -852,13 +994,13 @@ def _gaps_context(check: Any) -> dict[str, Any] | None:
     }
 
 
-def _value_chain_context(canvas: Canvas) -> dict[str, Any]:
+def _value_chain_context(canvas: Canvas, short_: Shortener) -> dict[str, Any]:
     placed = [s for s in canvas.segments if s.stage]
     return {
         "stages": _method_context()["stages"],
         "trust_stage_index": vocab.STAGE_IDS.index(vocab.TRUST_INFLECTION_STAGE),
         "placed": len(placed),
-        "unplaced": [s.name or s.id for s in canvas.segments if not s.stage],
+        "unplaced": short_.names([s.name or s.id for s in canvas.segments if not s.stage]),
         "past": sum(1 for s in placed if trust(s.stage) == TRUST_PAST),
     }
 
@@ -894,7 +1036,9 @@ def build_context(
     info = canvas.canvas
     status = info.status
     mark = STATUS_MARKS.get(status or "draft") if status != "final" else None
-    dims = _dimensions_context(canvas)
+    file = display_name(os.path.basename(canvas.file))
+    short_ = Shortener(file)
+    dims = _dimensions_context(canvas, short_)
     dims_by_segment: dict[str, list[str]] = {}
     for entry in dims["items"]:
         if not entry["used"]:
@@ -908,6 +1052,12 @@ def build_context(
             dims_by_segment.setdefault(sid, []).append(entry["name"])
     created = f"{info.date}T00:00:00Z" if info.date else "2000-01-01T00:00:00Z"
     title = info.title or "Untitled canvas"
+    organization = info.organization or ""
+    value_propositions, value_propositions_more = short_.items(
+        canvas.value_propositions, short.SHOWN_VALUE_PROPOSITIONS, "value proposition"
+    )
+    channels, channels_more = short_.items(canvas.channels, short.SHOWN_CHANNELS, "channel")
+    segment_names = {s.id: s.name or s.id for s in canvas.segments}
     section_list = []
     number = 0
     for s in sections:
@@ -918,8 +1068,8 @@ def build_context(
     return {
         "report": {
             "title": title,
-            "organization": info.organization or "",
-            "prepared_by": list(info.prepared_by),
+            "organization": organization,
+            "prepared_by": short_.names(info.prepared_by),
             "prepared_for": info.prepared_for or "",
             "date": info.date or "",
             "date_label": format_date(info.date),
@@ -935,38 +1085,43 @@ def build_context(
             "content_width": round(PAPERS[paper][0] - 40.0, 2),
             "created": created,
             "generator": f"modelh {__version__}",
-            "file": display_name(os.path.basename(canvas.file)),
-            "subject": f"modelH canvas report: {title}, {info.organization or ''}".rstrip(", "),
+            "file": file,
+            "subject": f"modelH canvas report: {title}, {organization}".rstrip(", "),
             "lang": "en",
         },
         "brand": brand_colors(info.branding.color if info.branding else None),
         "sections": section_list,
         "canvas_page": canvas_page(canvas, paper, "blocks" in sections),
-        "segments": _segment_context(canvas, dims_by_segment),
+        "segments": _segment_context(canvas, dims_by_segment, short_),
         "value_propositions": [
             {
                 "id": vp.id,
-                "name": vp.name or vp.id,
-                "description": vp.description or "",
-                "segments": _names(vp.segments, {s.id: s.name or s.id for s in canvas.segments}),
+                "name": short_.name(vp.name or vp.id),
+                "description": short_.text(vp.description or ""),
+                "segments": short_.names(_names(vp.segments, segment_names)),
             }
-            for vp in canvas.value_propositions
+            for vp in value_propositions
         ],
         "channels": [
             {
                 "id": ch.id,
-                "name": ch.name or ch.id,
+                "name": short_.name(ch.name or ch.id),
                 "kind": CHANNEL_KIND_LABELS.get(ch.kind or "", ""),
-                "description": ch.description or "",
+                "description": short_.text(ch.description or "", short.SHORT_CHARS),
             }
-            for ch in canvas.channels
+            for ch in channels
         ],
-        "blocks": _blocks_context(canvas),
-        "questions": _questions_context(canvas),
+        "more": {
+            "segments": short_.more(len(canvas.segments) - short.SHOWN_SEGMENTS, "segment"),
+            "value_propositions": value_propositions_more,
+            "channels": channels_more,
+        },
+        "blocks": _blocks_context(canvas, short_),
+        "questions": _questions_context(canvas, short_),
         "dimensions": dims,
-        "measures": _measures_context(canvas),
-        "value_chain": _value_chain_context(canvas),
-        "gaps": _gaps_context(check),
+        "measures": _measures_context(canvas, short_),
+        "value_chain": _value_chain_context(canvas, short_),
+        "gaps": _gaps_context(check, short_),
         "method": _method_context(),
     }
 

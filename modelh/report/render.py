@@ -81,8 +81,10 @@ DEFAULT_EPOCH = 946684800
 #: The template every report starts from.
 ENTRY_TEMPLATE = "report.html.j2"
 #: A report may have at most this many pages: WeasyPrint lays out a page in about
-#: a tenth of a second and keeps every page in memory until the PDF is written.
-MAX_PAGES = 120
+#: a fifth of a second and keeps every page in memory until the PDF is written. The
+#: report shortens long lists and texts (``modelh.report.shorten``), so the largest canvas
+#: the loader accepts makes about 30 pages: this is the safety net behind that.
+MAX_PAGES = 50
 #: Rendering one canvas (load, check, HTML and PDF) may take at most this many seconds.
 TIME_LIMIT = 120.0
 #: The memory (address space) one canvas's render may use, where the system can limit it.
@@ -632,14 +634,10 @@ def unsupported_characters(canvas: Canvas) -> list[str]:
     """Characters of the canvas that neither the shipped fonts nor any font on this
     machine can draw (as fontconfig, which WeasyPrint uses, sees them)."""
     shipped = shipped_characters()
-    wanted = sorted(
-        {
-            c
-            for text in canvas_texts(canvas)
-            for c in text
-            if ord(c) not in shipped and not _ignorable(c)
-        }
-    )
+    used: set[str] = set()
+    for text in canvas_texts(canvas):
+        used.update(text)  # each distinct character once, however long the text
+    wanted = sorted(c for c in used if ord(c) not in shipped and not _ignorable(c))
     if not wanted:
         return []
     covered = _system_coverage(tuple(wanted))
