@@ -127,6 +127,38 @@ def long_title(folder: Path) -> Path:
 # ---------------------------------------------------------------------------
 
 
+MB = 1024 * 1024
+
+
+def _padded(text: str, size: int) -> str:
+    """``text`` after a comment that makes it ``size`` bytes long."""
+    return "#" + "x" * (size - len(text) - 2) + "\n" + text
+
+
+def input_files(folder: Path) -> None:
+    """Hostile configuration and answers files, and a FIFO named like a canvas."""
+    os.mkfifo(folder / "pipe.yaml")
+    files = {
+        "big5.yaml": _padded("canvas: {title: T}\n", 5 * MB),
+        # the most values for the fewest bytes: a flow list of empty lists
+        "flow1.yaml": "x-a: [" + "[]," * ((MB - 20) // 3) + "]\n",
+        "flow5.yaml": "x-a: [" + "[]," * ((5 * MB - 20) // 3) + "]\n",
+        # the largest configurations accepted: 1 MB, just under 20,000 values; in TOML
+        # as keys of 100 parts, the worst shape for tomllib
+        "worst.toml": _padded(
+            "[tool.modelh]\nignore = ['MH103']\n[x]\n"
+            + "".join(f"k{i}." + ".".join(["a"] * 98) + " = 1\n" for i in range(195)),
+            MB,
+        ),
+        "big1.yaml": _padded("exclude: [" + ", ".join(f"a{i}" for i in range(19_990)) + "]\n", MB),
+    }
+    answer = "      Nurse line, care managers and the member app.\n"
+    lines = (4 * MB - 200) // len(answer)
+    files["answers4.yaml"] = "customer_relationships:\n  answers:\n    cost: |\n" + answer * lines
+    for name, text in files.items():
+        (folder / name).write_text(text, encoding="utf-8")
+
+
 def cases(folder: Path) -> list[tuple[str, list[str]]]:
     canvas = folder / "plain.yaml"
     canvas.write_text(HEAD, encoding="utf-8")
@@ -138,6 +170,15 @@ def cases(folder: Path) -> list[tuple[str, list[str]]]:
     png = str(with_logo(folder, "huge.png", huge_png()))
     title = str(long_title(folder))
     bomb = str(alias_bomb_answers(folder))
+    input_files(folder)
+    fifo = folder / "pipe.yaml"
+    big5 = str(folder / "big5.yaml")
+
+    def f(name: str) -> str:
+        return str(folder / name)
+
+    config = ["check", "-f", "concise", "--config"]
+    answers = ["interview", str(canvas), "--answers"]
     return [
         ("check: long answers (160 KB)", ["check", "--isolated", long]),
         ("render: long answers, html", ["render", "-f", "html", "-o", out, long]),
@@ -152,6 +193,18 @@ def cases(folder: Path) -> list[tuple[str, list[str]]]:
         ("render: 60 KB title, html", ["render", "-f", "html", "-o", out, title]),
         ("interview: alias-bomb answers file", ["interview", str(canvas), "--answers", bomb]),
         ("check: /dev/zero", ["check", "--isolated", "/dev/zero"]),
+        ("check -f text: a FIFO", ["check", "--isolated", "-f", "text", str(fifo)]),
+        ("check --config: alias bomb", [*config, bomb, str(canvas)]),
+        ("check --config: /dev/zero", [*config, "/dev/zero", str(canvas)]),
+        ("check --config: FIFO", [*config, str(fifo), str(canvas)]),
+        ("check --config: 5 MB file", [*config, big5, str(canvas)]),
+        ("check --config: 1 MB flow list", [*config, f("flow1.yaml"), str(canvas)]),
+        ("check --config: 1 MB, 20k values (accepted)", [*config, f("big1.yaml"), str(canvas)]),
+        ("check --config: 1 MB worst TOML (accepted)", [*config, f("worst.toml"), str(canvas)]),
+        ("interview --answers: /dev/zero", [*answers, "/dev/zero"]),
+        ("interview --answers: FIFO", [*answers, str(fifo)]),
+        ("interview --answers: 5 MB flow list", [*answers, f("flow5.yaml")]),
+        ("interview --answers: 4 MB answer (accepted)", [*answers, f("answers4.yaml")]),
     ]
 
 

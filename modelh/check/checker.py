@@ -159,14 +159,20 @@ def _check_target(
 
 
 def check_source(
-    data: bytes | str, file: str, config: Config | None = None, fail_on: str = "error"
+    data: bytes | str,
+    file: str,
+    config: Config | None = None,
+    fail_on: str = "error",
+    *,
+    canvas: Canvas | None = None,
 ) -> FileResult:
-    """Check one canvas held in ``data``."""
+    """Check one canvas held in ``data`` (``canvas``: the same text, already loaded)."""
     config = config or Config()
-    try:
-        canvas = parse_canvas(data, file)
-    except CanvasError as exc:
-        return _failed(file, exc.problems, config, fail_on, data)
+    if canvas is None:
+        try:
+            canvas = parse_canvas(data, file)
+        except CanvasError as exc:
+            return _failed(file, exc.problems, config, fail_on, data)
     findings = check_canvas(canvas, config)
     text = data.decode("utf-8") if isinstance(data, bytes) else data
     findings = _apply_suppressions(findings, text.removeprefix("\ufeff"), file, config, canvas)

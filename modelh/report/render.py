@@ -319,7 +319,7 @@ def check_canvas_source(canvas: Canvas, source: bytes | str | None = None, confi
         from modelh.canvas.loader import read_source
 
         source = read_source(canvas.file)
-    return check_source(source, canvas.file, config)
+    return check_source(source, canvas.file, config, canvas=canvas)
 
 
 def render_html(
