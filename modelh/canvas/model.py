@@ -12,8 +12,8 @@ The format's shape (each mapping's keys, their kinds and allowed values) is in
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, field, fields
-from typing import Any, NamedTuple
+from dataclasses import Field, dataclass, field, fields
+from typing import Any, ClassVar, NamedTuple
 
 from modelh.framework import vocab
 
@@ -94,14 +94,16 @@ class _Record:
     """
 
     __slots__ = ()
+    #: Every subclass is a dataclass (declared for the type checker; set by ``@dataclass``).
+    __dataclass_fields__: ClassVar[dict[str, Field[Any]]]
 
     def _values(self) -> tuple[object, ...]:
-        return tuple(getattr(self, f.name) for f in fields(self))  # type: ignore[arg-type]
+        return tuple(getattr(self, f.name) for f in fields(self))
 
     def __eq__(self, other: object) -> bool:
         if other.__class__ is not self.__class__:
             return NotImplemented
-        return self._values() == other._values()  # type: ignore[attr-defined]
+        return self._values() == other._values()
 
     def __ne__(self, other: object) -> bool:
         equal = self.__eq__(other)
@@ -112,7 +114,7 @@ class _Record:
     def __repr__(self) -> str:
         shown = ", ".join(
             f"{f.name}={getattr(self, f.name)!r}"
-            for f in fields(self)  # type: ignore[arg-type]
+            for f in fields(self)
             if f.repr
         )
         return f"{self.__class__.__name__}({shown})"
