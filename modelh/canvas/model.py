@@ -112,11 +112,7 @@ class _Record:
     __hash__ = None  # type: ignore[assignment]  # mappings inside make them unhashable
 
     def __repr__(self) -> str:
-        shown = ", ".join(
-            f"{f.name}={getattr(self, f.name)!r}"
-            for f in fields(self)
-            if f.repr
-        )
+        shown = ", ".join(f"{f.name}={getattr(self, f.name)!r}" for f in fields(self) if f.repr)
         return f"{self.__class__.__name__}({shown})"
 
 

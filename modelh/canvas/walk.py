@@ -16,6 +16,7 @@ import yaml
 from modelh.canvas import model as m
 from modelh.canvas import specs
 from modelh.canvas.yamlnodes import (
+    NULLS,
     SPECIAL_PLAIN,
     Remap,
     has_odd_breaks,
@@ -28,6 +29,11 @@ from modelh.canvas.yamlnodes import (
 from modelh.errors import Problem
 
 _ID_KINDS = ("segment", "value proposition", "channel", "measure")
+
+#: A reader of one kind of value (a walker's ``v_<kind>`` method): (value node, its
+#: key's spec, path, label, key node) -> the value, or None when it is empty or
+#: cannot be read (then a problem is reported).
+Reader = Callable[[yaml.Node, specs.Key, str, str, yaml.Node], object]
 
 
 def did_you_mean(word: str, choices: Any) -> str:
@@ -53,7 +59,7 @@ class Walker:
         self.key_nodes: dict[str, yaml.Node] = {}
         self.ids: dict[str, tuple[str, int]] = {}  # id -> (kind, line)
         self.refs: list[tuple[str, str, yaml.Node, str, str]] = []
-        self.handlers: dict[str, Callable[..., Any]] = {
+        self.handlers: dict[str, Reader] = {
             kind: getattr(self, "v_" + kind.replace("-", "_"))
             for kind in (
                 specs.TEXT,
@@ -107,6 +113,29 @@ class Walker:
         )
         return True
 
+    def scalar_text(self, node: yaml.Node, field: specs.Key, path: str, label: str) -> str | None:
+        if node.__class__ is not yaml.ScalarNode:
+            if not node.value:
+                return None
+            self.problem(
+                node, "type", path, f"{label}{field.name} must be text, not {kind_name(node)}"
+            )
+            return None
+        value = node.value
+        if not node.style:
+            if value in NULLS:
+                return None
+            if value in SPECIAL_PLAIN:
+                self.problem(
+                    node,
+                    "value",
+                    path,
+                    f"{label}{field.name} '{value}' must be quoted: some YAML readers "
+                    f"give a bare {value} a special meaning",
+                )
+                return None
+        return value if value.strip() else None
+
     def suggest(self, word: str, choices: Any) -> str:
         """A did-you-mean, while they are few enough to be cheap and useful."""
         self.suggestions += 1
@@ -154,7 +183,7 @@ class Walker:
     ) -> list[tuple[str, yaml.Node, yaml.Node]]:
         """The mapping's (key, key node, value node) triples; duplicates reported."""
         seen: dict[str, yaml.Node] = {}
-        out = []
+        out: list[tuple[str, yaml.Node, yaml.Node]] = []
         prefix = path + "." if path else ""
         for key_node, value_node in node.value:
             if key_node.__class__ is not yaml.ScalarNode:
@@ -323,8 +352,10 @@ class Walker:
             values.update(extra)
         return spec.cls(path=path, span=self.span(node), **values)
 
-    def v_object(self, node, field, path, label, key_node):
-        return self.object(node, field.spec, path, label, key_node)
+    def v_object(
+        self, node: yaml.Node, field: specs.Key, path: str, label: str, key_node: yaml.Node
+    ) -> Any:
+        return self.object(node, field.object_spec, path, label, key_node)
 
     # -- after the walk
 
