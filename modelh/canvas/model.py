@@ -11,11 +11,16 @@ The format's shape (each mapping's keys, their kinds and allowed values) is in
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import Field, dataclass, field, fields
-from typing import Any, ClassVar, NamedTuple
+from typing import TYPE_CHECKING, Any, ClassVar, NamedTuple
 
 from modelh.framework import vocab
+
+if TYPE_CHECKING:  # the model itself does not need PyYAML
+    import yaml
+
+    from modelh.canvas.yamlnodes import Mark
 
 
 class Span(NamedTuple):
@@ -39,8 +44,12 @@ class SpanIndex(Mapping[str, Span]):
 
     __slots__ = ("_marked", "_remap", "_spans")
 
-    def __init__(self, marked: Mapping[str, Any], remap: Any = None) -> None:
-        self._marked = marked  # path -> anything with start_mark and end_mark
+    def __init__(
+        self,
+        marked: Mapping[str, yaml.Node],
+        remap: Callable[[Mark], tuple[int, int]] | None = None,
+    ) -> None:
+        self._marked = marked  # path -> the node (of a value or a key)
         self._remap = remap  # mark -> (line, column), where the parser counts lines oddly
         self._spans: dict[str, Span] = {}
 

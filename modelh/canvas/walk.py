@@ -8,7 +8,7 @@ and the method's maps), whose classes the loader joins into one walker.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 import yaml
@@ -36,7 +36,7 @@ _ID_KINDS = ("segment", "value proposition", "channel", "measure")
 Reader = Callable[[yaml.Node, specs.Key, str, str, yaml.Node], object]
 
 
-def did_you_mean(word: str, choices: Any) -> str:
+def did_you_mean(word: str, choices: Iterable[str]) -> str:
     """``; did you mean 'x'?`` for the choice nearest ``word``, or nothing."""
     import difflib  # only when something is misspelt
 
@@ -136,7 +136,7 @@ class Walker:
                 return None
         return value if value.strip() else None
 
-    def suggest(self, word: str, choices: Any) -> str:
+    def suggest(self, word: str, choices: Iterable[str]) -> str:
         """A did-you-mean, while they are few enough to be cheap and useful."""
         self.suggestions += 1
         return did_you_mean(word, choices) if self.suggestions <= 50 else ""

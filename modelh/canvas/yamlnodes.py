@@ -9,7 +9,7 @@ guard, editing and the interview's answers file all use these.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any
+from typing import Any, Protocol
 
 import yaml
 
@@ -180,7 +180,18 @@ line_col = linebreaks.line_col
 has_odd_breaks = linebreaks.has_odd_breaks
 
 
-def place(text: str, mark: Any) -> tuple[int, int]:
+class Mark(Protocol):
+    """A parser's place in the text, 0-based (the pure and the C parser each have a class)."""
+
+    @property
+    def index(self) -> int: ...
+    @property
+    def line(self) -> int: ...
+    @property
+    def column(self) -> int: ...
+
+
+def place(text: str, mark: Mark | None) -> tuple[int, int]:
     """1-based line and column of a parser mark, counting lines as editors do."""
     if mark is None:
         return 1, 1
@@ -195,7 +206,7 @@ class Remap:
     def __init__(self, text: str) -> None:
         self.lines = linebreaks.Lines(text)
 
-    def __call__(self, mark: Any) -> tuple[int, int]:
+    def __call__(self, mark: Mark) -> tuple[int, int]:
         return self.lines(mark.index)
 
 
