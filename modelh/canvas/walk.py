@@ -1,9 +1,10 @@
 """The walk of a canvas's keys and references: composed nodes against the specs.
 
 ``Walker`` holds what the walk collects (problems, the nodes of every path, the
-ids and the references to check at the end) and walks mappings and objects;
-the values of each kind are read by ``values`` (scalars) and ``items`` (lists
-and the method's maps), whose classes the loader joins into one walker.
+ids and the references to check at the end), walks mappings and objects and
+reads a scalar's text; the values of each kind are read by ``values`` (scalars)
+and ``items`` (lists and the method's maps), whose classes the loader joins into
+one walker. Each reader is a ``v_<kind>`` method of the ``Reader`` signature.
 """
 
 from __future__ import annotations
@@ -114,6 +115,8 @@ class Walker:
         return True
 
     def scalar_text(self, node: yaml.Node, field: specs.Key, path: str, label: str) -> str | None:
+        """The text of a scalar, or None when empty or not text (then reported); the
+        readers of scalars and of lists (``values``, ``items``) both use it."""
         if node.__class__ is not yaml.ScalarNode:
             if not node.value:
                 return None
