@@ -51,6 +51,7 @@ def test_wheel_ships_templates_canvases_and_schema_and_finds_them(tmp_path):
     assert any(n.startswith("modelh/_data/templates/") for n in names)
     assert "modelh/_data/canvases/riverside-health-plan.yaml" in names
     assert "modelh/fonts/Inter-Regular.woff2" in names and "modelh/fonts/OFL.txt" in names
+    assert "modelh/py.typed" in names  # the package's type hints reach its users (PEP 561)
     # Run from the unpacked wheel, not from the checkout.
     probe = subprocess.run(
         [

@@ -27,9 +27,10 @@ import yaml
 from modelh.canvas.yamlnodes import (
     CORE,
     PLAIN_TAG,
-    NodeLoader,
+    compose_nodes,
     line_col,
     node_problem,
+    parse_events,
     place,
 )
 from modelh.errors import CanvasError, Problem
@@ -174,12 +175,12 @@ def prescan(text: str, file: str, kind: Kind = CANVAS) -> None:
 def scan_events(text: str, file: str, kind: Kind = CANVAS) -> None:
     """Refuse nesting deeper than MAX_NESTING, too many values, and aliases, from the
     event stream."""
-    problems = []
+    problems: list[Problem] = []
     depth = nodes = 0
     starts = (yaml.SequenceStartEvent, yaml.MappingStartEvent)
     ends = (yaml.SequenceEndEvent, yaml.MappingEndEvent)
     try:
-        for event in yaml.parse(text, Loader=NodeLoader):
+        for event in parse_events(text):
             if isinstance(event, yaml.ScalarEvent):
                 nodes += 1
             elif isinstance(event, starts):
@@ -255,7 +256,7 @@ def nesting_problem(file: str, line: int, column: int, kind: Kind = CANVAS) -> P
 def compose(text: str, file: str, kind: Kind = CANVAS) -> yaml.Node | None:
     """The one document in ``text`` as nodes (None when it holds only comments)."""
     try:
-        return yaml.compose(text, Loader=NodeLoader)
+        return compose_nodes(text)
     except yaml.MarkedYAMLError as exc:
         raise CanvasError(file, [syntax_problem(file, exc, text, kind)]) from None
     except yaml.reader.ReaderError as exc:

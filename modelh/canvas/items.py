@@ -7,10 +7,12 @@ references are collected, to be checked once the whole canvas is walked.
 from __future__ import annotations
 
 import dataclasses
+from typing import Any
 
 import yaml
 
 from modelh.canvas import model as m
+from modelh.canvas import specs
 from modelh.canvas.values import SLUG
 from modelh.canvas.walk import Walker
 from modelh.canvas.yamlnodes import NULLS, SPECIAL_PLAIN, is_empty, is_null, kind_name, show
@@ -24,7 +26,9 @@ MAX_ITEMS = 200
 class ItemValues(Walker):
     """The walk's readers of lists and of the maps keyed by the method's ids."""
 
-    def sequence(self, node, field, path, label) -> list[yaml.Node] | None:
+    def sequence(
+        self, node: yaml.Node, field: specs.Key, path: str, label: str
+    ) -> list[yaml.Node] | None:
         if is_empty(node):
             return None
         if node.__class__ is yaml.SequenceNode:
@@ -38,7 +42,8 @@ class ItemValues(Walker):
                     "fast): merge or summarise items, or split the canvas",
                 )
                 return None
-            return node.value
+            items: list[yaml.Node] = node.value
+            return items
         if node.__class__ is yaml.ScalarNode:
             message = (
                 f"{label}{field.name} must be a list, e.g. [{show(node.value)}] or one "
@@ -49,7 +54,9 @@ class ItemValues(Walker):
         self.problem(node, "type", path, message)
         return None
 
-    def v_text_list(self, node, field, path, label, key_node):
+    def v_text_list(
+        self, node: yaml.Node, field: specs.Key, path: str, label: str, key_node: yaml.Node
+    ) -> tuple[str, ...] | None:
         items = self.sequence(node, field, path, label)
         if items is None:
             return None
@@ -78,13 +85,17 @@ class ItemValues(Walker):
                 out.append(item.value)
         return tuple(out) or None
 
-    def v_text_or_list(self, node, field, path, label, key_node):
+    def v_text_or_list(
+        self, node: yaml.Node, field: specs.Key, path: str, label: str, key_node: yaml.Node
+    ) -> tuple[str, ...] | None:
         if node.__class__ is yaml.ScalarNode:
             text = self.scalar_text(node, field, path, label)
             return (text,) if text is not None else None
         return self.v_text_list(node, field, path, label, key_node)
 
-    def v_ref_list(self, node, field, path, label, key_node):
+    def v_ref_list(
+        self, node: yaml.Node, field: specs.Key, path: str, label: str, key_node: yaml.Node
+    ) -> tuple[str, ...] | None:
         items = self.sequence(node, field, path, label)
         if items is None:
             return None
@@ -107,8 +118,10 @@ class ItemValues(Walker):
             out.append(item.value)
         return tuple(out) or None
 
-    def v_object_list(self, node, field, path, label, key_node):
-        spec = field.spec
+    def v_object_list(
+        self, node: yaml.Node, field: specs.Key, path: str, label: str, key_node: yaml.Node
+    ) -> tuple[Any, ...] | None:
+        spec = field.object_spec
         items = self.sequence(node, field, path, label)
         if items is None:
             return None
@@ -177,7 +190,9 @@ class ItemValues(Walker):
         self.ids[item_id] = (kind, id_node.start_mark.line + 1)
         return True
 
-    def v_item_list(self, node, field, path, label, key_node):
+    def v_item_list(
+        self, node: yaml.Node, field: specs.Key, path: str, label: str, key_node: yaml.Node
+    ) -> tuple[m.BlockItem, ...] | None:
         items = self.sequence(node, field, path, label)
         if items is None:
             return None
@@ -203,7 +218,7 @@ class ItemValues(Walker):
                         f"'text' and 'segments', not {kind_name(item)}",
                     )
                 continue
-            obj = self.object(item, field.spec, item_path, f"{field.name}[{index}]: ", item)
+            obj = self.object(item, field.object_spec, item_path, f"{field.name}[{index}]: ", item)
             if obj is not None and obj.text:
                 out.append(obj)
         return tuple(out) or None
@@ -239,7 +254,9 @@ class ItemValues(Walker):
                 self.problem(key_node, "unknown-key", child, f"unknown {what} '{show(key)}'{hint}")
         return known
 
-    def v_answer_map(self, node, field, path, label, key_node):
+    def v_answer_map(
+        self, node: yaml.Node, field: specs.Key, path: str, label: str, key_node: yaml.Node
+    ) -> dict[str, m.Answer] | None:
         answers = {}
         for key, _, value_node, child in self.method_map(
             node, path, label, vocab.QUESTION_IDS, "question"
@@ -255,7 +272,7 @@ class ItemValues(Walker):
             if is_null(node) or not node.value.strip() or self.special(node, path, label):
                 return None
             return m.Answer(question, text=node.value, path=path, span=self.span(node))
-        if node.__class__ is yaml.SequenceNode:
+        if node.__class__ is not yaml.MappingNode:  # a list
             if node.value:
                 self.problem(
                     node,
@@ -292,16 +309,17 @@ class ItemValues(Walker):
             return None
         return m.Answer(question, per_segment=per_segment, path=path, span=self.span(node))
 
-    def v_dimension_map(self, node, field, path, label, key_node):
+    def v_dimension_map(
+        self, node: yaml.Node, field: specs.Key, path: str, label: str, key_node: yaml.Node
+    ) -> dict[str, m.DimensionUse] | None:
+        spec = field.object_spec
         dimensions = {}
         for key, key_node_, value_node, child in self.method_map(
             node, path, label, vocab.DIMENSION_IDS, "dimension"
         ):
             dim_label = f"dimension '{key}': "
-            dim = self.object(
-                value_node, field.spec, child, dim_label, key_node_, extra={"id": key}
-            )
-            if dim is None or all(getattr(dim, k.name) in (None, ()) for k in field.spec.keys):
+            dim = self.object(value_node, spec, child, dim_label, key_node_, extra={"id": key})
+            if dim is None or all(getattr(dim, k.name) in (None, ()) for k in spec.keys):
                 continue  # every key empty: not considered yet, as if absent
             if key != "motivation" and dim.incentives:
                 self.problem(
@@ -324,5 +342,6 @@ def _item_id(item: yaml.Node) -> str | None:
                 and v.__class__ is yaml.ScalarNode
                 and SLUG.match(v.value)
             ):
-                return v.value
+                item_id: str = v.value
+                return item_id
     return None

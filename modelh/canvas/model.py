@@ -11,11 +11,16 @@ The format's shape (each mapping's keys, their kinds and allowed values) is in
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, field, fields
-from typing import Any, NamedTuple
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import Field, dataclass, field, fields
+from typing import TYPE_CHECKING, Any, ClassVar, NamedTuple
 
 from modelh.framework import vocab
+
+if TYPE_CHECKING:  # the model itself does not need PyYAML
+    import yaml
+
+    from modelh.canvas.yamlnodes import Mark
 
 
 class Span(NamedTuple):
@@ -39,8 +44,12 @@ class SpanIndex(Mapping[str, Span]):
 
     __slots__ = ("_marked", "_remap", "_spans")
 
-    def __init__(self, marked: Mapping[str, Any], remap: Any = None) -> None:
-        self._marked = marked  # path -> anything with start_mark and end_mark
+    def __init__(
+        self,
+        marked: Mapping[str, yaml.Node],
+        remap: Callable[[Mark], tuple[int, int]] | None = None,
+    ) -> None:
+        self._marked = marked  # path -> the node (of a value or a key)
         self._remap = remap  # mark -> (line, column), where the parser counts lines oddly
         self._spans: dict[str, Span] = {}
 
@@ -94,14 +103,16 @@ class _Record:
     """
 
     __slots__ = ()
+    #: Every subclass is a dataclass (declared for the type checker; set by ``@dataclass``).
+    __dataclass_fields__: ClassVar[dict[str, Field[Any]]]
 
     def _values(self) -> tuple[object, ...]:
-        return tuple(getattr(self, f.name) for f in fields(self))  # type: ignore[arg-type]
+        return tuple(getattr(self, f.name) for f in fields(self))
 
     def __eq__(self, other: object) -> bool:
         if other.__class__ is not self.__class__:
             return NotImplemented
-        return self._values() == other._values()  # type: ignore[attr-defined]
+        return self._values() == other._values()
 
     def __ne__(self, other: object) -> bool:
         equal = self.__eq__(other)
@@ -110,11 +121,7 @@ class _Record:
     __hash__ = None  # type: ignore[assignment]  # mappings inside make them unhashable
 
     def __repr__(self) -> str:
-        shown = ", ".join(
-            f"{f.name}={getattr(self, f.name)!r}"
-            for f in fields(self)  # type: ignore[arg-type]
-            if f.repr
-        )
+        shown = ", ".join(f"{f.name}={getattr(self, f.name)!r}" for f in fields(self) if f.repr)
         return f"{self.__class__.__name__}({shown})"
 
 

@@ -55,6 +55,14 @@ class Key(NamedTuple):
     ref: str | None = None
     spec: ObjectSpec | None = None
 
+    @property
+    def object_spec(self) -> ObjectSpec:
+        """The spec of the mapping(s) this key holds (object, object-list, item-list and
+        dimension-map keys have one)."""
+        if self.spec is None:
+            raise TypeError(f"key '{self.name}' ({self.kind}) holds no mappings")
+        return self.spec
+
 
 class ObjectSpec:
     """A mapping of the format: its keys, and the dataclass it becomes."""

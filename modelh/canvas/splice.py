@@ -16,7 +16,7 @@ from typing import Any
 import yaml
 
 from modelh.canvas import linebreaks
-from modelh.canvas.yamlnodes import NodeLoader, is_empty, plain
+from modelh.canvas.yamlnodes import compose_nodes, is_empty, plain
 from modelh.canvas.yamltext import (
     EditError,
     _block_item,
@@ -54,8 +54,8 @@ class Append:
     item: Mapping[str, Any]
 
 
-def _compose(text: str) -> yaml.Node:
-    root = yaml.compose(text, Loader=NodeLoader)
+def _compose(text: str) -> yaml.MappingNode:
+    root = compose_nodes(text)
     if not isinstance(root, yaml.MappingNode):
         raise EditError("the canvas is not a mapping of keys")
     return root
@@ -162,7 +162,7 @@ class _Splicer:
         root = _compose(self.text)
         parent, node, key_node, missing = self._walk(root, path)
         self._local_newline(key_node, node, parent)
-        if missing:
+        if node is None:  # part of the path is missing
             self._insert_missing(parent, key_node, missing, value)
             return
         if _same(plain(node), value):
@@ -194,7 +194,7 @@ class _Splicer:
         root = _compose(self.text)
         parent, node, key_node, missing = self._walk(root, path)
         self._local_newline(key_node, node, parent)
-        if missing:
+        if node is None:  # part of the path is missing
             self._insert_missing(parent, key_node, missing, [dict(item)])
             return
         if isinstance(node, yaml.SequenceNode) and node.value and node.flow_style is False:
@@ -228,7 +228,7 @@ class _Splicer:
                     raise EditError(f"no item {step} in {_show(path[:depth])}")
                 node, key_node = found, None
                 continue
-            if isinstance(node, yaml.MappingNode):
+            if isinstance(node, yaml.MappingNode) and isinstance(step, str):
                 entry = _entry(node, step)
                 if entry is None:
                     return node, None, key_node, path[depth:]
@@ -405,7 +405,7 @@ def read_value(root: yaml.Node, path: Path_) -> Any:
             return None
         if _is_item_step(step):
             node = _item(node, step) if isinstance(node, yaml.SequenceNode) else None
-        elif isinstance(node, yaml.MappingNode):
+        elif isinstance(node, yaml.MappingNode) and isinstance(step, str):
             entry = _entry(node, step)
             node = entry[1] if entry else None
         else:
@@ -415,7 +415,7 @@ def read_value(root: yaml.Node, path: Path_) -> Any:
     return plain(node)
 
 
-def _same(found: Any, intended: Any) -> bool:
+def _same(found: object, intended: object) -> bool:
     if intended is None or intended == "" or intended == [] or intended == {}:
         return found in (None, "", [], {})
     if isinstance(intended, bool):

@@ -16,9 +16,7 @@ import yaml
 from modelh.canvas import linebreaks, specs
 from modelh.canvas.walk import Walker
 from modelh.canvas.yamlnodes import (
-    NULLS,
     QUOTED,
-    SPECIAL_PLAIN,
     STR,
     is_empty,
     is_null,
@@ -46,33 +44,14 @@ THOUSANDS = re.compile(r"[-+]?[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?\Z")
 class ScalarValues(Walker):
     """The walk's readers of scalar values."""
 
-    def scalar_text(self, node: yaml.Node, field: specs.Key, path: str, label: str) -> str | None:
-        if node.__class__ is not yaml.ScalarNode:
-            if not node.value:
-                return None
-            self.problem(
-                node, "type", path, f"{label}{field.name} must be text, not {kind_name(node)}"
-            )
-            return None
-        value = node.value
-        if not node.style:
-            if value in NULLS:
-                return None
-            if value in SPECIAL_PLAIN:
-                self.problem(
-                    node,
-                    "value",
-                    path,
-                    f"{label}{field.name} '{value}' must be quoted: some YAML readers "
-                    f"give a bare {value} a special meaning",
-                )
-                return None
-        return value if value.strip() else None
-
-    def v_text(self, node, field, path, label, key_node):
+    def v_text(
+        self, node: yaml.Node, field: specs.Key, path: str, label: str, key_node: yaml.Node
+    ) -> str | None:
         return self.scalar_text(node, field, path, label)
 
-    def v_enum(self, node, field, path, label, key_node):
+    def v_enum(
+        self, node: yaml.Node, field: specs.Key, path: str, label: str, key_node: yaml.Node
+    ) -> str | None:
         text = self.scalar_text(node, field, path, label)
         if text is None or text in field.choices:
             return text
@@ -85,7 +64,9 @@ class ScalarValues(Walker):
         )
         return None
 
-    def v_slug(self, node, field, path, label, key_node):
+    def v_slug(
+        self, node: yaml.Node, field: specs.Key, path: str, label: str, key_node: yaml.Node
+    ) -> str | None:
         text = self.scalar_text(node, field, path, label)
         if text is None or SLUG.match(text):
             return text
@@ -99,7 +80,9 @@ class ScalarValues(Walker):
         )
         return None
 
-    def v_number(self, node, field, path, label, key_node):
+    def v_number(
+        self, node: yaml.Node, field: specs.Key, path: str, label: str, key_node: yaml.Node
+    ) -> int | float | None:
         if is_empty(node):
             return None
         if node.__class__ is not yaml.ScalarNode:
@@ -136,7 +119,9 @@ class ScalarValues(Walker):
         )
         return None
 
-    def v_date(self, node, field, path, label, key_node):
+    def v_date(
+        self, node: yaml.Node, field: specs.Key, path: str, label: str, key_node: yaml.Node
+    ) -> str | None:
         text = self.scalar_text(node, field, path, label)
         if text is None:
             return None
@@ -160,7 +145,9 @@ class ScalarValues(Walker):
         )
         return None
 
-    def v_period(self, node, field, path, label, key_node):
+    def v_period(
+        self, node: yaml.Node, field: specs.Key, path: str, label: str, key_node: yaml.Node
+    ) -> str | None:
         text = self.scalar_text(node, field, path, label)
         if text is None:
             return None
@@ -181,7 +168,9 @@ class ScalarValues(Walker):
         )
         return None
 
-    def v_color(self, node, field, path, label, key_node):
+    def v_color(
+        self, node: yaml.Node, field: specs.Key, path: str, label: str, key_node: yaml.Node
+    ) -> str | None:
         text = self.scalar_text(node, field, path, label)
         if text is None:
             # an unquoted colour is a comment to YAML: the value silently vanishes
@@ -208,7 +197,9 @@ class ScalarValues(Walker):
         )
         return None
 
-    def v_relative_path(self, node, field, path, label, key_node):
+    def v_relative_path(
+        self, node: yaml.Node, field: specs.Key, path: str, label: str, key_node: yaml.Node
+    ) -> str | None:
         text = self.scalar_text(node, field, path, label)
         if text is None:
             return None
@@ -232,7 +223,9 @@ class ScalarValues(Walker):
             return None
         return text
 
-    def v_format_version(self, node, field, path, label, key_node):
+    def v_format_version(
+        self, node: yaml.Node, field: specs.Key, path: str, label: str, key_node: yaml.Node
+    ) -> int | None:
         if node.__class__ is yaml.ScalarNode and node.value == str(vocab.FORMAT_VERSION):
             return vocab.FORMAT_VERSION
         if node.__class__ is yaml.ScalarNode and not is_empty(node):

@@ -1,14 +1,15 @@
 """The walk of a canvas's keys and references: composed nodes against the specs.
 
 ``Walker`` holds what the walk collects (problems, the nodes of every path, the
-ids and the references to check at the end) and walks mappings and objects;
-the values of each kind are read by ``values`` (scalars) and ``items`` (lists
-and the method's maps), whose classes the loader joins into one walker.
+ids and the references to check at the end), walks mappings and objects and
+reads a scalar's text; the values of each kind are read by ``values`` (scalars)
+and ``items`` (lists and the method's maps), whose classes the loader joins into
+one walker. Each reader is a ``v_<kind>`` method of the ``Reader`` signature.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 import yaml
@@ -16,6 +17,7 @@ import yaml
 from modelh.canvas import model as m
 from modelh.canvas import specs
 from modelh.canvas.yamlnodes import (
+    NULLS,
     SPECIAL_PLAIN,
     Remap,
     has_odd_breaks,
@@ -29,8 +31,13 @@ from modelh.errors import Problem
 
 _ID_KINDS = ("segment", "value proposition", "channel", "measure")
 
+#: A reader of one kind of value (a walker's ``v_<kind>`` method): (value node, its
+#: key's spec, path, label, key node) -> the value, or None when it is empty or
+#: cannot be read (then a problem is reported).
+Reader = Callable[[yaml.Node, specs.Key, str, str, yaml.Node], object]
 
-def did_you_mean(word: str, choices: Any) -> str:
+
+def did_you_mean(word: str, choices: Iterable[str]) -> str:
     """``; did you mean 'x'?`` for the choice nearest ``word``, or nothing."""
     import difflib  # only when something is misspelt
 
@@ -53,7 +60,7 @@ class Walker:
         self.key_nodes: dict[str, yaml.Node] = {}
         self.ids: dict[str, tuple[str, int]] = {}  # id -> (kind, line)
         self.refs: list[tuple[str, str, yaml.Node, str, str]] = []
-        self.handlers: dict[str, Callable[..., Any]] = {
+        self.handlers: dict[str, Reader] = {
             kind: getattr(self, "v_" + kind.replace("-", "_"))
             for kind in (
                 specs.TEXT,
@@ -107,7 +114,32 @@ class Walker:
         )
         return True
 
-    def suggest(self, word: str, choices: Any) -> str:
+    def scalar_text(self, node: yaml.Node, field: specs.Key, path: str, label: str) -> str | None:
+        """The text of a scalar, or None when empty or not text (then reported); the
+        readers of scalars and of lists (``values``, ``items``) both use it."""
+        if node.__class__ is not yaml.ScalarNode:
+            if not node.value:
+                return None
+            self.problem(
+                node, "type", path, f"{label}{field.name} must be text, not {kind_name(node)}"
+            )
+            return None
+        value = node.value
+        if not node.style:
+            if value in NULLS:
+                return None
+            if value in SPECIAL_PLAIN:
+                self.problem(
+                    node,
+                    "value",
+                    path,
+                    f"{label}{field.name} '{value}' must be quoted: some YAML readers "
+                    f"give a bare {value} a special meaning",
+                )
+                return None
+        return value if value.strip() else None
+
+    def suggest(self, word: str, choices: Iterable[str]) -> str:
         """A did-you-mean, while they are few enough to be cheap and useful."""
         self.suggestions += 1
         return did_you_mean(word, choices) if self.suggestions <= 50 else ""
@@ -154,7 +186,7 @@ class Walker:
     ) -> list[tuple[str, yaml.Node, yaml.Node]]:
         """The mapping's (key, key node, value node) triples; duplicates reported."""
         seen: dict[str, yaml.Node] = {}
-        out = []
+        out: list[tuple[str, yaml.Node, yaml.Node]] = []
         prefix = path + "." if path else ""
         for key_node, value_node in node.value:
             if key_node.__class__ is not yaml.ScalarNode:
@@ -323,8 +355,10 @@ class Walker:
             values.update(extra)
         return spec.cls(path=path, span=self.span(node), **values)
 
-    def v_object(self, node, field, path, label, key_node):
-        return self.object(node, field.spec, path, label, key_node)
+    def v_object(
+        self, node: yaml.Node, field: specs.Key, path: str, label: str, key_node: yaml.Node
+    ) -> Any:
+        return self.object(node, field.object_spec, path, label, key_node)
 
     # -- after the walk
 

@@ -8,7 +8,8 @@ guard, editing and the interview's answers file all use these.
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Iterator
+from typing import Any, Protocol
 
 import yaml
 
@@ -44,7 +45,7 @@ QUOTED = ("'", '"')
 SPECIAL_PLAIN = frozenset({"=", "<<"})
 
 
-class NodeLoader(_Parser):  # type: ignore[misc,valid-type]
+class NodeLoader(_Parser):
     """Composes nodes without resolving implicit tags.
 
     Every untagged scalar stays text: the reader decides, key by key, what is
@@ -64,11 +65,37 @@ class NodeLoader(_Parser):  # type: ignore[misc,valid-type]
         pass
 
 
+# PyYAML's ``compose`` and ``parse``, with ``NodeLoader``. (They are written out here
+# because types-PyYAML accepts only PyYAML's own loader classes for ``Loader=``;
+# NodeLoader is a parser and composer without constructor or resolver.)
+
+
+def compose_nodes(text: str) -> yaml.Node | None:
+    """The one document in ``text`` as nodes, untagged scalars as text (None: no content)."""
+    loader = NodeLoader(text)
+    try:
+        return loader.get_single_node()
+    finally:
+        loader.dispose()
+
+
+def parse_events(text: str) -> Iterator[yaml.Event]:
+    """The events of ``text``, one at a time, as the parser reaches them."""
+    loader = NodeLoader(text)
+    try:
+        while loader.check_event():
+            event = loader.get_event()
+            if event is not None:
+                yield event
+    finally:
+        loader.dispose()
+
+
 # --------------------------------------------------------------------------
 # Empty values
 
 
-def is_null(node: yaml.Node) -> bool:
+def is_null(node: yaml.ScalarNode) -> bool:
     """A plain ``null``, ``~`` or nothing: YAML's empty value (a quoted "null" is text)."""
     return not node.style and node.value in NULLS and node.tag == STR
 
@@ -133,7 +160,8 @@ def duplicate_key(root: yaml.Node) -> yaml.Node | None:
         node = stack.pop()
         if isinstance(node, yaml.MappingNode):
             seen: set[str] = set()
-            for key, value in node.value:
+            pairs: list[tuple[yaml.Node, yaml.Node]] = node.value
+            for key, value in pairs:
                 if key.value in seen:
                     return key
                 seen.add(key.value)
@@ -152,7 +180,18 @@ line_col = linebreaks.line_col
 has_odd_breaks = linebreaks.has_odd_breaks
 
 
-def place(text: str, mark: Any) -> tuple[int, int]:
+class Mark(Protocol):
+    """A parser's place in the text, 0-based (the pure and the C parser each have a class)."""
+
+    @property
+    def index(self) -> int: ...
+    @property
+    def line(self) -> int: ...
+    @property
+    def column(self) -> int: ...
+
+
+def place(text: str, mark: Mark | None) -> tuple[int, int]:
     """1-based line and column of a parser mark, counting lines as editors do."""
     if mark is None:
         return 1, 1
@@ -167,7 +206,7 @@ class Remap:
     def __init__(self, text: str) -> None:
         self.lines = linebreaks.Lines(text)
 
-    def __call__(self, mark: Any) -> tuple[int, int]:
+    def __call__(self, mark: Mark) -> tuple[int, int]:
         return self.lines(mark.index)
 
 

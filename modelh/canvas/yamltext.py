@@ -8,6 +8,7 @@ style. Editing splices what these functions return into a canvas's text.
 
 from __future__ import annotations
 
+import io
 import re
 from collections.abc import Mapping, Sequence
 from typing import Any
@@ -22,7 +23,7 @@ class EditError(ModelhError):
     """An edit could not be made (the canvas's shape does not allow it, or the value)."""
 
 
-_EMITTER = yaml.emitter.Emitter(None)
+_EMITTER = yaml.emitter.Emitter(io.StringIO())  # only analyses scalars: never writes
 _EMITTER.allow_unicode = True
 _RESOLVER = yaml.resolver.Resolver()
 #: What YAML 1.2 readers take for something other than text (YAML 1.1 is the resolver's).
@@ -119,18 +120,18 @@ def render_scalar(value: Any, *, flow: bool = False) -> str:
         if isinstance(value, float) and value.is_integer() and abs(value) < 1e15:
             text = str(int(value)) + ".0"
         return text
-    value = str(value)
-    analysis = _EMITTER.analyze_scalar(value)
+    text = str(value)
+    analysis = _EMITTER.analyze_scalar(text)
     plain = analysis.allow_flow_plain if flow else analysis.allow_block_plain
     if (
         plain
         and not analysis.multiline
-        and value
-        and _reads_as_text(value)
-        and (value == value.strip() and value not in ("=", "<<"))
+        and text
+        and _reads_as_text(text)
+        and (text == text.strip() and text not in ("=", "<<"))
     ):
-        return value
-    return _quoted(value)
+        return text
+    return _quoted(text)
 
 
 def _block_scalar(value: str, indent: str, newline: str, unit: int = 2) -> str:

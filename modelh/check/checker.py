@@ -290,6 +290,12 @@ def _failed(
 _SPACE_RUN = re.compile(r"\s*")
 
 
+def _after_spaces(text: str, at: int) -> int:
+    """Where the run of whitespace starting at ``at`` ends."""
+    run = _SPACE_RUN.match(text, at)
+    return run.end() if run else at
+
+
 def _final_in_text(data: bytes | str) -> bool:
     """Whether a canvas that does not load says ``status: final`` (indented, alone).
 
@@ -310,12 +316,12 @@ def _final_in_text(data: bytes | str) -> bool:
         indented = at > 0 and (run_start == 0 or "\n" in text[run_start : at - 1])
         scanned = at + len("status:")
         if indented:
-            i = _SPACE_RUN.match(text, scanned).end()
+            i = _after_spaces(text, scanned)
             i += text.startswith(("'", '"'), i)
             if text.startswith("final", i):
                 i += len("final")
                 i += text.startswith(("'", '"'), i)
-                j = _SPACE_RUN.match(text, i).end()
+                j = _after_spaces(text, i)
                 # then the line's end: after the spaces, a comment, the end, or a line feed
                 if j == end or text[j] == "#" or "\n" in text[i:j]:
                     return True

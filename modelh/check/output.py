@@ -12,6 +12,7 @@ from __future__ import annotations
 import io
 import json
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from modelh import __version__
 from modelh.check.checker import FileResult, Finding, Report
@@ -23,6 +24,10 @@ from modelh.escaping import (
     printable,
     uri_reference,
 )
+
+if TYPE_CHECKING:  # rich is imported only when a text report is made
+    from rich.console import Console
+    from rich.text import Text
 
 FORMATS = ("text", "concise", "json", "sarif", "github")
 COMPLETENESS_PARTS = ("answers", "dimensions", "measures", "segments", "overall")
@@ -200,7 +205,7 @@ def text(report: Report, *, color: bool = False, width: int = 100) -> str:
     return buffer.getvalue()
 
 
-def _styled(*parts: str | tuple[str, str]) -> object:
+def _styled(*parts: str | tuple[str, str]) -> Text:
     """Text with styles, never read as markup: a canvas's text goes through untouched.
 
     (rich's markup escaping and parsing take quadratic time on a long run of
@@ -211,7 +216,7 @@ def _styled(*parts: str | tuple[str, str]) -> object:
     return Text.assemble(*parts)
 
 
-def _print_finding(console: object, f: Finding, lines: list[str]) -> None:
+def _print_finding(console: Console, f: Finding, lines: list[str]) -> None:
     style = _STYLE[f.severity]
     console.print(
         _styled(
