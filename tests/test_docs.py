@@ -239,6 +239,7 @@ def test_the_import_paths_the_docs_name_still_work():
     # README: `from modelh.checker import run_checks`; docs/report.md: the report's API
     import modelh.checker
     import modelh.report
+    import modelh.report.render
 
     assert modelh.checker.run_checks.__module__ == "modelh.check.checker"
     for name in (
@@ -251,7 +252,8 @@ def test_the_import_paths_the_docs_name_still_work():
         "FetchRefusedError",
         "PdfUnavailableError",
     ):
-        assert getattr(modelh.report, name).__module__ == "modelh.report.render", name
+        # the package's names are the renderer's own (the CLI imports them from there)
+        assert getattr(modelh.report, name) is getattr(modelh.report.render, name), name
     for name in (
         "load_canvas",
         "parse_canvas",

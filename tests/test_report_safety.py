@@ -92,7 +92,7 @@ def test_a_template_error_names_the_template_file_and_line(canvas, tmp_path):
 
 
 def test_a_warning_about_the_logo_does_not_quote_the_whole_file():
-    from modelh.report.render import _readable_warning
+    from modelh.report.pdf import _readable_warning
 
     uri = "data:image/svg+xml;base64," + "QUJD" * 500
     message = _readable_warning(f"Failed to render SVG image {uri}")

@@ -1,0 +1,72 @@
+"""The report's fixed words and sizes: sections, papers, and the labels of canvas values."""
+
+from __future__ import annotations
+
+#: The report's sections, in their default order, with their headings.
+REPORT_SECTIONS: dict[str, str] = {
+    "cover": "Cover",
+    "canvas": "The canvas",
+    "blocks": "The canvas in full",
+    "questions": "The eight relationship questions",
+    "dimensions": "The seven relationship dimensions",
+    "measures": "Measures by domain",
+    "value-chain": "The customer value chain",
+    "gaps": "Gaps and completeness",
+}
+REPORT_SECTION_IDS: tuple[str, ...] = tuple(REPORT_SECTIONS)
+
+#: Paper sizes in millimetres, portrait (width, height).
+PAPERS: dict[str, tuple[float, float]] = {
+    "a4": (210.0, 297.0),
+    "letter": (215.9, 279.4),
+    "a3": (297.0, 420.0),
+}
+
+USE_LABELS = {
+    "core": "Core",
+    "supporting": "Supporting",
+    "planned": "Planned",
+    "none": "Not used",
+    None: "Not considered",
+}
+USE_LEVELS = {"core": 3, "supporting": 2, "planned": 1, "none": 0}
+ROLE_LABELS = {"buyer": "Buyer", "user": "User", "both": "Buyer and user"}
+CHANNEL_KIND_LABELS = {
+    "digital": "Digital",
+    "email": "Email",
+    "chat": "Chat",
+    "sms": "Text message",
+    "phone": "Phone",
+    "in-person": "In person",
+    "mail": "Postal mail",
+    "partner": "Partner",
+    "other": "Other",
+}
+TRACK_LABELS = {
+    "revenue": "Revenue",
+    "cost": "Cost",
+    "health": "Health outcome",
+    "experience": "Experience",
+    "operations": "Operations",
+}
+STATUS_MARKS = {"draft": "Draft", "review": "For review"}
+SEVERITY_LABELS = {"error": "Error", "warning": "Warning", "info": "Note"}
+GAP_SECTIONS = {
+    "format": "Canvas format",
+    "answers": "The eight questions",
+    "dimensions": "Relationship dimensions",
+    "measures": "Measures",
+    "segments": "Segments and the value chain",
+    "meta": "Canvas details",
+}
+BLOCK_TITLES = {
+    "key_partners": "Key Partners",
+    "key_activities": "Key Activities",
+    "key_resources": "Key Resources",
+    "value_propositions": "Value Propositions",
+    "customer_relationships": "Customer Relationships",
+    "channels": "Channels",
+    "segments": "Customer Segments",
+    "cost_structure": "Cost Structure",
+    "revenue_streams": "Revenue Streams",
+}

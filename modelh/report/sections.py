@@ -1,0 +1,441 @@
+"""The context of each report section, built from the canvas (see ``build_context``)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from modelh.canvas.facts import asks_preferences, trust
+from modelh.canvas.model import BlockItem, Canvas
+from modelh.framework import vocab
+from modelh.framework.entities import TRUST_PAST
+from modelh.report import shorten as short
+from modelh.report.filters import format_period, format_value
+from modelh.report.labels import (
+    BLOCK_TITLES,
+    CHANNEL_KIND_LABELS,
+    GAP_SECTIONS,
+    ROLE_LABELS,
+    SEVERITY_LABELS,
+    TRACK_LABELS,
+    USE_LABELS,
+    USE_LEVELS,
+)
+from modelh.report.layout import names_of
+from modelh.report.shorten import Shortener
+
+
+def segment_context(
+    canvas: Canvas, dims_by_segment: dict[str, list[str]], short_: Shortener
+) -> list[dict]:
+    shown = canvas.segments[: short.SHOWN_SEGMENTS]
+    wanted = {s.id for s in shown}
+    vp_by_segment: dict[str, list[str]] = {}
+    for vp in canvas.value_propositions:
+        for sid in vp.segments:
+            if sid in wanted:
+                vp_by_segment.setdefault(sid, []).append(vp.name or vp.id)
+    result = []
+    for s in shown:
+        stage = vocab.STAGE_IDS.index(s.stage) if s.stage else None
+        target = vocab.STAGE_IDS.index(s.target_stage) if s.target_stage else None
+        result.append(
+            {
+                "id": s.id,
+                "name": short_.name(s.name or s.id),
+                "role": s.role,
+                "role_label": ROLE_LABELS.get(s.role or "", "Role not set"),
+                "description": short_.text(s.description or ""),
+                "stage": s.stage,
+                "stage_name": s.stage.capitalize() if s.stage else None,
+                "stage_index": stage,
+                "target_stage": s.target_stage,
+                "target_stage_name": s.target_stage.capitalize() if s.target_stage else None,
+                "target_index": target,
+                "trust": trust(s.stage),
+                "preferences": short_.texts(
+                    s.preferences, "preference", short.PREFERENCES_CHARS, short.NAME_CHARS
+                ),
+                "needs_preferences": asks_preferences(s.stage) and not s.preferences,
+                "value_propositions": short_.names(vp_by_segment.get(s.id, [])),
+                "dimensions": dims_by_segment.get(s.id, []),
+            }
+        )
+    return result
+
+
+#: What a dimension's card shows.
+_CARD_TEXTS = (
+    "summary",
+    "reason",
+    "segments",
+    "approach",
+    "channels",
+    "message",
+    "emotional_support",
+    "physical_comfort",
+    "measures",
+    "owner",
+    "incentives",
+)
+
+
+def dimensions_context(canvas: Canvas, short_: Shortener) -> dict[str, Any]:
+    from modelh.framework import DIMENSIONS
+
+    dim_chars = short.DIMENSION_CHARS
+    segment_names = {s.id: s.name or s.id for s in canvas.segments}
+    channel_names = {c.id: c.name or c.id for c in canvas.channels}
+    measure_names = {m.id: m.name or m.id for m in canvas.measures}
+    items = []
+    for d in DIMENSIONS:
+        use = canvas.dimensions.get(d.id)
+        level = USE_LEVELS.get(use.use) if use and use.use else None
+        entry = {
+            "id": d.id,
+            "number": d.number,
+            "name": d.name,
+            "summary": d.summary,
+            "use": use.use if use else None,
+            "use_label": USE_LABELS.get(use.use if use else None, "Not considered"),
+            "level": level if level is not None else 0,
+            "considered": bool(use and use.use),
+            "used": bool(use and use.is_used),
+            "reason": short_.text((use.reason if use else None) or "", dim_chars),
+            "segments": short_.names(names_of(use.segments, segment_names)) if use else [],
+            "segment_count": len(use.segments) if use else 0,
+            "all_segments": bool(use and not use.segments),
+            "approach": short_.text((use.approach if use else None) or "", dim_chars),
+            "channels": short_.names(names_of(use.channels, channel_names)) if use else [],
+            "channel_count": len(use.channels) if use else 0,
+            "channel_ids": list(use.channels) if use else [],
+            "message": short_.text((use.message if use else None) or "", dim_chars),
+            "emotional_support": short_.text(
+                (use.emotional_support if use else None) or "", dim_chars
+            ),
+            "physical_comfort": short_.text(
+                (use.physical_comfort if use else None) or "", dim_chars
+            ),
+            "measures": short_.names(names_of(use.measures, measure_names)) if use else [],
+            "measure_count": len(use.measures) if use else 0,
+            "owner": short_.name((use.owner if use else None) or ""),
+            "incentives": (
+                short_.texts(use.incentives, "incentive", short.INCENTIVES_CHARS, short.SHORT_CHARS)
+                if use
+                else []
+            ),
+        }
+        entry["keep"] = short.keep([entry[k] for k in _CARD_TEXTS])
+        items.append(entry)
+    matrix_rows = []
+    shown, more = short_.items(canvas.channels, short.SHOWN_CHANNELS, "channel")
+    for ch in shown:
+        cells = []
+        for entry in items:
+            cells.append(entry["use"] if ch.id in entry["channel_ids"] else None)
+        matrix_rows.append(
+            {
+                "id": ch.id,
+                "name": short_.name(ch.name or ch.id),
+                "kind": CHANNEL_KIND_LABELS.get(ch.kind or "", ""),
+                "cells": cells,
+                "count": sum(1 for c in cells if c),
+            }
+        )
+    counts = {u: sum(1 for e in items if e["use"] == u) for u in vocab.DIMENSION_USES}
+    counts["not-considered"] = sum(1 for e in items if not e["considered"])
+    return {
+        "items": items,
+        "matrix": {
+            "channels": matrix_rows,
+            "dimensions": [e["name"] for e in items],
+            "more": more,
+        },
+        "counts": counts,
+        "uses": [
+            {"id": u, "label": USE_LABELS[u], "level": USE_LEVELS[u]} for u in vocab.DIMENSION_USES
+        ],
+    }
+
+
+def measure_context(m: Any, short_: Shortener) -> dict[str, Any]:
+    from modelh.framework import INDICATORS
+
+    indicator = INDICATORS.get(m.indicator) if m.indicator else None
+    values = [v for v in (m.baseline, m.current, m.target) if v is not None]
+    low = min([0.0, *values]) if values else 0.0
+    high = max([0.0, *values]) if values else 1.0
+    span = (high - low) or 1.0
+
+    def bar(value: float | int | None) -> float | None:
+        return None if value is None else round((value - low) / span, 4)
+
+    progress = None
+    if None not in (m.baseline, m.current, m.target) and m.target != m.baseline:
+        progress = round((m.current - m.baseline) / (m.target - m.baseline) * 100)
+    unit = short_.name(m.unit or "")
+    return {
+        "id": m.id,
+        "name": short_.name(m.name or m.id),
+        "domain": m.domain,
+        "indicator": m.indicator,
+        "indicator_name": indicator.name if indicator else "",
+        "group": indicator.group if indicator else None,
+        "tracks": m.tracks,
+        "tracks_label": TRACK_LABELS.get(m.tracks or "", ""),
+        "unit": unit,
+        "direction": m.direction,
+        "direction_label": {"up": "Higher is better", "down": "Lower is better"}.get(
+            m.direction or "", ""
+        ),
+        "baseline": format_value(m.baseline, unit),
+        "current": format_value(m.current, unit),
+        "target": format_value(m.target, unit),
+        "bars": {"baseline": bar(m.baseline), "current": bar(m.current), "target": bar(m.target)},
+        "has_values": bool(values),
+        "progress": progress,
+        "due": format_period(m.due),
+        "owner": short_.name(m.owner or ""),
+        "status": m.status,
+    }
+
+
+def measures_context(canvas: Canvas, short_: Shortener) -> dict[str, Any]:
+    from modelh.framework import CUSTOMER_INDICATOR_GROUPS, DOMAINS
+
+    active = [m for m in canvas.measures if m.status == "active"]
+    pending = [m for m in canvas.measures if m.status == "pending-leadership"]
+    retired = [m for m in canvas.measures if m.status == "retired"]
+    # SHOWN_MEASURES in all, shared among the domains (and the measures without one)
+    by_domain = [[m for m in active if m.domain == d.id] for d in DOMAINS]
+    by_domain.append([m for m in active if not m.domain])
+    shown_counts = short.share(by_domain, short.SHOWN_MEASURES)
+
+    def context(m: Any) -> dict[str, Any]:
+        return measure_context(m, short_)
+
+    def pending_of(domain: str) -> tuple[list[dict[str, Any]], dict[str, Any] | None]:
+        theirs = [m for m in pending if m.domain == domain]
+        shown, more = short_.items(theirs, short.SHOWN_NAMES, "measure")
+        return [context(m) for m in shown], more
+
+    domains = []
+    for d, measures, count in zip(DOMAINS, by_domain, shown_counts, strict=False):
+        mine = [context(m) for m in measures[:count]]
+        groups: list[dict[str, Any]] = []
+        if d.id == "customer":
+            for title, ids in CUSTOMER_INDICATOR_GROUPS:
+                grouped = [m for m in mine if m["indicator"] in ids]
+                if grouped:
+                    groups.append({"title": title, "measures": grouped})
+            rest = [
+                m
+                for m in mine
+                if m["indicator"] not in {i for _, g in CUSTOMER_INDICATOR_GROUPS for i in g}
+            ]
+            if rest:
+                groups.append({"title": "Other customer measures", "measures": rest})
+        elif mine:
+            groups.append({"title": None, "measures": mine})
+        domain_pending, pending_more = pending_of(d.id)
+        domains.append(
+            {
+                "id": d.id,
+                "number": d.number,
+                "name": d.name,
+                "summary": d.summary,
+                "pending_leadership": d.pending_leadership,
+                "indicators": [i.name for i in d.indicators],
+                "groups": groups,
+                "count": len(measures),
+                "more": short_.more(len(measures) - count, "measure"),
+                "pending": domain_pending,
+                "pending_more": pending_more,
+            }
+        )
+    unassigned = by_domain[-1]
+    tracked = {t: sum(1 for m in active if m.tracks == t) for t in vocab.MEASURE_TRACKS}
+    pending_shown, pending_more = short_.items(pending, short.SHOWN_PENDING, "measure")
+    retired_shown, retired_more = short_.items(retired, short.SHOWN_RETIRED, "measure")
+    return {
+        "domains": domains,
+        "unassigned": [context(m) for m in unassigned[: shown_counts[-1]]],
+        "unassigned_more": short_.more(len(unassigned) - shown_counts[-1], "measure"),
+        "pending": [context(m) for m in pending_shown],
+        "pending_more": pending_more,
+        "retired": [context(m) for m in retired_shown],
+        "retired_more": retired_more,
+        "tracked": [
+            {"id": t, "label": TRACK_LABELS[t], "count": tracked[t]} for t in vocab.MEASURE_TRACKS
+        ],
+        "count": len(active),
+    }
+
+
+def questions_context(canvas: Canvas, short_: Shortener) -> list[dict[str, Any]]:
+    from modelh.framework import QUESTIONS
+
+    segment_names = {s.id: s.name or s.id for s in canvas.segments}
+    result = []
+    for q in QUESTIONS:
+        answer = canvas.answers.get(q.id)
+        rows: list[tuple[str, str | None]] = []
+        if answer is not None and answer.per_segment:
+            answered = dict(answer.per_segment)
+            rows = [(s.id, answered.pop(s.id, None)) for s in canvas.segments]
+            rows += answered.items()  # ids the loader let through (none today)
+        more = None
+        if len(rows) > short.SHOWN_SEGMENT_ANSWERS:  # the answered ones first, in order
+            rows.sort(key=lambda row: not row[1])
+            more = short_.more(len(rows) - short.SHOWN_SEGMENT_ANSWERS, "segment")
+            rows = rows[: short.SHOWN_SEGMENT_ANSWERS]
+        per_segment = [
+            {
+                "segment": short_.name(segment_names.get(sid, sid)),
+                "segment_id": sid,
+                "answer": short_.paragraphs(text, short.SEGMENT_ANSWER_CHARS, note=False),
+            }
+            for sid, text in rows
+        ]
+        shown = short_.paragraphs(answer.text if answer else None)
+        result.append(
+            {
+                "id": q.id,
+                "number": q.number,
+                "title": q.title,
+                "question": q.text,
+                "per_segment_question": q.per_segment,
+                "answered": bool(answer and answer.is_answered),
+                "answer": shown,
+                "per_segment": per_segment,
+                "more": more,
+                "keep": short.keep(q.text, shown, per_segment),
+            }
+        )
+    return result
+
+
+def _item_size(item: BlockItem) -> int:
+    """About how many characters a block item takes in the canvas in full."""
+    text = max(min(len(item.text or ""), short.SHORT_CHARS), short.LINE_CHARS)
+    return text + min(len(item.segments), short.SHOWN_NAMES) * short.LINE_CHARS // 2
+
+
+def blocks_context(canvas: Canvas, short_: Shortener) -> list[dict[str, Any]]:
+    segment_names = {s.id: s.name or s.id for s in canvas.segments}
+    keys = ("key_partners", "key_activities", "key_resources", "cost_structure", "revenue_streams")
+    lists = [getattr(canvas, key) for key in keys]
+    # SHOWN_BLOCK_ITEMS in all, shared among the five blocks
+    counts = short.share(lists, short.SHOWN_BLOCK_ITEMS, short.BLOCK_ITEMS_CHARS, _item_size)
+    result = []
+    for key, items, count in zip(keys, lists, counts, strict=True):
+        result.append(
+            {
+                "key": key,
+                "anchor": "full-" + key.replace("_", "-"),
+                "title": BLOCK_TITLES[key],
+                "items": [
+                    {
+                        "text": short_.text(i.text or "", short.SHORT_CHARS),
+                        "segments": short_.names(names_of(i.segments, segment_names)),
+                    }
+                    for i in items[:count]
+                ],
+                "more": short_.more(len(items) - count, "item"),
+            }
+        )
+        result[-1]["keep"] = short.keep(result[-1]["items"])
+    return result
+
+
+def gaps_context(check: Any, short_: Shortener) -> dict[str, Any] | None:
+    if check is None:
+        return None
+    from modelh.check.rules import all_rules
+
+    sections = {r.code: r.section for r in all_rules()}
+    found: dict[str, list[Any]] = {}
+    for f in check.findings:
+        found.setdefault(sections.get(f.code, "meta"), []).append(f)
+    order = list(GAP_SECTIONS)
+    ordered = sorted(found, key=lambda s: order.index(s) if s in order else len(order))
+    counts_shown = short.share([found[s] for s in ordered], short.SHOWN_FINDINGS)
+    groups: dict[str, list[dict[str, Any]]] = {}
+    more: dict[str, dict[str, Any] | None] = {}
+    for section, count in zip(ordered, counts_shown, strict=True):
+        groups[section] = [
+            {
+                "code": f.code,
+                "name": f.name,
+                "severity": f.severity,
+                "severity_label": SEVERITY_LABELS.get(f.severity, f.severity),
+                "message": short_.line(f.message, short.TEXT_CHARS),
+                "fix": short_.line(f.fix, short.TEXT_CHARS) if f.fix else f.fix,
+                "line": f.line,
+                "path": f.path,
+            }
+            for f in found[section][:count]
+        ]
+        hidden = len(found[section]) - count
+        more[section] = (
+            {
+                "hidden": hidden,
+                "label": f"… and {hidden:,} more finding{'s' if hidden != 1 else ''} here: "
+                "modelh check lists them all",
+            }
+            if hidden > 0
+            else None
+        )
+    scores = check.completeness or {}
+    counts = {s: sum(1 for f in check.findings if f.severity == s) for s in SEVERITY_LABELS}
+    return {
+        "completeness": [
+            {"id": k, "label": label, "score": scores.get(k)}
+            for k, label in (
+                ("answers", "Questions answered"),
+                ("dimensions", "Dimensions designed"),
+                ("measures", "Measurement"),
+                ("segments", "Segments and value chain"),
+            )
+        ],
+        "overall": scores.get("overall"),
+        "groups": [
+            {
+                "section": s,
+                "title": GAP_SECTIONS.get(s, s.capitalize()),
+                "findings": groups[s],
+                "more": more[s],
+            }
+            for s in ordered
+        ],
+        "counts": [
+            {"severity": s, "label": SEVERITY_LABELS[s], "count": counts[s]}
+            for s in ("error", "warning", "info")
+        ],
+        "total": len(check.findings),
+    }
+
+
+def value_chain_context(canvas: Canvas, short_: Shortener) -> dict[str, Any]:
+    placed = [s for s in canvas.segments if s.stage]
+    return {
+        "stages": method_context()["stages"],
+        "trust_stage_index": vocab.STAGE_IDS.index(vocab.TRUST_INFLECTION_STAGE),
+        "placed": len(placed),
+        "unplaced": short_.names([s.name or s.id for s in canvas.segments if not s.stage]),
+        "past": sum(1 for s in placed if trust(s.stage) == TRUST_PAST),
+    }
+
+
+def method_context() -> dict[str, Any]:
+    from modelh.framework import MANAGEMENT_DISCIPLINES, STAGES, TRUST_INFLECTION_POINT
+
+    return {
+        "trust_inflection_point": TRUST_INFLECTION_POINT,
+        "disciplines": [{"name": n, "text": t} for n, t in MANAGEMENT_DISCIPLINES],
+        "stages": [
+            {"id": s.id, "number": s.number, "name": s.name, "duties": s.duties, "trust": s.trust}
+            for s in STAGES
+        ],
+        "trust_stage": vocab.TRUST_INFLECTION_STAGE,
+        "trust_stage_index": vocab.STAGE_IDS.index(vocab.TRUST_INFLECTION_STAGE),
+    }
