@@ -32,19 +32,20 @@ def check_output_folder(files: Sequence[str], output: Path) -> None:
 
 def render_outcome(
     path: str, out: str, formats: tuple[str, ...], options: Any, config: Any
-) -> dict:
+) -> dict[str, Any]:
     """Render one canvas; the outcome as plain data, so it crosses process boundaries.
 
     Texts are made printable here: a file name that is not UTF-8 shows its odd
     bytes as U+FFFD instead of failing to print.
     """
-    return _as_text(_outcome(path, out, formats, options, config))
+    outcome: dict[str, Any] = _as_text(_outcome(path, out, formats, options, config))
+    return outcome
 
 
 def _as_text(value: Any) -> Any:
     from dataclasses import fields, is_dataclass, replace
 
-    from modelh.report.context import display_name
+    from modelh.report.filters import display_name
 
     if isinstance(value, str):
         return display_name(value)
@@ -58,7 +59,9 @@ def _as_text(value: Any) -> Any:
     return value
 
 
-def _outcome(path: str, out: str, formats: tuple[str, ...], options: Any, config: Any) -> dict:
+def _outcome(
+    path: str, out: str, formats: tuple[str, ...], options: Any, config: Any
+) -> dict[str, Any]:
     from modelh.report.render import PdfUnavailableError, render_file
 
     try:

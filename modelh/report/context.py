@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import os
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from modelh import __version__
 from modelh.canvas.model import Canvas
 from modelh.report import shorten as short
 from modelh.report.brand import brand_colors, contrast, logo_data_uri
-from modelh.report.contract import ReportContext
+from modelh.report.contract import ReportContext, SectionEntry
 from modelh.report.errors import ReportContextError
 from modelh.report.filters import (
     display_name,
@@ -46,6 +46,9 @@ from modelh.report.sections import (
 )
 from modelh.report.shorten import Shortener
 
+if TYPE_CHECKING:
+    from modelh.check.checker import FileResult
+
 # The names templates' authors and the renderer import from here.
 __all__ = [
     "PAPERS",
@@ -74,7 +77,7 @@ def build_context(
     *,
     sections: Sequence[str] = REPORT_SECTION_IDS,
     paper: str = "letter",
-    check: Any = None,
+    check: FileResult | None = None,
     logo: str | None = None,
 ) -> ReportContext:
     """The template context for ``canvas``.
@@ -107,7 +110,7 @@ def build_context(
     )
     channels, channels_more = short_.items(canvas.channels, short.SHOWN_CHANNELS, "channel")
     segment_names = {s.id: s.name or s.id for s in canvas.segments}
-    section_list = []
+    section_list: list[SectionEntry] = []
     number = 0
     for s in sections:
         number += s != "cover"

@@ -98,7 +98,8 @@ def _table() -> dict[str, Any]:
             digest = hashlib.sha256((FONTS_DIR / name).read_bytes()).hexdigest()
             if face["file"] != name or face["sha256"] != digest:
                 raise ValueError(f"{METRICS_FILE.name} does not match {name}")
-        return table
+        faces: dict[str, Any] = table
+        return faces
     except (OSError, ValueError, KeyError):  # missing or stale: measure the fonts themselves
         return measure_fonts()
 

@@ -10,12 +10,19 @@ from __future__ import annotations
 import dataclasses
 import math
 from collections.abc import Sequence
-from typing import Any
 
 from modelh.canvas.model import BlockItem, Canvas
 from modelh.framework import vocab
 from modelh.report import fit
 from modelh.report import shorten as short
+from modelh.report.contract import (
+    CanvasBlock,
+    CanvasItem,
+    CanvasMore,
+    CanvasPage,
+    CanvasType,
+    Geometry,
+)
 from modelh.report.labels import BLOCK_TITLES, CHANNEL_KIND_LABELS, PAPERS, ROLE_LABELS
 
 # Geometry in millimetres: page margins of the canvas page, the gap between
@@ -67,9 +74,7 @@ def _split(total: float, need_a: float, need_b: float, low: float = 0.3) -> floa
     return total * min(1 - low, max(low, share))
 
 
-def canvas_geometry(
-    paper: str, items: dict[str, list[list[fit.Line]]] | None = None
-) -> dict[str, Any]:
+def canvas_geometry(paper: str, items: dict[str, list[list[fit.Line]]] | None = None) -> Geometry:
     """Where each block sits on the landscape canvas page, in millimetres.
 
     The canvas layout is fixed; only the split between the two blocks stacked
@@ -219,8 +224,8 @@ def _canvas_items(canvas: Canvas) -> dict[str, list[list[fit.Line]]]:
     for vp in canvas.value_propositions[:first]:
         lines = [fit.Line("text", _canvas_text(vp.name or vp.id), ITEM_STYLE)]
         if vp.segments:
-            meta = "For " + _canvas_names(vp.segments, segment_names)
-            lines.append(fit.Line("meta", meta, META_STYLE))
+            served = "For " + _canvas_names(vp.segments, segment_names)
+            lines.append(fit.Line("meta", served, META_STYLE))
         propositions.append(lines)
     channels = []
     for ch in canvas.channels[:first]:
@@ -243,12 +248,12 @@ def _canvas_items(canvas: Canvas) -> dict[str, list[list[fit.Line]]]:
     return {key: _measurable(items) for key, items in blocks.items()}
 
 
-def canvas_page(canvas: Canvas, paper: str, full_text_shown: bool) -> dict[str, Any]:
+def canvas_page(canvas: Canvas, paper: str, full_text_shown: bool) -> CanvasPage:
     """The canvas page: geometry, and per block the items that fit and what is left."""
     items = _canvas_items(canvas)
     geometry = canvas_geometry(paper, items)
     totals = {key: len(getattr(canvas, key)) for key in items}
-    blocks: dict[str, Any] = {}
+    blocks: dict[str, CanvasBlock] = {}
     for key, box in geometry["boxes"].items():
         title = BLOCK_TITLES[key]
         if key == "customer_relationships":
@@ -259,9 +264,9 @@ def canvas_page(canvas: Canvas, paper: str, full_text_shown: bool) -> dict[str, 
         block_items = items[key]
         fitted = fit.fit_block(block_items, width_pt, height_pt, gap=ITEM_GAP_PT, more=MORE_STYLE)
         unmeasured = totals[key] - len(block_items)  # past CANVAS_ITEMS: never shown
-        shown = []
+        shown: list[CanvasItem] = []
         for f in fitted.shown:
-            entry = {
+            entry: CanvasItem = {
                 "text": f.parts.get("text", ""),
                 "meta": f.parts.get("meta", ""),
                 "kind": "",
@@ -275,7 +280,7 @@ def canvas_page(canvas: Canvas, paper: str, full_text_shown: bool) -> dict[str, 
                 if f.cut:  # shortened: the fitted text holds name and kind cut together
                     entry["text"], entry["kind"] = f.parts.get("text", ""), ""
             shown.append(entry)
-        more = None
+        more: CanvasMore | None = None
         hidden = fitted.hidden + unmeasured
         if not fitted.complete or hidden:
             label = f"… {hidden:,} more" if hidden else "… continued"
@@ -296,7 +301,7 @@ def canvas_page(canvas: Canvas, paper: str, full_text_shown: bool) -> dict[str, 
     return {"geometry": geometry, "type": canvas_type(), "blocks": blocks}
 
 
-def canvas_type() -> dict[str, float]:
+def canvas_type() -> CanvasType:
     """The canvas page's type sizes in points, as the fitting above assumed them.
 
     The canvas template hands them to the stylesheet as custom properties, so

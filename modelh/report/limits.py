@@ -93,7 +93,8 @@ def bounded(function: Callable[..., _T], args: tuple[Any, ...], limits: Limits) 
         child.join()
         receiver.close()
     if kind == "ok":
-        return payload
+        result: _T = payload  # what function returned, sent back whole
+        return result
     raise _unpack(payload)
 
 
@@ -137,7 +138,7 @@ def _pack(exc: BaseException) -> tuple[Any, ...]:
 
 def _unpack(packed: tuple[Any, ...]) -> BaseException:
     kind, message, state = packed
-    exc = kind.__new__(kind)
+    exc: BaseException = kind.__new__(kind)
     Exception.__init__(exc, message)
     exc.__dict__.update(state)
     return exc

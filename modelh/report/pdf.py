@@ -28,10 +28,11 @@ DEFAULT_EPOCH = 946684800
 
 
 def _fetcher_class(weasyprint_urls: Any) -> Any:
-    class _Refused(weasyprint_urls.FatalURLFetchingError):
+    # WeasyPrint ships no type hints: its classes are Any to mypy
+    class _Refused(weasyprint_urls.FatalURLFetchingError):  # type: ignore[misc]
         pass
 
-    class SafeFetcher(weasyprint_urls.URLFetcher):
+    class SafeFetcher(weasyprint_urls.URLFetcher):  # type: ignore[misc]
         """Serves data: URLs and files under the allowed folders; refuses the rest."""
 
         refused = _Refused
@@ -169,10 +170,11 @@ def html_to_pdf(
             document = weasyprint.HTML(
                 string=html, base_url=str(base_url) if base_url else None, url_fetcher=fetcher
             )
-            return document.write_pdf(
+            pdf: bytes = document.write_pdf(
                 pdf_identifier=identifier,
                 pdf_variant="pdf/ua-1",
             )
+            return pdf
     except fetcher.refused as exc:
         raise FetchRefusedError(f"refused to fetch {exc}") from None
     except _Stop as exc:
@@ -200,7 +202,8 @@ def _font_clock(epoch: int) -> Iterator[None]:
 
     def now() -> int:
         clock = os.environ.get("SOURCE_DATE_EPOCH")
-        return (int(clock) if clock and clock.isdigit() else epoch) - timeTools.epoch_diff
+        diff: int = timeTools.epoch_diff
+        return (int(clock) if clock and clock.isdigit() else epoch) - diff
 
     head.timestampNow = now
     try:

@@ -25,7 +25,7 @@ import os
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from modelh.canvas.files import write_atomic
 from modelh.canvas.model import Canvas
@@ -50,6 +50,9 @@ from modelh.report.fonts import describe_characters, unsupported_characters
 from modelh.report.limits import MAX_PAGES, Limits, bounded
 from modelh.report.pdf import canvas_epoch, html_to_pdf
 from modelh.report.templates import render_context, template_folders
+
+if TYPE_CHECKING:
+    from modelh.check.checker import FileResult
 
 __all__ = [
     "FORMATS",
@@ -134,7 +137,9 @@ class RenderResult:
     warnings: list[str] = field(default_factory=list)
 
 
-def check_canvas_source(canvas: Canvas, source: bytes | str | None = None, config: Any = None):
+def check_canvas_source(
+    canvas: Canvas, source: bytes | str | None = None, config: Any = None
+) -> FileResult:
     """The checker's result for a canvas (for the gaps section)."""
     from modelh.check.checker import check_source
 

@@ -2,13 +2,31 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any, Literal
 
 from modelh.canvas.facts import asks_preferences, trust
 from modelh.canvas.model import BlockItem, Canvas
 from modelh.framework import vocab
 from modelh.framework.entities import TRUST_PAST
 from modelh.report import shorten as short
+from modelh.report.contract import (
+    BlockContext,
+    DimensionContext,
+    DimensionsContext,
+    DomainContext,
+    FindingContext,
+    GapsContext,
+    MatrixRow,
+    MeasureContext,
+    MeasureGroup,
+    MeasuresContext,
+    MethodContext,
+    More,
+    QuestionContext,
+    SegmentAnswer,
+    SegmentContext,
+    ValueChainContext,
+)
 from modelh.report.filters import format_period, format_value
 from modelh.report.labels import (
     BLOCK_TITLES,
@@ -23,10 +41,14 @@ from modelh.report.labels import (
 from modelh.report.layout import names_of
 from modelh.report.shorten import Shortener
 
+if TYPE_CHECKING:
+    from modelh.canvas.model import Measure
+    from modelh.check.checker import FileResult
+
 
 def segment_context(
     canvas: Canvas, dims_by_segment: dict[str, list[str]], short_: Shortener
-) -> list[dict]:
+) -> list[SegmentContext]:
     shown = canvas.segments[: short.SHOWN_SEGMENTS]
     wanted = {s.id for s in shown}
     vp_by_segment: dict[str, list[str]] = {}
@@ -34,7 +56,7 @@ def segment_context(
         for sid in vp.segments:
             if sid in wanted:
                 vp_by_segment.setdefault(sid, []).append(vp.name or vp.id)
-    result = []
+    result: list[SegmentContext] = []
     for s in shown:
         stage = vocab.STAGE_IDS.index(s.stage) if s.stage else None
         target = vocab.STAGE_IDS.index(s.target_stage) if s.target_stage else None
@@ -63,8 +85,21 @@ def segment_context(
     return result
 
 
+CardText = Literal[
+    "summary",
+    "reason",
+    "segments",
+    "approach",
+    "channels",
+    "message",
+    "emotional_support",
+    "physical_comfort",
+    "measures",
+    "owner",
+    "incentives",
+]
 #: What a dimension's card shows.
-_CARD_TEXTS = (
+_CARD_TEXTS: tuple[CardText, ...] = (
     "summary",
     "reason",
     "segments",
@@ -79,18 +114,18 @@ _CARD_TEXTS = (
 )
 
 
-def dimensions_context(canvas: Canvas, short_: Shortener) -> dict[str, Any]:
+def dimensions_context(canvas: Canvas, short_: Shortener) -> DimensionsContext:
     from modelh.framework import DIMENSIONS
 
     dim_chars = short.DIMENSION_CHARS
     segment_names = {s.id: s.name or s.id for s in canvas.segments}
     channel_names = {c.id: c.name or c.id for c in canvas.channels}
     measure_names = {m.id: m.name or m.id for m in canvas.measures}
-    items = []
+    items: list[DimensionContext] = []
     for d in DIMENSIONS:
         use = canvas.dimensions.get(d.id)
         level = USE_LEVELS.get(use.use) if use and use.use else None
-        entry = {
+        entry: DimensionContext = {
             "id": d.id,
             "number": d.number,
             "name": d.name,
@@ -126,10 +161,10 @@ def dimensions_context(canvas: Canvas, short_: Shortener) -> dict[str, Any]:
         }
         entry["keep"] = short.keep([entry[k] for k in _CARD_TEXTS])
         items.append(entry)
-    matrix_rows = []
+    matrix_rows: list[MatrixRow] = []
     shown, more = short_.items(canvas.channels, short.SHOWN_CHANNELS, "channel")
     for ch in shown:
-        cells = []
+        cells: list[str | None] = []
         for entry in items:
             cells.append(entry["use"] if ch.id in entry["channel_ids"] else None)
         matrix_rows.append(
@@ -157,7 +192,7 @@ def dimensions_context(canvas: Canvas, short_: Shortener) -> dict[str, Any]:
     }
 
 
-def measure_context(m: Any, short_: Shortener) -> dict[str, Any]:
+def measure_context(m: Measure, short_: Shortener) -> MeasureContext:
     from modelh.framework import INDICATORS
 
     indicator = INDICATORS.get(m.indicator) if m.indicator else None
@@ -170,8 +205,9 @@ def measure_context(m: Any, short_: Shortener) -> dict[str, Any]:
         return None if value is None else round((value - low) / span, 4)
 
     progress = None
-    if None not in (m.baseline, m.current, m.target) and m.target != m.baseline:
-        progress = round((m.current - m.baseline) / (m.target - m.baseline) * 100)
+    baseline, current, target = m.baseline, m.current, m.target
+    if baseline is not None and current is not None and target is not None and target != baseline:
+        progress = round((current - baseline) / (target - baseline) * 100)
     unit = short_.name(m.unit or "")
     return {
         "id": m.id,
@@ -199,7 +235,7 @@ def measure_context(m: Any, short_: Shortener) -> dict[str, Any]:
     }
 
 
-def measures_context(canvas: Canvas, short_: Shortener) -> dict[str, Any]:
+def measures_context(canvas: Canvas, short_: Shortener) -> MeasuresContext:
     from modelh.framework import CUSTOMER_INDICATOR_GROUPS, DOMAINS
 
     active = [m for m in canvas.measures if m.status == "active"]
@@ -210,18 +246,18 @@ def measures_context(canvas: Canvas, short_: Shortener) -> dict[str, Any]:
     by_domain.append([m for m in active if not m.domain])
     shown_counts = short.share(by_domain, short.SHOWN_MEASURES)
 
-    def context(m: Any) -> dict[str, Any]:
+    def context(m: Measure) -> MeasureContext:
         return measure_context(m, short_)
 
-    def pending_of(domain: str) -> tuple[list[dict[str, Any]], dict[str, Any] | None]:
+    def pending_of(domain: str) -> tuple[list[MeasureContext], More | None]:
         theirs = [m for m in pending if m.domain == domain]
         shown, more = short_.items(theirs, short.SHOWN_NAMES, "measure")
         return [context(m) for m in shown], more
 
-    domains = []
+    domains: list[DomainContext] = []
     for d, measures, count in zip(DOMAINS, by_domain, shown_counts, strict=False):
         mine = [context(m) for m in measures[:count]]
-        groups: list[dict[str, Any]] = []
+        groups: list[MeasureGroup] = []
         if d.id == "customer":
             for title, ids in CUSTOMER_INDICATOR_GROUPS:
                 grouped = [m for m in mine if m["indicator"] in ids]
@@ -271,11 +307,11 @@ def measures_context(canvas: Canvas, short_: Shortener) -> dict[str, Any]:
     }
 
 
-def questions_context(canvas: Canvas, short_: Shortener) -> list[dict[str, Any]]:
+def questions_context(canvas: Canvas, short_: Shortener) -> list[QuestionContext]:
     from modelh.framework import QUESTIONS
 
     segment_names = {s.id: s.name or s.id for s in canvas.segments}
-    result = []
+    result: list[QuestionContext] = []
     for q in QUESTIONS:
         answer = canvas.answers.get(q.id)
         rows: list[tuple[str, str | None]] = []
@@ -288,7 +324,7 @@ def questions_context(canvas: Canvas, short_: Shortener) -> list[dict[str, Any]]
             rows.sort(key=lambda row: not row[1])
             more = short_.more(len(rows) - short.SHOWN_SEGMENT_ANSWERS, "segment")
             rows = rows[: short.SHOWN_SEGMENT_ANSWERS]
-        per_segment = [
+        per_segment: list[SegmentAnswer] = [
             {
                 "segment": short_.name(segment_names.get(sid, sid)),
                 "segment_id": sid,
@@ -320,13 +356,13 @@ def _item_size(item: BlockItem) -> int:
     return text + min(len(item.segments), short.SHOWN_NAMES) * short.LINE_CHARS // 2
 
 
-def blocks_context(canvas: Canvas, short_: Shortener) -> list[dict[str, Any]]:
+def blocks_context(canvas: Canvas, short_: Shortener) -> list[BlockContext]:
     segment_names = {s.id: s.name or s.id for s in canvas.segments}
     keys = ("key_partners", "key_activities", "key_resources", "cost_structure", "revenue_streams")
     lists = [getattr(canvas, key) for key in keys]
     # SHOWN_BLOCK_ITEMS in all, shared among the five blocks
     counts = short.share(lists, short.SHOWN_BLOCK_ITEMS, short.BLOCK_ITEMS_CHARS, _item_size)
-    result = []
+    result: list[BlockContext] = []
     for key, items, count in zip(keys, lists, counts, strict=True):
         result.append(
             {
@@ -347,7 +383,7 @@ def blocks_context(canvas: Canvas, short_: Shortener) -> list[dict[str, Any]]:
     return result
 
 
-def gaps_context(check: Any, short_: Shortener) -> dict[str, Any] | None:
+def gaps_context(check: FileResult | None, short_: Shortener) -> GapsContext | None:
     if check is None:
         return None
     from modelh.check.rules import all_rules
@@ -359,8 +395,8 @@ def gaps_context(check: Any, short_: Shortener) -> dict[str, Any] | None:
     order = list(GAP_SECTIONS)
     ordered = sorted(found, key=lambda s: order.index(s) if s in order else len(order))
     counts_shown = short.share([found[s] for s in ordered], short.SHOWN_FINDINGS)
-    groups: dict[str, list[dict[str, Any]]] = {}
-    more: dict[str, dict[str, Any] | None] = {}
+    groups: dict[str, list[FindingContext]] = {}
+    more: dict[str, More | None] = {}
     for section, count in zip(ordered, counts_shown, strict=True):
         groups[section] = [
             {
@@ -415,7 +451,7 @@ def gaps_context(check: Any, short_: Shortener) -> dict[str, Any] | None:
     }
 
 
-def value_chain_context(canvas: Canvas, short_: Shortener) -> dict[str, Any]:
+def value_chain_context(canvas: Canvas, short_: Shortener) -> ValueChainContext:
     placed = [s for s in canvas.segments if s.stage]
     return {
         "stages": method_context()["stages"],
@@ -426,7 +462,7 @@ def value_chain_context(canvas: Canvas, short_: Shortener) -> dict[str, Any]:
     }
 
 
-def method_context() -> dict[str, Any]:
+def method_context() -> MethodContext:
     from modelh.framework import MANAGEMENT_DISCIPLINES, STAGES, TRUST_INFLECTION_POINT
 
     return {

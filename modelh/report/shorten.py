@@ -20,6 +20,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
+from modelh.report.contract import More
+
 T = TypeVar("T")
 
 # ---------------------------------------------------------------------------
@@ -221,7 +223,7 @@ class Shortener:
             return [*kept, {"kind": "note", "text": self.note(text)}]
         return _blocks(f"{_as_text(kept)} {SHORTENED}")
 
-    def more(self, hidden: int, noun: str, plural: str | None = None) -> dict[str, Any] | None:
+    def more(self, hidden: int, noun: str, plural: str | None = None) -> More | None:
         """What a list left out: none, or ``hidden`` and a label such as
         "… and 192 more segments: see the canvas file"."""
         if hidden <= 0:
@@ -261,7 +263,7 @@ class Shortener:
 
     def items(
         self, items: Sequence[T], limit: int, noun: str, plural: str | None = None
-    ) -> tuple[Sequence[T], dict[str, Any] | None]:
+    ) -> tuple[Sequence[T], More | None]:
         """The first ``limit`` items, and what was left out (see ``more``)."""
         return items[:limit], self.more(len(items) - limit, noun, plural)
 

@@ -160,7 +160,8 @@ def render_context(context: ReportContext, template_dir: str | os.PathLike[str] 
     values = dict(context)
     values["fonts"] = list(_font_data_uris())
     try:
-        return env.get_template(ENTRY_TEMPLATE).render(values)
+        html: str = env.get_template(ENTRY_TEMPLATE).render(values)
+        return html
     except (TemplateError, MemoryError):
         raise
     except Exception as exc:  # a template can fail in many ways: each becomes one message
