@@ -66,9 +66,6 @@ class SectionEntry(TypedDict):
     number: int
 
 
-# --- the canvas page ---------------------------------------------------------
-
-
 class Box(TypedDict):
     """A block's place on the canvas page, in millimetres."""
 
@@ -147,9 +144,6 @@ class CanvasPage(TypedDict):
     blocks: dict[str, CanvasBlock]
 
 
-# --- the canvas's lists ------------------------------------------------------
-
-
 class SegmentContext(TypedDict):
     """A customer segment."""
 
@@ -215,9 +209,6 @@ class BlockContext(TypedDict):
     keep: NotRequired[bool]  # set once the items are known
 
 
-# --- the eight questions -----------------------------------------------------
-
-
 class SegmentAnswer(TypedDict):
     """An answer given for one segment."""
 
@@ -239,9 +230,6 @@ class QuestionContext(TypedDict):
     per_segment: list[SegmentAnswer]
     more: More | None
     keep: bool
-
-
-# --- the seven dimensions ----------------------------------------------------
 
 
 class DimensionContext(TypedDict):
@@ -307,9 +295,6 @@ class DimensionsContext(TypedDict):
     matrix: Matrix
     counts: dict[str, int]
     uses: list[UseLevel]
-
-
-# --- measures ----------------------------------------------------------------
 
 
 class Bars(TypedDict):
@@ -390,9 +375,6 @@ class MeasuresContext(TypedDict):
     count: int
 
 
-# --- the method and the value chain ------------------------------------------
-
-
 class StageContext(TypedDict):
     """A stage of the customer value chain."""
 
@@ -428,9 +410,6 @@ class ValueChainContext(TypedDict):
     placed: int
     unplaced: list[str]
     past: int
-
-
-# --- gaps --------------------------------------------------------------------
 
 
 class FindingContext(TypedDict):
@@ -479,9 +458,6 @@ class GapsContext(TypedDict):
     groups: list[GapGroup]
     counts: list[SeverityCount]
     total: int
-
-
-# --- the whole -----------------------------------------------------------------
 
 
 class ReportContext(TypedDict):
