@@ -658,3 +658,13 @@ def test_an_answers_file_repeating_a_tagged_value_keeps_the_tag(canvas_file, tmp
     assert result.exit_code == 0, result.output
     assert "No changes to" in result.output
     assert canvas_file.read_bytes() == before
+
+
+def test_a_change_at_a_list_position_is_shown_as_a_path_a_person_reads():
+    # An edit's path may name a list item by position (an integer), and the
+    # summary of changes shows every path with ``dotted``.
+    from modelh.interview.walk import Change, dotted
+
+    change = Change(("segments", 0, "stage"), None, "growing")
+    assert dotted(change.path) == "segments[0].stage"
+    assert dotted(("channels", "[agents]", "cost")) == "channels[agents].cost"

@@ -1,8 +1,11 @@
 """modelh render, the HTML side: the report's content, templates, safety and the command.
 
 The golden file tests/golden/riverside-health-plan.html is the worked example's
-report without its gaps section (which follows the rules' wording) and with the
-embedded fonts left out. After a deliberate change to the report, regenerate
+report without its gaps section (which follows the rules' wording), with the
+embedded fonts left out, and with the shipped stylesheet (templates/report.css,
+which the report embeds verbatim) replaced by a mark: the stylesheet is checked
+on its own (test_the_report_embeds_the_shipped_stylesheet_verbatim), so a change
+of style alone leaves the golden file as it is. After a deliberate change to the report, regenerate
 it with ``MODELH_UPDATE_GOLDEN=1 python -m pytest tests/test_report.py`` and
 read the diff.
 """
@@ -41,6 +44,7 @@ from modelh.report.render import (
     render_file,
     render_html,
 )
+from modelh.resources import templates_dir
 
 from .conftest import ROOT, dedent
 
@@ -61,6 +65,21 @@ def without_fonts(text: str) -> str:
     return re.sub(
         r'url\("data:font/woff2;base64,[^"]+"\)', 'url("data:font/woff2;base64,...")', text
     )
+
+
+#: What stands in the golden file where the report embeds templates/report.css.
+STYLESHEET_MARK = "/* templates/report.css, embedded verbatim: checked on its own */\n"
+
+
+def shipped_stylesheet() -> str:
+    return (templates_dir() / "report.css").read_text(encoding="utf-8")
+
+
+def without_stylesheet(document: str) -> str:
+    """The report with the shipped stylesheet, embedded once, replaced by ``STYLESHEET_MARK``."""
+    css = shipped_stylesheet()
+    assert document.count(css) == 1, "the report does not embed templates/report.css verbatim"
+    return document.replace(css, STYLESHEET_MARK)
 
 
 def visible_text(document: str) -> str:
@@ -103,11 +122,21 @@ def write_canvas(tmp_path: Path, name: str = "harbor.yaml", **fields: str) -> Pa
 
 def test_golden_html_of_the_worked_example():
     canvas = load_canvas(os.path.relpath(RIVERSIDE, ROOT))
-    got = without_fonts(render_html(canvas, ReportOptions(sections=NO_GAPS)))
+    got = without_stylesheet(without_fonts(render_html(canvas, ReportOptions(sections=NO_GAPS))))
     if os.environ.get("MODELH_UPDATE_GOLDEN"):
         GOLDEN.parent.mkdir(exist_ok=True)
         GOLDEN.write_text(got, encoding="utf-8")
     assert got == GOLDEN.read_text(encoding="utf-8")
+
+
+def test_the_report_embeds_the_shipped_stylesheet_verbatim():
+    canvas = load_canvas(os.path.relpath(RIVERSIDE, ROOT))
+    document = render_html(canvas, ReportOptions(sections=NO_GAPS))
+    styles = re.findall(r"<style>\n(.*?)</style>", document, flags=re.S)
+    assert len(styles) == 1
+    # The page set-up the canvas decides (fonts, brand colours, paper; in the
+    # golden file) comes first, then the stylesheet, byte for byte, and nothing after.
+    assert styles[0].endswith(shipped_stylesheet())
 
 
 def test_html_holds_every_answer_and_block_of_the_example():

@@ -43,7 +43,9 @@ MAX_NESTING = 100
 #: and memory to compose and walk, and a canvas of 2,000 segments has about 40,000.
 MAX_NODES = 100_000
 
-_INDICATOR_RUN = re.compile(r"^[ \t]*(?:[-?][ \t]+){8,}", re.M)
+# Patterns (flags inline) compiled on first use, where re caches them: a valid
+# canvas never needs them.
+_INDICATOR_RUN = r"(?m)^[ \t]*(?:[-?][ \t]+){8,}"
 _DEEP_INDENT = "\n" + " " * (MAX_NESTING // 2)
 _INDICATOR_RUNS = ("- - ", "- ? ", "? - ", "? ? ", "-\t", "?\t")
 
@@ -161,7 +163,7 @@ def prescan(text: str, file: str, kind: Kind = CANVAS) -> None:
     suspicious = (
         brackets > MAX_NESTING
         or _DEEP_INDENT in text
-        or (any(run in text for run in _INDICATOR_RUNS) and _INDICATOR_RUN.search(text))
+        or (any(run in text for run in _INDICATOR_RUNS) and re.search(_INDICATOR_RUN, text))
     )
     # Every value but the first follows one of these characters ("[a, b]", "- a",
     # "a: b", "? a"), so twice their number bounds the values from above.
@@ -364,15 +366,14 @@ def load_yaml(path: str | os.PathLike[str], kind: Kind) -> yaml.Node | None:
 
 #: The tokens that matter to nesting in TOML: strings (skipped whole, even when
 #: not closed), comments, numbers (whose dots are not keys), dots, brackets, line ends.
-_TOML_TOKEN = re.compile(
-    r'"""[\s\S]*?(?:"""|\Z)'
+_TOML_TOKEN = (
+    r'(?m)"""[\s\S]*?(?:"""|\Z)'
     r"|'''[\s\S]*?(?:'''|\Z)"
     r'|"(?:[^"\\\n]|\\.?)*+(?:"|$)'
     r"|'[^'\n]*(?:'|$)"
     r"|#[^\n]*"
     r"|(?<![A-Za-z0-9_-])[-+]?[0-9][0-9_]*(?:\.[0-9_]+)?"
-    r"|[.=,\[{\]}\n]",
-    re.M,
+    r"|[.=,\[{\]}\n]"
 )
 
 
@@ -410,7 +411,7 @@ def _toml_prescan(text: str, file: str, kind: Kind) -> None:
     ):
         return
     line, dots, depth, values = 1, 0, 0, 0
-    for token in _TOML_TOKEN.finditer(text):
+    for token in re.finditer(_TOML_TOKEN, text):
         t = token.group()
         if t == "\n":
             line, dots = line + 1, 0

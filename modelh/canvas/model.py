@@ -99,7 +99,8 @@ class _Record:
     """Equality and repr shared by the model's dataclasses.
 
     Generating them once here, rather than per class, keeps ``import modelh``
-    (and so every command's start-up) fast.
+    (and so every command's start-up) fast. For the same reason every subclass
+    has a docstring: ``@dataclass`` makes one from ``inspect.signature`` otherwise.
     """
 
     __slots__ = ()
@@ -147,6 +148,8 @@ class CanvasInfo(_Record):
 
 @dataclass(frozen=True, eq=False, repr=False)
 class Branding(_Record):
+    """The canvas's branding: a logo and a colour for the report."""
+
     logo: str | None = None
     color: str | None = None
     path: str = "canvas.branding"
@@ -170,6 +173,8 @@ class Segment(_Record):
 
 @dataclass(frozen=True, eq=False, repr=False)
 class ValueProposition(_Record):
+    """A value proposition and the segments it serves."""
+
     id: str
     name: str | None = None
     segments: tuple[str, ...] = ()
@@ -180,6 +185,8 @@ class ValueProposition(_Record):
 
 @dataclass(frozen=True, eq=False, repr=False)
 class Channel(_Record):
+    """A channel through which the model reaches its segments."""
+
     id: str
     name: str | None = None
     kind: str | None = None
@@ -242,6 +249,8 @@ class DimensionUse(_Record):
 
 @dataclass(frozen=True, eq=False, repr=False)
 class Measure(_Record):
+    """A measure of the relationship: its indicator, figures and owner."""
+
     id: str
     name: str | None = None
     domain: str | None = None
@@ -261,6 +270,8 @@ class Measure(_Record):
 
 @dataclass(frozen=True, eq=False, repr=False)
 class CustomerRelationships(_Record):
+    """The ``customer_relationships:`` block: answers, dimensions and measures."""
+
     answers: Mapping[str, Answer] = field(default_factory=dict)
     dimensions: Mapping[str, DimensionUse] = field(default_factory=dict)
     measures: tuple[Measure, ...] = ()

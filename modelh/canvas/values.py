@@ -25,9 +25,11 @@ from modelh.canvas.yamlnodes import (
 )
 from modelh.framework import vocab
 
+# The patterns only a wrong value needs are kept as text and compiled on first
+# use (re.compile caches them), so that loading a valid canvas does not pay for them.
 SLUG = re.compile(r"[a-z0-9-]+\Z")
 _COLOR = re.compile(r"#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})\Z")
-_COLOR_IN_COMMENT = re.compile(r":[ \t]+(#[0-9a-zA-Z]+)")
+_COLOR_IN_COMMENT = r":[ \t]+(#[0-9a-zA-Z]+)"
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}\Z")
 _PERIOD = re.compile(r"\d{4}(?:-(?:0[1-9]|1[0-2])(?:-\d{2})?|-Q[1-4])?\Z")
 _URL = re.compile(r"[a-zA-Z][a-zA-Z0-9+.-]*://|(?:data|file|javascript|mailto):", re.I)
@@ -35,8 +37,8 @@ _DRIVE = re.compile(r"[a-zA-Z]:")
 #: A plain decimal number, as YAML 1.2 reads one (underscores may group digits).
 NUMBER_PATTERN = r"[-+]?(?:\.[0-9]+|[0-9][0-9_]*(?:\.[0-9_]*)?)(?:[eE][-+]?[0-9]+)?"
 NUMBER = re.compile(NUMBER_PATTERN + r"\Z")
-_NUMBER_WITH_UNIT = re.compile(r"\s*[-+]?[0-9][0-9.]*\s*[^\s0-9.,]")
-_NON_DECIMAL = re.compile(r"[-+]?(?:0[xob][0-9a-fA-F_]+|[0-9]+(?::[0-5]?[0-9])+(?:\.[0-9]*)?)\Z")
+_NUMBER_WITH_UNIT = r"\s*[-+]?[0-9][0-9.]*\s*[^\s0-9.,]"
+_NON_DECIMAL = r"[-+]?(?:0[xob][0-9a-fA-F_]+|[0-9]+(?::[0-5]?[0-9])+(?:\.[0-9]*)?)\Z"
 #: A number written with thousands separators (1,250,000).
 THOUSANDS = re.compile(r"[-+]?[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?\Z")
 
@@ -104,13 +106,13 @@ class ScalarValues(Walker):
             if math.isfinite(number):
                 return number
             hint = " (it is too large)" if not math.isnan(number) else ""
-        elif _NON_DECIMAL.match(value):
+        elif re.match(_NON_DECIMAL, value):
             hint = " (write it as a plain decimal number)"
         elif node.style in QUOTED and NUMBER.match(value.strip()):
             hint = " (remove the quotes)"
         elif THOUSANDS.match(value):
             hint = " (write it without thousands separators, e.g. " + value.replace(",", "") + ")"
-        elif _NUMBER_WITH_UNIT.match(value):
+        elif re.match(_NUMBER_WITH_UNIT, value):
             hint = " (put the unit in 'unit')"
         elif value.lower().lstrip("+-.") in ("inf", "nan"):
             hint = " (write a finite number)"
@@ -176,7 +178,7 @@ class ScalarValues(Walker):
             # an unquoted colour is a comment to YAML: the value silently vanishes
             at = key_node.start_mark.index
             end = linebreaks.line_end(self.text, at)
-            match = _COLOR_IN_COMMENT.search(self.text, at, end)
+            match = re.compile(_COLOR_IN_COMMENT).search(self.text, at, end)
             if match and node.__class__ is yaml.ScalarNode and is_null(node):
                 self.problem(
                     key_node,

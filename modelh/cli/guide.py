@@ -5,6 +5,8 @@ Builds renderables only; the CLI prints them.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from rich.console import Group, RenderableType
 from rich.panel import Panel
 from rich.table import Table
@@ -94,7 +96,7 @@ def _guidance_panel(title: str, intro: str, guidance: fw.Guidance) -> Panel:
 
 def item_panel(topic: str | None, item: str) -> Panel:
     """One question, dimension, domain or stage in full. KeyError if unknown."""
-    finders = {
+    finders: dict[str, Callable[[str], fw.Question | fw.Dimension | fw.Domain | fw.Stage]] = {
         "questions": fw.question,
         "dimensions": fw.dimension,
         "measures": fw.domain,

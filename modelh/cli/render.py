@@ -158,12 +158,12 @@ def _run(
     options: Any,
     config: Any,
     jobs: int | None,
-) -> list[dict]:
+) -> list[dict[str, Any]]:
     """Render every file, in parallel when there are several, behind a progress bar."""
     from modelh.report.batch import render_outcome
 
     workers = min(jobs or os.cpu_count() or 1, len(files))
-    outcomes: dict[str, dict] = {}
+    outcomes: dict[str, dict[str, Any]] = {}
     if len(files) == 1:  # nothing to show progress of: spare the import of rich
         outcomes[files[0]] = render_outcome(files[0], out, formats, options, config)
         return [outcomes[files[0]]]

@@ -20,6 +20,7 @@ from typing import Any, Protocol
 from modelh import framework as fw
 from modelh.canvas.editing import Append, CanvasFile, Edit, EditError
 from modelh.canvas.model import Canvas
+from modelh.canvas.splice import Path_
 from modelh.errors import CanvasError, ModelhError
 from modelh.framework import vocab
 from modelh.interview.steps import INTERVIEW_SECTIONS, Step, plan
@@ -54,9 +55,13 @@ class Prompter(Protocol):
 
 @dataclass
 class Change:
-    """One value the interview wrote."""
+    """One value the interview wrote.
 
-    path: tuple[str, ...]
+    ``path`` is an edit's path: mapping keys, list items by ``"[id]"``, or by
+    position (an integer).
+    """
+
+    path: Path_
     before: Any
     after: Any
 
@@ -69,11 +74,17 @@ class Outcome:
     completed: bool = False  # walked to the end (not quit)
 
 
-def dotted(path: Sequence[str]) -> str:
-    """A path in the canvas as a person reads it: ``segments[ma-members].stage``."""
+def dotted(path: Sequence[str | int]) -> str:
+    """A path in the canvas as a person reads it: ``segments[ma-members].stage``.
+
+    A list position (an integer) reads ``segments[0]``.
+    """
     out = ""
     for step in path:
-        out += step if step.startswith("[") else ("." if out else "") + step
+        if isinstance(step, int):
+            out += f"[{step}]"
+        else:
+            out += step if step.startswith("[") else ("." if out else "") + step
     return out
 
 
