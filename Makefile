@@ -40,8 +40,10 @@ demo: $(STAMP)
 	@bash scripts/install-system-packages.sh --check || true
 	$(BIN)/modelh check canvases/riverside-health-plan.yaml
 
+# The type check first (CI runs `make test`), then the suite.
 # pytest exits 5 when it collects no test: say so, and fail.
 test: setup
+	$(BIN)/mypy
 	@$(BIN)/python -m pytest -q; rc=$$?; \
 	if [ $$rc -eq 5 ]; then echo "pytest collected no tests: nothing was verified"; fi; \
 	exit $$rc
@@ -64,6 +66,11 @@ lock:
 lint: $(STAMP)
 	$(BIN)/ruff check modelh tests benchmarks
 	$(BIN)/ruff format --check modelh tests benchmarks
+	$(BIN)/mypy
+
+# mypy --strict on modelh/ (configured in pyproject.toml's [tool.mypy])
+typecheck: $(STAMP)
+	$(BIN)/mypy
 
 # Files generated from the code (tests fail when they are stale):
 schema: $(STAMP)
