@@ -17,8 +17,12 @@ from modelh import framework as fw
 from modelh.canvas.files import write_atomic
 from modelh.canvas.loader import parse_canvas
 from modelh.canvas.schema import SCHEMA_ID, schema_text
+from modelh.canvas.specs import DIMENSION_SPEC
 from modelh.errors import UsageError
 from modelh.framework import vocab
+
+#: A dimension's keys, in the format's order; incentives are motivation's alone.
+_DIMENSION_KEYS = tuple(k.name for k in DIMENSION_SPEC.keys if k.name != "incentives")
 
 #: The schema file ``modelh new`` puts beside a canvas, for editors working offline.
 SCHEMA_FILENAME = "modelh.schema.json"
@@ -113,18 +117,7 @@ def starter_text(
     for dim in fw.DIMENSIONS:
         lines.extend(_comment(f"{dim.name}: {dim.summary}", "    "))
         add(f"    {dim.id}:")
-        for key in (
-            "use",
-            "reason",
-            "segments",
-            "approach",
-            "channels",
-            "message",
-            "emotional_support",
-            "physical_comfort",
-            "measures",
-            "owner",
-        ):
+        for key in _DIMENSION_KEYS:
             add(f"      {key}:")
         if dim.id == "motivation":
             add("      incentives:      # who rewards what, and how the reward can be used")

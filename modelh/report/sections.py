@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any, Literal, get_args
 
 from modelh.canvas.facts import asks_preferences, trust
 from modelh.canvas.model import BlockItem, Canvas
@@ -99,19 +99,7 @@ CardText = Literal[
     "incentives",
 ]
 #: What a dimension's card shows.
-_CARD_TEXTS: tuple[CardText, ...] = (
-    "summary",
-    "reason",
-    "segments",
-    "approach",
-    "channels",
-    "message",
-    "emotional_support",
-    "physical_comfort",
-    "measures",
-    "owner",
-    "incentives",
-)
+_CARD_TEXTS: tuple[CardText, ...] = get_args(CardText)
 
 
 def dimensions_context(canvas: Canvas, short_: Shortener) -> DimensionsContext:
