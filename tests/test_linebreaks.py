@@ -93,3 +93,23 @@ def test_lines_are_split_only_at_lf_crlf_and_cr():
     text = "a\u2028b\x0cc\r\nd\re\nf"
     assert split_lines(text) == ["a\u2028b\x0cc", "d", "e", "f"]
     assert [line_col(text, text.index(c)) for c in "adef"] == [(1, 1), (2, 1), (3, 1), (4, 1)]
+
+
+def _syntax_problem(text: str):
+    with pytest.raises(CanvasError) as info:
+        parse_canvas(text, "c.yaml")
+    (problem,) = info.value.problems
+    return problem
+
+
+def test_a_syntax_error_caused_by_an_odd_break_names_the_character_and_where_it_is():
+    # the editor shows one line `  title: T  x: [`; YAML sees a second line holding `x: [`
+    problem = _syntax_problem("modelh: 1\ncanvas:\n  title: T\u2028  x: [\n  organization: O\n")
+    assert "line 3 holds U+2028 (LINE SEPARATOR) at column 11" in problem.message
+    assert "remove it, or write that text in quotes" in problem.message
+
+
+def test_a_syntax_error_elsewhere_does_not_blame_an_odd_break_in_quoted_text():
+    problem = _syntax_problem('modelh: 1\ncanvas:\n  title: "T\u2028 ok"\nx: [\n')
+    assert problem.message.startswith("YAML syntax:")
+    assert "U+2028" not in problem.message

@@ -24,6 +24,7 @@ from typing import Any
 
 import yaml
 
+from modelh.canvas import linebreaks
 from modelh.canvas.yamlnodes import (
     CORE,
     PLAIN_TAG,
@@ -289,7 +290,29 @@ def syntax_problem(file: str, exc: yaml.MarkedYAMLError, text: str, kind: Kind =
         message = f"{kind.syntax}: {problem}"
         if exc.context and exc.context_mark and exc.context_mark is not mark:
             message += f" ({exc.context} at line {place(text, exc.context_mark)[0]})"
+        if mark is not None:
+            first = exc.context_mark if exc.context_mark is not None else mark
+            message += _odd_break_hint(text, min(first.index, mark.index), mark.index)
     return Problem(file, line, col, line, col + 1, "syntax", "", message)
+
+
+def _odd_break_hint(text: str, start: int, index: int) -> str:
+    """Names the first odd line break on the lines from ``start`` to ``index`` (where
+    the parser began and stopped), if any: YAML took it for a new line, which is most
+    likely why the text did not parse."""
+    if not linebreaks.has_odd_breaks(text):
+        return ""
+    line_start = max(text.rfind("\n", 0, start), text.rfind("\r", 0, start)) + 1
+    found = [text.find(c, line_start, index + 1) for c in linebreaks.ODD_BREAKS]
+    at = min((i for i in found if i >= 0), default=-1)
+    if at < 0:
+        return ""
+    where, col = line_col(text, at)
+    name = linebreaks.odd_break_name(text[at])
+    return (
+        f"; line {where} holds {name} at column {col}, which YAML reads as a line break "
+        "and editors do not: remove it, or write that text in quotes"
+    )
 
 
 def tag_problems(root: yaml.Node, file: str, text: str, kind: Kind = CANVAS) -> list[Problem]:
