@@ -356,3 +356,26 @@ def test_a_misspelt_directive_is_reported(tmp_path):
         f["message"] == "'# modelh: disabel=MH102' is not a modelh directive"
         for f in found["findings"]
     )
+
+
+@pytest.mark.parametrize(
+    ("value", "shown"),
+    [
+        ("dr\u202eaft", "dr\\u202eaft"),
+        ("\u8349\u7a3f", "\u8349\u7a3f"),
+    ],
+)
+def test_the_caret_underlines_the_value_as_it_is_shown(tmp_path, value, shown):
+    # escapes are wider than the characters they stand for; CJK characters take two cells
+    path = tmp_path / "c.yaml"
+    path.write_text(
+        f'modelh: 1\ncanvas:\n  title: T\n  organization: O\n  status: "{value}"\n',
+        encoding="utf-8",
+    )
+    lines = check("--isolated", str(path)).output.splitlines()
+    source = next(i for i, line in enumerate(lines) if line.endswith(f'status: "{shown}"'))
+    caret_line = lines[source + 1]
+    start = lines[source].index('"')
+    assert caret_line.index("^") == start
+    width = 2 + sum(2 if "\u4e00" <= c <= "\u9fff" else 1 for c in shown)
+    assert caret_line.count("^") == width

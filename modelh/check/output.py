@@ -238,11 +238,15 @@ def _print_finding(console: Console, f: Finding, lines: list[str]) -> None:
             if f.end_line == f.line and f.end_column > f.column
             else (len(source.rstrip()) + 1)
         )
-        carets = "^" * max(1, min(end, len(source) + 1) - f.column)
+        # measured on the line as shown: escapes are wider than the characters they
+        # stand for, and some characters take two cells
+        from rich.cells import cell_len
+
+        stop = max(f.column + 1, min(end, len(source) + 1))
+        before = cell_len(printable(source[: f.column - 1]))
+        width = max(1, cell_len(printable(source[f.column - 1 : stop - 1])))
         console.print(
-            _styled(
-                " " * (len(gutter) - 2), ("│", "dim"), " " + " " * (f.column - 1), (carets, style)
-            )
+            _styled(" " * (len(gutter) - 2), ("│", "dim"), " " + " " * before, ("^" * width, style))
         )
     if f.fix:
         console.print(_styled("         ", ("fix:", "dim"), f" {printable(f.fix)}"), soft_wrap=True)
