@@ -126,10 +126,7 @@ class ItemValues(Walker):
             return self.v_ref_list(node, field, path, label, key_node)
         mix: dict[str, str] = {}
         for key, key_node_, value_node in self.entries(node, path, label):
-            child = f"{path}.{key}"
-            if key.startswith("x-"):
-                self.scan_extension(value_node, child)
-                continue
+            child = f"{path}.{key}"  # every key is a segment id ("x-ray" may be one)
             self.refs.append((field.ref or "", key, key_node_, child, label))
             if value_node.__class__ is not yaml.ScalarNode:
                 if value_node.value:

@@ -80,7 +80,6 @@ def _key_schema(key: specs.Key) -> dict[str, Any]:
                 {"type": "array", "items": {"anyOf": [{"$ref": "#/$defs/id"}, _EMPTY]}},
                 {
                     "type": "object",
-                    "patternProperties": {"^x-": {}},
                     "additionalProperties": {"anyOf": [{"enum": list(key.choices)}, _EMPTY]},
                 },
             ]
