@@ -317,3 +317,28 @@ def test_the_starter_loads_with_the_additions_empty():
     canvas = parse_canvas(starter_text(title="MA 2027", organization="Riverside"), "n.yaml")
     assert canvas.canvas.kind is None
     assert canvas.dimensions == {}
+
+
+# --- the list form's readers keep their answers with the mix ---------------------
+
+
+def test_the_interview_does_not_offer_a_list_that_would_overwrite_the_mix():
+    from modelh.interview.steps import plan
+
+    listed = load(with_dimension("      segments: [caregivers]\n"))
+    mixed = load(with_dimension("      segments: {caregivers: supporting, employers: core}\n"))
+    assert "dimension:navigation:segments" in {s.key for s in plan(listed)}
+    asked = {s.key for s in plan(mixed)}
+    assert "dimension:navigation:segments" not in asked
+    assert "dimension:navigation:approach" in asked
+
+
+def test_the_report_names_the_mix_served_segments_and_never_all_for_a_mix_of_nones():
+    from modelh.report.context import build_context
+
+    mixed = load(with_dimension("      segments: {caregivers: supporting, employers: core}\n"))
+    nones = load(with_dimension("      segments: {caregivers: none}\n"))
+    for canvas, expected in ((mixed, {"caregivers", "employers"}), (nones, set())):
+        context = build_context(canvas)
+        served = {s["id"] for s in context["segments"] if s["dimensions"]}
+        assert served == expected
