@@ -342,3 +342,28 @@ def test_the_report_names_the_mix_served_segments_and_never_all_for_a_mix_of_non
         context = build_context(canvas)
         served = {s["id"] for s in context["segments"] if s["dimensions"]}
         assert served == expected
+
+
+def test_answers_file_mix_replaces_a_list_and_merges_into_a_mix_twice_the_same(tmp_path):
+    from modelh.canvas.editing import CanvasFile
+    from modelh.interview.answers_file import answers_from_file
+
+    path = tmp_path / "c.yaml"
+    path.write_text(dedent(with_dimension("      segments: [ma-members]\n")))
+    answers = tmp_path / "a.yaml"
+    answers.write_text(
+        "customer_relationships:\n  dimensions:\n    navigation:\n"
+        "      segments: {ma-members: core, caregivers: supporting}\n"
+    )
+    answers_from_file(CanvasFile.read(path), str(answers))
+    dim = parse_canvas(path.read_text(), "c.yaml").dimensions["navigation"]
+    assert dim.mix == {"ma-members": "core", "caregivers": "supporting"}
+    once = path.read_text()
+    assert not answers_from_file(CanvasFile.read(path), str(answers)).changes
+    assert path.read_text() == once
+    answers.write_text(
+        "customer_relationships:\n  dimensions:\n    navigation:\n      segments: {employers: none}\n"
+    )
+    answers_from_file(CanvasFile.read(path), str(answers))
+    dim = parse_canvas(path.read_text(), "c.yaml").dimensions["navigation"]
+    assert dim.mix == {"ma-members": "core", "caregivers": "supporting", "employers": "none"}
