@@ -362,7 +362,8 @@ def test_answers_file_mix_replaces_a_list_and_merges_into_a_mix_twice_the_same(t
     assert not answers_from_file(CanvasFile.read(path), str(answers)).changes
     assert path.read_text() == once
     answers.write_text(
-        "customer_relationships:\n  dimensions:\n    navigation:\n      segments: {employers: none}\n"
+        "customer_relationships:\n  dimensions:\n    navigation:\n"
+        "      segments: {employers: none}\n"
     )
     answers_from_file(CanvasFile.read(path), str(answers))
     dim = parse_canvas(path.read_text(), "c.yaml").dimensions["navigation"]
