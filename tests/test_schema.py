@@ -145,6 +145,7 @@ def canvases(draw) -> str:
     dates = ["2026-11-20", '"2026-02-28"', ""]
     lines.append(f"  date: {draw(st.sampled_from(dates))}")
     lines.append(f"  status: {draw(st.sampled_from([*vocab.CANVAS_STATUSES, '']))}")
+    lines.append(f"  kind: {draw(st.sampled_from([*vocab.CANVAS_KINDS, '']))}")
     lines.append(f"  prepared_by: {draw(st.sampled_from(['[no, 1.10]', 'Dana', '[]', '']))}")
     lines += [
         "segments:",
@@ -152,6 +153,10 @@ def canvases(draw) -> str:
         f"    name: {draw(text_value)}",
         f"    stage: {draw(st.sampled_from([*vocab.STAGE_IDS, '']))}",
         f"    preferences: [{draw(st.sampled_from(['no', '1.10', 'x']))}]",
+        f"    kind: {draw(st.sampled_from([*vocab.SEGMENT_KINDS, '']))}",
+        f"    jobs: [{draw(st.sampled_from(['no', '1.10', 'x', '']))}]",
+        f"    trajectory: {draw(text_value)}",
+        f"    destination: {draw(text_value)}",
     ]
     lines += [
         "channels:",
@@ -175,7 +180,15 @@ def canvases(draw) -> str:
             f"      approach: {draw(text_value)}",
             f"      channels: [{chan}]",
             f"      measures: [{meas}]",
-            f"      segments: [{seg}]",
+            draw(
+                st.sampled_from(
+                    [
+                        f"      segments: [{seg}]",
+                        f"      segments: {{{seg}: {draw(st.sampled_from(vocab.DIMENSION_USES))}}}",
+                        f"      segments: {{{seg}: ''}}",
+                    ]
+                )
+            ),
         ]
         if d == "motivation":
             lines.append(f"      incentives: [{draw(st.sampled_from(TRICKY_TEXT))}]")

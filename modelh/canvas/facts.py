@@ -54,11 +54,14 @@ def feedback_loops(measures: Iterable[Measure]) -> set[str]:
 
 
 def served_segments(canvas: Canvas) -> set[str]:
-    """Segment ids served by at least one used dimension (no segments listed: all)."""
+    """Segment ids served by at least one used dimension (segments omitted: all; in
+    the mix, those at a degree other than none)."""
     served: set[str] = set()
     for dim in canvas.dimensions.values():
         if dim.is_used:
-            served.update(dim.segments or (s.id for s in canvas.segments))
+            served.update(
+                (s.id for s in canvas.segments) if dim.serves_every_segment else dim.segments
+            )
     return served
 
 

@@ -118,6 +118,41 @@ class ItemValues(Walker):
             out.append(item.value)
         return tuple(out) or None
 
+    def v_segment_mix(
+        self, node: yaml.Node, field: specs.Key, path: str, label: str, key_node: yaml.Node
+    ) -> tuple[str, ...] | dict[str, str] | None:
+        """A list of segment ids, or the mix: a mapping of segment ids to degrees."""
+        if node.__class__ is not yaml.MappingNode or is_empty(node):
+            return self.v_ref_list(node, field, path, label, key_node)
+        mix: dict[str, str] = {}
+        for key, key_node_, value_node in self.entries(node, path, label):
+            child = f"{path}.{key}"  # every key is a segment id ("x-ray" may be one)
+            self.refs.append((field.ref or "", key, key_node_, child, label))
+            if value_node.__class__ is not yaml.ScalarNode:
+                if value_node.value:
+                    self.problem(
+                        value_node,
+                        "type",
+                        child,
+                        f"{label}the degree for segment '{show(key)}' must be one of "
+                        f"{', '.join(field.choices)}, not {kind_name(value_node)}",
+                    )
+                continue
+            degree = self.scalar_text(value_node, field, child, label)
+            if degree is None:
+                continue  # no degree written: not answered yet
+            if degree not in field.choices:
+                self.problem(
+                    value_node,
+                    "enum",
+                    child,
+                    f"{label}degree '{show(degree)}' for segment '{show(key)}' is not one "
+                    f"of {', '.join(field.choices)}{self.suggest(degree, field.choices)}",
+                )
+                continue
+            mix[key] = degree
+        return mix or None
+
     def v_object_list(
         self, node: yaml.Node, field: specs.Key, path: str, label: str, key_node: yaml.Node
     ) -> tuple[Any, ...] | None:
@@ -319,7 +354,9 @@ class ItemValues(Walker):
         ):
             dim_label = f"dimension '{key}': "
             dim = self.object(value_node, spec, child, dim_label, key_node_, extra={"id": key})
-            if dim is None or all(getattr(dim, k.name) in (None, ()) for k in spec.keys):
+            if dim is None or (
+                not dim.mix and all(getattr(dim, k.name) in (None, ()) for k in spec.keys)
+            ):
                 continue  # every key empty: not considered yet, as if absent
             if key != "motivation" and dim.incentives:
                 self.problem(

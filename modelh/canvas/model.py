@@ -140,6 +140,7 @@ class CanvasInfo(_Record):
     date: str | None = None
     version: str | None = None
     status: str | None = None
+    kind: str | None = None  # health-plan | provider | digital-health | other
     confidentiality: str | None = None
     branding: Branding | None = None
     path: str = "canvas"
@@ -167,6 +168,10 @@ class Segment(_Record):
     stage: str | None = None
     target_stage: str | None = None
     preferences: tuple[str, ...] = ()
+    kind: str | None = None  # member | patient | caregiver | ...
+    jobs: tuple[str, ...] = ()  # the jobs-to-be-done the model serves for them
+    trajectory: str | None = None  # where they are heading
+    destination: str | None = None  # where the model means them to end up
     path: str = ""
     span: Span = NO_SPAN
 
@@ -225,12 +230,18 @@ class Answer(_Record):
 
 @dataclass(frozen=True, eq=False, repr=False)
 class DimensionUse(_Record):
-    """How the model uses one of the seven relationship dimensions."""
+    """How the model uses one of the seven relationship dimensions.
+
+    Its ``segments`` are written as a list of ids or as the mix (segment id ->
+    degree). ``segments`` holds the ids it serves either way (in the mix, those
+    at a degree other than none), ``mix`` the mapping as written (empty for the
+    list form), and ``degree_for`` reads the degree of any segment.
+    """
 
     id: str
     use: str | None = None
     reason: str | None = None
-    segments: tuple[str, ...] = ()  # empty: every segment
+    segments: tuple[str, ...] = ()  # the segments served; see serves_every_segment
     approach: str | None = None
     channels: tuple[str, ...] = ()
     message: str | None = None
@@ -239,12 +250,38 @@ class DimensionUse(_Record):
     measures: tuple[str, ...] = ()
     owner: str | None = None
     incentives: tuple[str, ...] = ()
+    mix: Mapping[str, str] = field(default_factory=dict)  # segment id -> degree, as written
     path: str = ""
     span: Span = NO_SPAN
+
+    def __post_init__(self) -> None:
+        # the loader passes the mix form of ``segments`` as a mapping
+        written: object = self.segments
+        if isinstance(written, Mapping):
+            mix = dict(written)
+            object.__setattr__(self, "mix", mix)
+            served = tuple(s for s, degree in mix.items() if degree != vocab.NO_USE)
+            object.__setattr__(self, "segments", served)
 
     @property
     def is_used(self) -> bool:
         return self.use in vocab.USED_DIMENSION_USES
+
+    @property
+    def serves_every_segment(self) -> bool:
+        """Whether ``segments`` is omitted (every segment at ``use``)."""
+        return not self.segments and not self.mix
+
+    def degree_for(self, segment_id: str) -> str | None:
+        """The dimension's degree for one segment (the format's reading rule of the
+        mix): with ``segments`` omitted, ``use``; with a list, ``use`` for a listed
+        segment and none for any other; with the mix, its degree, none when left out.
+        """
+        if self.mix:
+            return self.mix.get(segment_id, vocab.NO_USE)
+        if not self.segments or segment_id in self.segments:
+            return self.use
+        return vocab.NO_USE
 
 
 @dataclass(frozen=True, eq=False, repr=False)

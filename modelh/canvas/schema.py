@@ -74,6 +74,16 @@ def _key_schema(key: specs.Key) -> dict[str, Any]:
         }
     elif kind == specs.REF_LIST:
         body = {"type": "array", "items": {"anyOf": [{"$ref": "#/$defs/id"}, _EMPTY]}}
+    elif kind == specs.SEGMENT_MIX:
+        body = {
+            "anyOf": [
+                {"type": "array", "items": {"anyOf": [{"$ref": "#/$defs/id"}, _EMPTY]}},
+                {
+                    "type": "object",
+                    "additionalProperties": {"anyOf": [{"enum": list(key.choices)}, _EMPTY]},
+                },
+            ]
+        }
     elif kind == specs.OBJECT:
         assert key.spec is not None
         body = {"$ref": f"#/$defs/{_def_name(key.spec)}"}

@@ -37,6 +37,7 @@ COLOR = "color"
 RELATIVE_PATH = "relative-path"
 FORMAT_VERSION = "format-version"
 REF_LIST = "ref-list"  # a list of ids of ``ref``
+SEGMENT_MIX = "segment-mix"  # a list of segment ids, or segment id -> degree (``choices``)
 OBJECT = "object"
 OBJECT_LIST = "object-list"
 ITEM_LIST = "item-list"  # a list of texts or {text, segments}
@@ -105,6 +106,12 @@ CANVAS_INFO_SPEC = ObjectSpec(
         Key("date", DATE, "Date of this version, YYYY-MM-DD."),
         Key("version", TEXT, 'Version label, e.g. "0.4" (kept as written).'),
         Key("status", ENUM, "How far the canvas is.", choices=vocab.CANVAS_STATUSES),
+        Key(
+            "kind",
+            ENUM,
+            "Whose model this is: a health plan's, a provider's, a digital health company's.",
+            choices=vocab.CANVAS_KINDS,
+        ),
         Key("confidentiality", TEXT, "Confidentiality line printed on every report page."),
         Key("branding", OBJECT, "Logo and colour for the reports.", spec=BRANDING_SPEC),
     ),
@@ -127,6 +134,10 @@ SEGMENT_SPEC = ObjectSpec(
         Key("stage", ENUM, "Value-chain stage today.", choices=vocab.STAGE_IDS),
         Key("target_stage", ENUM, "Value-chain stage the model aims for.", choices=vocab.STAGE_IDS),
         Key("preferences", TEXT_LIST, "Preferences captured and honoured for this segment."),
+        Key("kind", ENUM, "What sort of customer they are.", choices=vocab.SEGMENT_KINDS),
+        Key("jobs", TEXT_LIST, "The jobs-to-be-done the model serves for them."),
+        Key("trajectory", TEXT, "Where they are heading in the healthcare ecosystem."),
+        Key("destination", TEXT, "Where the model means them to end up."),
     ),
     "A customer segment (the Customer Segments block).",
     id_kind="segment",
@@ -175,7 +186,12 @@ DIMENSION_SPEC = ObjectSpec(
         Key("use", ENUM, "How the model uses the dimension.", choices=vocab.DIMENSION_USES),
         Key("reason", TEXT, "Why the dimension is not used (with use: none)."),
         Key(
-            "segments", REF_LIST, "Segment ids it serves; empty means every segment.", ref="segment"
+            "segments",
+            SEGMENT_MIX,
+            "Segment ids it serves (empty means every segment), or the mix: segment id -> "
+            "degree, a segment left out at none.",
+            choices=vocab.DIMENSION_USES,
+            ref="segment",
         ),
         Key("approach", TEXT, "What the model does in this dimension."),
         Key("channels", REF_LIST, "Channel ids: the customers' preferred channels.", ref="channel"),

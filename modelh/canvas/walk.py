@@ -75,6 +75,7 @@ class Walker:
                 specs.RELATIVE_PATH,
                 specs.FORMAT_VERSION,
                 specs.REF_LIST,
+                specs.SEGMENT_MIX,
                 specs.OBJECT,
                 specs.OBJECT_LIST,
                 specs.ITEM_LIST,

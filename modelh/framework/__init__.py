@@ -36,6 +36,7 @@ if TYPE_CHECKING:  # the content is imported on first use, so that reading vocab
     from .stages import STAGES, TRUST_INFLECTION_POINT
 
 from .vocab import (
+    CANVAS_KINDS,
     CANVAS_STATUSES,
     CHANNEL_KINDS,
     DIMENSION_IDS,
@@ -47,8 +48,10 @@ from .vocab import (
     MEASURE_DIRECTIONS,
     MEASURE_STATUSES,
     MEASURE_TRACKS,
+    NO_USE,
     PREFERENCES_FROM_STAGE,
     QUESTION_IDS,
+    SEGMENT_KINDS,
     SEGMENT_ROLES,
     STAGE_IDS,
     TRUST_INFLECTION_STAGE,
@@ -97,6 +100,7 @@ def __getattr__(name: str) -> object:
 
 
 __all__ = [
+    "CANVAS_KINDS",
     "CANVAS_STATUSES",
     "CHANNEL_KINDS",
     "CUSTOMER_INDICATOR_GROUPS",
@@ -116,9 +120,11 @@ __all__ = [
     "MEASURE_DIRECTIONS",
     "MEASURE_STATUSES",
     "MEASURE_TRACKS",
+    "NO_USE",
     "PREFERENCES_FROM_STAGE",
     "QUESTIONS",
     "QUESTION_IDS",
+    "SEGMENT_KINDS",
     "SEGMENT_ROLES",
     "SHARED_EXECUTIVE_MEASURE_GROUPS",
     "STAGES",

@@ -92,7 +92,20 @@ TRUST_INFLECTION_STAGE = "engage"
 PREFERENCES_FROM_STAGE = "engage"
 
 CANVAS_STATUSES: tuple[str, ...] = ("draft", "review", "final")
+#: Whose model a canvas is (``canvas.kind``).
+CANVAS_KINDS: tuple[str, ...] = ("health-plan", "provider", "digital-health", "other")
 SEGMENT_ROLES: tuple[str, ...] = ("buyer", "user", "both")
+#: What sort of customer a segment is (``segments[].kind``).
+SEGMENT_KINDS: tuple[str, ...] = (
+    "member",
+    "patient",
+    "caregiver",
+    "employer",
+    "government",
+    "provider",
+    "broker",
+    "other",
+)
 CHANNEL_KINDS: tuple[str, ...] = (
     "digital",
     "email",
@@ -105,6 +118,8 @@ CHANNEL_KINDS: tuple[str, ...] = (
     "other",
 )
 DIMENSION_USES: tuple[str, ...] = ("core", "supporting", "planned", "none")
+#: The degree of a dimension for a segment it does not serve (in the mix).
+NO_USE = "none"
 #: Uses that mean the dimension is part of the model today.
 USED_DIMENSION_USES: tuple[str, ...] = ("core", "supporting")
 MEASURE_TRACKS: tuple[str, ...] = ("revenue", "cost", "health", "experience", "operations")

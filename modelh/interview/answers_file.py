@@ -112,10 +112,25 @@ def _edits_for(
                     new = {k: _number(k, v) for k, v in item.items() if v not in (None, "")}
                     edits.append(Append(here, new))
             continue
-        if isinstance(value, dict) and path[-1:] != ("answers",):
+        if (
+            isinstance(value, dict)
+            and path[-1:] != ("answers",)
+            and not _mix_over_list(canvas, here)
+        ):
             _edits_for(value, here, canvas, edits)  # set its keys one by one
             continue
         edits.append(Edit(here, _number(key, value)))  # an answer per segment goes whole
+
+
+def _mix_over_list(canvas: Canvas, path: tuple[str, ...]) -> bool:
+    """Whether ``path`` is a dimension's segments that the canvas holds as a list (or
+    not at all): a mix written there replaces it whole, as the format says."""
+    if len(path) != 4 or path[:2] != ("customer_relationships", "dimensions"):
+        return False
+    if path[3] != "segments":
+        return False
+    dim = canvas.dimensions.get(path[2])
+    return dim is None or not dim.mix
 
 
 def _existing_ids(canvas: Canvas, path: tuple[str, ...]) -> set[str]:

@@ -171,7 +171,7 @@ def _dimension_steps(canvas: Canvas) -> Iterator[Step]:
             )
             continue
         segs = tuple((s.id, s.name or s.id) for s in canvas.segments)
-        if segs:
+        if segs and not current.mix:  # a list would overwrite the mix's degrees
             yield Step(
                 f"{key}:segments",
                 "dimensions",

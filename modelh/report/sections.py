@@ -126,7 +126,7 @@ def dimensions_context(canvas: Canvas, short_: Shortener) -> DimensionsContext:
             "reason": short_.text((use.reason if use else None) or "", dim_chars),
             "segments": short_.names(names_of(use.segments, segment_names)) if use else [],
             "segment_count": len(use.segments) if use else 0,
-            "all_segments": bool(use and not use.segments),
+            "all_segments": bool(use and use.serves_every_segment),
             "approach": short_.text((use.approach if use else None) or "", dim_chars),
             "channels": short_.names(names_of(use.channels, channel_names)) if use else [],
             "channel_count": len(use.channels) if use else 0,
