@@ -112,3 +112,20 @@ def pytest_make_collect_report(collector):
     report = outcome.get_result()
     if report.skipped and _skips_fail():
         _as_failure(report)
+
+
+def interview_in_a_terminal(canvas: Path, columns: int = 80):
+    """``modelh interview CANVAS`` in a real terminal (a pexpect child), ``columns`` wide."""
+    import sys
+
+    import pexpect
+
+    return pexpect.spawn(
+        sys.executable,
+        ["-m", "modelh", "interview", str(canvas)],
+        cwd=str(ROOT),
+        env={**os.environ, "COLUMNS": str(columns), "LINES": "40", "TERM": "xterm"},
+        encoding="utf-8",
+        timeout=20,
+        dimensions=(40, columns),
+    )

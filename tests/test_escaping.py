@@ -19,7 +19,7 @@ from modelh.check.output import as_json, github, sarif
 from modelh.cli.main import app
 from modelh.interview.walk import Interview
 
-from .conftest import ROOT
+from .conftest import ROOT, interview_in_a_terminal
 from .test_sarif import SCHEMA_FILE, errors
 
 runner = CliRunner()
@@ -168,15 +168,7 @@ def test_a_path_with_rich_markup_is_printed_as_it_is_after_saving(tmp_path):
         "customer_relationships:\n  answers:\n    cost: '[/b] Cheap [bold]'\n",
         encoding="utf-8",
     )
-    child = pexpect.spawn(
-        sys.executable,
-        ["-m", "modelh", "interview", str(canvas)],
-        cwd=str(ROOT),
-        env={**os.environ, "COLUMNS": "200", "LINES": "40", "TERM": "xterm"},
-        encoding="utf-8",
-        timeout=20,
-        dimensions=(40, 200),
-    )
+    child = interview_in_a_terminal(canvas, columns=200)
     child.expect("› ")
     child.sendline("An answer [/i] with [red]markup[/red].")
     child.expect("› ")

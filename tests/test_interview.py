@@ -3,7 +3,6 @@ new channels and measures, answers from a file, and one run in a real terminal."
 
 from __future__ import annotations
 
-import os
 import sys
 import textwrap
 from pathlib import Path
@@ -16,7 +15,7 @@ from modelh.canvas.editing import CanvasFile
 from modelh.cli.main import app
 from modelh.interview.walk import ANSWER, BACK, KEEP, NEW, QUIT, SKIP, Interview, Reply, Step
 
-from .conftest import ROOT
+from .conftest import ROOT, interview_in_a_terminal
 
 CANVAS = """\
 # Acme's Medicare Advantage model: comments must survive the interview.
@@ -329,15 +328,7 @@ def test_without_a_terminal_it_points_to_answers(canvas_file):
 
 def test_in_a_real_terminal_two_answers_then_ctrl_c_keeps_both(canvas_file):
     pexpect = pytest.importorskip("pexpect")
-    child = pexpect.spawn(
-        sys.executable,
-        ["-m", "modelh", "interview", str(canvas_file)],
-        cwd=str(ROOT),
-        env={**os.environ, "COLUMNS": "80", "LINES": "40", "TERM": "xterm"},
-        encoding="utf-8",
-        timeout=20,
-        dimensions=(40, 80),
-    )
+    child = interview_in_a_terminal(canvas_file)
     child.expect("Question 1 of 8")
     child.expect("› ")
     child.sendline("Information and navigation are core; motivation is planned.")
