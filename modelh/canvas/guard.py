@@ -347,17 +347,24 @@ def _short_tag(tag: str) -> str:
 
 
 def key_problems(root: yaml.Node, file: str, text: str) -> list[Problem]:
-    """A problem for each key that is a list or a mapping (``? [a, b]: c``)."""
+    """A problem for each key that is a list or a mapping (``? [a, b]: c``), and for
+    each key written twice in one mapping."""
     problems = []
     stack = [root]
     while stack:
         node = stack.pop()
         if isinstance(node, yaml.MappingNode):
+            seen: set[str] = set()
             for key, value in node.value:
                 if key.__class__ is not yaml.ScalarNode:
                     what = "a mapping" if isinstance(key, yaml.MappingNode) else "a list"
                     message = f"a key must be a plain name, not {what}"
                     problems.append(node_problem(file, key, "type", "", message, text))
+                elif key.value in seen:
+                    message = f"key '{key.value}' is written twice; keep one"
+                    problems.append(node_problem(file, key, "key", "", message, text))
+                else:
+                    seen.add(key.value)
                 stack.append(value)
         elif isinstance(node, yaml.SequenceNode):
             stack.extend(node.value)

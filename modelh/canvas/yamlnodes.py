@@ -153,24 +153,6 @@ def plain_data(root: yaml.Node) -> Any:
     return yaml.constructor.SafeConstructor().construct_document(root)
 
 
-def duplicate_key(root: yaml.Node) -> yaml.Node | None:
-    """The first key written twice in one mapping, if any."""
-    stack = [root]
-    while stack:
-        node = stack.pop()
-        if isinstance(node, yaml.MappingNode):
-            seen: set[str] = set()
-            pairs: list[tuple[yaml.Node, yaml.Node]] = node.value
-            for key, value in pairs:
-                if key.value in seen:
-                    return key
-                seen.add(key.value)
-                stack.append(value)
-        elif isinstance(node, yaml.SequenceNode):
-            stack.extend(node.value)
-    return None
-
-
 # --------------------------------------------------------------------------
 # Lines and columns, as editors count them.
 

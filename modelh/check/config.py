@@ -199,7 +199,7 @@ def load_config(path: str | os.PathLike[str] | None = None, *, discover: bool = 
 
 def _parse(path: Path) -> dict[str, Any]:
     from modelh.canvas.guard import CONFIG, describe, load_toml, load_yaml
-    from modelh.canvas.yamlnodes import duplicate_key, plain_data
+    from modelh.canvas.yamlnodes import plain_data
 
     try:
         if path.name == "pyproject.toml" or path.suffix == ".toml":
@@ -215,13 +215,6 @@ def _parse(path: Path) -> dict[str, Any]:
         raise UsageError(describe(exc)) from None
     if root is None:
         return {}
-    twice = duplicate_key(root)
-    if twice is not None:
-        mark = twice.start_mark
-        raise UsageError(
-            f"{path}:{mark.line + 1}:{mark.column + 1}: key '{twice.value}' is written "
-            "twice; keep one"
-        )
     data = plain_data(root)
     if data is None:
         return {}

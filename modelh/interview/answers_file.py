@@ -25,6 +25,7 @@ def answers_from_file(file: CanvasFile, answers_path: str) -> Outcome:
     import yaml
 
     from modelh.canvas.guard import ANSWERS, describe, load_yaml
+    from modelh.canvas.yamlnodes import plain
 
     try:  # the guards every YAML file goes through: size, nesting, aliases, tags, keys
         root = load_yaml(answers_path, ANSWERS)
@@ -37,7 +38,7 @@ def answers_from_file(file: CanvasFile, answers_path: str) -> Outcome:
             f"{answers_path}: the answers file must be a mapping of the "
             "canvas's keys, like customer_relationships: {answers: {cost: ...}}"
         )
-    partial = _plain(root, answers_path)
+    partial = plain(root)
     canvas = file.canvas()
     edits: list[Edit | Append] = []
     _edits_for(partial, (), canvas, edits)
@@ -54,28 +55,6 @@ def answers_from_file(file: CanvasFile, answers_path: str) -> Outcome:
                 Change((*edit.path, f"[{edit.item.get('id')}]"), None, dict(edit.item))
             )
     return outcome
-
-
-def _plain(node: Any, source: str) -> Any:
-    """A composed answers file as plain data; a key written twice is refused."""
-    import yaml
-
-    if isinstance(node, yaml.ScalarNode):
-        if not node.style and node.value in ("", "~", "null", "Null", "NULL"):
-            return None
-        return node.value
-    if isinstance(node, yaml.SequenceNode):
-        return [_plain(i, source) for i in node.value]
-    out: dict[str, Any] = {}
-    for key, value in node.value:
-        if key.value in out:
-            mark = key.start_mark
-            raise ModelhError(
-                f"{source}:{mark.line + 1}:{mark.column + 1}: key '{key.value}' is "
-                "written twice; keep one"
-            )
-        out[key.value] = _plain(value, source)
-    return out
 
 
 def _number(key: str, value: Any) -> Any:
