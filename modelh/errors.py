@@ -4,9 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from modelh.escaping import printable
-
-__all__ = ["CanvasError", "ModelhError", "Problem", "UsageError", "printable"]
+__all__ = ["CanvasError", "ModelhError", "Problem", "UsageError"]
 
 
 @dataclass(frozen=True)

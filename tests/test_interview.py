@@ -659,3 +659,15 @@ def test_a_change_at_a_list_position_is_shown_as_a_path_a_person_reads():
     change = Change(("segments", 0, "stage"), None, "growing")
     assert dotted(change.path) == "segments[0].stage"
     assert dotted(("channels", "[agents]", "cost")) == "channels[agents].cost"
+
+
+@pytest.mark.parametrize("ident", ["{a: 1}", "[1]"])
+def test_an_answers_file_whose_item_id_is_not_text_is_one_message(canvas_file, tmp_path, ident):
+    answers = tmp_path / "answers.yaml"
+    answers.write_text(f"segments:\n  - id: {ident}\n    name: X\n", encoding="utf-8")
+    before = canvas_file.read_bytes()
+    result = CliRunner().invoke(app, ["interview", str(canvas_file), "--answers", str(answers)])
+    assert result.exit_code == 2, result.output
+    assert f"{answers}: segments[0].id: an id must be a text" in result.output
+    assert isinstance(result.exception, SystemExit)  # a message and an exit code, no traceback
+    assert canvas_file.read_bytes() == before

@@ -21,7 +21,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from modelh import errors
+from modelh import escaping
 from modelh.canvas import discovery, facts, loader, starter, values, yamltext
 from modelh.canvas import guard as yamlguard
 from modelh.check import checker
@@ -124,9 +124,9 @@ WORST_CASES: dict[str, tuple[Callable[[str], Any], Callable[[int], str], Any, fl
         False,
         1.0,
     ),
-    # errors.py: _UNPRINTABLE (every message that quotes a canvas or a file name)
+    # escaping.py: _UNPRINTABLE (every message that quotes a canvas or a file name)
     "unprintable characters": (
-        lambda s: len(errors.printable(s)),
+        lambda s: len(escaping.printable(s)),
         lambda n: _run(n, "\x1b"),
         4 * SIZE,
         2.0,

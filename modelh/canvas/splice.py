@@ -88,10 +88,6 @@ _line_start = linebreaks.line_start
 _line_end = linebreaks.line_end
 
 
-def _indent_of(node: yaml.Node) -> str:
-    return " " * node.start_mark.column
-
-
 def _newline(text: str, index: int = 0) -> str:
     """The line end for new lines written at ``index``: the one its own line ends with,
     else the one before it, else the file's first (LF in a file of one line)."""

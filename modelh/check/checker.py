@@ -25,7 +25,7 @@ from modelh.canvas.model import Canvas, SpanIndex
 from modelh.check.completeness import completeness
 from modelh.check.config import Config, Key, rule_keys, selector_keys, selector_known
 from modelh.check.rules import SEVERITIES, Rule, all_rules
-from modelh.errors import CanvasError, Problem, printable
+from modelh.errors import CanvasError, Problem
 
 #: Below this many files, checking in one process is faster than starting workers.
 PARALLEL_FROM = 48
@@ -438,7 +438,7 @@ def _apply_suppressions(
             if sup.wrong:
                 report(
                     sup,
-                    f"'{printable(sup.wrong)}' is not a modelh directive",
+                    f"'{sup.wrong}' is not a modelh directive",
                     "write '# modelh: disable=CODE' or '# modelh: disable-file=CODE'",
                 )
             for selector in sup.selectors:

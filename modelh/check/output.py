@@ -168,10 +168,12 @@ _STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 
 def _source_lines(file: str) -> list[str]:
     from modelh.canvas.guard import read_file
+    from modelh.canvas.linebreaks import split_lines
     from modelh.errors import CanvasError
 
     try:  # guarded: a pipe or a device named on the command line is never read
-        return read_file(file).decode("utf-8", errors="replace").splitlines()
+        text = read_file(file).decode("utf-8", errors="replace").removeprefix("\ufeff")
+        return split_lines(text)  # lines as findings count them
     except CanvasError:
         return []
 

@@ -41,7 +41,10 @@ def answers_from_file(file: CanvasFile, answers_path: str) -> Outcome:
     partial = plain(root)
     canvas = file.canvas()
     edits: list[Edit | Append] = []
-    _edits_for(partial, (), canvas, edits)
+    try:
+        _edits_for(partial, (), canvas, edits)
+    except ValueError as exc:
+        raise ModelhError(f"{answers_path}: {exc}") from None
     edits = file.pending(edits)  # a value the canvas holds already is no change
     if not edits:
         return Outcome(completed=True)
@@ -82,8 +85,11 @@ def _edits_for(
             and all(isinstance(i, dict) for i in value)
         ):
             existing = _existing_ids(canvas, here)
-            for item in value:
+            for number, item in enumerate(value):
                 ident = item.get("id")
+                if ident is not None and not isinstance(ident, str):
+                    where = ".".join(here)
+                    raise ValueError(f"{where}[{number}].id: an id must be a text, like ma-members")
                 if ident in existing:
                     rest = {k: v for k, v in item.items() if k != "id"}
                     _edits_for(rest, (*here, f"[{ident}]"), canvas, edits)

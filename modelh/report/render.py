@@ -22,8 +22,9 @@ them, so importing this module is cheap. Nothing here prints or exits.
 from __future__ import annotations
 
 import os
+import time
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -80,7 +81,6 @@ __all__ = [
 
 FORMATS: tuple[str, ...] = ("html", "pdf")
 DEFAULT_PAPER = "letter"
-#: The report's "now" when the canvas has no date: 2000-01-01, as its metadata says.
 
 
 @dataclass(frozen=True)
@@ -224,9 +224,9 @@ def report_mode(canvas_path: str | os.PathLike[str]) -> int:
     the group and others than the canvas itself grants: a canvas kept at 0600
     gives reports at 0600.
     """
-    umask = os.umask(0)
-    os.umask(umask)
-    mode = 0o666 & ~umask
+    from modelh.canvas.files import new_file_mode
+
+    mode = new_file_mode()
     try:
         canvas_mode = os.stat(canvas_path).st_mode
     except OSError:
@@ -313,7 +313,8 @@ def render_file(
     """
     options = options or ReportOptions()
     name = os.fspath(path)
-    limits = limits or Limits()
+    # the clock starts with this canvas's render, not when the Limits were made
+    limits = replace(limits or Limits(), started=time.monotonic())
     rendered = bounded(_render_outputs, (name, tuple(formats), options, config, limits), limits)
     target = Path(out_dir)
     target.mkdir(parents=True, exist_ok=True)

@@ -239,7 +239,7 @@ def measures_context(canvas: Canvas, short_: Shortener) -> MeasuresContext:
 
     def pending_of(domain: str) -> tuple[list[MeasureContext], More | None]:
         theirs = [m for m in pending if m.domain == domain]
-        shown, more = short_.items(theirs, short.SHOWN_NAMES, "measure")
+        shown, more = short_.items(theirs, short.SHOWN_PENDING, "measure")
         return [context(m) for m in shown], more
 
     domains: list[DomainContext] = []

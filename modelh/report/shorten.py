@@ -8,7 +8,7 @@ where to find it ("… and 192 more segments: see the canvas file"; "Shortened
 for this report: the full text, about 180,000 words, is in the canvas file").
 The limits sit well above what a real canvas holds (the worked examples are
 shown whole), and keep the largest canvas the loader accepts at about 30 pages
-(``report.MAX_PAGES`` is the safety net behind them).
+(``modelh.report.limits.MAX_PAGES`` is the safety net behind them).
 
 Everything here takes time linear in the text it is given, and looks at no
 more of a text than its limit (plus one character).
@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from typing import Any, TypeVar
 
 from modelh.report.contract import More
+from modelh.report.filters import paragraphs
 
 T = TypeVar("T")
 
@@ -62,10 +63,11 @@ INCENTIVES_CHARS = 280
 #: Characters shown of a name (of a segment, channel, measure, the title...);
 #: a longer one ends in "…".
 NAME_CHARS = 80
-#: Characters shown of a short text (a block item, a preference, an incentive, a
-#: finding's message) and of a description (of a segment, proposition, channel;
+#: Characters shown of a short text (a block item, a preference, an incentive) and
+#: of a description (of a segment, proposition, channel;
 #: a dimension's approach, message, support, reason).
 SHORT_CHARS = 120
+#: Characters shown of a longer text (a finding's message, among others).
 TEXT_CHARS = 240
 DIMENSION_CHARS = 170
 #: Characters shown of an answer to one of the eight questions, and of an answer
@@ -105,12 +107,6 @@ def cut_at_word(text: str, limit: int) -> str:
     return cut.rstrip(" \t\r\n,;:.-–—") + "…"
 
 
-def _blocks(text: str) -> list[dict[str, Any]]:
-    from modelh.report.context import paragraphs
-
-    return paragraphs(text)
-
-
 def _as_text(blocks: Sequence[dict[str, Any]]) -> str:
     """Paragraphs written back as text that ``paragraphs`` reads the same way."""
     parts = []
@@ -128,7 +124,7 @@ def _within(text: str, limit: int) -> list[dict[str, Any]] | None:
     body = text.strip()
     budget = limit
     kept: list[tuple[str, list[str]]] = []
-    for block in _blocks(body[: limit + 1]):
+    for block in paragraphs(body[: limit + 1]):
         shown: list[str] = []
         kept.append((block["kind"], shown))
         for piece in block["items"] if block["kind"] == "ul" else [block["text"]]:
@@ -141,11 +137,11 @@ def _within(text: str, limit: int) -> list[dict[str, Any]] | None:
                 shown.append(cut_at_word(piece, budget))
             else:
                 _end(kept, lambda last: last.rstrip(" \t,;:.-") + " …")
-            return _as_blocks(kept)
+            return _asparagraphs(kept)
     if len(body) <= limit:
         return None
     _end(kept, lambda last: cut_at_word(last, len(last)))  # it may end inside a word
-    return _as_blocks(kept)
+    return _asparagraphs(kept)
 
 
 def _end(kept: list[tuple[str, list[str]]], change: Any) -> None:
@@ -156,7 +152,7 @@ def _end(kept: list[tuple[str, list[str]]], change: Any) -> None:
             return
 
 
-def _as_blocks(kept: list[tuple[str, list[str]]]) -> list[dict[str, Any]]:
+def _asparagraphs(kept: list[tuple[str, list[str]]]) -> list[dict[str, Any]]:
     return [
         {"kind": "ul", "items": pieces} if kind == "ul" else {"kind": "p", "text": pieces[0]}
         for kind, pieces in kept
@@ -218,10 +214,10 @@ class Shortener:
             return []
         kept = _within(text, limit)
         if kept is None:
-            return _blocks(text)
+            return paragraphs(text)
         if note:
             return [*kept, {"kind": "note", "text": self.note(text)}]
-        return _blocks(f"{_as_text(kept)} {SHORTENED}")
+        return paragraphs(f"{_as_text(kept)} {SHORTENED}")
 
     def more(self, hidden: int, noun: str, plural: str | None = None) -> More | None:
         """What a list left out: none, or ``hidden`` and a label such as
