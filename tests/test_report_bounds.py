@@ -298,3 +298,10 @@ def test_a_canvas_error_crosses_the_render_process_whole(tmp_path):
         render_file(path, tmp_path / "out", ("html",))
     (problem,) = raised.value.problems
     assert (problem.line, problem.column) == (5, 11)
+
+
+def test_one_limits_serves_many_renders_its_clock_starts_with_each(tmp_path):
+    # a Limits made long ago (or reused across canvases) does not count the time before
+    limits = Limits(seconds=60, started=time.monotonic() - 3600)
+    result = render_file(str(RIVERSIDE), str(tmp_path), ("html",), limits=limits)
+    assert [Path(p).name for p in result.outputs] == ["riverside-health-plan.html"]
