@@ -18,6 +18,22 @@ from modelh.errors import UsageError
 
 INTERVIEW_SECTIONS = ("questions", "dimensions", "segments", "measures")
 
+#: Each section's title as the walk shows it ("Segments · 3 of 12 open").
+SECTION_TITLES = {
+    "segments": "Segments",
+    "value_propositions": "Value propositions",
+    "channels": "Channels",
+    "questions": "Canvas questions",
+    "dimensions": "Relationship dimensions",
+    "measures": "Measures",
+    "blocks": "Revenue, costs, activities, resources and partners",
+}
+
+
+def section_title(section: str) -> str:
+    """The title of a section of the walk, as a person reads it."""
+    return SECTION_TITLES.get(section, section.replace("_", " ").capitalize())
+
 
 @dataclass(frozen=True)
 class Step:
