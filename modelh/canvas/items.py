@@ -118,6 +118,91 @@ class ItemValues(Walker):
             out.append(item.value)
         return tuple(out) or None
 
+    def v_enum_list(
+        self, node: yaml.Node, field: specs.Key, path: str, label: str, key_node: yaml.Node
+    ) -> tuple[str, ...] | None:
+        """A list of the key's choices (a system's dimensions)."""
+        items = self.sequence(node, field, path, label)
+        if items is None:
+            return None
+        out = []
+        for index, item in enumerate(items):
+            item_path = f"{path}[{index}]"
+            self.nodes[item_path] = item
+            if is_empty(item) or (item.__class__ is yaml.ScalarNode and not item.value.strip()):
+                continue
+            if item.__class__ is not yaml.ScalarNode:
+                self.problem(
+                    item,
+                    "type",
+                    item_path,
+                    f"{label}each item of {field.name} must be one of "
+                    f"{', '.join(field.choices)}, not {kind_name(item)}",
+                )
+                continue
+            if item.value not in field.choices:
+                self.problem(
+                    item,
+                    "enum",
+                    item_path,
+                    f"{label}'{show(item.value)}' in {field.name} is not one of "
+                    f"{', '.join(field.choices)}{self.suggest(item.value, field.choices)}",
+                )
+                continue
+            out.append(item.value)
+        return tuple(out) or None
+
+    def v_capability_map(
+        self, node: yaml.Node, field: specs.Key, path: str, label: str, key_node: yaml.Node
+    ) -> dict[str, dict[str, str]] | None:
+        """Capability id -> office -> how far it reaches (bone-deep CX)."""
+        capabilities: dict[str, dict[str, str]] = {}
+        for capability, _, value_node, child in self.method_map(
+            node, path, label, vocab.CX_CAPABILITY_IDS, "capability"
+        ):
+            if is_empty(value_node):
+                continue
+            cap_label = f"capability '{capability}': "
+            if value_node.__class__ is not yaml.MappingNode:
+                self.problem(
+                    value_node,
+                    "type",
+                    child,
+                    f"{cap_label}write how far it reaches into each office, e.g. "
+                    "{front: established, middle: partial, back: absent}, not "
+                    f"{kind_name(value_node)}",
+                )
+                continue
+            offices: dict[str, str] = {}
+            for office, office_key, reach_node in self.entries(value_node, child, cap_label):
+                where = f"{child}.{office}"
+                if office.startswith("x-"):
+                    self.scan_extension(reach_node, where)
+                    continue
+                if office not in vocab.OFFICES:
+                    hint = self.suggest(office, vocab.OFFICES) or (
+                        f" (the offices: {', '.join(vocab.OFFICES)})"
+                    )
+                    self.problem(
+                        office_key,
+                        "unknown-key",
+                        where,
+                        f"{cap_label}unknown office '{show(office)}'{hint}",
+                    )
+                    continue
+                reach = self.handlers[specs.ENUM](
+                    reach_node,
+                    specs.Key(office, specs.ENUM, "", choices=field.choices),
+                    where,
+                    cap_label,
+                    office_key,
+                )
+                if isinstance(reach, str):
+                    offices[office] = reach
+            if offices:
+                capabilities[capability] = offices
+        return capabilities or None
+
     def v_segment_mix(
         self, node: yaml.Node, field: specs.Key, path: str, label: str, key_node: yaml.Node
     ) -> tuple[str, ...] | dict[str, str] | None:
@@ -157,6 +242,7 @@ class ItemValues(Walker):
         self, node: yaml.Node, field: specs.Key, path: str, label: str, key_node: yaml.Node
     ) -> tuple[Any, ...] | None:
         spec = field.object_spec
+        id_required = "id" in {k.name for k in spec.required}
         items = self.sequence(node, field, path, label)
         if items is None:
             return None
@@ -173,17 +259,22 @@ class ItemValues(Walker):
                     item,
                     "type",
                     item_path,
-                    f"each item of {field.name} must be a mapping with an id, not "
-                    f"{kind_name(item)}",
+                    f"{label}each item of {field.name} must be a mapping"
+                    + (" with an id" if id_required else "")
+                    + f", not {kind_name(item)}",
                 )
                 continue
-            item_label = f"{spec.noun} '{item_id}': " if item_id else f"{field.name}[{index}]: "
+            item_label = label + (
+                f"{spec.noun} '{item_id}': " if item_id else f"{field.name}[{index}]: "
+            )
             obj = self.object(item, spec, item_path, item_label, item)
             if obj is None:
                 continue
             if obj.__class__ is m.Measure:
                 obj = self.check_indicator(obj, item, item_label)
-            if self.register_id(obj.id, spec.id_kind or spec.noun, item_path, item_label):
+            if obj.id is None or self.register_id(
+                obj.id, spec.id_kind or spec.noun, item_path, item_label
+            ):
                 out.append(obj)
         return tuple(out) or None
 

@@ -301,8 +301,94 @@ class Measure(_Record):
     due: str | None = None
     owner: str | None = None
     status: str = "active"
+    segments: tuple[str, ...] = ()  # who it measures; empty: every segment
+    channel: str | None = None  # for by-channel indicators (cost to satisfy)
+    headline: bool = False  # shown on the executive summary
     path: str = ""
     span: Span = NO_SPAN
+
+
+@dataclass(frozen=True)
+class Duration:
+    """A length of time as written ("2 days", "90 minutes") and in minutes."""
+
+    text: str
+    minutes: float
+
+    def __str__(self) -> str:
+        return self.text
+
+
+@dataclass(frozen=True, eq=False, repr=False)
+class JourneyTime(_Record):
+    """How long one journey takes the customer, end to end: then, now, aimed for."""
+
+    baseline: Duration | None = None
+    current: Duration | None = None
+    target: Duration | None = None
+    due: str | None = None
+    path: str = ""
+    span: Span = NO_SPAN
+
+
+@dataclass(frozen=True, eq=False, repr=False)
+class Touch(_Record):
+    """One touch of a journey: where the customer meets the company, and how it goes."""
+
+    name: str
+    id: str | None = None
+    channel: str | None = None
+    office: str | None = None  # front | middle | back
+    dimension: str | None = None
+    pain: str | None = None  # high | medium | low
+    cost: str | None = None  # high | medium | low
+    time: Duration | None = None
+    path: str = ""
+    span: Span = NO_SPAN
+
+
+@dataclass(frozen=True, eq=False, repr=False)
+class Journey(_Record):
+    """A customer journey of the journey map: whose, for which job, its time and touches."""
+
+    id: str
+    name: str
+    segment: str
+    job: str | None = None
+    time: JourneyTime | None = None
+    owner: str | None = None
+    touches: tuple[Touch, ...] = ()
+    path: str = ""
+    span: Span = NO_SPAN
+
+
+@dataclass(frozen=True, eq=False, repr=False)
+class System(_Record):
+    """A system behind the smiles: what it is, where it sits, what depends on it."""
+
+    id: str
+    name: str
+    kind: str | None = None
+    office: str | None = None
+    serves: tuple[str, ...] = ()  # dimension ids
+    data_governance: str | None = None  # absent | partial | established
+    pain: str | None = None  # high | medium | low
+    path: str = ""
+    span: Span = NO_SPAN
+
+
+@dataclass(frozen=True, eq=False, repr=False)
+class CX(_Record):
+    """Bone-deep CX: how far each capability reaches into each office, and the systems."""
+
+    capabilities: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
+    systems: tuple[System, ...] = ()
+    path: str = "cx"
+    span: Span = NO_SPAN
+
+    def reach(self, capability: str, office: str) -> str | None:
+        """How far ``capability`` reaches into ``office`` (None: not assessed)."""
+        return self.capabilities.get(capability, {}).get(office)
 
 
 @dataclass(frozen=True, eq=False, repr=False)
@@ -332,6 +418,8 @@ class Canvas(_Record):
     key_partners: tuple[BlockItem, ...] = ()
     cost_structure: tuple[BlockItem, ...] = ()
     customer_relationships: CustomerRelationships = field(default_factory=CustomerRelationships)
+    journeys: tuple[Journey, ...] = ()
+    cx: CX | None = None
     extensions: tuple[str, ...] = ()  # the top-level ``x-`` keys, kept as written
     spans: Mapping[str, Span] = field(default_factory=dict, repr=False)
     key_spans: Mapping[str, Span] = field(default_factory=dict, repr=False)
@@ -361,6 +449,14 @@ class Canvas(_Record):
 
     def measure(self, id: str) -> Measure | None:
         return next((m for m in self.measures if m.id == id), None)
+
+    def journey(self, id: str) -> Journey | None:
+        return next((j for j in self.journeys if j.id == id), None)
+
+    def is_digital(self, touch: Touch) -> bool:
+        """Whether a touch is digital: its channel's kind is digital, email, chat or sms."""
+        channel = self.channel(touch.channel) if touch.channel else None
+        return channel is not None and channel.kind in vocab.DIGITAL_CHANNEL_KINDS
 
     def place(self, path: str) -> tuple[str, Span]:
         """Where a finding about ``path`` points: its value, or the key of a block.

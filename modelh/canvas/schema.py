@@ -74,6 +74,30 @@ def _key_schema(key: specs.Key) -> dict[str, Any]:
         }
     elif kind == specs.REF_LIST:
         body = {"type": "array", "items": {"anyOf": [{"$ref": "#/$defs/id"}, _EMPTY]}}
+    elif kind == specs.REF:
+        body = {"$ref": "#/$defs/id"}
+    elif kind == specs.ENUM_LIST:
+        body = {"type": "array", "items": {"anyOf": [{"enum": list(key.choices)}, _EMPTY]}}
+    elif kind == specs.BOOLEAN:
+        body = {"type": "boolean"}
+    elif kind == specs.DURATION:
+        body = {"type": "string", "pattern": r"^[0-9]+(\.[0-9]+)? (minute|hour|day|week)s?$"}
+    elif kind == specs.CAPABILITY_MAP:
+        reach = _or_empty({"enum": list(key.choices)})
+        offices = _or_empty(
+            {
+                "type": "object",
+                "properties": {office: reach for office in vocab.OFFICES},
+                "patternProperties": {"^x-": {}},
+                "additionalProperties": False,
+            }
+        )
+        body = {
+            "type": "object",
+            "properties": {cap: offices for cap in vocab.CX_CAPABILITY_IDS},
+            "patternProperties": {"^x-": {}},
+            "additionalProperties": False,
+        }
     elif kind == specs.SEGMENT_MIX:
         body = {
             "anyOf": [
@@ -201,6 +225,11 @@ def build_schema() -> dict[str, Any]:
         specs.CHANNEL_SPEC,
         specs.MEASURE_SPEC,
         specs.CUSTOMER_RELATIONSHIPS_SPEC,
+        specs.JOURNEY_SPEC,
+        specs.JOURNEY_TIME_SPEC,
+        specs.TOUCH_SPEC,
+        specs.CX_SPEC,
+        specs.SYSTEM_SPEC,
     ):
         defs[_def_name(spec)] = _object_schema(spec)
     top = _object_schema(specs.CANVAS_SPEC)

@@ -11,6 +11,7 @@ from collections.abc import Iterator, Mapping
 from typing import NamedTuple
 
 from modelh.canvas.model import (
+    CX,
     BlockItem,
     Branding,
     Canvas,
@@ -18,8 +19,12 @@ from modelh.canvas.model import (
     Channel,
     CustomerRelationships,
     DimensionUse,
+    Journey,
+    JourneyTime,
     Measure,
     Segment,
+    System,
+    Touch,
     ValueProposition,
 )
 from modelh.framework import vocab
@@ -37,6 +42,11 @@ COLOR = "color"
 RELATIVE_PATH = "relative-path"
 FORMAT_VERSION = "format-version"
 REF_LIST = "ref-list"  # a list of ids of ``ref``
+REF = "ref"  # one id of ``ref``
+ENUM_LIST = "enum-list"  # a list of ``choices``
+BOOLEAN = "boolean"  # true or false
+DURATION = "duration"  # "2 days", "90 minutes"
+CAPABILITY_MAP = "capability-map"  # capability id -> office -> reach
 SEGMENT_MIX = "segment-mix"  # a list of segment ids, or segment id -> degree (``choices``)
 OBJECT = "object"
 OBJECT_LIST = "object-list"
@@ -241,9 +251,114 @@ MEASURE_SPEC = ObjectSpec(
             "active (default), pending-leadership or retired.",
             choices=vocab.MEASURE_STATUSES,
         ),
+        Key("segments", REF_LIST, "Segment ids it measures (empty: every segment).", ref="segment"),
+        Key("channel", REF, "A channel id, for by-channel indicators.", ref="channel"),
+        Key("headline", BOOLEAN, "true: shown on the executive summary (at most five)."),
     ),
     "A measure of relationship success.",
     id_kind="measure",
+)
+
+_DURATION_DOC = 'a number, a space and a unit: "2 days", "1.5 hours", "90 minutes".'
+
+JOURNEY_TIME_SPEC = ObjectSpec(
+    "journey time",
+    JourneyTime,
+    (
+        Key("baseline", DURATION, "Journey time when work on it started: " + _DURATION_DOC),
+        Key("current", DURATION, "Journey time today."),
+        Key("target", DURATION, "Journey time aimed for."),
+        Key("due", PERIOD, 'When the target is due: "2027", "2027-06", "2027-Q2", "2027-06-30".'),
+    ),
+    "How long one journey takes the customer, end to end.",
+)
+
+TOUCH_SPEC = ObjectSpec(
+    "touch",
+    Touch,
+    (
+        Key("id", SLUG, "Optional id: lowercase letters, digits and hyphens."),
+        Key("name", TEXT, "The touch, as the customer meets it.", required=True),
+        Key(
+            "channel",
+            REF,
+            "A channel id; its kind makes the touch digital or manual.",
+            ref="channel",
+        ),
+        Key("office", ENUM, "The office that carries the touch.", choices=vocab.OFFICES),
+        Key(
+            "dimension", ENUM, "The relationship dimension it serves.", choices=vocab.DIMENSION_IDS
+        ),
+        Key("pain", ENUM, "How much it hurts the customer today.", choices=vocab.LEVELS),
+        Key("cost", ENUM, "What the touch costs the company today.", choices=vocab.LEVELS),
+        Key("time", DURATION, "The customer's time spent at or waiting for it: " + _DURATION_DOC),
+    ),
+    "One touch of a journey, in the order the customer meets them.",
+    id_kind="touch",
+)
+
+JOURNEY_SPEC = ObjectSpec(
+    "journey",
+    Journey,
+    (
+        Key("id", SLUG, "Unique id: lowercase letters, digits and hyphens.", required=True),
+        Key("name", TEXT, "The journey's name.", required=True),
+        Key("segment", REF, "Whose journey it is: a segment id.", required=True, ref="segment"),
+        Key("job", TEXT, "The job-to-be-done it serves."),
+        Key(
+            "time", OBJECT, "Journey time: baseline, current, target, due.", spec=JOURNEY_TIME_SPEC
+        ),
+        Key("owner", TEXT, "Who is accountable for it."),
+        Key(
+            "touches",
+            OBJECT_LIST,
+            "Its touches, in the order the customer meets them.",
+            spec=TOUCH_SPEC,
+        ),
+    ),
+    "A customer journey of the journey map, with its touch inventory.",
+    id_kind="journey",
+)
+
+SYSTEM_SPEC = ObjectSpec(
+    "system",
+    System,
+    (
+        Key("id", SLUG, "Unique id: lowercase letters, digits and hyphens.", required=True),
+        Key("name", TEXT, "The system's name.", required=True),
+        Key("kind", ENUM, "What sort of system it is.", choices=vocab.SYSTEM_KINDS),
+        Key("office", ENUM, "The office it sits in.", choices=vocab.OFFICES),
+        Key(
+            "serves",
+            ENUM_LIST,
+            "Dimension ids whose experience depends on it.",
+            choices=vocab.DIMENSION_IDS,
+        ),
+        Key(
+            "data_governance",
+            ENUM,
+            "Governance and quality of its data.",
+            choices=vocab.CX_REACH,
+        ),
+        Key("pain", ENUM, "How much dissatisfaction it causes today.", choices=vocab.LEVELS),
+    ),
+    "A system behind the smiles.",
+    id_kind="system",
+)
+
+CX_SPEC = ObjectSpec(
+    "cx",
+    CX,
+    (
+        Key(
+            "capabilities",
+            CAPABILITY_MAP,
+            "Capability id -> office -> how far it reaches (absent, partial, established).",
+            choices=vocab.CX_REACH,
+        ),
+        Key("systems", OBJECT_LIST, "The systems behind the smiles.", spec=SYSTEM_SPEC),
+    ),
+    "Bone-deep CX: the capabilities in each office, and the systems behind the smiles.",
 )
 
 CUSTOMER_RELATIONSHIPS_SPEC = ObjectSpec(
@@ -288,6 +403,8 @@ CANVAS_SPEC = ObjectSpec(
             "The Customer Relationships block.",
             spec=CUSTOMER_RELATIONSHIPS_SPEC,
         ),
+        Key("journeys", OBJECT_LIST, "Journeys and their touches.", spec=JOURNEY_SPEC),
+        Key("cx", OBJECT, "Bone-deep CX and the systems behind the smiles.", spec=CX_SPEC),
     ),
     "A modelH canvas, format version 1.",
 )

@@ -14,6 +14,7 @@ from pathlib import Path
 import yaml
 
 from modelh.canvas import linebreaks, specs
+from modelh.canvas import model as m
 from modelh.canvas.walk import Walker
 from modelh.canvas.yamlnodes import (
     QUOTED,
@@ -39,6 +40,10 @@ NUMBER_PATTERN = r"[-+]?(?:\.[0-9]+|[0-9][0-9_]*(?:\.[0-9_]*)?)(?:[eE][-+]?[0-9]
 NUMBER = re.compile(NUMBER_PATTERN + r"\Z")
 _NUMBER_WITH_UNIT = r"\s*[-+]?[0-9][0-9.]*\s*[^\s0-9.,]"
 _NON_DECIMAL = r"[-+]?(?:0[xob][0-9a-fA-F_]+|[0-9]+(?::[0-5]?[0-9])+(?:\.[0-9]*)?)\Z"
+#: A duration: a number, a space, a unit (singular or plural).
+DURATION = re.compile(r"([0-9]+(?:\.[0-9]+)?) (minute|hour|day|week)s?\Z")
+_TRUE = ("true", "True", "TRUE")
+_FALSE = ("false", "False", "FALSE")
 #: A number written with thousands separators (1,250,000).
 THOUSANDS = re.compile(r"[-+]?[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?\Z")
 
@@ -63,6 +68,64 @@ class ScalarValues(Walker):
             path,
             f"{label}{field.name} '{show(text)}' is not one of "
             f"{', '.join(field.choices)}{self.suggest(text, field.choices)}",
+        )
+        return None
+
+    def v_ref(
+        self, node: yaml.Node, field: specs.Key, path: str, label: str, key_node: yaml.Node
+    ) -> str | None:
+        """One id of ``field.ref``, checked once the whole canvas is walked."""
+        if node.__class__ is not yaml.ScalarNode:
+            if not node.value:
+                return None
+            self.problem(
+                node,
+                "type",
+                path,
+                f"{label}{field.name} must be one {field.ref} id, not {kind_name(node)}",
+            )
+            return None
+        text = self.scalar_text(node, field, path, label)
+        if text is None:
+            return None
+        self.refs.append((field.ref or "", text, node, path, label))
+        return text
+
+    def v_boolean(
+        self, node: yaml.Node, field: specs.Key, path: str, label: str, key_node: yaml.Node
+    ) -> bool | None:
+        text = self.scalar_text(node, field, path, label)
+        if text is None:
+            return None
+        plain = not getattr(node, "style", None)  # scalar_text read it: a scalar node
+        if plain and text in _TRUE:
+            return True
+        if plain and text in _FALSE:
+            return False
+        hint = " (without quotes)" if text.lower() in ("true", "false") else ""
+        self.problem(
+            node, "value", path, f"{label}{field.name} '{show(text)}' must be true or false{hint}"
+        )
+        return None
+
+    def v_duration(
+        self, node: yaml.Node, field: specs.Key, path: str, label: str, key_node: yaml.Node
+    ) -> m.Duration | None:
+        text = self.scalar_text(node, field, path, label)
+        if text is None:
+            return None
+        match = DURATION.match(text)
+        if match:
+            minutes = float(match.group(1)) * vocab.DURATION_UNITS[match.group(2)]
+            if math.isfinite(minutes):
+                return m.Duration(text, minutes)
+        self.problem(
+            node,
+            "value",
+            path,
+            f"{label}{field.name} '{show(text)}' is not a duration: write a number, a space "
+            'and a unit (minute, hour, day or week, singular or plural), e.g. "2 days", '
+            '"1.5 hours", "90 minutes"',
         )
         return None
 

@@ -29,7 +29,7 @@ from modelh.canvas.yamlnodes import (
 )
 from modelh.errors import Problem
 
-_ID_KINDS = ("segment", "value proposition", "channel", "measure")
+_ID_KINDS = ("segment", "value proposition", "channel", "measure", "journey", "touch", "system")
 
 #: A reader of one kind of value (a walker's ``v_<kind>`` method): (value node, its
 #: key's spec, path, label, key node) -> the value, or None when it is empty or
@@ -75,6 +75,11 @@ class Walker:
                 specs.RELATIVE_PATH,
                 specs.FORMAT_VERSION,
                 specs.REF_LIST,
+                specs.REF,
+                specs.ENUM_LIST,
+                specs.BOOLEAN,
+                specs.DURATION,
+                specs.CAPABILITY_MAP,
                 specs.SEGMENT_MIX,
                 specs.OBJECT,
                 specs.OBJECT_LIST,
@@ -171,6 +176,9 @@ class Walker:
         self.check_references()
         if self.problems or "canvas" not in values or "modelh" not in values:
             return None
+        cx = values.get("cx")
+        if cx is not None and not (cx.capabilities or cx.systems):
+            del values["cx"]  # every key empty: not assessed yet, as if absent
         return m.Canvas(
             file=self.file,
             extensions=tuple(extensions),

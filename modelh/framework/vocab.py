@@ -126,6 +126,37 @@ MEASURE_TRACKS: tuple[str, ...] = ("revenue", "cost", "health", "experience", "o
 MEASURE_DIRECTIONS: tuple[str, ...] = ("up", "down")
 MEASURE_STATUSES: tuple[str, ...] = ("active", "pending-leadership", "retired")
 
+#: Channel kinds that make a touch digital; a touch through any other kind is manual.
+DIGITAL_CHANNEL_KINDS: tuple[str, ...] = ("digital", "email", "chat", "sms")
+
+#: The offices customer experience reaches into, front to back (bone-deep CX).
+OFFICES: tuple[str, ...] = ("front", "middle", "back")
+#: How much a touch or a system hurts the customer today, and what a touch costs.
+LEVELS: tuple[str, ...] = ("high", "medium", "low")
+#: The four capabilities of bone-deep CX, in the method's order (``cx.capabilities``).
+CX_CAPABILITY_IDS: tuple[str, ...] = (
+    "strategy-design",
+    "information-management",
+    "insights",
+    "delivery",
+)
+#: How far a capability reaches into an office, and how well a system's data is governed.
+CX_REACH: tuple[str, ...] = ("absent", "partial", "established")
+#: The sorts of system behind the smiles (``cx.systems[].kind``).
+SYSTEM_KINDS: tuple[str, ...] = (
+    "care-management",
+    "claims",
+    "recruiting",
+    "member-services",
+    "compliance",
+    "crm",
+    "engagement",
+    "data",
+    "other",
+)
+#: The units of a duration ("2 days", "90 minutes"), in minutes.
+DURATION_UNITS: dict[str, int] = {"minute": 1, "hour": 60, "day": 1440, "week": 10080}
+
 #: The canvas blocks that are plain lists of items (a text, or {text, segments}).
 ITEM_BLOCKS: tuple[str, ...] = (
     "revenue_streams",
