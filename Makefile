@@ -90,6 +90,7 @@ bench: setup
 	$(BIN)/python benchmarks/save_answer.py
 	$(BIN)/python benchmarks/escaping.py
 	$(BIN)/python benchmarks/render_report.py --skip-many
+	$(BIN)/python benchmarks/preview.py
 	$(BIN)/python benchmarks/regex_worst_case.py
 
 clean:
