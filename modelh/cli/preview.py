@@ -111,7 +111,8 @@ def _say_change(state: HandoutState) -> None:
     if state.problem is not None:
         label = style("the canvas does not load", fg="yellow", bold=True)
         kept = " (the last good handout stays)" if state.html is not None else ""
-        line = f"modelh: {now} {label}: {printable(state.problem)}{kept}"
+        problems = "".join(f"\n  {printable(p)}" for p in state.problem.splitlines())
+        line = f"modelh: {now} {label}{kept}:{problems}"
     else:
         line = f"modelh: {now} rendered again in {state.seconds:.2f} s"
     with contextlib.suppress(OSError):  # standard error is gone: the preview goes on serving

@@ -31,7 +31,8 @@ class HandoutState:
     ``version`` counts every change the page should show (a new handout, a new
     problem, a problem gone); ``handout`` counts the handouts rendered (0: none
     yet); ``html`` is the last good handout, the bytes ``modelh render`` writes;
-    ``problem`` says why the latest save gave no handout (None: it did);
+    ``problem`` says why the latest save gave no handout, one line a problem
+    (None: it did);
     ``seconds`` is how long the latest render took.
     """
 
@@ -42,15 +43,21 @@ class HandoutState:
     seconds: float = 0.0
 
 
+#: The problems of a canvas that does not load named on the page (the rest are counted).
+PROBLEMS_SHOWN = 3
+
+
 def describe_problem(exc: BaseException, path: str) -> str:
-    """One line on why the canvas at ``path`` gave no handout: ``file:line:col: message``."""
+    """Why the canvas at ``path`` gave no handout: one line a problem,
+    ``file:line:col: message``, the first few of them."""
     if isinstance(exc, CanvasError):
         if not exc.problems:
             return exc.message
-        first = exc.problems[0]
-        more = len(exc.problems) - 1
-        tail = f" (and {more} more problem{'s' if more > 1 else ''})" if more else ""
-        return f"{first}{tail}"
+        lines = [str(problem) for problem in exc.problems[:PROBLEMS_SHOWN]]
+        more = len(exc.problems) - PROBLEMS_SHOWN
+        if more > 0:
+            lines.append(f"and {more} more problem{'s' if more > 1 else ''}")
+        return "\n".join(lines)
     if isinstance(exc, ModelhError):
         return f"{path}: {exc.message}"
     if isinstance(exc, OSError):

@@ -63,6 +63,7 @@ class _Server(ThreadingHTTPServer):
 
 class _Handler(BaseHTTPRequestHandler):
     server: _Server
+
     def version_string(self) -> str:
         return "modelh-preview"
 
