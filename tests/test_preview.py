@@ -283,8 +283,12 @@ def test_the_command_prints_its_address_and_stops_cleanly_on_ctrl_c(canvas):
     try:
         port = int(url.rstrip("/").rsplit(":", 1)[1])
         assert get(port, "/")[0] == 200
+        # a page is waiting on the change signal when Ctrl-C comes
+        waiting = http.client.HTTPConnection("127.0.0.1", port, timeout=HANG)
+        waiting.request("GET", "/changes?after=1")
         child.send_signal(signal.SIGINT)
         _, err = child.communicate(timeout=HANG)
+        waiting.close()
     finally:
         if child.poll() is None:
             child.kill()

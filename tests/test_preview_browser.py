@@ -40,7 +40,7 @@ def browser() -> Iterator[Any]:
     options.binary_location = CHROMIUM
     for argument in (
         "--headless=new",
-        "--no-sandbox",  # Chromium's own sandbox needs user namespaces, which CI may not give
+        "--no-sandbox",  # Chromium will not run as root (as CI runs) with its own sandbox on
         "--disable-gpu",
         "--disable-dev-shm-usage",
         "--window-size=1280,900",
