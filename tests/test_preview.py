@@ -336,3 +336,13 @@ def test_the_command_names_a_port_in_use(canvas):
     assert done.returncode == 2
     assert f"port {preview.port} is in use" in done.stderr
     assert "Traceback" not in done.stderr
+
+
+def test_a_file_name_that_is_not_utf8_is_shown_not_fatal(tmp_path):
+    canvas = tmp_path / os.fsdecode(b"pl\xe9n.yaml")
+    canvas.write_text(MINIMAL, encoding="utf-8")
+    with serving(canvas) as preview:
+        status, _, body = get(preview.port, "/")
+        assert status == 200
+        assert "pl\ufffdn.yaml" in body.decode("utf-8")
+        assert get(preview.port, "/handout")[0] == 200

@@ -30,6 +30,7 @@ from urllib.parse import parse_qs
 from modelh.errors import UsageError
 from modelh.preview.live import HandoutState, LiveHandout
 from modelh.preview.page import frame_page, page_policy
+from modelh.report.filters import display_name
 from modelh.report.policy import CONTENT_SECURITY_POLICY
 
 #: The only address the preview listens on.
@@ -222,5 +223,5 @@ def start_preview(
             ) from None
         raise UsageError(f"cannot listen on {HOST}:{port}: {exc.strerror or exc}") from None
     server.live = live
-    server.canvas_name = Path(live.path).name
+    server.canvas_name = display_name(Path(live.path).name)
     return Preview(server, live, on_change)
