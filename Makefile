@@ -27,7 +27,8 @@ $(STAMP): $(LOCK) pyproject.toml
 	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
 	@mkdir -p $(STAMPS) && touch $@
 
-# Debian packages for PDF rendering and the PDF tests (Pango, fonts, poppler):
+# Debian packages for PDF rendering and the tests (Pango, fonts, poppler; Chromium and
+# its WebDriver for the preview's browser test):
 # installed when missing and when this user may (root or password-less sudo).
 $(SYSTEM): scripts/system-packages.txt scripts/install-system-packages.sh
 	bash scripts/install-system-packages.sh
@@ -89,6 +90,7 @@ bench: setup
 	$(BIN)/python benchmarks/save_answer.py
 	$(BIN)/python benchmarks/escaping.py
 	$(BIN)/python benchmarks/render_report.py --skip-many
+	$(BIN)/python benchmarks/preview.py
 	$(BIN)/python benchmarks/regex_worst_case.py
 
 clean:

@@ -13,7 +13,7 @@ if command -v dpkg-query >/dev/null; then
 fi
 [ ${#missing[@]} -eq 0 ] && exit 0
 if [ "${1:-}" = "--check" ]; then
-  echo "note: PDF handouts need these Debian packages, missing here: ${missing[*]}" >&2
+  echo "note: PDF handouts and the tests need these Debian packages, missing here: ${missing[*]}" >&2
   echo "      install them with: sudo apt-get install ${missing[*]}" >&2
   echo "      (checking canvases and HTML handouts work without them)" >&2
   exit 0

@@ -81,6 +81,11 @@ COMMANDS: dict[str, Command] = {
         "render",
         "Render canvases as a report: one self-contained HTML file and a PDF handout each.",
     ),
+    "preview": Command(
+        "modelh.cli.preview",
+        "preview",
+        "Serve a canvas's handout in a browser, shown again at every save.",
+    ),
 }
 
 _SETTINGS: dict[str, Any] = {

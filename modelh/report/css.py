@@ -9,6 +9,7 @@ report.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Any
 
 #: CSS at-rules a report may use.
@@ -94,7 +95,18 @@ def check_url(value: str, where: str, *, link: bool = False) -> None:
 
 
 def check_stylesheet(css: str, where: str) -> None:
-    """Refuse a stylesheet that loads anything but data: URLs or imports another."""
+    """Refuse a stylesheet that loads anything but data: URLs or imports another.
+
+    A stylesheet that passed is remembered by its text (the last few): the
+    report's stylesheet, its fonts included, is the same from one render to the
+    next (the preview renders again after every save), and reading it is half
+    the cost of a render. A refusal is never remembered: it is raised each time.
+    """
+    _check_stylesheet_once(css, where)
+
+
+@lru_cache(maxsize=8)
+def _check_stylesheet_once(css: str, where: str) -> None:
     import tinycss2
 
     rules = tinycss2.parse_stylesheet(css, skip_comments=True, skip_whitespace=True)

@@ -71,6 +71,7 @@ __all__ = [
     "ReportOptions",
     "TemplateError",
     "build_context",
+    "handout_html",
     "html_to_pdf",
     "parse_sections",
     "render_file",
@@ -289,6 +290,21 @@ def _render_outputs(
             rendered.outputs["pdf"] = pdf
         rendered.warnings.extend(f"{name}: WeasyPrint: {n}" for n in notes)
     return rendered
+
+
+def handout_html(
+    path: str | os.PathLike[str], options: ReportOptions | None = None, config: Any = None
+) -> bytes:
+    """The HTML handout of the canvas at ``path``: the very bytes ``render_file``
+    writes to ``<name>.html``, made in this process (the preview renders again
+    after every save, and keeps what does not change between renders cached).
+
+    The time limit is checked between the steps. Raises CanvasError (the canvas
+    does not load) or ReportError (the report cannot be made).
+    """
+    name = os.fspath(path)
+    rendered = _render_outputs(name, ("html",), options or ReportOptions(), config, Limits())
+    return rendered.outputs["html"]
 
 
 def render_file(
