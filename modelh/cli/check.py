@@ -39,7 +39,7 @@ def validate(
         bool, typer.Option("--quiet", "-q", help="Print problems only, no summary.")
     ] = False,
 ) -> None:
-    """Check that canvas files follow the canvas format; print every problem.
+    """Check that canvas files follow the format; print every problem.
 
     Exit status: 0 when every canvas is valid, 1 when any has problems,
     2 when a path does not exist or nothing was found to check.
@@ -205,7 +205,11 @@ def rules(
         ),
     ] = None,
 ) -> None:
-    """List the gap rules, or explain one: why it matters, how to fix it, an example."""
+    """List the gap rules, or explain one in full.
+
+    The list gives each rule's code, severity, what it finds and its name; one
+    rule in full says why it matters, how to fix it, and gives an example.
+    """
     from rich.console import Console
     from rich.markup import escape
     from rich.table import Table

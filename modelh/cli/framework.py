@@ -33,7 +33,11 @@ def framework(
         str | None, typer.Argument(metavar="[ID]", help=_ITEM_HELP, show_default=False)
     ] = None,
 ) -> None:
-    """Show the modelH method: the eight questions, seven dimensions, measures and stages."""
+    """Show the modelH method: questions, dimensions, measures, stages.
+
+    The eight Customer Relationships questions, the seven relationship dimensions,
+    the measurement domains with their indicators, and the value-chain stages.
+    """
     from rich.console import Console
 
     from modelh.cli import guide

@@ -97,9 +97,9 @@ def render(
         ),
     ] = None,
 ) -> None:
-    """Render canvases as a report: one self-contained HTML file and a PDF handout each.
+    """Render each canvas as a report: an HTML page and a PDF handout.
 
-    Writes DIR/<name>.html and DIR/<name>.pdf. Exit status: 0 when every canvas
+    Writes DIR/<name>.html (one self-contained file) and DIR/<name>.pdf. Exit status: 0 when every canvas
     was rendered, 1 when any could not be (its problems are listed at the end),
     2 on a usage error.
     """
