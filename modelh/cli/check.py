@@ -211,31 +211,16 @@ def rules(
     rule in full says why it matters, how to fix it, and gives an example.
     """
     from rich.console import Console
-    from rich.markup import escape
-    from rich.table import Table
 
     from modelh.check.rules import all_rules, find_rule
+    from modelh.cli import rulebook
 
-    console = Console(no_color="NO_COLOR" in os.environ, highlight=False)
+    console = Console(no_color="NO_COLOR" in os.environ, highlight=False, emoji=False)
     if rule is None:
-        table = Table(title="modelh rules", title_justify="left", expand=True)
-        for column in ("code", "name", "severity", "section"):
-            table.add_column(column, no_wrap=True)
-        table.add_column("finds", ratio=1)
-        for r in all_rules():
-            table.add_row(r.code, r.name, r.severity, r.section, r.title)
-        console.print(table)
-        console.print("Run 'modelh rules CODE' for one rule in full.")
+        rulebook.print_list(console, all_rules())
         return
     try:
         found = find_rule(rule)
     except KeyError:
         fail(f"no rule is called '{rule}'; run 'modelh rules' for the list")
-    console.print(f"[bold]{found.code} {found.name}[/]  ({found.severity}, {found.section})")
-    console.print()
-    console.print(escape(found.doc))
-    if found.options:
-        console.print()
-        console.print("[bold]Options[/] (defaults):")
-        for key, value in found.options.items():
-            console.print(f"  {key} = {value!r}")
+    rulebook.print_rule(console, found)
