@@ -101,7 +101,8 @@ def schema(
 ) -> None:
     """Print the canvas format's JSON Schema, for editors and CI.
 
-    The schema is JSON Schema draft 2020-12. Point an editor (with yaml-language-server) at it with a first line in the canvas:
+    The schema is JSON Schema draft 2020-12. Point an editor (with
+    yaml-language-server) at it with a first line in the canvas:
 
     \b
     # yaml-language-server: $schema=modelh.schema.json
