@@ -134,6 +134,13 @@ def test_framework_singular_topic_with_an_item():
     )
 
 
+@pytest.mark.parametrize("columns", [80, 60])
+def test_framework_tables_keep_every_word_whole_at_the_width(columns):
+    out = run("framework", columns=columns).stdout
+    assert "…" not in out  # an indicator id is folded, never cut short
+    assert too_wide(out, columns) == []
+
+
 # --- modelh rules --------------------------------------------------------------------
 
 
@@ -210,7 +217,7 @@ def test_a_long_line_of_backslashes_is_shown_from_where_the_finding_is(tmp_path)
 # --- modelh check: wrapped to the width ----------------------------------------------
 
 
-@pytest.mark.parametrize("columns", [80, 60])
+@pytest.mark.parametrize("columns", [80, 60, 48])
 def test_check_text_fits_the_width_on_a_new_canvas_and_the_examples(tmp_path, columns):
     new_canvas(tmp_path)
     targets = [(tmp_path, "acme.yaml")] + [(ROOT, str(p.relative_to(ROOT))) for p in EXAMPLES]

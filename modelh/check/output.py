@@ -239,18 +239,34 @@ def _styled(*parts: str | tuple[str, str]) -> Text:
     return Text.assemble(*parts)
 
 
-def hanging(console: Console, lead: Text, body: Text, *, style: str | None = None) -> None:
+def hanging(
+    console: Console,
+    lead: Text,
+    body: Text,
+    *,
+    style: str | None = None,
+    narrow: int | None = None,
+) -> None:
     """``lead`` then ``body`` wrapped at the console's width, each further line
-    indented under the body's start; a word too long for a line is folded."""
+    indented under the body's start (at ``narrow`` cells instead, when given and
+    the body would have fewer than 48 cells a line); a word too long for a line
+    is folded."""
     from rich.cells import cell_len
     from rich.text import Text
 
-    indent = cell_len(lead.plain)
-    room = max(12, console.width - indent)
-    for number, line in enumerate(body.wrap(console, room, overflow="fold")):
+    first = cell_len(lead.plain)
+    indent = narrow if narrow is not None and console.width - first < 48 else first
+    lines = body.wrap(console, max(12, console.width - first), overflow="fold")
+    if indent != first and len(lines) > 1:  # the rest wrapped again, for its own room
+        start = len(lines[0].plain)
+        while start < len(body.plain) and body.plain[start] == " ":
+            start += 1
+        rest = body[start:].wrap(console, max(12, console.width - indent), overflow="fold")
+        lines = [lines[0], *rest]
+    for number, line in enumerate(lines):
         line.rstrip()
-        start = lead if number == 0 else Text(" " * indent)
-        console.print(Text.assemble(start, line), style=style, soft_wrap=True)
+        begin = lead if number == 0 else Text(" " * indent)
+        console.print(Text.assemble(begin, line), style=style, soft_wrap=True)
 
 
 class _Said(NamedTuple):
@@ -330,7 +346,8 @@ def _print_finding(console: Console, said: _Said, lines: list[str]) -> None:
     f = said.first
     style = _STYLE[f.severity]
     lead = _styled(f"  {f.line}:{f.column}  ", (f"{f.severity:<7}", style), " ", (f.code, "bold"))
-    hanging(console, lead + " ", _styled(_wrappable(said.message), " ", (f"[{f.name}]", "dim")))
+    message = _styled(_wrappable(said.message), " ", (f"[{f.name}]", "dim"))
+    hanging(console, lead + " ", message, narrow=9)
     if 0 < f.line <= len(lines):
         _print_source(console, f, lines[f.line - 1], style)
     for fix in said.fixes:

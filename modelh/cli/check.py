@@ -184,7 +184,7 @@ def check(
     )
     if not report.files and not canvases_only:
         fail_no_canvases(paths)
-    width = max(60, min(120, _terminal_width()))
+    width = max(40, min(120, _terminal_width()))
     typer.echo(render(report, output_format.value, color=colour(), width=width), nl=False)
     raise typer.Exit(EXIT_OK if exit_zero or not report.fails() else EXIT_PROBLEMS)
 
