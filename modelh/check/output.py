@@ -194,6 +194,7 @@ def text(report: Report, *, color: bool = False, width: int = 100) -> str:
     finding still counts in the summary, and the other formats keep each one.
     """
     from rich.console import Console
+    from rich.text import Text
 
     buffer = io.StringIO()
     console = Console(
@@ -205,25 +206,23 @@ def text(report: Report, *, color: bool = False, width: int = 100) -> str:
         soft_wrap=False,
         emoji=False,
     )
+    out: list[Text] = []  # the lines, made to fit, printed at once
     for result in report.files:
         if not result.findings and result.completeness is None:
             continue
-        console.print(_styled((printable(result.file), "bold")), soft_wrap=True)
+        out.append(_styled((printable(result.file), "bold")))
         lines = _source_lines(result.file) if result.findings else []
         for _, at_place in itertools.groupby(result.findings, key=lambda f: (f.line, f.column)):
             for index, said in enumerate(_said_once(list(at_place))):
-                _print_finding(console, said, lines if index == 0 else [])
+                out += _finding_lines(console, said, lines if index == 0 else [])
         if result.completeness is not None:
-            _print_completeness(console, result, dim=color)
-        console.print()
+            out += _completeness_lines(console, result, dim=color)
+        out.append(Text())
     counts = report.counts()
     worst = next((s for s in reversed(SEVERITIES) if counts.get(s)), None)
-    hanging(
-        console,
-        _styled(""),
-        _styled(_summary(report)),
-        style=_STYLE.get(worst or "", "green") if color else None,
-    )
+    summary_style = _STYLE.get(worst or "", "green") if color else ""
+    out += hang(console, _styled(""), Text(_summary(report), style=summary_style))
+    console.print(Text("\n").join(out), soft_wrap=True)
     # a wrapped line may begin with '::': never a workflow command in a CI log
     return without_command_lines(buffer.getvalue())
 
@@ -239,14 +238,14 @@ def _styled(*parts: str | tuple[str, str]) -> Text:
     return Text.assemble(*parts)
 
 
-def hanging(
-    console: Console,
-    lead: Text,
-    body: Text,
-    *,
-    style: str | None = None,
-    narrow: int | None = None,
-) -> None:
+def hanging(console: Console, lead: Text, body: Text, *, narrow: int | None = None) -> None:
+    """Print ``hang(console, lead, body)``."""
+    from rich.text import Text
+
+    console.print(Text("\n").join(hang(console, lead, body, narrow=narrow)), soft_wrap=True)
+
+
+def hang(console: Console, lead: Text, body: Text, *, narrow: int | None = None) -> list[Text]:
     """``lead`` then ``body`` wrapped at the console's width, each further line
     indented under the body's start (at ``narrow`` cells instead, when given and
     the body would have fewer than 48 cells a line); a word too long for a line
@@ -256,17 +255,18 @@ def hanging(
 
     first = cell_len(lead.plain)
     indent = narrow if narrow is not None and console.width - first < 48 else first
-    lines = body.wrap(console, max(12, console.width - first), overflow="fold")
+    lines = list(body.wrap(console, max(12, console.width - first), overflow="fold"))
     if indent != first and len(lines) > 1:  # the rest wrapped again, for its own room
         start = len(lines[0].plain)
         while start < len(body.plain) and body.plain[start] == " ":
             start += 1
         rest = body[start:].wrap(console, max(12, console.width - indent), overflow="fold")
         lines = [lines[0], *rest]
+    shown = []
     for number, line in enumerate(lines):
         line.rstrip()
-        begin = lead if number == 0 else Text(" " * indent)
-        console.print(Text.assemble(begin, line), style=style, soft_wrap=True)
+        shown.append(Text.assemble(lead if number == 0 else " " * indent, line))
+    return shown
 
 
 class _Said(NamedTuple):
@@ -279,8 +279,6 @@ class _Said(NamedTuple):
 
 def _said_once(findings: list[Finding]) -> list[_Said]:
     """The findings at one place, those of one rule (and severity) said once."""
-    from modelh.check.rules import find_rule
-
     by_rule: dict[tuple[str, str], list[Finding]] = {}
     for f in findings:
         by_rule.setdefault((f.code, f.severity), []).append(f)
@@ -291,7 +289,7 @@ def _said_once(findings: list[Finding]) -> list[_Said]:
         if len(group) == 1:
             said.append(_Said(first, first.message, fixes))
             continue
-        merged = _merged(find_rule(first.code).merged, [f.message for f in group])
+        merged = _merged(_MERGED.get(first.code), [f.message for f in group])
         if merged is None:  # said one after another, under one heading
             message = "; ".join(dict.fromkeys(f.message for f in group))
             said.append(_Said(first, message, fixes))
@@ -299,6 +297,9 @@ def _said_once(findings: list[Finding]) -> list[_Said]:
         message, fix = merged
         said.append(_Said(first, message, (fix,) if fix else fixes))
     return said
+
+
+_MERGED = {rule.code: rule.merged for rule in all_rules() if rule.merged}
 
 
 def _merged(how: Merged | None, messages: list[str]) -> tuple[str, str] | None:
@@ -342,19 +343,20 @@ def _wrappable(text: str) -> str:
 _AFTER_BLANK_COMMAND = re.compile(r"(^|\s):(?=:)")
 
 
-def _print_finding(console: Console, said: _Said, lines: list[str]) -> None:
+def _finding_lines(console: Console, said: _Said, lines: list[str]) -> list[Text]:
     f = said.first
     style = _STYLE[f.severity]
     lead = _styled(f"  {f.line}:{f.column}  ", (f"{f.severity:<7}", style), " ", (f.code, "bold"))
     message = _styled(_wrappable(said.message), " ", (f"[{f.name}]", "dim"))
-    hanging(console, lead + " ", message, narrow=9)
+    out = hang(console, lead + " ", message, narrow=9)
     if 0 < f.line <= len(lines):
-        _print_source(console, f, lines[f.line - 1], style)
+        out += _source(console, f, lines[f.line - 1], style)
     for fix in said.fixes:
-        hanging(console, _styled("         ", ("fix:", "dim"), " "), _styled(_wrappable(fix)))
+        out += hang(console, _styled("         ", ("fix:", "dim"), " "), _styled(_wrappable(fix)))
+    return out
 
 
-def _print_source(console: Console, f: Finding, line: str, style: str) -> None:
+def _source(console: Console, f: Finding, line: str, style: str) -> list[Text]:
     """The finding's line, cut around the caret to fit, and the caret under it."""
     from rich.cells import cell_len
 
@@ -368,18 +370,15 @@ def _print_source(console: Console, f: Finding, line: str, style: str) -> None:
     a, b = _window(widths, lo, max(12, console.width - len(gutter)))
     before = sum(widths[a:lo]) + (a > 0)
     caret = max(1, sum(widths[lo : min(hi, b)]))
-    console.print(
+    return [
         _styled(
             (gutter, "dim"),
             (CUT if a > 0 else "", "dim"),
             "".join(pieces[a:b]),
             (CUT if b < n else "", "dim"),
         ),
-        soft_wrap=True,
-    )
-    console.print(
-        _styled(" " * (len(gutter) - 2), ("│", "dim"), " " + " " * before, ("^" * caret, style))
-    )
+        _styled(" " * (len(gutter) - 2), ("│", "dim"), " " + " " * before, ("^" * caret, style)),
+    ]
 
 
 def _window(widths: list[int], lo: int, room: int) -> tuple[int, int]:
@@ -406,8 +405,10 @@ def _window(widths: list[int], lo: int, room: int) -> tuple[int, int]:
     return a, b
 
 
-def _print_completeness(console: Console, result: FileResult, *, dim: bool) -> None:
+def _completeness_lines(console: Console, result: FileResult, *, dim: bool) -> list[Text]:
     """``completeness: answers 60% · ...``, wrapped between its parts, never inside one."""
+    from rich.text import Text
+
     scores = result.completeness or {}
     parts = [f"{name} {scores.get(name, 0)}%" for name in COMPLETENESS_PARTS]
     lead = "  completeness: "
@@ -418,6 +419,7 @@ def _print_completeness(console: Console, result: FileResult, *, dim: bool) -> N
             lines[-1] += " · " + part
         else:
             lines.append(part)
-    for number, line in enumerate(lines):
-        start = lead if number == 0 else " " * len(lead)
-        console.print(start + line, style="dim" if dim else None, soft_wrap=True)
+    return [
+        Text((lead if number == 0 else " " * len(lead)) + line, style="dim" if dim else "")
+        for number, line in enumerate(lines)
+    ]
