@@ -87,6 +87,7 @@ bench: setup
 	$(BIN)/python benchmarks/load_canvases.py
 	$(BIN)/python benchmarks/startup.py
 	$(BIN)/python benchmarks/check_canvases.py
+	$(BIN)/python benchmarks/check_text.py
 	$(BIN)/python benchmarks/save_answer.py
 	$(BIN)/python benchmarks/escaping.py
 	$(BIN)/python benchmarks/render_report.py --skip-many

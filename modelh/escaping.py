@@ -73,6 +73,36 @@ def printable(text: str, *, multiline: bool = False) -> str:
     return text.replace(_OLD_COMMAND, "##\\x5b")
 
 
+def printable_pieces(text: str) -> list[str]:
+    """``printable(text)`` one piece a character of ``text``: ``"".join`` of the
+    pieces is ``printable(text)``, and piece ``i`` is what character ``i`` shows as.
+
+    For a caret that must stand under a character, or a line cut at a character.
+    """
+    pieces = [_shown(c) if _UNPRINTABLE.match(c) else c for c in text]
+    shown = "".join(pieces)
+    if ":" not in shown and "#" not in shown:
+        return pieces
+    owner: list[int] = []  # the character each character of ``shown`` belongs to
+    for index, piece in enumerate(pieces):
+        owner += [index] * len(piece)
+    # an escape is written with a backslash, x, u and hex digits: ':', '#' and '['
+    # in ``shown`` are the text's own characters, each a piece of its own
+    for match in _COMMAND_LINE.finditer(shown):
+        pieces[owner[match.end() - 1]] = "\\x3a"
+    for match in re.finditer(re.escape(_OLD_COMMAND), shown):
+        pieces[owner[match.end() - 1]] = "\\x5b"
+    return pieces
+
+
+def without_command_lines(text: str) -> str:
+    """``text`` (already printable, many lines) with no line a CI runner would take
+    for a workflow command: a ``::`` that begins a line after blank space, as
+    wrapping a long line can leave it, is shown as ``\\x3a:``.
+    """
+    return _COMMAND_LINE.sub(r"\1\\x3a", text)
+
+
 # ---------------------------------------------------------------------------
 # GitHub Actions workflow commands, escaped as GitHub's toolkit does
 # (actions/toolkit, packages/core/src/command.ts: escapeData, escapeProperty)

@@ -10,19 +10,24 @@ for code-scanning services; ``github`` is GitHub Actions workflow commands.
 from __future__ import annotations
 
 import io
+import itertools
 import json
+import re
+import string
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from modelh import __version__
 from modelh.check.checker import FileResult, Finding, Report
-from modelh.check.rules import SEVERITIES, all_rules
+from modelh.check.rules import SEVERITIES, Merged, all_rules
 from modelh.escaping import (
     github_data,
     github_property,
     json_ready,
     printable,
+    printable_pieces,
     uri_reference,
+    without_command_lines,
 )
 
 if TYPE_CHECKING:  # rich is imported only when a text report is made
@@ -164,6 +169,8 @@ def github(report: Report) -> str:
 # Text, for people
 
 _STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
+#: The mark where a source line shown is cut.
+CUT = "…"
 
 
 def _source_lines(file: str) -> list[str]:
@@ -179,7 +186,15 @@ def _source_lines(file: str) -> list[str]:
 
 
 def text(report: Report, *, color: bool = False, width: int = 100) -> str:
+    """Findings grouped by file, each place's line shown once with a caret, wrapped
+    at ``width``.
+
+    Findings of one rule at one place (seven domains without a measure, all at
+    ``measures:``) are said once, as the rule's ``Merged`` says them; every
+    finding still counts in the summary, and the other formats keep each one.
+    """
     from rich.console import Console
+    from rich.text import Text
 
     buffer = io.StringIO()
     console = Console(
@@ -191,20 +206,25 @@ def text(report: Report, *, color: bool = False, width: int = 100) -> str:
         soft_wrap=False,
         emoji=False,
     )
+    out: list[Text] = []  # the lines, made to fit, printed at once
     for result in report.files:
         if not result.findings and result.completeness is None:
             continue
-        console.print(_styled((printable(result.file), "bold")), soft_wrap=True)
+        out.append(_styled((printable(result.file), "bold")))
         lines = _source_lines(result.file) if result.findings else []
-        for f in result.findings:
-            _print_finding(console, f, lines)
+        for _, at_place in itertools.groupby(result.findings, key=lambda f: (f.line, f.column)):
+            for index, said in enumerate(_said_once(list(at_place))):
+                out += _finding_lines(console, said, lines if index == 0 else [])
         if result.completeness is not None:
-            console.print("  " + _completeness_line(result), style="dim" if color else None)
-        console.print()
+            out += _completeness_lines(console, result, dim=color)
+        out.append(Text())
     counts = report.counts()
     worst = next((s for s in reversed(SEVERITIES) if counts.get(s)), None)
-    console.print(_summary(report), style=_STYLE.get(worst or "", "green") if color else None)
-    return buffer.getvalue()
+    summary_style = _STYLE.get(worst or "", "green") if color else ""
+    out += hang(console, _styled(""), Text(_summary(report), style=summary_style))
+    console.print(Text("\n").join(out), soft_wrap=True)
+    # a wrapped line may begin with '::': never a workflow command in a CI log
+    return without_command_lines(buffer.getvalue())
 
 
 def _styled(*parts: str | tuple[str, str]) -> Text:
@@ -218,43 +238,188 @@ def _styled(*parts: str | tuple[str, str]) -> Text:
     return Text.assemble(*parts)
 
 
-def _print_finding(console: Console, f: Finding, lines: list[str]) -> None:
-    style = _STYLE[f.severity]
-    console.print(
-        _styled(
-            f"  {f.line}:{f.column}  ",
-            (f"{f.severity:<7}", style),
-            " ",
-            (f.code, "bold"),
-            f" {printable(f.message)} ",
-            (f"[{f.name}]", "dim"),
-        ),
-        soft_wrap=True,
+def hanging(console: Console, lead: Text, body: Text, *, narrow: int | None = None) -> None:
+    """Print ``hang(console, lead, body)``."""
+    from rich.text import Text
+
+    console.print(Text("\n").join(hang(console, lead, body, narrow=narrow)), soft_wrap=True)
+
+
+def hang(console: Console, lead: Text, body: Text, *, narrow: int | None = None) -> list[Text]:
+    """``lead`` then ``body`` wrapped at the console's width, each further line
+    indented under the body's start (at ``narrow`` cells instead, when given and
+    the body would have fewer than 48 cells a line); a word too long for a line
+    is folded."""
+    from rich.cells import cell_len
+    from rich.text import Text
+
+    first = cell_len(lead.plain)
+    indent = narrow if narrow is not None and console.width - first < 48 else first
+    lines = list(body.wrap(console, max(12, console.width - first), overflow="fold"))
+    if indent != first and len(lines) > 1:  # the rest wrapped again, for its own room
+        start = len(lines[0].plain)
+        while start < len(body.plain) and body.plain[start] == " ":
+            start += 1
+        rest = body[start:].wrap(console, max(12, console.width - indent), overflow="fold")
+        lines = [lines[0], *rest]
+    shown = []
+    for number, line in enumerate(lines):
+        line.rstrip()
+        shown.append(Text.assemble(lead if number == 0 else " " * indent, line))
+    return shown
+
+
+class _Said(NamedTuple):
+    """One finding as the text output says it: maybe several of one rule at one place."""
+
+    first: Finding
+    message: str
+    fixes: tuple[str, ...]
+
+
+def _said_once(findings: list[Finding]) -> list[_Said]:
+    """The findings at one place, those of one rule (and severity) said once."""
+    by_rule: dict[tuple[str, str], list[Finding]] = {}
+    for f in findings:
+        by_rule.setdefault((f.code, f.severity), []).append(f)
+    said = []
+    for group in by_rule.values():
+        first = group[0]
+        fixes = tuple(dict.fromkeys(f.fix for f in group if f.fix))
+        if len(group) == 1:
+            said.append(_Said(first, first.message, fixes))
+            continue
+        merged = _merged(_MERGED.get(first.code), [f.message for f in group])
+        if merged is None:  # said one after another, under one heading
+            message = "; ".join(dict.fromkeys(f.message for f in group))
+            said.append(_Said(first, message, fixes))
+            continue
+        message, fix = merged
+        said.append(_Said(first, message, (fix,) if fix else fixes))
+    return said
+
+
+_MERGED = {rule.code: rule.merged for rule in all_rules() if rule.merged}
+
+
+def _merged(how: Merged | None, messages: list[str]) -> tuple[str, str] | None:
+    """(message, fix) saying ``messages`` as one, as ``how`` says; None when the
+    rule has no way to, or a message does not read as its ``how.one``."""
+    if how is None:
+        return None
+    pattern = re.compile(
+        "".join(
+            re.escape(literal) + (f"(?P<{field}>.+?)" if field else "")
+            for literal, field, _, _ in string.Formatter().parse(how.one)
+        )
+        + r"\Z"
     )
+    matches = [pattern.match(m) for m in messages]
+    if not all(matches):
+        return None
+    found = [m.groupdict() for m in matches if m]
+    shared = {k: v for k, v in found[0].items() if k != "item"}
+    if any({k: v for k, v in f.items() if k != "item"} != shared for f in found):
+        return None
+    items = list(dict.fromkeys(f["item"] for f in found))
+    fields = {
+        **shared,
+        "items": _listed(items, "and"),
+        "items_or": _listed(items, "or"),
+    }
+    return how.many.format(**fields), how.fix.format(**fields)
+
+
+def _listed(items: list[str], conjunction: str) -> str:
+    return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} {conjunction} {items[-1]}"
+
+
+def _wrappable(text: str) -> str:
+    """``text`` printable, and with no ``::`` that wrapping could put first on a line
+    (one after a blank): that one is shown as ``\\x3a:``."""
+    return _AFTER_BLANK_COMMAND.sub(r"\1\\x3a", printable(text))
+
+
+_AFTER_BLANK_COMMAND = re.compile(r"(^|\s):(?=:)")
+
+
+def _finding_lines(console: Console, said: _Said, lines: list[str]) -> list[Text]:
+    f = said.first
+    style = _STYLE[f.severity]
+    lead = _styled(f"  {f.line}:{f.column}  ", (f"{f.severity:<7}", style), " ", (f.code, "bold"))
+    message = _styled(_wrappable(said.message), " ", (f"[{f.name}]", "dim"))
+    out = hang(console, lead + " ", message, narrow=9)
     if 0 < f.line <= len(lines):
-        source = lines[f.line - 1].replace("\t", " ")
-        gutter = f"{f.line:>6} │ "
-        console.print(_styled((gutter, "dim"), printable(source)), soft_wrap=True)
-        end = (
-            f.end_column
-            if f.end_line == f.line and f.end_column > f.column
-            else (len(source.rstrip()) + 1)
-        )
-        # measured on the line as shown: escapes are wider than the characters they
-        # stand for, and some characters take two cells
-        from rich.cells import cell_len
-
-        stop = max(f.column + 1, min(end, len(source) + 1))
-        before = cell_len(printable(source[: f.column - 1]))
-        width = max(1, cell_len(printable(source[f.column - 1 : stop - 1])))
-        console.print(
-            _styled(" " * (len(gutter) - 2), ("│", "dim"), " " + " " * before, ("^" * width, style))
-        )
-    if f.fix:
-        console.print(_styled("         ", ("fix:", "dim"), f" {printable(f.fix)}"), soft_wrap=True)
+        out += _source(console, f, lines[f.line - 1], style)
+    for fix in said.fixes:
+        out += hang(console, _styled("         ", ("fix:", "dim"), " "), _styled(_wrappable(fix)))
+    return out
 
 
-def _completeness_line(result: FileResult) -> str:
+def _source(console: Console, f: Finding, line: str, style: str) -> list[Text]:
+    """The finding's line, cut around the caret to fit, and the caret under it."""
+    from rich.cells import cell_len
+
+    pieces = printable_pieces(line.replace("\t", " "))  # a tab shown as one space
+    n = len(pieces)
+    end = f.end_column if f.end_line == f.line and f.end_column > f.column else n + 1
+    lo = min(f.column - 1, n)
+    hi = max(lo + 1, min(end - 1, n))  # the caret's pieces: lo up to hi
+    gutter = f"{f.line:>6} │ "
+    widths = [cell_len(p) for p in pieces]
+    a, b = _window(widths, lo, max(12, console.width - len(gutter)))
+    before = sum(widths[a:lo]) + (a > 0)
+    caret = max(1, sum(widths[lo : min(hi, b)]))
+    return [
+        _styled(
+            (gutter, "dim"),
+            (CUT if a > 0 else "", "dim"),
+            "".join(pieces[a:b]),
+            (CUT if b < n else "", "dim"),
+        ),
+        _styled(" " * (len(gutter) - 2), ("│", "dim"), " " + " " * before, ("^" * caret, style)),
+    ]
+
+
+def _window(widths: list[int], lo: int, room: int) -> tuple[int, int]:
+    """The pieces ``a`` up to ``b`` of a line to show in ``room`` cells, a cut mark
+    (one cell) on each side that is cut: up to a quarter of the room before the
+    caret's first piece ``lo``, then from there on all that fits, then more before
+    it when the line ends first.
+    """
+    n = len(widths)
+    total = list(itertools.accumulate(widths, initial=0))
+    if total[n] <= room:
+        return 0, n
+
+    def cost(a: int, b: int) -> int:
+        return total[b] - total[a] + (a > 0) + (b < n)
+
+    a = b = lo
+    while a > 0 and total[lo] - total[a - 1] <= room // 4:
+        a -= 1
+    while b < n and cost(a, b + 1) <= room:
+        b += 1
+    while a > 0 and cost(a - 1, b) <= room:
+        a -= 1
+    return a, b
+
+
+def _completeness_lines(console: Console, result: FileResult, *, dim: bool) -> list[Text]:
+    """``completeness: answers 60% · ...``, wrapped between its parts, never inside one."""
+    from rich.text import Text
+
     scores = result.completeness or {}
     parts = [f"{name} {scores.get(name, 0)}%" for name in COMPLETENESS_PARTS]
-    return "completeness: " + " · ".join(parts)
+    lead = "  completeness: "
+    room = max(12, console.width - len(lead))
+    lines = [parts[0]]
+    for part in parts[1:]:
+        if len(lines[-1]) + len(" · ") + len(part) <= room:
+            lines[-1] += " · " + part
+        else:
+            lines.append(part)
+    return [
+        Text((lead if number == 0 else " " * len(lead)) + line, style="dim" if dim else "")
+        for number, line in enumerate(lines)
+    ]

@@ -51,9 +51,10 @@ def new(
         ),
     ] = True,
 ) -> None:
-    """Write a starter canvas with every key present and empty, and guidance as comments.
+    """Write a starter canvas: every key empty, guidance in comments.
 
-    Never overwrites an existing file.
+    Every key of the format is present and empty, so the canvas is valid from the
+    start. Never overwrites an existing file.
     """
     from modelh.canvas.starter import create_canvas
 
@@ -77,7 +78,14 @@ def new(
             "canvas does not point to it",
             err=True,
         )
-    typer.echo(f"next: fill it in, then run: modelh validate {shown}")
+    typer.echo(f"next: fill it in with the client: modelh interview {_shell_word(made.path)}")
+
+
+def _shell_word(path: Path) -> str:
+    """``path`` as one word to paste into a shell, escaped for the terminal."""
+    import shlex
+
+    return printable(shlex.quote(str(path)))
 
 
 def schema(
@@ -91,9 +99,10 @@ def schema(
         ),
     ] = None,
 ) -> None:
-    """Print the canvas format's JSON Schema (draft 2020-12), for editors and CI.
+    """Print the canvas format's JSON Schema, for editors and CI.
 
-    Point an editor (with yaml-language-server) at it with a first line in the canvas:
+    The schema is JSON Schema draft 2020-12. Point an editor (with
+    yaml-language-server) at it with a first line in the canvas:
 
     \b
     # yaml-language-server: $schema=modelh.schema.json

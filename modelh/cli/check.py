@@ -39,7 +39,7 @@ def validate(
         bool, typer.Option("--quiet", "-q", help="Print problems only, no summary.")
     ] = False,
 ) -> None:
-    """Check that canvas files follow the canvas format; print every problem.
+    """Check that canvas files follow the format; print every problem.
 
     Exit status: 0 when every canvas is valid, 1 when any has problems,
     2 when a path does not exist or nothing was found to check.
@@ -184,7 +184,7 @@ def check(
     )
     if not report.files and not canvases_only:
         fail_no_canvases(paths)
-    width = max(60, min(120, _terminal_width()))
+    width = max(40, min(120, _terminal_width()))
     typer.echo(render(report, output_format.value, color=colour(), width=width), nl=False)
     raise typer.Exit(EXIT_OK if exit_zero or not report.fails() else EXIT_PROBLEMS)
 
@@ -205,33 +205,22 @@ def rules(
         ),
     ] = None,
 ) -> None:
-    """List the gap rules, or explain one: why it matters, how to fix it, an example."""
+    """List the gap rules, or explain one in full.
+
+    The list gives each rule's code, severity, what it finds and its name; one
+    rule in full says why it matters, how to fix it, and gives an example.
+    """
     from rich.console import Console
-    from rich.markup import escape
-    from rich.table import Table
 
     from modelh.check.rules import all_rules, find_rule
+    from modelh.cli import rulebook
 
-    console = Console(no_color="NO_COLOR" in os.environ, highlight=False)
+    console = Console(no_color="NO_COLOR" in os.environ, highlight=False, emoji=False)
     if rule is None:
-        table = Table(title="modelh rules", title_justify="left", expand=True)
-        for column in ("code", "name", "severity", "section"):
-            table.add_column(column, no_wrap=True)
-        table.add_column("finds", ratio=1)
-        for r in all_rules():
-            table.add_row(r.code, r.name, r.severity, r.section, r.title)
-        console.print(table)
-        console.print("Run 'modelh rules CODE' for one rule in full.")
+        rulebook.print_list(console, all_rules())
         return
     try:
         found = find_rule(rule)
     except KeyError:
         fail(f"no rule is called '{rule}'; run 'modelh rules' for the list")
-    console.print(f"[bold]{found.code} {found.name}[/]  ({found.severity}, {found.section})")
-    console.print()
-    console.print(escape(found.doc))
-    if found.options:
-        console.print()
-        console.print("[bold]Options[/] (defaults):")
-        for key, value in found.options.items():
-            console.print(f"  {key} = {value!r}")
+    rulebook.print_rule(console, found)

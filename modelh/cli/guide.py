@@ -27,7 +27,7 @@ def questions_table() -> Table:
     table = _table("The eight Customer Relationships questions")
     table.add_column("#", justify="right", no_wrap=True)
     table.add_column("id", style="cyan", no_wrap=True)
-    table.add_column("question", ratio=3)
+    table.add_column("question", ratio=3, overflow="fold")
     table.add_column("answered", no_wrap=True)
     for q in fw.QUESTIONS:
         table.add_row(str(q.number), q.id, q.text, "per segment" if q.per_segment else "once")
@@ -38,8 +38,8 @@ def dimensions_table() -> Table:
     table = _table("The seven relationship dimensions")
     table.add_column("#", justify="right", no_wrap=True)
     table.add_column("id", style="cyan", no_wrap=True)
-    table.add_column("what it is about", ratio=2)
-    table.add_column("typical examples", ratio=2)
+    table.add_column("what it is about", ratio=2, overflow="fold")
+    table.add_column("typical examples", ratio=2, overflow="fold")
     for d in fw.DIMENSIONS:
         table.add_row(str(d.number), d.id, d.summary, "; ".join(d.examples))
     return table
@@ -48,8 +48,8 @@ def dimensions_table() -> Table:
 def measures_table() -> Table:
     table = _table("Measurement domains and the indicator catalog")
     table.add_column("domain", style="cyan", no_wrap=True)
-    table.add_column("what it indicates", ratio=2)
-    table.add_column("indicator ids", ratio=3)
+    table.add_column("what it indicates", ratio=2, overflow="fold")
+    table.add_column("indicator ids", ratio=3, overflow="fold")
     for d in fw.DOMAINS:
         if d.pending_leadership:
             indicators = Text(
@@ -72,7 +72,7 @@ def stages_table() -> Table:
     table = _table("The customer value chain")
     table.add_column("#", justify="right", no_wrap=True)
     table.add_column("stage", style="cyan", no_wrap=True)
-    table.add_column("what the company must do", ratio=3)
+    table.add_column("what the company must do", ratio=3, overflow="fold")
     table.add_column("trust", no_wrap=True)
     marks = {"before": "building", "at": "inflection point", "past": "past the point"}
     for s in fw.STAGES:

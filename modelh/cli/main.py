@@ -16,7 +16,7 @@ from typing import Annotated, Any, NamedTuple
 
 import typer
 import typer.main
-from typer.core import TyperCommand, TyperGroup
+from typer.core import TyperGroup
 
 from modelh import __version__
 from modelh.cli._common import EXIT_USAGE, handle_errors
@@ -32,43 +32,14 @@ class Command(NamedTuple):
     alias: bool = False  # another name for the function's command: ``help`` is all its help
 
 
-#: Every command, in the order ``modelh --help`` lists them.
+#: Every command, in the order ``modelh --help`` lists them: first the order of the
+#: work (a starter canvas, the interview that fills it in, the check, the report),
+#: then the rest. A help fits one line at 80 columns where it can.
 COMMANDS: dict[str, Command] = {
-    "validate": Command(
-        "modelh.cli.check",
-        "validate",
-        "Check that canvas files follow the canvas format; print every problem.",
-    ),
-    "check": Command(
-        "modelh.cli.check",
-        "check",
-        "Check canvases for gaps against the modelH method, like a linter.",
-    ),
-    "rules": Command(
-        "modelh.cli.check",
-        "rules",
-        "List the gap rules, or explain one: why it matters, how to fix it, an example.",
-    ),
     "new": Command(
         "modelh.cli.canvas",
         "new",
-        "Write a starter canvas with every key present and empty, and guidance as comments.",
-    ),
-    "schema": Command(
-        "modelh.cli.canvas",
-        "schema",
-        "Print the canvas format's JSON Schema (draft 2020-12), for editors and CI.",
-    ),
-    "framework": Command(
-        "modelh.cli.framework",
-        "framework",
-        "Show the modelH method: the eight questions, seven dimensions, measures and stages.",
-    ),
-    "guide": Command(
-        "modelh.cli.framework",
-        "framework",
-        "Show the modelH method (the same as 'modelh framework').",
-        alias=True,
+        "Write a starter canvas: every key empty, guidance in comments.",
     ),
     "interview": Command(
         "modelh.cli.interview",
@@ -76,15 +47,46 @@ COMMANDS: dict[str, Command] = {
         "Walk through the canvas questions, the seven dimensions, the segments and the "
         "measures, and write each answer into the canvas file as it is given.",
     ),
+    "check": Command(
+        "modelh.cli.check",
+        "check",
+        "Check canvases for gaps against the modelH method, like a linter.",
+    ),
     "render": Command(
         "modelh.cli.render",
         "render",
-        "Render canvases as a report: one self-contained HTML file and a PDF handout each.",
+        "Render each canvas as a report: an HTML page and a PDF handout.",
     ),
     "preview": Command(
         "modelh.cli.preview",
         "preview",
         "Serve a canvas's handout in a browser, shown again at every save.",
+    ),
+    "validate": Command(
+        "modelh.cli.check",
+        "validate",
+        "Check that canvas files follow the format; print every problem.",
+    ),
+    "rules": Command(
+        "modelh.cli.check",
+        "rules",
+        "List the gap rules, or explain one in full.",
+    ),
+    "framework": Command(
+        "modelh.cli.framework",
+        "framework",
+        "Show the modelH method: questions, dimensions, measures, stages.",
+    ),
+    "guide": Command(
+        "modelh.cli.framework",
+        "framework",
+        "Show the modelH method (the same as 'modelh framework').",
+        alias=True,
+    ),
+    "schema": Command(
+        "modelh.cli.canvas",
+        "schema",
+        "Print the canvas format's JSON Schema, for editors and CI.",
     ),
 }
 
@@ -115,16 +117,11 @@ class _LazyGroup(TyperGroup):
     def format_commands(self, ctx: Any, formatter: Any) -> None:
         """The command list from the table: no command's module is imported for it.
 
-        Shortened as Click shortens a command's help (its first sentence, or as
-        much as fits), so the list reads as it would from the commands themselves.
+        Each help is shown whole, wrapped under itself when it does not fit the
+        line, never cut short.
         """
-        limit = formatter.width - 6 - max(map(len, COMMANDS))
-        rows = [
-            (name, TyperCommand(name, help=entry.help).get_short_help_str(limit))
-            for name, entry in COMMANDS.items()
-        ]
         with formatter.section("Commands"):
-            formatter.write_dl(rows)
+            formatter.write_dl([(name, entry.help) for name, entry in COMMANDS.items()])
 
     def invoke(self, ctx: Any) -> Any:
         with handle_errors():  # any ModelhError a command lets through: a message, exit 2

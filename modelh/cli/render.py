@@ -97,11 +97,11 @@ def render(
         ),
     ] = None,
 ) -> None:
-    """Render canvases as a report: one self-contained HTML file and a PDF handout each.
+    """Render each canvas as a report: an HTML page and a PDF handout.
 
-    Writes DIR/<name>.html and DIR/<name>.pdf. Exit status: 0 when every canvas
-    was rendered, 1 when any could not be (its problems are listed at the end),
-    2 on a usage error.
+    Writes DIR/<name>.html (one self-contained file) and DIR/<name>.pdf. Exit
+    status: 0 when every canvas was rendered, 1 when any could not be (its
+    problems are listed at the end), 2 on a usage error.
     """
     from modelh.check.config import load_config
     from modelh.report.batch import check_output_folder

@@ -13,6 +13,7 @@ A rule module holds, as plain data, what the registry needs::
     SEVERITY = "warning"       # error | warning | info (the default; config may change it)
     SECTION = "dimensions"     # answers | dimensions | measures | segments | format | meta
     OPTIONS = {}               # option name -> default value
+    MERGED = Merged(...)       # optional: how several hits at one place read as one
     def check(canvas, options): yield Hit(path, message, fix)
 
 The module docstring is the rule's documentation (``modelh rules MH203``).
@@ -48,6 +49,23 @@ class Hit:
 
 
 @dataclass(frozen=True)
+class Merged:
+    """How the text output says several findings of a rule at one place as one.
+
+    ``one`` is the message of one finding, with ``{item}`` where the findings
+    differ and ``{name}`` for any other part they share
+    (``"answer '{question}' leaves out segment {item}"``); ``many`` says them
+    all, with ``{items}`` (``a, b and c``), ``{items_or}`` (``a, b or c``) and
+    the shared parts; ``fix`` is the one fix for them all (the same fields), or
+    empty to list each finding's own fix.
+    """
+
+    one: str
+    many: str
+    fix: str = ""
+
+
+@dataclass(frozen=True)
 class Rule:
     code: str
     name: str
@@ -58,6 +76,7 @@ class Rule:
     check: Callable[[Any, Mapping[str, Any]], Iterable[Hit]] | None = None
     kinds: tuple[str, ...] = ()  # format rules: the loader problem kinds they stand for
     module: str = ""
+    merged: Merged | None = None
 
     @property
     def title(self) -> str:
@@ -84,6 +103,7 @@ def all_rules() -> tuple[Rule, ...]:
                 check=getattr(module, "check", None),
                 kinds=tuple(getattr(module, "KINDS", ())),
                 module=info.name,
+                merged=getattr(module, "MERGED", None),
             )
         )
     return tuple(sorted(rules, key=lambda r: r.code))
@@ -98,7 +118,8 @@ def find_rule(code_or_name: str) -> Rule:
     raise KeyError(wanted)
 
 
-_SECTION_TITLES = {
+#: Each section's heading, in the reference and in ``modelh rules``.
+SECTION_TITLES: dict[str, str] = {
     "format": "Format: the loader's problems",
     "answers": "Answers: the eight questions",
     "dimensions": "Dimensions: the seven relationship dimensions",
@@ -127,7 +148,7 @@ def reference_text() -> str:
         chosen = [r for r in rules if r.section == section]
         if not chosen:
             continue
-        out += ["", f"## {_SECTION_TITLES[section]}"]
+        out += ["", f"## {SECTION_TITLES[section]}"]
         for rule in chosen:
             out += ["", f"### {rule.code}", "", f"`{rule.name}`, {rule.severity} by default.", ""]
             out += _markdown(rule.doc)

@@ -6,8 +6,9 @@ canvas is a decision nobody has taken yet: maybe the model needs it, maybe it
 deliberately leaves it out, but the executives reading the report cannot tell
 which. Deciding "not for us, and here is why" is a valid answer; silence is not.
 
-How to fix: add the dimension under customer_relationships.dimensions with a
-use: core, supporting, planned, or none with a reason.
+How to fix: add the dimension under customer_relationships.dimensions (or fill
+in its empty key, as a new canvas has them) with a use: core, supporting,
+planned, or none with a reason.
 
 Example::
 
@@ -30,7 +31,7 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from modelh.canvas.model import Canvas
-from modelh.check.rules import Hit
+from modelh.check.rules import Hit, Merged
 from modelh.framework import vocab
 
 CODE = "MH201"
@@ -38,14 +39,26 @@ NAME = "dimension-not-considered"
 SEVERITY = "warning"
 SECTION = "dimensions"
 OPTIONS: dict[str, Any] = {}
+MERGED = Merged(
+    "dimension {item} is not considered: decide how the model uses it",
+    "dimensions {items} are not considered: decide how the model uses each",
+    "add each under customer_relationships.dimensions with use: core, supporting or "
+    "planned, or use: none and a reason",
+)
 
 
 def check(canvas: Canvas, options: Mapping[str, Any]) -> Iterator[Hit]:
     for dim_id in vocab.DIMENSION_IDS:
-        if dim_id not in canvas.dimensions:
-            yield Hit(
-                f"customer_relationships.dimensions.{dim_id}",
-                f"dimension '{dim_id}' is not considered: decide how the model uses it",
+        if dim_id in canvas.dimensions:
+            continue
+        path = f"customer_relationships.dimensions.{dim_id}"
+        if path in canvas.spans:  # written, and empty
+            fix = f"give '{dim_id}' a use: core, supporting or planned, or use: none and a reason"
+        else:
+            fix = (
                 f"add '{dim_id}:' under customer_relationships.dimensions with "
-                "use: core, supporting or planned, or use: none and a reason",
+                "use: core, supporting or planned, or use: none and a reason"
             )
+        yield Hit(
+            path, f"dimension '{dim_id}' is not considered: decide how the model uses it", fix
+        )

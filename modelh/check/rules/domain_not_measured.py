@@ -26,7 +26,7 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from modelh.canvas.model import Canvas
-from modelh.check.rules import Hit
+from modelh.check.rules import Hit, Merged
 from modelh.check.rules._common import counted_measures
 from modelh.check.rules._measures import MEASURES, domain_of
 from modelh.framework import vocab
@@ -36,6 +36,12 @@ NAME = "domain-not-measured"
 SEVERITY = "warning"
 SECTION = "measures"
 OPTIONS: dict[str, Any] = {}
+MERGED = Merged(
+    "domain {item} has no measure",
+    "domains {items} have no measure",
+    "add a measure in each domain, with an indicator of that domain (modelh framework "
+    "measures lists them), or with status: pending-leadership where it has none yet",
+)
 
 
 def check(canvas: Canvas, options: Mapping[str, Any]) -> Iterator[Hit]:

@@ -27,7 +27,7 @@ from typing import Any
 
 from modelh.canvas.facts import feedback_loops
 from modelh.canvas.model import Canvas
-from modelh.check.rules import Hit
+from modelh.check.rules import Hit, Merged
 from modelh.check.rules._common import counted_measures
 from modelh.check.rules._measures import MEASURES
 
@@ -36,6 +36,10 @@ NAME = "no-feedback-loop"
 SEVERITY = "warning"
 SECTION = "measures"
 OPTIONS: dict[str, Any] = {}
+MERGED = Merged(
+    "no measure tracks the feedback loop from {item}",
+    "no measure tracks the feedback loop from {items_or}",
+)
 
 _LOOPS = (
     ("customer-feedback-loop", "customers", "detractor comments closed within 7 days"),

@@ -20,7 +20,7 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from modelh.canvas.model import Canvas
-from modelh.check.rules import Hit
+from modelh.check.rules import Hit, Merged
 from modelh.framework import QUESTIONS
 
 CODE = "MH101"
@@ -28,6 +28,12 @@ NAME = "question-unanswered"
 SEVERITY = "warning"
 SECTION = "answers"
 OPTIONS: dict[str, Any] = {}
+MERGED = Merged(
+    "question {item} is not answered",
+    "questions {items} are not answered",
+    "answer each under customer_relationships.answers (modelh framework questions "
+    "shows them with their guidance)",
+)
 
 
 def check(canvas: Canvas, options: Mapping[str, Any]) -> Iterator[Hit]:

@@ -27,7 +27,7 @@ from typing import Any
 
 from modelh.canvas.facts import money_kind
 from modelh.canvas.model import Canvas
-from modelh.check.rules import Hit
+from modelh.check.rules import Hit, Merged
 from modelh.check.rules._common import counted_measures
 from modelh.check.rules._measures import MEASURES
 
@@ -36,6 +36,7 @@ NAME = "revenue-and-cost-not-measured"
 SEVERITY = "warning"
 SECTION = "measures"
 OPTIONS: dict[str, Any] = {}
+MERGED = Merged("no measure tracks {item}", "no measure tracks {items_or}")
 
 _EXAMPLES = {
     "revenue": "indicator: relationship-revenue",

@@ -23,13 +23,18 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from modelh.canvas.model import Canvas
-from modelh.check.rules import Hit
+from modelh.check.rules import Hit, Merged
 
 CODE = "MH104"
 NAME = "segment-left-out"
 SEVERITY = "warning"
 SECTION = "answers"
 OPTIONS: dict[str, Any] = {}
+MERGED = Merged(
+    "answer '{question}' leaves out segment {item}",
+    "answer '{question}' leaves out segments {items}",
+    "add a line 'segment-id: answer' for each under customer_relationships.answers.{question}",
+)
 
 
 def check(canvas: Canvas, options: Mapping[str, Any]) -> Iterator[Hit]:

@@ -6,9 +6,11 @@ model keeps its relationship with each segment. A segment that no core or
 supporting dimension serves gets a value proposition but no designed
 relationship: nobody informs it, guides it or keeps it.
 
-How to fix: add the segment's id to the segments of a dimension whose use is
-core or supporting, or leave that dimension's segments empty to serve every
-segment. A planned dimension does not count until it is in use.
+How to fix: serve the segment in a dimension whose use is core or supporting:
+add its id to that dimension's segments (a list of ids), or give it a degree,
+core or supporting, in the dimension's mix (segment id: degree). A dimension
+with no segments serves every segment. A planned dimension does not count
+until it is in use.
 
 Example::
 
@@ -26,7 +28,7 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from modelh.canvas.facts import served_segments
-from modelh.canvas.model import Canvas
+from modelh.canvas.model import Canvas, DimensionUse
 from modelh.check.rules import Hit
 
 CODE = "MH405"
@@ -38,19 +40,40 @@ OPTIONS: dict[str, Any] = {}
 
 def check(canvas: Canvas, options: Mapping[str, Any]) -> Iterator[Hit]:
     served = served_segments(canvas)
-    if any(dim.is_used for dim in canvas.dimensions.values()):
-        why = ""
-        fix = "add '{id}' to the segments of a core or supporting dimension"
-    else:
-        why = " (the canvas uses no relationship dimension yet: none is core or supporting)"
-        fix = (
-            "choose the dimensions the model uses (use: core or supporting) under "
-            "customer_relationships.dimensions, and list '{id}' in their segments"
-        )
+    used = [dim for dim in canvas.dimensions.values() if dim.is_used]
+    why = (
+        ""
+        if used
+        else " (the canvas uses no relationship dimension yet: none is core or supporting)"
+    )
     for segment in canvas.segments:
         if segment.id not in served:
             yield Hit(
                 segment.path,
                 f"no relationship dimension serves segment '{segment.id}'{why}",
-                fix.format(id=segment.id),
+                _fix(segment.id, used),
             )
+
+
+def _fix(seg: str, used: list[DimensionUse]) -> str:
+    """How to serve ``seg``, in the form the used dimensions' segments are written in."""
+    if not used:
+        return (
+            "choose the dimensions the model uses (use: core or supporting) under "
+            f"customer_relationships.dimensions, and list '{seg}' in their segments "
+            f"(in a mix: '{seg}: supporting')"
+        )
+    mixes = [dim for dim in used if dim.mix]
+    if not mixes:
+        return f"add '{seg}' to the segments of a core or supporting dimension"
+    at_none = next((dim for dim in mixes if seg in dim.mix), None)
+    if at_none is not None:
+        return (
+            f"'{seg}' is none in the mix of {at_none.id}: make it '{seg}: supporting' "
+            "(or core) there, or serve it in another core or supporting dimension"
+        )
+    lists = " (in a list of segments, its id)" if len(mixes) < len(used) else ""
+    return (
+        f"add '{seg}: supporting' (or core) to the mix of {mixes[0].id}'s segments, "
+        f"or serve it in another core or supporting dimension{lists}"
+    )
