@@ -28,7 +28,8 @@ def interview(
         typer.Argument(metavar="CANVAS", help="The canvas file to fill in.", show_default=False),
     ],
     revisit: Annotated[
-        bool, typer.Option("--all", help="Revisit every step, answered or not.")
+        bool,
+        typer.Option("--all", help="Revisit every step from the start: answered, skipped or open."),
     ] = False,
     section: Annotated[
         list[Section] | None,
@@ -60,7 +61,8 @@ def interview(
 
     Only the answered values change in the file: comments, order and formatting
     stay as they were. Every answer is saved at once, so Ctrl-C loses nothing;
-    run the command again to go on where you stopped.
+    run the command again to go on at the step where you stopped. At a step,
+    ? shows its guidance and the commands (/goto, /next, /skip, /back...).
     """
     from modelh.canvas.editing import CanvasFile, ConflictError
     from modelh.check.checker import check_source
