@@ -70,7 +70,7 @@ class Prompter(Protocol):
         """Present the step: where we are, the question, the guidance, the current answer."""
 
     def ask(self, step: Step) -> Reply:
-        """Ask for the step's answer; return it, or keep, skip, back or quit."""
+        """Ask for the step's answer; return it, or keep, skip, back, goto, next or quit."""
 
     def tell(self, message: str, style: str = "") -> None:
         """Say something in passing (saved, a refused answer, a new item)."""
@@ -220,25 +220,26 @@ class Interview:
                 position = self._skip_section(steps, position, done)
                 continue
             if reply.action == ANSWER:
+                text = self.file.text
                 try:
                     self.answer(step, reply.value)
-                except _BothChanged as exc:
-                    self.prompter.tell(str(exc), "error")
-                    steps = self._steps = self.steps()
-                    position = self._find(steps, step.key, position, done)
-                    if position is None:
-                        break
-                    continue
                 except _NotReloaded:
                     return self.outcome
-                except (CanvasError, EditError) as exc:
-                    self.prompter.tell(f"Not saved: {_first_problem(exc)}", "error")
-                    continue
-                except _Cancelled:
-                    self.prompter.tell("Nothing was saved for this step.")
-                    continue
                 except _Quit:
                     return self.outcome
+                except (_BothChanged, CanvasError, EditError, _Cancelled) as exc:
+                    if isinstance(exc, _BothChanged):
+                        self.prompter.tell(str(exc), "error")
+                    elif isinstance(exc, _Cancelled):
+                        self.prompter.tell("Nothing was saved for this step.")
+                    else:
+                        self.prompter.tell(f"Not saved: {_first_problem(exc)}", "error")
+                    if self.file.text != text:  # read again, or a new item written: ask anew
+                        steps = self._steps = self.steps()
+                        position = self._find(steps, step.key, position, done)
+                        if position is None:
+                            break
+                    continue
             history.append(step.key)
             done.add(step.key)
             steps = self._steps = self.steps()  # the walk may have grown or shrunk
