@@ -150,14 +150,16 @@ class RichPrompter:
         parts: list[RenderableType] = [Text(""), Rule(title, style="cyan")]
         if step.total and step.section != self._section:
             left = step.total - step.number + 1
-            count = (
+            banner = (
                 f"{step.total} open step{'s' if step.total != 1 else ''} in this section"
+                " · /next skips them · answers are saved as given"
                 if left == step.total
                 else f"{left} of its {step.total} open steps left in this section"
+                " · /next skips them"
             )
             parts.append(
                 Text(
-                    f"{count} · /next skips them · answers are saved as given",
+                    banner,
                     style="dim",
                     no_wrap=True,
                     overflow="ellipsis",
@@ -175,8 +177,10 @@ class RichPrompter:
             now = Text.assemble(("Now: ", "bold"), _current(step, level))
             now.no_wrap, now.overflow = level >= 1, "ellipsis"
             parts.append(now)
-        hint = MENU_HINT if step.key in MENU_KEYS else HINT
-        parts.append(Text(hint, style="dim", no_wrap=True, overflow="ellipsis"))
+        if step.key in MENU_KEYS:
+            parts.append(Text(MENU_HINT, style="dim", no_wrap=True, overflow="ellipsis"))
+        elif step.total or step.kind != "confirm":  # a question aside says its own answers
+            parts.append(Text(HINT, style="dim", no_wrap=True, overflow="ellipsis"))
         if guidance is not None:
             lines = None
             if level >= 2:
