@@ -89,6 +89,7 @@ bench: setup
 	$(BIN)/python benchmarks/check_canvases.py
 	$(BIN)/python benchmarks/check_text.py
 	$(BIN)/python benchmarks/save_answer.py
+	$(BIN)/python benchmarks/interview_step.py
 	$(BIN)/python benchmarks/escaping.py
 	$(BIN)/python benchmarks/render_report.py --skip-many
 	$(BIN)/python benchmarks/preview.py

@@ -6,20 +6,20 @@ import os
 import sys
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from modelh.cli._common import EXIT_OK, EXIT_PROBLEMS, fail, handle_errors, print_problem
 from modelh.errors import CanvasError
 from modelh.escaping import printable
+from modelh.interview.steps import INTERVIEW_SECTIONS
 
+if TYPE_CHECKING:
+    from modelh.interview.walk import Change
 
-class Section(StrEnum):
-    questions = "questions"
-    dimensions = "dimensions"
-    segments = "segments"
-    measures = "measures"
+#: The sections of the walk, as ``--section`` takes them: those the walk has.
+Section = StrEnum("Section", {name: name for name in INTERVIEW_SECTIONS})  # type: ignore[misc]
 
 
 def interview(
@@ -28,7 +28,8 @@ def interview(
         typer.Argument(metavar="CANVAS", help="The canvas file to fill in.", show_default=False),
     ],
     revisit: Annotated[
-        bool, typer.Option("--all", help="Revisit every step, answered or not.")
+        bool,
+        typer.Option("--all", help="Revisit every step from the start: answered, skipped or open."),
     ] = False,
     section: Annotated[
         list[Section] | None,
@@ -60,12 +61,13 @@ def interview(
 
     Only the answered values change in the file: comments, order and formatting
     stay as they were. Every answer is saved at once, so Ctrl-C loses nothing;
-    run the command again to go on where you stopped.
+    run the command again to go on at the step where you stopped. At a step,
+    ? shows its guidance and the commands (/goto, /next, /skip, /back...).
     """
     from modelh.canvas.editing import CanvasFile, ConflictError
     from modelh.check.checker import check_source
     from modelh.interview.answers_file import answers_from_file
-    from modelh.interview.steps import INTERVIEW_SECTIONS, check_only
+    from modelh.interview.steps import check_only
     from modelh.interview.walk import Interview
 
     if answers is not None and (revisit or section or only):
@@ -112,9 +114,17 @@ def interview(
     from rich.console import Console
 
     from modelh.interview.prompter import RichPrompter
+    from modelh.interview.state import WalkMemory
 
     console = Console(highlight=False, no_color="NO_COLOR" in os.environ)
-    session = Interview(file, RichPrompter(console), sections=sections, revisit=revisit, only=only)
+    session = Interview(
+        file,
+        RichPrompter(console),
+        sections=sections,
+        revisit=revisit,
+        only=only,
+        memory=WalkMemory.of(canvas),
+    )
     try:
         with handle_errors({ConflictError: EXIT_PROBLEMS}):
             outcome = session.run()
@@ -134,10 +144,41 @@ def interview(
             markup=False,
         )
         raise typer.Exit(130) from None
-    if not outcome.completed:
+    if outcome.unsaved:
+        console.print()
+        console.print(
+            printable(f"Not written, because {canvas} changed on disk (copy what you need):"),
+            markup=False,
+        )
+        for change in outcome.unsaved:
+            console.print(printable(f"  {_shown(change)}", multiline=True), markup=False)
+    elif not outcome.completed:
         console.print(printable(f"Stopped; every answer given is saved in {canvas}."), markup=False)
-    _summary(file, outcome.changes, check_source, console)
+    if outcome.skipped:
+        n = outcome.skipped
+        console.print(
+            printable(
+                f"{n} step{'s' if n != 1 else ''} skipped: /goto at any step, or --all, "
+                "asks them again."
+            ),
+            markup=False,
+        )
+    _summary(session.file, outcome.changes, check_source, console)
     raise typer.Exit(EXIT_OK)
+
+
+def _shown(change: Change) -> str:
+    """An unsaved value in full, as it was typed: nothing of it may be lost."""
+    import yaml
+
+    from modelh.interview.walk import dotted
+
+    value = change.after
+    if isinstance(value, str) and "\n" not in value:
+        return f"{dotted(change.path)}: {value}"
+    text = yaml.safe_dump(value, allow_unicode=True, sort_keys=False, width=76)
+    text = text.removesuffix("\n...\n").rstrip("\n")
+    return f"{dotted(change.path)}:\n" + "\n".join("    " + line for line in text.splitlines())
 
 
 def _summary(file, changes, check_source, console=None) -> None:  # type: ignore[no-untyped-def]

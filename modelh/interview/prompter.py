@@ -1,8 +1,15 @@
 """The interview at a terminal: rich screens and prompts (the ``Prompter`` for people).
 
 At every step: Enter keeps the current answer; ``/skip`` leaves it for later;
-``/back`` returns to the previous step; ``/edit`` opens ``$EDITOR`` for a long
-answer; ``/quit`` stops (every answer given so far is already saved).
+``/back`` returns to the previous step; ``/goto`` lists the sections and their
+open steps and jumps; ``/next`` skips the rest of the section; ``/edit`` opens
+``$EDITOR`` for a long answer; ``?`` shows the step's guidance and these
+commands again; ``/quit`` stops (every answer given so far is already saved).
+
+A step, with its guidance, fits the terminal (80x24 is the smallest it is made
+for): what does not fit is shortened, the guidance first ("? shows it all"),
+then long choices to one line each, then the choices to their ids in columns.
+The guidance of a topic is shown in full once, at its first step.
 """
 
 from __future__ import annotations
@@ -13,23 +20,62 @@ import shlex
 import subprocess
 import sys
 import tempfile
+import textwrap
+from collections.abc import Sequence
 from typing import Any
 
 with contextlib.suppress(ImportError):  # line editing and history (arrow keys)
     import readline  # noqa: F401
 
-from rich.console import Console, Group
-from rich.padding import Padding
+from rich.columns import Columns
+from rich.console import Console, RenderableType
 from rich.rule import Rule
 from rich.table import Table
 from rich.text import Text
 
+from modelh import framework as fw
 from modelh.escaping import printable
 from modelh.interview.numbers import parse_number
-from modelh.interview.walk import ANSWER, BACK, KEEP, NEW, QUIT, SKIP, Reply, Step
+from modelh.interview.steps import section_title
+from modelh.interview.walk import (
+    ANSWER,
+    BACK,
+    GOTO,
+    KEEP,
+    MENU_KEYS,
+    NEW,
+    NEXT,
+    QUIT,
+    SKIP,
+    Reply,
+    Step,
+)
 
-HINT = "Enter keeps · /skip · /back · /edit · /quit · every answer is saved"
-_COMMANDS = {"/skip": SKIP, "/back": BACK, "/quit": QUIT, "/q": QUIT, "/exit": QUIT}
+HINT = "Enter keeps · /skip · /back · /goto · /next section · /edit · /quit · ? help"
+MENU_HINT = "a number or a name · /back: stay where the walk is · /quit"
+#: What ``?`` shows under the guidance: every command, one short line each.
+COMMANDS_HELP = (
+    ("Enter", "keep the answer shown as Now"),
+    ("/skip", "leave this step for later"),
+    ("/back", "go back to the step before"),
+    ("/goto", "list the sections and their open steps, and jump"),
+    ("/next", "skip the rest of this section"),
+    ("/edit", "write the answer in $EDITOR"),
+    ("/quit", "stop here; every answer given is already saved"),
+)
+_COMMANDS = {
+    "/skip": SKIP,
+    "/back": BACK,
+    "/goto": GOTO,
+    "/next": NEXT,
+    "/quit": QUIT,
+    "/q": QUIT,
+    "/exit": QUIT,
+}
+#: The guidance's labels, and the room they take.
+_LABELS = ("Why", "Good answer", "Example")
+_LABEL_WIDTH = max(len(label) for label in _LABELS) + 1
+_INDENT = 2
 
 
 class RichPrompter:
@@ -37,8 +83,11 @@ class RichPrompter:
 
     def __init__(self, console: Console | None = None) -> None:
         self.console = console or Console(highlight=False)
-        self._group = ""  # guidance is shown once for the steps of one group
-        self._last: tuple[str, str] | None = None  # the step last asked, and what was typed
+        self._seen: set[fw.Guidance] = set()  # guidance shown in full: once a topic
+        self._section = ""  # the section of the walk step last shown
+        # the step last answered, and what was typed: offered again when it is asked
+        # again at once (the answer was refused, or the canvas changed meanwhile)
+        self._last: tuple[str, str] | None = None
         self._drafts: dict[str, str] = {}  # step key -> a kept /edit file to open again
 
     def _input(self, prefill: str) -> str:
@@ -57,33 +106,103 @@ class RichPrompter:
     # plain ``Text``), so that its escape codes are seen, never obeyed by the terminal
 
     def show(self, step: Step) -> None:
-        c = self.console
-        c.print()
+        """Show ``step`` in the terminal's height (less the prompt's line).
+
+        A topic's guidance is shown in full at its first step; after that, ``?``
+        shows it again. What does not fit is shortened, step by step.
+        """
+        guidance = step.guidance if step.guidance not in self._seen else None
+        room = self.console.height - 1
+        parts: list[RenderableType] = []
+        for level in range(4):
+            parts = self._screen(step, level, guidance, room)
+            if self._height(parts) <= room:
+                break
+        for part in parts:
+            if isinstance(part, Text):  # print() joins texts, dropping their own wrapping
+                self.console.print(part, no_wrap=part.no_wrap, overflow=part.overflow)
+            else:
+                self.console.print(part)
+        if guidance is not None:
+            self._seen.add(guidance)
+        if step.total:
+            self._section = step.section
+
+    def _screen(
+        self, step: Step, level: int, guidance: fw.Guidance | None, room: int
+    ) -> list[RenderableType]:
+        """The lines of a step; each ``level`` shorter than the one before.
+
+        0: everything in full; 1: choices and the current answer cut to a line
+        each; 2: the guidance cut to the room left; 3: the choices as ids in columns.
+        """
+        width = self.console.width
         # Text, not markup: a segment's name goes through untouched (rich's markup
         # escaping takes quadratic time on a long run of backslashes)
-        title = (
-            Text.assemble(
-                (printable(step.section.capitalize()), "bold"),
-                f" · step {step.number} of {step.total}",
+        if step.total:
+            title = Text.assemble(
+                (printable(section_title(step.section)), "bold"),
+                f" · {step.number} of {step.total} open",
                 style="rule.text",
             )
-            if step.total
-            else Text(printable(step.group), style="rule.text")
-        )
-        c.print(Rule(title, style="cyan"))
+        else:
+            title = Text(printable(step.group), style="rule.text")
+        parts: list[RenderableType] = [Text(""), Rule(title, style="cyan")]
+        if step.total and step.section != self._section:
+            left = step.total - step.number + 1
+            banner = (
+                f"{step.total} open step{'s' if step.total != 1 else ''} in this section"
+                " · /next skips them · answers are saved as given"
+                if left == step.total
+                else f"{left} of its {step.total} open steps left in this section"
+                " · /next skips them"
+            )
+            parts.append(
+                Text(
+                    banner,
+                    style="dim",
+                    no_wrap=True,
+                    overflow="ellipsis",
+                )
+            )
         if step.total:
-            c.print(Text(printable(step.group), style="bold"))
-        c.print(Text(printable(step.prompt, multiline=True)))
-        if step.guidance is not None and step.group != self._group:
-            c.print(Padding(_guidance(step), (0, 0, 0, 2)))
-        self._group = step.group
+            parts.append(Text(printable(step.group), style="bold"))
+        parts.append(Text(printable(step.prompt, multiline=True)))
+        guide_at = len(parts)
         if step.note:
-            c.print(Text(printable(step.note, multiline=True), style="italic"))
+            parts.append(Text(printable(step.note, multiline=True), style="italic"))
         if step.choices and step.kind in ("choice", "multi"):
-            c.print(_choices(step))
-        if step.kind != "confirm":
-            c.print(Text.assemble(("Now: ", "bold"), _current(step)))
-        c.print(Text(HINT, style="dim"))
+            parts.append(_choices(step, level))
+        if step.kind != "confirm" and not (step.path == () and step.current is None):
+            now = Text.assemble(("Now: ", "bold"), _current(step, level))
+            now.no_wrap, now.overflow = level >= 1, "ellipsis"
+            parts.append(now)
+        if step.key in MENU_KEYS:
+            parts.append(Text(MENU_HINT, style="dim", no_wrap=True, overflow="ellipsis"))
+        elif step.total or step.kind != "confirm":  # a question aside says its own answers
+            parts.append(Text(HINT, style="dim", no_wrap=True, overflow="ellipsis"))
+        if guidance is not None:
+            lines = None
+            if level >= 2:
+                lines = max(len(_LABELS), room - self._height(parts))
+            parts[guide_at:guide_at] = [_guidance(guidance, width, lines)]
+        return parts
+
+    def _height(self, parts: Sequence[RenderableType]) -> int:
+        """How many terminal lines ``parts`` take."""
+        options = self.console.options.update(height=None)
+        return sum(len(self.console.render_lines(p, options, pad=False)) for p in parts)
+
+    def help(self, step: Step) -> None:
+        """What ``?`` shows: the step's guidance in full, and what each command does."""
+        if step.guidance is not None:
+            self.console.print(_guidance(step.guidance, self.console.width, None))
+        table = Table.grid(padding=(0, 1))
+        table.add_column(style="bold cyan", no_wrap=True)
+        table.add_column()
+        for command, meaning in COMMANDS_HELP:
+            table.add_row(command, meaning)
+        self.console.print(table)
 
     def tell(self, message: str, style: str = "") -> None:
         styles = {"error": "bold red", "saved": "green"}
@@ -102,12 +221,17 @@ class RichPrompter:
             except EOFError:
                 return Reply(QUIT)
             again = ""
-            self._last = None
+            if step.total or (self._last and self._last[0] == step.key):
+                self._last = None  # kept through a question between (reload?), for its retry
             text = raw.strip()
             if text == "":
                 return Reply(KEEP)
             if text.lower() in _COMMANDS:
-                return Reply(_COMMANDS[text.lower()])
+                action = _COMMANDS[text.lower()]
+                if action in (GOTO, NEXT) and not step.total:  # a new item's field, a menu
+                    self.tell(f"{text} works at a step of the walk, not here.", "error")
+                    continue
+                return Reply(action)
             if text.lower() == "/edit":
                 edited = self.edit(step)
                 if edited is None:
@@ -119,7 +243,7 @@ class RichPrompter:
                     return Reply(ANSWER, lines)
                 text = edited
             elif text.lower() in ("/help", "?"):
-                self.tell(HINT)
+                self.help(step)
                 continue
             elif text.startswith("/") and " " not in text:
                 self.tell(f"'{text}' is not a command. {HINT}", "error")
@@ -251,37 +375,84 @@ def _pick(text: str, values: list[str]) -> str:
     raise ValueError(f"'{text}' is not one of the choices: give its number or its name")
 
 
-def _guidance(step: Step) -> Group:
-    g = step.guidance
-    assert g is not None
-    table = Table.grid(padding=(0, 1))
-    table.add_column(style="bold dim", no_wrap=True)
-    table.add_column(style="dim")
-    table.add_row("Why", g.why)
-    table.add_row("Good answer", g.good_answer)
-    table.add_row("Example", g.example)
-    return Group(table)
+def _guidance(guidance: fw.Guidance, width: int, lines: int | None) -> Text:
+    """Why, good answer, example, wrapped beside their labels; in at most ``lines``.
+
+    When cut, each part keeps at least its first line, ends with "…", and a last
+    line says that ``?`` shows it all.
+    """
+    text_width = max(20, width - _INDENT - _LABEL_WIDTH)
+    wrapped = [
+        textwrap.wrap(part, text_width) or [""]
+        for part in (guidance.why, guidance.good_answer, guidance.example)
+    ]
+    cut = lines is not None and sum(map(len, wrapped)) > lines
+    if cut:
+        assert lines is not None
+        budget = max(len(wrapped), lines - 1)  # a line for "? shows it all"
+        keep = [1] * len(wrapped)
+        budget -= len(wrapped)
+        while budget > 0 and any(k < len(w) for k, w in zip(keep, wrapped, strict=True)):
+            for i, w in enumerate(wrapped):
+                if budget > 0 and keep[i] < len(w):
+                    keep[i] += 1
+                    budget -= 1
+        for i, w in enumerate(wrapped):
+            if keep[i] < len(w):
+                last = w[keep[i] - 1]
+                w[keep[i] - 1 :] = [last[: text_width - 1].rstrip() + "…"]
+    out = Text()
+    pad = " " * _INDENT
+    for label, part in zip(_LABELS, wrapped, strict=True):
+        for n, line in enumerate(part):
+            if len(out):
+                out.append("\n")
+            out.append(pad + (label if n == 0 else "").ljust(_LABEL_WIDTH), style="bold dim")
+            out.append(line, style="dim")
+    if cut:
+        out.append("\n" + pad + "? shows the guidance in full", style="dim italic")
+    return out
 
 
-def _choices(step: Step) -> Table:
+def _choices(step: Step, level: int = 0) -> RenderableType:
+    """The choices, numbered, the chosen ones marked; ``level`` 1 cuts each to a line,
+    3 shows ids only, in columns."""
+    current = step.current if isinstance(step.current, list | tuple) else (step.current,)
+    rows = []
+    for n, (value, label) in enumerate(step.choices, start=1):
+        mark = "●" if value in current else " "
+        if level >= 3:
+            shown = value
+        elif step.key in MENU_KEYS or label.lower().startswith(value.lower()):
+            shown = label
+        else:
+            shown = f"{value}: {label}" if label != value else value
+        rows.append((f"{n}.", mark, printable(shown)))
+    extra = []
+    if step.allow_new:
+        extra.append(("+", " ", f"a new {step.allow_new}"))
+    tail = Text("several: 1,3 · none: -", style="dim") if step.kind == "multi" else None
+    if level >= 3:
+        cells = [Text(f"{number} {mark} {shown}") for number, mark, shown in rows + extra]
+        columns = Columns(cells, padding=(0, 2), column_first=True)
+        table = Table.grid()
+        table.add_column()
+        table.add_row(columns)
+        if tail is not None:
+            table.add_row(tail)
+        return table
     table = Table.grid(padding=(0, 1))
     table.add_column(justify="right", style="cyan", no_wrap=True)
-    table.add_column()
-    current = step.current if isinstance(step.current, list | tuple) else (step.current,)
-    for n, (value, label) in enumerate(step.choices, start=1):
-        mark = " ●" if value in current else ""
-        shown = (
-            label if label.startswith(value) else f"{value}: {label}" if label != value else value
-        )
-        table.add_row(f"{n}.", Text(printable(shown) + mark))
-    if step.allow_new:
-        table.add_row("+", Text(f"a new {step.allow_new}"))
-    if step.kind == "multi":
-        table.add_row("", Text("several: 1,3 · none: -", style="dim"))
+    table.add_column(no_wrap=True)
+    table.add_column(ratio=1)
+    for number, mark, shown in rows + extra:
+        table.add_row(number, mark, Text(shown, no_wrap=level >= 1, overflow="ellipsis"))
+    if tail is not None:
+        table.add_row("", "", tail)
     return table
 
 
-def _current(step: Step) -> Text:
+def _current(step: Step, level: int = 0) -> Text:
     value = step.current
     if value in (None, "", (), []):
         return Text("not answered yet", style="italic dim")
@@ -289,6 +460,7 @@ def _current(step: Step) -> Text:
         return Text(", ".join(printable(str(v)) for v in value))
     text = printable(str(value).strip(), multiline=True)
     lines = text.splitlines()
-    if len(lines) > 6:
-        text = "\n".join(lines[:6]) + f"\n… {len(lines) - 6} more lines"
+    most = 6 if level == 0 else 3
+    if len(lines) > most:
+        text = "\n".join(lines[:most]) + f"\n… {len(lines) - most} more lines"
     return Text(text)

@@ -8,25 +8,48 @@ answer becomes an edit of the file's text (``modelh.canvas.editing``): only that
 value changes, and the file is saved, atomically, before the next step is shown.
 A new channel or measure is asked for field by field, on the spot. Nothing here
 prints.
+
+Where the walk is: each step shown carries, in ``number`` and ``total``, its
+place among the open steps of its section, counted when the section starts and
+never more while the section is answered ("Segments · 3 of 12 open"). Steps an
+answer adds to the section (a used dimension's details) take the number of the
+step before them; steps added to later sections are counted when those start.
+A step passed over unanswered (``/skip``, or Enter on an empty answer) is asked
+again only with ``--all`` or from the jump menu (``/goto``); ``/next`` passes
+over the rest of a section. With a ``WalkMemory`` the next interview goes on
+at the step where this one stopped.
+
+When the canvas changes on disk during the walk (an editor, a git pull), it is
+read again before the next step; when a save finds it changed, the person is
+offered to reload it, and the answer is written into the new version, or, when
+that same value changed there too, offered again to retry; nothing typed is lost.
 """
 
 from __future__ import annotations
 
+import os
 import re
+from collections import Counter
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, Protocol
 
 from modelh import framework as fw
-from modelh.canvas.editing import Append, CanvasFile, Edit, EditError
+from modelh.canvas.editing import Append, CanvasFile, ConflictError, Edit, EditError
 from modelh.canvas.model import Canvas
-from modelh.canvas.splice import Path_
+from modelh.canvas.splice import Path_, read_value
+from modelh.canvas.yamlnodes import compose_nodes
 from modelh.errors import CanvasError, ModelhError
 from modelh.framework import vocab
-from modelh.interview.steps import INTERVIEW_SECTIONS, Step, plan
+from modelh.interview.state import WalkMemory
+from modelh.interview.steps import INTERVIEW_SECTIONS, Step, plan, section_title
 
 # What a reply can ask for besides an answer.
 ANSWER, KEEP, SKIP, BACK, QUIT = "answer", "keep", "skip", "back", "quit"
+#: The jump menu (``/goto``), and the rest of the section passed over (``/next``).
+GOTO, NEXT = "goto", "next"
+#: The keys of the jump menu's two steps (a section, then one of its open steps).
+MENU_KEYS = ("goto:section", "goto:step")
 
 #: The value a multi-select returns for "make a new one" (a channel or a measure).
 NEW = "+new"
@@ -47,7 +70,7 @@ class Prompter(Protocol):
         """Present the step: where we are, the question, the guidance, the current answer."""
 
     def ask(self, step: Step) -> Reply:
-        """Ask for the step's answer; return it, or keep, skip, back or quit."""
+        """Ask for the step's answer; return it, or keep, skip, back, goto, next or quit."""
 
     def tell(self, message: str, style: str = "") -> None:
         """Say something in passing (saved, a refused answer, a new item)."""
@@ -72,6 +95,8 @@ class Outcome:
 
     changes: list[Change] = field(default_factory=list)
     completed: bool = False  # walked to the end (not quit)
+    skipped: int = 0  # open steps of the walk passed over, asked again with --all or /goto
+    unsaved: list[Change] = field(default_factory=list)  # typed, not written (reload declined)
 
 
 def dotted(path: Sequence[str | int]) -> str:
@@ -103,6 +128,21 @@ class Interview:
     revisit: bool = False  # --all: every step, answered or not
     only: str | None = None  # one question, dimension, segment or measure id
     outcome: Outcome = field(default_factory=Outcome)
+    memory: WalkMemory | None = None  # where the last walk stopped; kept as this one goes
+    # the walk as it goes (run's own)
+    _passed: set[str] = field(default_factory=set, init=False, repr=False)
+    _counts: dict[str, list[str]] = field(default_factory=dict, init=False, repr=False)
+    _section: str | None = field(default=None, init=False, repr=False)
+    _quarterly: bool = field(default=False, init=False, repr=False)
+    _resumed: bool = field(default=False, init=False, repr=False)
+    _memory_failed: bool = field(default=False, init=False, repr=False)
+    _saved_memory: tuple[Any, ...] | None = field(default=None, init=False, repr=False)
+    _steps: list[Step] = field(default_factory=list, init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.file, _WatchedFile):  # a save that meets a change offers a reload
+            f = self.file
+            self.file = _WatchedFile(f.path, f.text, f.raw, on_conflict=self._conflict)
 
     def steps(self) -> list[Step]:
         steps = plan(self.file.canvas(), self.sections)
@@ -111,64 +151,372 @@ class Interview:
         return steps
 
     def run(self) -> Outcome:
-        """Walk the steps; every answer is saved before the next step is shown."""
-        steps = self.steps()
+        """Walk the steps; every answer is saved before the next step is shown.
+
+        Starts where the last walk of this canvas stopped (``memory``), else at the
+        first open step; returns when the walk ends or the person quits.
+        """
+        steps = self._steps = self.steps()
         if self.only and not steps:
             raise ModelhError(
                 f"nothing to ask about '{self.only}': give a question, "
                 "dimension, segment or measure id of this canvas"
             )
+        if self.memory is not None:
+            self._passed = set(self.memory.passed)
+        try:
+            return self._walk(steps)
+        finally:
+            self.outcome.skipped = sum(
+                1 for s in self._steps if not s.answered and s.key in self._passed
+            )
+
+    def _walk(self, steps: list[Step]) -> Outcome:
         history: list[str] = []
         done: set[str] = set()
         position = self._first(steps)
+        self._resumed = position is not None and self._normal()
+        if position is None:
+            jumped = self._nothing_open(steps, done)
+            if jumped is _QUIT_WALK:
+                return self.outcome
+            position = jumped if isinstance(jumped, int) else None
+        back = False
         while position is not None:
-            step = steps[position]
+            if self._reload_if_changed():
+                key, was_open = steps[position].key, self._to_ask(steps[position], done)
+                steps = self._steps = self.steps()
+                position = self._find(steps, key, position, done)
+                if position is not None and was_open and not self._to_ask(steps[position], done):
+                    position = self._next(steps, key, done, position)  # answered meanwhile
+                if position is None:
+                    break
+            step = self._numbered(steps, position, done, back)
+            back = False
+            self._remember(steps, step)
             self.prompter.show(step)
             reply = self.prompter.ask(step)
             if reply.action == QUIT:
                 return self.outcome
             if reply.action == BACK:
                 if history:
-                    back = history.pop()
-                    done.discard(back)
-                    position = next((i for i, s in enumerate(steps) if s.key == back), position)
+                    target = history.pop()
+                    done.discard(target)
+                    position = next((i for i, s in enumerate(steps) if s.key == target), position)
+                    back = True
                 else:
                     self.prompter.tell("This is the first step.")
                 continue
+            if reply.action == GOTO:
+                jumped = self._goto(steps, step, done)
+                if jumped is _QUIT_WALK:
+                    return self.outcome
+                if isinstance(jumped, int):
+                    history.append(step.key)
+                    position = jumped
+                continue
+            if reply.action == NEXT:
+                history.append(step.key)
+                position = self._skip_section(steps, position, done)
+                continue
             if reply.action == ANSWER:
+                text = self.file.text
                 try:
                     self.answer(step, reply.value)
-                except (CanvasError, EditError) as exc:
-                    self.prompter.tell(f"Not saved: {_first_problem(exc)}", "error")
-                    continue
-                except _Cancelled:
-                    self.prompter.tell("Nothing was saved for this step.")
-                    continue
+                except _NotReloaded:
+                    return self.outcome
                 except _Quit:
                     return self.outcome
+                except (_BothChanged, CanvasError, EditError, _Cancelled) as exc:
+                    if isinstance(exc, _BothChanged):
+                        self.prompter.tell(str(exc), "error")
+                    elif isinstance(exc, _Cancelled):
+                        self.prompter.tell("Nothing was saved for this step.")
+                    else:
+                        self.prompter.tell(f"Not saved: {_first_problem(exc)}", "error")
+                    if self.file.text != text:  # read again, or a new item written: ask anew
+                        steps = self._steps = self.steps()
+                        position = self._find(steps, step.key, position, done)
+                        if position is None:
+                            break
+                    continue
             history.append(step.key)
             done.add(step.key)
-            steps = self.steps()  # the canvas changed: the walk may have grown or shrunk
-            position = self._next(steps, step.key, done)
+            steps = self._steps = self.steps()  # the walk may have grown or shrunk
+            now = next((s for s in steps if s.key == step.key), None)
+            if now is not None and not now.answered:  # passed over, or answered "none"
+                self._passed.add(step.key)
+            else:
+                self._passed.discard(step.key)
+            position = self._next(steps, step.key, done, position)
         self.outcome.completed = True
+        self._remember(steps, None)
         return self.outcome
 
+    def _normal(self) -> bool:
+        """A walk of the open steps (not --all, --only or the quarterly update)."""
+        return not (self.revisit or self.only or self._quarterly)
+
+    def _to_ask(self, step: Step, done: set[str]) -> bool:
+        if step.key in done:
+            return False
+        if self._quarterly:
+            return _is_current_value(step)
+        if self.revisit or self.only:
+            return True
+        return not step.answered and step.key not in self._passed
+
     def _first(self, steps: list[Step]) -> int | None:
-        for i, step in enumerate(steps):
-            if self.revisit or self.only or not step.answered:
-                return i
+        at = self.memory.at if self.memory is not None and self._normal() else None
+        keys = [s.key for s in steps]
+        if at in keys:  # where the last walk stopped
+            i = keys.index(at)
+            return i if self._to_ask(steps[i], set()) else self._next(steps, at, set(), i)
+        return next((i for i, s in enumerate(steps) if self._to_ask(s, set())), None)
+
+    def _next(
+        self, steps: list[Step], after: str, done: set[str], was: int | None = None
+    ) -> int | None:
+        """The next step to ask after ``after`` (at ``was`` before the walk changed);
+        steps before it that are open (new since) come last."""
+        keys = [s.key for s in steps]
+        if after in keys:
+            start = keys.index(after) + 1
+        else:
+            start = min(was, len(steps)) if was is not None else 0
+        order: list[int] = list(range(start, len(steps))) + list(range(0, start))
+        return next((i for i in order if self._to_ask(steps[i], done)), None)
+
+    def _find(self, steps: list[Step], key: str, was: int, done: set[str]) -> int | None:
+        """``key``'s place in a walk made anew, or the next step to ask from where it was."""
+        keys = [s.key for s in steps]
+        if key in keys:
+            return keys.index(key)
+        return self._next(steps, key, done, was)
+
+    # -- where the walk is
+
+    def _numbered(self, steps: list[Step], position: int, done: set[str], back: bool) -> Step:
+        """The step at ``position``, numbered among the open steps of its section."""
+        step = steps[position]
+        section = step.section
+        if section != self._section:
+            counted = self._counts.get(section) if back else None
+            memory = self.memory
+            resumed = self._resumed and memory is not None and memory.section == section
+            if counted is None and resumed and memory and step.key in memory.counted:
+                counted = list(memory.counted)  # "3 of 12" goes on across a resume
+            if counted is None:
+                counted = [
+                    s.key
+                    for s in steps[position:]
+                    if s.section == section and (s.key == step.key or self._to_ask(s, done))
+                ]
+            self._counts[section] = counted
+            self._section = section
+        self._resumed = False
+        counted = self._counts[section]
+        places = {s.key: i for i, s in enumerate(steps)}
+        number = sum(1 for k in counted if places.get(k, len(steps)) <= position)
+        return replace(step, number=max(1, number), total=len(counted))
+
+    def _skip_section(self, steps: list[Step], position: int, done: set[str]) -> int | None:
+        """Pass over the rest of the section; the next step to ask after it."""
+        section = steps[position].section
+        rest = [
+            s
+            for s in steps[position:]
+            if s.section == section and (s is steps[position] or self._to_ask(s, done))
+        ]
+        for s in rest:
+            done.add(s.key)
+            if not s.answered:
+                self._passed.add(s.key)
+        n = len(rest)
+        self.prompter.tell(
+            f"{section_title(section)}: {n} step{'s' if n != 1 else ''} left for later; "
+            "/goto brings them back."
+        )
+        last = max(i for i, s in enumerate(steps) if s.section == section)
+        return self._next(steps, steps[last].key, done, last)
+
+    def _nothing_open(self, steps: list[Step], done: set[str]) -> int | object | None:
+        """Nothing to ask: the quarterly update of the measures, or the skipped steps."""
+        measures_only = list(self.sections) == ["measures"]
+        if self._normal() and measures_only and any(_is_current_value(s) for s in steps):
+            self._quarterly = True
+            self.prompter.tell(
+                "Every active measure has a current value. The quarterly update: each "
+                "measure's current value, asked again (Enter keeps it)."
+            )
+            return self._first(steps)
+        skipped = [s for s in steps if not s.answered and s.key in self._passed]
+        if skipped and self._normal():
+            n = len(skipped)
+            self.prompter.tell(
+                f"Nothing new to ask: {n} step{'s' if n != 1 else ''} skipped earlier "
+                "remain open. Jump to them, or Enter to stop."
+            )
+            return self._goto(steps, None, done)
         return None
 
-    def _next(self, steps: list[Step], after: str, done: set[str]) -> int | None:
-        keys = [s.key for s in steps]
-        start = keys.index(after) + 1 if after in keys else 0
-        for i in range(start, len(steps)):
-            step = steps[i]
-            if step.key in done:
+    def _goto(self, steps: list[Step], here: Step | None, done: set[str]) -> int | object | None:
+        """The jump menu: a section, then one of its open steps. The position to go
+        to, None to stay, or ``_QUIT_WALK``."""
+        sections = list(dict.fromkeys(s.section for s in steps))
+        if not sections:
+            return None
+        rows = []
+        for section in sections:
+            unanswered = [s for s in steps if s.section == section and not s.answered]
+            skipped = sum(1 for s in unanswered if s.key in self._passed)
+            label = f"{section_title(section)} · " + (
+                f"{len(unanswered)} open" + (f" ({skipped} skipped)" if skipped else "")
+                if unanswered
+                else "all answered"
+            )
+            rows.append((section, label))
+        where = here.section if here is not None else sections[0]
+        menu = Step(
+            MENU_KEYS[0],
+            where,
+            "Jump to a section",
+            "Which section? (Enter stays here)",
+            "choice",
+            choices=tuple(rows),
+        )
+        self.prompter.show(menu)
+        reply = self.prompter.ask(menu)
+        if reply.action == QUIT:
+            return _QUIT_WALK
+        if reply.action != ANSWER:
+            return None
+        section = str(reply.value)
+        in_section = [(i, s) for i, s in enumerate(steps) if s.section == section]
+        open_ = [(i, s) for i, s in in_section if not s.answered]
+        target = (open_ or in_section)[0][0]
+        if len(open_) > 1:
+            if len(open_) <= _MENU_ROWS:
+                rows = _step_rows([s for _, s in open_], self._passed)
+            else:  # one row a group: its first open step
+                groups: dict[str, tuple[str, int]] = {}
+                for _, s in open_:
+                    key, n = groups.get(s.group, (s.key, 0))
+                    groups[s.group] = (key, n + 1)
+                rows = [(key, f"{group} · {n} open") for group, (key, n) in groups.items()]
+            menu = Step(
+                MENU_KEYS[1],
+                section,
+                f"Jump to: {section_title(section)}",
+                "Which step? (Enter: the first open one)",
+                "choice",
+                choices=tuple(rows),
+            )
+            self.prompter.show(menu)
+            reply = self.prompter.ask(menu)
+            if reply.action == QUIT:
+                return _QUIT_WALK
+            if reply.action == BACK:
+                return None
+            if reply.action == ANSWER:
+                target = next(i for i, s in enumerate(steps) if s.key == reply.value)
+        for _, s in open_:  # the section's skipped steps are open again
+            self._passed.discard(s.key)
+            done.discard(s.key)
+        self._section = None  # counted anew
+        return target
+
+    # -- remembering where the walk stopped
+
+    def _remember(self, steps: list[Step], step: Step | None) -> None:
+        """Keep where the walk is in the memory (once it failed, no more tries)."""
+        memory = self.memory
+        if memory is None or self._memory_failed:
+            return
+        self._passed -= {s.key for s in steps if s.answered}
+        memory.passed = set(self._passed)
+        if self._normal():
+            memory.at = step.key if step is not None else None
+            memory.section = step.section if step is not None else None
+            memory.counted = list(self._counts.get(step.section, [])) if step else []
+        state = (memory.at, frozenset(memory.passed), memory.section, tuple(memory.counted))
+        if state == self._saved_memory:
+            return
+        try:
+            memory.save()
+        except OSError as exc:
+            self._memory_failed = True
+            reason = exc.strerror or str(exc)
+            self.prompter.tell(
+                f"Where this interview stops cannot be remembered ({memory.folder}: {reason}); "
+                "it goes on, and every answer is still saved in the canvas.",
+                "error",
+            )
+            return
+        self._saved_memory = state
+
+    # -- the canvas changed on disk
+
+    def _reload_if_changed(self) -> bool:
+        """Read the canvas again if it changed on disk and still loads (between steps,
+        nothing typed is pending)."""
+        disk = _on_disk(self.file)
+        if disk is None or disk == self.file.raw:
+            return False
+        try:
+            fresh = CanvasFile.read(self.file.path)
+            fresh.canvas()
+        except (ModelhError, OSError, UnicodeDecodeError):
+            return False  # a save of it will offer to reload
+        self.file.text, self.file.raw = fresh.text, fresh.raw
+        self.prompter.tell(f"{self.file.path} changed on disk: read again.")
+        return True
+
+    def _conflict(self, file: CanvasFile, edits: Sequence[Edit | Append]) -> bool:
+        """A save found the canvas changed on disk: offer to reload it. True: reloaded,
+        write the edits again; False: not a change on disk (read-only, say)."""
+        if _on_disk(file) == file.raw:
+            return False
+        before = file.text
+        question = Step(
+            "reload",
+            self._section or "",
+            "The canvas changed on disk",
+            f"{file.path} changed on disk since it was read (an editor, a git pull?).\n"
+            "Read it again and write this answer into the new version? "
+            "(Enter or y; n stops, and shows what was not written)",
+            "confirm",
+        )
+        while True:
+            self.prompter.show(question)
+            reply = self.prompter.ask(question)
+            if not (reply.action == KEEP or (reply.action == ANSWER and reply.value is True)):
+                for edit in edits:
+                    value = edit.item if isinstance(edit, Append) else edit.value
+                    self.outcome.unsaved.append(Change(edit.path, None, value))
+                raise _NotReloaded(f"{file.path} changed on disk; nothing was written")
+            try:
+                fresh = CanvasFile.read(file.path)
+                fresh.canvas()
+            except (ModelhError, OSError, UnicodeDecodeError) as exc:
+                self.prompter.tell(f"It does not load: {_first_problem(exc)}", "error")
                 continue
-            if self.revisit or self.only or not step.answered:
-                return i
-        return None
+            break
+        file.text, file.raw = fresh.text, fresh.raw
+        clashes = [
+            e.path
+            for e in edits
+            if isinstance(e, Edit) and _value_at(before, e.path) != _value_at(fresh.text, e.path)
+        ]
+        if clashes:
+            path = clashes[0]
+            now = _value_at(fresh.text, path)
+            raise _BothChanged(
+                f"Read {file.path} again. {dotted(path)} changed there too (now: "
+                f"{_short(now)}); your answer was not written: here it is again."
+            )
+        self.prompter.tell(f"Read again: the answer goes into the new version of {file.path}.")
+        return True
 
     # -- answering
 
@@ -377,6 +725,75 @@ class _Cancelled(Exception):
     """A new item's questions were left before the item was complete."""
 
 
+class _NotReloaded(ConflictError):
+    """The canvas changed on disk and the person chose not to read it again."""
+
+
+class _BothChanged(ConflictError):
+    """The value being answered changed on disk too: the answer is offered again."""
+
+
+#: The person quit from a menu.
+_QUIT_WALK = object()
+#: A jump menu lists the open steps of a section, one a row, up to this many;
+#: beyond, one row a group.
+_MENU_ROWS = 12
+
+
+@dataclass
+class _WatchedFile(CanvasFile):
+    """A canvas file whose save, on finding the file changed on disk, asks
+    ``on_conflict`` (which may read it again) and tries once more."""
+
+    on_conflict: Callable[[CanvasFile, Sequence[Edit | Append]], bool] | None = None
+
+    def apply(self, edits: Sequence[Edit | Append]) -> bool:
+        while True:
+            try:
+                return super().apply(edits)
+            except ConflictError:
+                if self.on_conflict is None or not self.on_conflict(self, edits):
+                    raise
+
+
+def _on_disk(file: CanvasFile) -> bytes | None:
+    """The bytes of the canvas on disk now (None when it cannot be read)."""
+    try:
+        with open(os.path.realpath(file.path), "rb") as fh:
+            return fh.read()
+    except OSError:
+        return None
+
+
+def _value_at(text: str, path: Path_) -> Any:
+    """The plain value at ``path`` in a canvas's text (both texts here loaded already)."""
+    root = compose_nodes(text)
+    return read_value(root, path) if root is not None else None
+
+
+def _short(value: Any) -> str:
+    if value in (None, "", [], {}):
+        return "empty"
+    shown = str(value).replace("\n", " ")
+    return shown if len(shown) <= 60 else shown[:57] + "..."
+
+
+def _step_rows(steps: list[Step], passed: set[str]) -> list[tuple[str, str]]:
+    """The jump menu's rows for ``steps``: each its group, and its question when the
+    group has several; "(skipped)" when it was passed over."""
+    per_group = Counter(s.group for s in steps)
+    rows = []
+    for s in steps:
+        label = s.group if per_group[s.group] == 1 else f"{s.group}: {s.prompt.splitlines()[-1]}"
+        rows.append((s.key, label + (" (skipped)" if s.key in passed else "")))
+    return rows
+
+
+def _is_current_value(step: Step) -> bool:
+    """A measure's current value: what the quarterly update asks."""
+    return step.section == "measures" and step.path[-1:] == ("current",)
+
+
 class _Quit(Exception):
     """The person asked to stop, in the middle of a new item's questions."""
 
@@ -420,9 +837,12 @@ def _first_problem(exc: Exception) -> str:
 __all__ = [
     "ANSWER",
     "BACK",
+    "GOTO",
     "INTERVIEW_SECTIONS",
     "KEEP",
+    "MENU_KEYS",
     "NEW",
+    "NEXT",
     "QUIT",
     "SKIP",
     "Change",
