@@ -79,9 +79,12 @@ class RichPrompter:
         self._group = step.group
         if step.note:
             c.print(Text(printable(step.note, multiline=True), style="italic"))
-        if step.choices and step.kind in ("choice", "multi"):
+        if (step.choices or step.allow_new) and step.kind in ("choice", "multi"):
             c.print(_choices(step))
-        if step.kind != "confirm":
+        if step.draft and not step.answered:  # a proposed answer: Enter takes it
+            c.print(Text("Draft (Enter takes it, /edit changes it):", style="bold"))
+            c.print(Text(printable(step.draft, multiline=True)))
+        elif step.kind != "confirm":
             c.print(Text.assemble(("Now: ", "bold"), _current(step)))
         c.print(Text(HINT, style="dim"))
 
@@ -105,7 +108,9 @@ class RichPrompter:
             self._last = None
             text = raw.strip()
             if text == "":
-                return Reply(KEEP)
+                return (
+                    Reply(ANSWER, step.draft) if step.draft and not step.answered else Reply(KEEP)
+                )
             if text.lower() in _COMMANDS:
                 return Reply(_COMMANDS[text.lower()])
             if text.lower() == "/edit":
@@ -172,7 +177,7 @@ class RichPrompter:
         ``/edit`` of the step opens it again.
         """
         editor = os.environ.get("VISUAL") or os.environ.get("EDITOR") or "vi"
-        current = step.current
+        current = step.current if step.answered or not step.draft else step.draft
         if isinstance(current, list | tuple):
             current = "; ".join(str(c) for c in current)
         name = self._drafts.get(step.key)
