@@ -203,8 +203,8 @@ _COACHING: dict[str, Guidance] = {
             "each something a system can store and staff can act on."
         ),
         example=(
-            "preferred language; distance from home; appointment times; the channel for "
-            "reminders; who may speak for the member"
+            "Preferred language; distance from home; appointment times; the channel for "
+            "reminders; who may speak for the member."
         ),
     ),
     # -- value propositions
@@ -353,8 +353,8 @@ _COACHING: dict[str, Guidance] = {
     ),
     "dimension.channels": Guidance(
         why=(
-            "For each dimension it uses, customers have a preferred channel. Reaching them "
-            "anywhere else costs more and lands less."
+            "For each dimension the model uses, customers have a preferred channel. Reaching "
+            "them anywhere else costs more and lands less."
         ),
         good_answer=(
             "The channels these customers would choose for this dimension, picked from the "
