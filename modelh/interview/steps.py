@@ -87,6 +87,9 @@ CANVAS_KIND_LABELS: tuple[tuple[str, str], ...] = (
     ("other", "other"),
 )
 
+#: The channel kinds, as the choices list them.
+CHANNEL_KIND_LABELS = tuple((k, "mail: postal" if k == "mail" else k) for k in fw.CHANNEL_KINDS)
+
 #: Lists are typed on one line, their items separated with ';'.
 _SEVERAL = " (separate several with ';')"
 
@@ -203,79 +206,60 @@ def _segment_steps(canvas: Canvas) -> Iterator[Step]:
         make="segment",
     )
     stages = tuple((s.id, f"{s.id}: {fw.STAGE_WORK[s.id]}") for s in fw.STAGES)
-    kinds = tuple((k, k) for k in fw.SEGMENT_KINDS)
-    total = len(segments)
+    choices = {
+        "role": ROLES,
+        "kind": tuple((k, k) for k in fw.SEGMENT_KINDS),
+        "stage": stages,
+        "target_stage": stages,
+    }
     for n, seg in enumerate(segments, start=1):
-        base = ("segments", f"[{seg.id}]")
-        group = f"Segment {n} of {total}: {seg.name or seg.id}"
-        key = f"segment:{seg.id}"
-        fields: tuple[tuple[str, str, str, Any, tuple[tuple[str, str], ...]], ...] = (
-            ("name", "What is the segment called?", "text", seg.name, ()),
-            ("role", "Does this segment buy, use, or both?", "choice", seg.role, ROLES),
-            ("kind", "What sort of customer is it?", "choice", seg.kind, kinds),
-            (
-                "description",
-                "Who are they: who is in the segment, how many, what sets them apart?",
-                "text",
-                seg.description,
-                (),
-            ),
-            (
-                "jobs",
-                "Which jobs-to-be-done does the model serve for them?" + _SEVERAL,
-                "list",
-                seg.jobs,
-                (),
-            ),
-            (
-                "trajectory",
-                "Where are they heading in the healthcare ecosystem?",
-                "text",
-                seg.trajectory,
-                (),
-            ),
-            (
-                "destination",
-                "Where does the model mean them to end up?",
-                "text",
-                seg.destination,
-                (),
-            ),
-            (
-                "stage",
-                "Where does this segment stand in the value chain today?",
-                "choice",
-                seg.stage,
-                stages,
-            ),
-            (
-                "target_stage",
-                "Where should the model take it? (one stage ahead keeps trust)",
-                "choice",
-                seg.target_stage,
-                stages,
-            ),
-            (
-                "preferences",
-                "Which preferences are captured and honored (language, distance, times)?"
-                + _SEVERAL,
-                "list",
-                seg.preferences,
-                (),
-            ),
+        group = f"Segment {n} of {len(segments)}: {seg.name or seg.id}"
+        yield from _item_steps("segment", "segments", group, seg, _SEGMENT_FIELDS, choices)
+
+
+#: A segment's fields as the walk asks them: (key, question, kind).
+_SEGMENT_FIELDS: tuple[tuple[str, str, str], ...] = (
+    ("name", "What is the segment called?", "text"),
+    ("role", "Does this segment buy, use, or both?", "choice"),
+    ("kind", "What sort of customer is it?", "choice"),
+    ("description", "Who are they: who is in the segment, how many, what sets them apart?", "text"),
+    ("jobs", "Which jobs-to-be-done does the model serve for them?" + _SEVERAL, "list"),
+    ("trajectory", "Where are they heading in the healthcare ecosystem?", "text"),
+    ("destination", "Where does the model mean them to end up?", "text"),
+    ("stage", "Where does this segment stand in the value chain today?", "choice"),
+    ("target_stage", "Where should the model take it? (one stage ahead keeps trust)", "choice"),
+    (
+        "preferences",
+        "Which preferences are captured and honored (language, distance, times)?" + _SEVERAL,
+        "list",
+    ),
+)
+
+
+def _item_steps(
+    noun: str,
+    section: str,
+    group: str,
+    item: Any,
+    fields: Sequence[tuple[str, str, str]],
+    choices: dict[str, tuple[tuple[str, str], ...]],
+) -> Iterator[Step]:
+    """One step for each field of a list item (a segment, a proposition, a channel)."""
+    for name, prompt, kind in fields:
+        current = getattr(item, name)
+        if kind == "multi" and not choices.get(name):
+            continue  # nothing to choose from (a proposition's segments, without segments)
+        yield Step(
+            f"{noun}:{item.id}:{name}",
+            section,
+            group,
+            prompt,
+            kind,
+            (section, f"[{item.id}]", name),
+            current,
+            choices.get(name, ()),
+            guidance=_coach(f"{noun}.{name}"),
         )
-        for name, prompt, kind, current, choices in fields:
-            yield Step(
-                f"{key}:{name}",
-                "segments",
-                group,
-                prompt,
-                kind,
-                (*base, name),
-                current,
-                choices,
-                guidance=_coach(f"segment.{name}"),
-            )
 
 
 # -- value propositions and channels ----------------------------------------------------
@@ -299,48 +283,34 @@ def _value_proposition_steps(canvas: Canvas) -> Iterator[Step]:
         note=note,
         make="value_proposition",
     )
-    segments = tuple((s.id, s.name or s.id) for s in canvas.segments)
+    choices = {"segments": tuple((s.id, s.name or s.id) for s in canvas.segments)}
     for n, vp in enumerate(props, start=1):
-        base = ("value_propositions", f"[{vp.id}]")
         group = f"Value proposition {n} of {len(props)}: {vp.name or vp.id}"
-        key = f"value_proposition:{vp.id}"
-        yield Step(
-            f"{key}:name",
-            "value_propositions",
-            group,
-            "What is the value proposition called?",
-            "text",
-            (*base, "name"),
-            vp.name,
-            guidance=_coach("value_proposition.name"),
+        yield from _item_steps(
+            "value_proposition", "value_propositions", group, vp, _PROPOSITION_FIELDS, choices
         )
-        if segments:
-            yield Step(
-                f"{key}:segments",
-                "value_propositions",
-                group,
-                "For which segments is it built?",
-                "multi",
-                (*base, "segments"),
-                vp.segments,
-                segments,
-                guidance=_coach("value_proposition.segments"),
-            )
-        yield Step(
-            f"{key}:description",
-            "value_propositions",
-            group,
-            "What do these customers get, and why is it better than what they have today?",
-            "text",
-            (*base, "description"),
-            vp.description,
-            guidance=_coach("value_proposition.description"),
-        )
+
+
+_PROPOSITION_FIELDS: tuple[tuple[str, str, str], ...] = (
+    ("name", "What is the value proposition called?", "text"),
+    ("segments", "For which segments is it built?", "multi"),
+    (
+        "description",
+        "What do these customers get, and why is it better than what they have today?",
+        "text",
+    ),
+)
+
+_CHANNEL_FIELDS: tuple[tuple[str, str, str], ...] = (
+    ("name", "What is the channel called?", "text"),
+    ("kind", "What kind of channel is it?", "choice"),
+    ("description", "What do customers do there, who runs it, and when is it open?", "text"),
+)
 
 
 def _channel_steps(canvas: Canvas) -> Iterator[Step]:
     channels = canvas.channels
-    kinds = tuple((k, k) for k in fw.CHANNEL_KINDS)
+    choices = {"kind": CHANNEL_KIND_LABELS}
     yield Step(
         "channel:+",
         "channels",
@@ -358,40 +328,8 @@ def _channel_steps(canvas: Canvas) -> Iterator[Step]:
         make="channel",
     )
     for n, channel in enumerate(channels, start=1):
-        base = ("channels", f"[{channel.id}]")
         group = f"Channel {n} of {len(channels)}: {channel.name or channel.id}"
-        key = f"channel:{channel.id}"
-        yield Step(
-            f"{key}:name",
-            "channels",
-            group,
-            "What is the channel called?",
-            "text",
-            (*base, "name"),
-            channel.name,
-            guidance=_coach("channel.name"),
-        )
-        yield Step(
-            f"{key}:kind",
-            "channels",
-            group,
-            "What kind of channel is it?",
-            "choice",
-            (*base, "kind"),
-            channel.kind,
-            kinds,
-            guidance=_coach("channel.kind"),
-        )
-        yield Step(
-            f"{key}:description",
-            "channels",
-            group,
-            "What do customers do there, who runs it, and when is it open?",
-            "text",
-            (*base, "description"),
-            channel.description,
-            guidance=_coach("channel.description"),
-        )
+        yield from _item_steps("channel", "channels", group, channel, _CHANNEL_FIELDS, choices)
 
 
 # -- the canvas questions ---------------------------------------------------------------

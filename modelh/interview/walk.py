@@ -27,6 +27,7 @@ from modelh.canvas.splice import Path_
 from modelh.errors import CanvasError, ModelhError
 from modelh.framework import vocab
 from modelh.interview.steps import (
+    CHANNEL_KIND_LABELS,
     INTERVIEW_SECTIONS,
     ROLES,
     Step,
@@ -43,9 +44,6 @@ NEW = "+new"
 
 #: The indicator choice for a measure that counts something the catalog does not name.
 OTHER = "other"
-
-#: The channel kinds, as the choices list them.
-CHANNEL_KINDS = tuple((k, "mail: postal" if k == "mail" else k) for k in vocab.CHANNEL_KINDS)
 
 
 @dataclass(frozen=True)
@@ -407,7 +405,7 @@ class Interview:
                     group,
                     "What kind of channel is it?",
                     "choice",
-                    choices=CHANNEL_KINDS,
+                    choices=CHANNEL_KIND_LABELS,
                     guidance=fw.COACHING["channel.kind"],
                 )
             )
