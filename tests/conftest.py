@@ -114,15 +114,16 @@ def pytest_make_collect_report(collector):
         _as_failure(report)
 
 
-def interview_in_a_terminal(canvas: Path, columns: int = 80):
-    """``modelh interview CANVAS`` in a real terminal (a pexpect child), ``columns`` wide."""
+def interview_in_a_terminal(canvas: Path, *args: str, columns: int = 80):
+    """``modelh interview CANVAS ARGS...`` in a real terminal (a pexpect child), ``columns``
+    wide."""
     import sys
 
     import pexpect
 
     return pexpect.spawn(
         sys.executable,
-        ["-m", "modelh", "interview", str(canvas)],
+        ["-m", "modelh", "interview", str(canvas), *args],
         cwd=str(ROOT),
         env={**os.environ, "COLUMNS": str(columns), "LINES": "40", "TERM": "xterm"},
         encoding="utf-8",

@@ -168,7 +168,7 @@ def test_a_path_with_rich_markup_is_printed_as_it_is_after_saving(tmp_path):
         "customer_relationships:\n  answers:\n    cost: '[/b] Cheap [bold]'\n",
         encoding="utf-8",
     )
-    child = interview_in_a_terminal(canvas, columns=200)
+    child = interview_in_a_terminal(canvas, "--section", "questions", columns=200)
     child.expect("› ")
     child.sendline("An answer [/i] with [red]markup[/red].")
     child.expect("› ")

@@ -327,7 +327,13 @@ def test_the_interview_does_not_offer_a_list_that_would_overwrite_the_mix():
 
     listed = load(with_dimension("      segments: [caregivers]\n"))
     mixed = load(with_dimension("      segments: {caregivers: supporting, employers: core}\n"))
-    assert "dimension:navigation:segments" in {s.key for s in plan(listed)}
+
+    def degrees(canvas):  # the walk asks the degree of each segment, read as the format says
+        prefix = "dimension:navigation:degree:"
+        return {s.key.removeprefix(prefix): s.current for s in plan(canvas) if prefix in s.key}
+
+    assert degrees(listed) == {"ma-members": "none", "caregivers": "core", "employers": "none"}
+    assert degrees(mixed) == {"ma-members": None, "caregivers": "supporting", "employers": "core"}
     asked = {s.key for s in plan(mixed)}
     assert "dimension:navigation:segments" not in asked
     assert "dimension:navigation:approach" in asked

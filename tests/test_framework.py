@@ -30,6 +30,7 @@ def _all_guidance() -> list[tuple[str, fw.Guidance]]:
     items += [(f"dimension:{d.id}", d.guidance) for d in fw.DIMENSIONS]
     items += [(f"domain:{d.id}", d.guidance) for d in fw.DOMAINS]
     items += [(f"stage:{s.id}", s.guidance) for s in fw.STAGES]
+    items += [(f"coaching:{topic}", g) for topic, g in fw.COACHING.items()]
     return items
 
 
@@ -53,6 +54,8 @@ def _all_texts() -> list[str]:
     for pairs in (fw.CX_CAPABILITIES, fw.CX_OFFICES, fw.MANAGEMENT_DISCIPLINES):
         walk(pairs)
     walk(fw.DIMENSION_CONSIDERATIONS)
+    walk(tuple(fw.COACHING.values()))
+    walk(tuple(fw.STAGE_WORK.values()))
     walk(fw.SHARED_EXECUTIVE_MEASURE_GROUPS)
     texts.append(fw.TRUST_INFLECTION_POINT)
     return texts

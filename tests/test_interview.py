@@ -90,22 +90,26 @@ def keys(script: Script) -> list[str]:
 
 
 def test_resumes_at_the_first_unanswered_question_and_saves_each_answer(canvas_file):
-    script, outcome, canvas = run(canvas_file, answer("Nurse line at $4 PMPM."))
-    assert keys(script)[0] == "question:dimensions"
-    assert script.shown[0].group == "Question 1 of 8: Relationship dimensions"
-    assert canvas.answers["dimensions"].text == "Nurse line at $4 PMPM."
-    assert [c.path[-1] for c in outcome.changes] == ["dimensions"]
+    # question 1 is asked with the dimensions (drafted from the mix): the questions
+    # section opens with question 2, asked for each segment
+    script, outcome, canvas = run(
+        canvas_file, answer("Nurse line at $4 PMPM."), sections=["questions"]
+    )
+    assert keys(script)[0] == "question:expectations:members"
+    assert script.shown[0].group == "Question 2 of 8: Segment expectations"
+    assert canvas.answers["expectations"].per_segment == {"members": "Nurse line at $4 PMPM."}
+    assert [c.path[-1] for c in outcome.changes] == ["members"]
     assert "# to be costed in workshop 2" in canvas_file.read_text()
 
 
 def test_per_segment_questions_ask_each_segment(canvas_file):
     script, _, canvas = run(
         canvas_file,
-        (KEEP,),
         answer("A named nurse who calls back the same day."),
         answer("Quarterly reviews with HR and one escalation number."),
+        sections=["questions"],
     )
-    assert keys(script)[1:3] == ["question:expectations:members", "question:expectations:employers"]
+    assert keys(script)[0:2] == ["question:expectations:members", "question:expectations:employers"]
     assert canvas.answers["expectations"].per_segment == {
         "members": "A named nurse who calls back the same day.",
         "employers": "Quarterly reviews with HR and one escalation number.",
@@ -115,22 +119,23 @@ def test_per_segment_questions_ask_each_segment(canvas_file):
 def test_keep_skip_and_back(canvas_file):
     script, _, canvas = run(
         canvas_file,
-        (SKIP,),  # dimensions: left for later
-        answer("first try"),  # expectations / members
-        (BACK,),  # back to expectations / members
-        answer("second try"),  # expectations / members again
-        (KEEP,),  # expectations / employers: kept (empty)
+        (SKIP,),  # expectations / members: left for later
+        answer("first try"),  # expectations / employers
+        (BACK,),  # back to expectations / employers
+        answer("second try"),  # expectations / employers again
+        (KEEP,),  # cost: kept (empty)
+        sections=["questions"],
     )
     assert keys(script) == [
-        "question:dimensions",
-        "question:expectations:members",
-        "question:expectations:employers",
         "question:expectations:members",
         "question:expectations:employers",
         "question:cost",
+        "question:expectations:employers",
+        "question:cost",
+        "question:marketing",
     ]
-    assert canvas.answers["expectations"].per_segment == {"members": "second try"}
-    assert "dimensions" not in canvas.answers
+    assert canvas.answers["expectations"].per_segment == {"employers": "second try"}
+    assert "cost" not in canvas.answers
 
 
 def test_all_revisits_answered_steps_and_only_narrows(canvas_file):
@@ -147,8 +152,8 @@ def test_all_revisits_answered_steps_and_only_narrows(canvas_file):
 def test_a_dimension_step_by_step_with_a_new_channel_and_a_new_measure(canvas_file):
     script, _, canvas = run(
         canvas_file,
-        answer("core"),  # use
-        answer(["members"]),  # segments served
+        answer("core"),  # the degree for members
+        answer("none"),  # the degree for employers: the segments served are the members
         answer("Plain-language benefit guides in the app and by phone."),
         answer(["app", NEW]),  # channels, and a new one:
         answer("Nurse line"),
@@ -167,7 +172,9 @@ def test_a_dimension_step_by_step_with_a_new_channel_and_a_new_measure(canvas_fi
         answer("up"),  #   tracks, unit, direction
         answer(41),
         answer(70),
-        answer("CX office"),  #   baseline, target, owner
+        (KEEP,),
+        (KEEP,),
+        answer("CX office"),  #   baseline, target, current, due, owner
         answer("Member services"),  # owner of the dimension
         sections=["dimensions"],
         only="information",
@@ -194,11 +201,16 @@ def test_use_none_asks_for_a_reason_only(canvas_file):
     script, _, canvas = run(
         canvas_file,
         answer("none"),
+        answer("none"),
         answer("Members rely on their physician for this."),
         sections=["dimensions"],
         only="connection",
     )
-    assert keys(script) == ["dimension:connection:use", "dimension:connection:reason"]
+    assert keys(script) == [
+        "dimension:connection:degree:members",
+        "dimension:connection:degree:employers",
+        "dimension:connection:reason",
+    ]
     assert canvas.dimensions["connection"].reason == "Members rely on their physician for this."
 
 
@@ -206,7 +218,7 @@ def test_motivation_asks_for_incentives(canvas_file):
     script, _, canvas = run(
         canvas_file,
         answer("supporting"),
-        (KEEP,),
+        answer("none"),
         (KEEP,),
         answer([]),
         (KEEP,),
@@ -229,13 +241,14 @@ def test_motivation_asks_for_incentives(canvas_file):
 def test_segments_stage_target_and_preferences(canvas_file):
     script, _, canvas = run(
         canvas_file,
+        *[(KEEP,)] * 7,  # name, role, kind, who they are, jobs, trajectory, destination
         (KEEP,),
         answer("engage"),
         answer(["preferred language", "appointment times"]),
         sections=["segments"],
         only="members",
     )
-    assert keys(script) == [
+    assert keys(script)[-3:] == [
         "segment:members:stage",
         "segment:members:target_stage",
         "segment:members:preferences",
@@ -247,6 +260,7 @@ def test_segments_stage_target_and_preferences(canvas_file):
 
 def test_measures_update_current_with_baseline_and_target_shown(canvas_file):
     script, _, canvas = run(canvas_file, answer(24.5), sections=["measures"])
+    assert keys(script)[0] == "measure:nps:current"
     assert script.shown[0].note == "baseline 18 · target 35 · better when higher"
     assert canvas.measure("nps").current == 24.5
 
@@ -255,7 +269,8 @@ def test_a_used_dimension_without_a_measure_is_offered_one(canvas_file):
     run(canvas_file, answer("core"), sections=["dimensions"], only="navigation")
     script, _, canvas = run(
         canvas_file,
-        (KEEP,),
+        (KEEP,),  # nps: current
+        (KEEP,),  # nps: due
         answer(True),
         answer("Navigation NPS"),
         (KEEP,),
@@ -267,6 +282,8 @@ def test_a_used_dimension_without_a_measure_is_offered_one(canvas_file):
         answer(10),
         answer(20),
         (KEEP,),
+        (KEEP,),
+        (KEEP,),  # tracks, unit, direction, baseline, target, current, due, owner
         sections=["measures"],
     )
     assert "measure:new:navigation" in keys(script)
@@ -275,7 +292,10 @@ def test_a_used_dimension_without_a_measure_is_offered_one(canvas_file):
 
 def test_a_refused_answer_is_not_saved_and_asked_again(canvas_file):
     before = canvas_file.read_text()
-    script, _, _ = run(canvas_file, answer("drafty"), sections=["segments"], only="members")
+    script, _, _ = run(
+        canvas_file, *[(KEEP,)] * 7, answer("drafty"), sections=["segments"], only="members"
+    )
+    assert keys(script)[7] == "segment:members:stage"
     assert any(t.startswith("Not saved:") for t in script.told)
     assert canvas_file.read_text() == before
 
@@ -328,13 +348,14 @@ def test_without_a_terminal_it_points_to_answers(canvas_file):
 
 def test_in_a_real_terminal_two_answers_then_ctrl_c_keeps_both(canvas_file):
     pexpect = pytest.importorskip("pexpect")
-    child = interview_in_a_terminal(canvas_file)
-    child.expect("Question 1 of 8")
-    child.expect("› ")
-    child.sendline("Information and navigation are core; motivation is planned.")
+    child = interview_in_a_terminal(canvas_file, "--section", "questions")
     child.expect("Question 2 of 8")
     child.expect("› ")
     child.sendline("A named nurse who calls back the same day.")
+    child.expect("Employer groups")
+    child.expect("› ")
+    child.sendline("Quarterly reviews with HR and one escalation number.")
+    child.expect("Question 3 of 8")
     child.expect("› ")
     child.sendintr()
     child.expect("Stopped. 2 answers saved")
@@ -342,8 +363,8 @@ def test_in_a_real_terminal_two_answers_then_ctrl_c_keeps_both(canvas_file):
     child.close()
     assert child.exitstatus == 130
     canvas = load_canvas(canvas_file)
-    assert canvas.answers["dimensions"].text.startswith("Information and navigation")
     assert canvas.answers["expectations"].per_segment["members"].startswith("A named nurse")
+    assert canvas.answers["expectations"].per_segment["employers"].startswith("Quarterly")
     text = canvas_file.read_text()
     for comment in (
         "# Acme's Medicare Advantage model",
@@ -433,14 +454,14 @@ def test_a_key_written_twice_in_an_answers_file_is_refused(canvas_file, tmp_path
 def test_answers_go_through_a_link_to_the_real_file(canvas_file, tmp_path):
     link = tmp_path / "link.yaml"
     link.symlink_to(canvas_file)
-    run(link, answer("Through the link."))
+    run(link, answer("Through the link."), only="dimensions")
     assert link.is_symlink()
     assert load_canvas(canvas_file).answers["dimensions"].text == "Through the link."
 
 
 def test_a_placeholder_answer_is_asked_again(canvas_file):
     canvas_file.write_text(CANVAS.replace("    cost:                  #", "    cost: TBD   #"))
-    script, _, _ = run(canvas_file, (SKIP,), (SKIP,), (SKIP,), answer("$4 PMPM."))
+    script, _, _ = run(canvas_file, (SKIP,), (SKIP,), answer("$4 PMPM."), sections=["questions"])
     assert "question:cost" in keys(script)
 
 
@@ -448,7 +469,7 @@ def test_quit_inside_a_new_channel_ends_the_interview(canvas_file):
     script, outcome, canvas = run(
         canvas_file,
         answer("core"),
-        (KEEP,),
+        answer("none"),
         (KEEP,),
         answer(["app", NEW]),
         answer("Nurse line"),

@@ -487,6 +487,11 @@ def test_a_change_between_two_steps_is_read_before_the_next_one(canvas_file):
                     text.replace("      baseline: 70\n", "      baseline: 70\n      current: 77\n")
                 )
 
+    # every due date set: the measures section asks only the current values
+    text = canvas_file.read_text(encoding="utf-8")
+    for baseline in ("      baseline: 18\n", "      baseline: 70\n"):
+        text = text.replace(baseline, baseline + '      due: "2027"\n')
+    canvas_file.write_text(text, encoding="utf-8")
     script = Teammate(answer_then_a_teammate_fills_the_next)
     outcome = interview(canvas_file, script, sections=["measures"]).run()
     assert [s.key for s in script.shown] == ["measure:nps:current"]
@@ -603,13 +608,13 @@ def test_every_step_with_its_guidance_fits_80_columns_and_24_lines(name, tmp_pat
 PROGRESS = r"─ (?:\x1b\[[\d;]*m)*(\w[^─\x1b\r\n]*)(?:\x1b\[[\d;]*m)* · (\d+) of (\d+) open"
 
 
-def terminal(canvas: Path, state: Path):
-    """``modelh interview CANVAS`` in a real terminal of 80x24, its memory in ``state``."""
+def terminal(canvas: Path, state: Path, *args: str):
+    """``modelh interview CANVAS [ARGS]`` in a real terminal of 80x24, its memory in ``state``."""
     import pexpect
 
     return pexpect.spawn(
         sys.executable,
-        ["-m", "modelh", "interview", str(canvas)],
+        ["-m", "modelh", "interview", str(canvas), *args],
         cwd=str(ROOT),
         env={
             **os.environ,
@@ -658,7 +663,7 @@ def test_in_a_real_terminal_the_progress_line_goes_on_across_a_resume(canvas_fil
 
 def test_in_a_real_terminal_a_change_on_disk_is_offered_a_reload(canvas_file, state):
     pexpect = pytest.importorskip("pexpect")
-    child = terminal(canvas_file, state)
+    child = terminal(canvas_file, state, "--section", "questions")  # a text step first
     child.expect(PROGRESS)
     child.expect("› ")
     edit_title(canvas_file, "Medicare Advantage 2028")  # a teammate saves meanwhile
@@ -679,7 +684,7 @@ def test_in_a_real_terminal_a_change_on_disk_is_offered_a_reload(canvas_file, st
 
 def test_in_a_real_terminal_a_declined_reload_shows_what_was_not_written(canvas_file, state):
     pexpect = pytest.importorskip("pexpect")
-    child = terminal(canvas_file, state)
+    child = terminal(canvas_file, state, "--section", "questions")  # a text step first
     child.expect(PROGRESS)
     child.expect("› ")
     edit_title(canvas_file, "Medicare Advantage 2028")

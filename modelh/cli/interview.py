@@ -56,8 +56,13 @@ def interview(
         ),
     ] = None,
 ) -> None:
-    """Walk through the canvas questions, the seven dimensions, the segments and the
-    measures, and write each answer into the canvas file as it is given.
+    """Walk through the whole canvas in the method's order, segments first, and write
+    each answer into the canvas file as it is given.
+
+    The sections, in order: segments, value propositions, channels, the canvas
+    questions, the seven dimensions (the degree for each segment, question 1
+    drafted from it, then each dimension's details), measures, and the blocks
+    (revenue streams, cost structure, key activities, resources and partners).
 
     Only the answered values change in the file: comments, order and formatting
     stay as they were. Every answer is saved at once, so Ctrl-C loses nothing;

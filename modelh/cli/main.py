@@ -44,8 +44,8 @@ COMMANDS: dict[str, Command] = {
     "interview": Command(
         "modelh.cli.interview",
         "interview",
-        "Walk through the canvas questions, the seven dimensions, the segments and the "
-        "measures, and write each answer into the canvas file as it is given.",
+        "Walk through the whole canvas in the method's order, segments first, and write "
+        "each answer into the canvas file as it is given.",
     ),
     "check": Command(
         "modelh.cli.check",

@@ -11,6 +11,7 @@ import importlib
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # the content is imported on first use, so that reading vocab is cheap
+    from .coaching import COACHING, STAGE_WORK
     from .content import CX_CAPABILITIES, CX_OFFICES, MANAGEMENT_DISCIPLINES
     from .dimensions import DIMENSION_CONSIDERATIONS, DIMENSIONS
     from .entities import (
@@ -66,6 +67,8 @@ from .vocab import (
 )
 
 _LAZY = {
+    "COACHING": "coaching",
+    "STAGE_WORK": "coaching",
     "CUSTOMER_INDICATOR_GROUPS": "measures",
     "CX_CAPABILITIES": "content",
     "CX_OFFICES": "content",
@@ -110,6 +113,7 @@ __all__ = [
     "CANVAS_KINDS",
     "CANVAS_STATUSES",
     "CHANNEL_KINDS",
+    "COACHING",
     "CUSTOMER_INDICATOR_GROUPS",
     "CX_CAPABILITIES",
     "CX_CAPABILITY_IDS",
@@ -142,6 +146,7 @@ __all__ = [
     "SHARED_EXECUTIVE_MEASURE_GROUPS",
     "STAGES",
     "STAGE_IDS",
+    "STAGE_WORK",
     "SYSTEM_KINDS",
     "TRUST_AT",
     "TRUST_BEFORE",

@@ -9,6 +9,7 @@ from modelh.canvas.editing import Append, CanvasFile, Edit
 from modelh.canvas.model import Canvas
 from modelh.errors import CanvasError, ModelhError
 from modelh.interview.numbers import parse_number
+from modelh.interview.steps import strongest
 from modelh.interview.walk import Change, Outcome
 
 _NUMBER_KEYS = frozenset({"baseline", "current", "target"})
@@ -18,9 +19,14 @@ _ITEM_LISTS = frozenset({"segments", "value_propositions", "channels", "measures
 def answers_from_file(file: CanvasFile, answers_path: str) -> Outcome:
     """Apply a partial canvas (the canvas's own keys) to ``file``, non-interactively.
 
-    List items with an id are matched to the canvas's by id (their keys are
-    set), or added when new. The same checks as the interview apply; the file
-    is written once, and only when every value is accepted.
+    Everything the interview asks can be given: segments, value propositions,
+    channels and measures (items with an id are matched to the canvas's by id,
+    their keys set, or added when new), answers (one text, or one per segment),
+    a dimension's mix (which replaces a list of segments, and sets ``use`` to its
+    highest degree when the file gives no ``use``), and the other blocks (lists
+    without ids, replaced whole). Empty values are skipped. The same checks as
+    the interview apply; the file is written once, and only when every value is
+    accepted; applying the same file again changes nothing.
     """
     import yaml
 
@@ -103,8 +109,28 @@ def _edits_for(
             and not _mix_over_list(canvas, here)
         ):
             _edits_for(value, here, canvas, edits)  # set its keys one by one
+            if _is_dimension(here) and isinstance(value.get("segments"), dict):
+                _use_of_mix(value, here, canvas, edits)
             continue
         edits.append(Edit(here, _number(key, value)))  # an answer per segment goes whole
+
+
+def _is_dimension(path: tuple[str, ...]) -> bool:
+    return len(path) == 3 and path[:2] == ("customer_relationships", "dimensions")
+
+
+def _use_of_mix(
+    dimension: dict[str, Any], path: tuple[str, ...], canvas: Canvas, edits: list[Edit | Append]
+) -> None:
+    """A mix given without ``use`` sets ``use`` to the mix's highest degree (the format's
+    reading rule), the degrees the canvas holds merged with the file's."""
+    if dimension.get("use") not in (None, ""):
+        return
+    held = canvas.dimensions.get(path[2])
+    mix = {**(held.mix if held is not None else {}), **dimension["segments"]}
+    use = strongest([str(d) for d in mix.values()])
+    if use is not None:
+        edits.append(Edit((*path, "use"), use))
 
 
 def _mix_over_list(canvas: Canvas, path: tuple[str, ...]) -> bool:

@@ -170,10 +170,20 @@ class RichPrompter:
         parts.append(Text(printable(step.prompt, multiline=True)))
         guide_at = len(parts)
         if step.note:
-            parts.append(Text(printable(step.note, multiline=True), style="italic"))
-        if step.choices and step.kind in ("choice", "multi"):
+            note = Text(printable(step.note, multiline=True), style="italic")
+            if level >= 1:  # a long note (a draft, a list of names): its first line
+                note = Text(printable(step.note.split("\n", 1)[0]), style="italic")
+                note.no_wrap, note.overflow = True, "ellipsis"
+            parts.append(note)
+        if (step.choices or step.allow_new) and step.kind in ("choice", "multi"):
             parts.append(_choices(step, level))
-        if step.kind != "confirm" and not (step.path == () and step.current is None):
+        if step.draft and not step.answered:  # a proposed answer: Enter takes it
+            parts.append(Text("Draft (Enter takes it, /edit changes it):", style="bold"))
+            draft = Text(printable(step.draft, multiline=True))
+            if level >= 1:
+                draft.no_wrap, draft.overflow = True, "ellipsis"
+            parts.append(draft)
+        elif step.kind != "confirm" and not (step.path == () and step.current is None):
             now = Text.assemble(("Now: ", "bold"), _current(step, level))
             now.no_wrap, now.overflow = level >= 1, "ellipsis"
             parts.append(now)
@@ -225,7 +235,9 @@ class RichPrompter:
                 self._last = None  # kept through a question between (reload?), for its retry
             text = raw.strip()
             if text == "":
-                return Reply(KEEP)
+                return (
+                    Reply(ANSWER, step.draft) if step.draft and not step.answered else Reply(KEEP)
+                )
             if text.lower() in _COMMANDS:
                 action = _COMMANDS[text.lower()]
                 if action in (GOTO, NEXT) and not step.total:  # a new item's field, a menu
@@ -296,7 +308,7 @@ class RichPrompter:
         ``/edit`` of the step opens it again.
         """
         editor = os.environ.get("VISUAL") or os.environ.get("EDITOR") or "vi"
-        current = step.current
+        current = step.current if step.answered or not step.draft else step.draft
         if isinstance(current, list | tuple):
             current = "; ".join(str(c) for c in current)
         name = self._drafts.get(step.key)

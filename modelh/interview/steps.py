@@ -1,9 +1,13 @@
 """The steps of the interview, made from the canvas as it stands and the method.
 
-A dimension marked ``none`` asks for a reason, a used one for its segments,
-channels and measures; a segment for its stages and preferences; an active
-measure for its current value. ``plan`` is called again after every answer, so
-the walk grows and shrinks with the canvas.
+The walk follows the method's order: the customer segments first (who they are,
+buyer or user, their jobs, where they are heading, their stage in the value
+chain), then the value propositions built for them, the channels, the canvas
+questions, the seven dimensions (the degree for each segment, question 1 drafted
+from that mix, then each used dimension's details), the measures, and the other
+blocks of the canvas. A section opens with a step that adds its items (a
+segment, a value proposition, a channel, a measure). ``plan`` is called again
+after every answer, so the walk grows and shrinks with the canvas.
 """
 
 from __future__ import annotations
@@ -13,10 +17,18 @@ from dataclasses import dataclass
 from typing import Any
 
 from modelh import framework as fw
-from modelh.canvas.model import Canvas
+from modelh.canvas.model import Canvas, DimensionUse
 from modelh.errors import UsageError
 
-INTERVIEW_SECTIONS = ("questions", "dimensions", "segments", "measures")
+INTERVIEW_SECTIONS = (
+    "segments",
+    "value_propositions",
+    "channels",
+    "questions",
+    "dimensions",
+    "measures",
+    "blocks",
+)
 
 #: Each section's title as the walk shows it ("Segments · 3 of 12 open").
 SECTION_TITLES = {
@@ -29,6 +41,58 @@ SECTION_TITLES = {
     "blocks": "Revenue, costs, activities, resources and partners",
 }
 
+#: The plain canvas blocks the walk asks as lists, in its order: (key, title, question).
+BLOCKS: tuple[tuple[str, str, str], ...] = (
+    ("revenue_streams", "Revenue streams", "How does the model earn money: who pays, and how?"),
+    ("cost_structure", "Cost structure", "What are the model's largest costs?"),
+    (
+        "key_activities",
+        "Key activities",
+        "What must the organization do well for the model to work?",
+    ),
+    (
+        "key_resources",
+        "Key resources",
+        "Which people, data, systems and assets does the model depend on?",
+    ),
+    ("key_partners", "Key partners", "Which partners do part of the work, and what does each do?"),
+)
+
+#: The degree of a dimension for one segment, as the choices show it.
+DEGREES: tuple[tuple[str, str], ...] = (
+    ("core", "core: central to the model for them"),
+    ("supporting", "supporting: used, in support of the core"),
+    ("planned", "planned: to be used, not yet"),
+    ("none", "none: not used for them"),
+)
+
+#: The same degrees for the model as a whole (a canvas without segments).
+USES: tuple[tuple[str, str], ...] = (
+    ("core", "core: central to the model"),
+    ("supporting", "supporting: used, in support of the core"),
+    ("planned", "planned: to be used, not yet"),
+    ("none", "none: deliberately not used (say why)"),
+)
+
+ROLES: tuple[tuple[str, str], ...] = (
+    ("buyer", "buyer: pays for the model or decides to buy it"),
+    ("user", "user: receives the care or the service"),
+    ("both", "both: pays and receives"),
+)
+
+CANVAS_KIND_LABELS: tuple[tuple[str, str], ...] = (
+    ("health-plan", "health-plan: a payer (commercial, Medicare, Medicaid)"),
+    ("provider", "provider: a hospital, a health system, a medical group"),
+    ("digital-health", "digital-health: a digital health company"),
+    ("other", "other"),
+)
+
+#: The channel kinds, as the choices list them.
+CHANNEL_KIND_LABELS = tuple((k, "mail: postal" if k == "mail" else k) for k in fw.CHANNEL_KINDS)
+
+#: Lists are typed on one line, their items separated with ';'.
+_SEVERAL = " (separate several with ';')"
+
 
 def section_title(section: str) -> str:
     """The title of a section of the walk, as a person reads it."""
@@ -40,7 +104,7 @@ class Step:
     """One thing the interview asks: what, where in the walk, how to answer it."""
 
     key: str  # stable id: "question:cost", "dimension:motivation:use", ...
-    section: str  # questions | dimensions | segments | measures
+    section: str  # one of INTERVIEW_SECTIONS
     group: str  # what the step belongs to: "Question 3 of 8", "Dimension 6 of 7: Motivation"
     prompt: str  # the question as asked
     kind: str  # text | choice | multi | list | number | confirm
@@ -53,6 +117,10 @@ class Step:
     required: bool = False  # an empty answer is refused (a new item's id and name)
     number: int = 0  # position in the walk, from 1
     total: int = 0
+    draft: str = ""  # a proposed answer (question 1 from the mix): Enter takes it when unanswered
+    make: str = (
+        ""  # a confirm step that adds items: segment | value_proposition | channel | measure
+    )
 
     @property
     def answered(self) -> bool:
@@ -67,10 +135,13 @@ class Step:
 def plan(canvas: Canvas, sections: Sequence[str] = INTERVIEW_SECTIONS) -> list[Step]:
     """Every step of the walk for the canvas as it stands now, in order."""
     makers: dict[str, Callable[[Canvas], Iterator[Step]]] = {
+        "segments": _segment_steps,
+        "value_propositions": _value_proposition_steps,
+        "channels": _channel_steps,
         "questions": _question_steps,
         "dimensions": _dimension_steps,
-        "segments": _segment_steps,
         "measures": _measure_steps,
+        "blocks": _block_steps,
     }
     steps = [
         step
@@ -78,30 +149,8 @@ def plan(canvas: Canvas, sections: Sequence[str] = INTERVIEW_SECTIONS) -> list[S
         if section in sections
         for step in makers[section](canvas)
     ]
-    # every step of a group carries the group's guidance: resuming mid-group shows it too
-    guidance: dict[str, fw.Guidance] = {}
-    for step in steps:
-        if step.guidance is not None:
-            guidance.setdefault(step.group, step.guidance)
-    steps = [s if s.guidance else _with_guidance(s, guidance.get(s.group)) for s in steps]
     total = len(steps)
     return [_numbered(step, i + 1, total) for i, step in enumerate(steps)]
-
-
-#: What the stage steps show: the value chain and its Trust Inflection Point.
-VALUE_CHAIN_GUIDANCE = fw.Guidance(
-    why=fw.TRUST_INFLECTION_POINT,
-    good_answer="The stage the segment has really reached, judged by what the company does "
-    "for it today (the list gives each stage's work), and a target one stage ahead.",
-    example="Medicare Advantage members: interact today (we watch which channels they use "
-    "and record their language and appointment times), engage next plan year.",
-)
-
-
-def _with_guidance(step: Step, guidance: fw.Guidance | None) -> Step:
-    from dataclasses import replace
-
-    return replace(step, guidance=guidance) if guidance else step
 
 
 def _numbered(step: Step, number: int, total: int) -> Step:
@@ -110,13 +159,192 @@ def _numbered(step: Step, number: int, total: int) -> Step:
     return replace(step, number=number, total=total)
 
 
+def _coach(topic: str) -> fw.Guidance:
+    return fw.COACHING[topic]
+
+
+def _names(items: Sequence[Any]) -> str:
+    return ", ".join(item.name or item.id for item in items)
+
+
+# -- segments ---------------------------------------------------------------------------
+
+
+def _segment_steps(canvas: Canvas) -> Iterator[Step]:
+    yield Step(
+        "canvas:kind",
+        "segments",
+        "The canvas",
+        "Whose business model is this?",
+        "choice",
+        ("canvas", "kind"),
+        canvas.canvas.kind,
+        CANVAS_KIND_LABELS,
+        guidance=_coach("canvas.kind"),
+    )
+    segments = canvas.segments
+    buyers = [s for s in segments if s.role in ("buyer", "both")]
+    users = [s for s in segments if s.role in ("user", "both")]
+    if not segments:
+        note = "The canvas has no segment yet: name a buyer and a user."
+    else:
+        sides = [side for side, found in (("buyer", buyers), ("user", users)) if not found]
+        note = f"The canvas has {len(segments)}: " + ", ".join(
+            f"{s.name or s.id} ({s.role or 'role not set'})" for s in segments
+        )
+        if sides:
+            note += f". No {' and no '.join(sides)} yet: every healthcare model has both."
+    yield Step(
+        "segment:+",
+        "segments",
+        "Segments",
+        "Add a customer segment?" if not segments else "Add another customer segment?",
+        "confirm",
+        current=tuple(s.id for s in segments) if buyers and users else None,
+        guidance=_coach("segment.add"),
+        note=note,
+        make="segment",
+    )
+    stages = tuple((s.id, f"{s.id}: {fw.STAGE_WORK[s.id]}") for s in fw.STAGES)
+    choices = {
+        "role": ROLES,
+        "kind": tuple((k, k) for k in fw.SEGMENT_KINDS),
+        "stage": stages,
+        "target_stage": stages,
+    }
+    for n, seg in enumerate(segments, start=1):
+        group = f"Segment {n} of {len(segments)}: {seg.name or seg.id}"
+        yield from _item_steps("segment", "segments", group, seg, _SEGMENT_FIELDS, choices)
+
+
+#: A segment's fields as the walk asks them: (key, question, kind).
+_SEGMENT_FIELDS: tuple[tuple[str, str, str], ...] = (
+    ("name", "What is the segment called?", "text"),
+    ("role", "Does this segment buy, use, or both?", "choice"),
+    ("kind", "What sort of customer is it?", "choice"),
+    ("description", "Who are they: who is in the segment, how many, what sets them apart?", "text"),
+    ("jobs", "Which jobs-to-be-done does the model serve for them?" + _SEVERAL, "list"),
+    ("trajectory", "Where are they heading in the healthcare ecosystem?", "text"),
+    ("destination", "Where does the model mean them to end up?", "text"),
+    ("stage", "Where does this segment stand in the value chain today?", "choice"),
+    ("target_stage", "Where should the model take it? (one stage ahead keeps trust)", "choice"),
+    (
+        "preferences",
+        "Which preferences are captured and honored (language, distance, times)?" + _SEVERAL,
+        "list",
+    ),
+)
+
+
+def _item_steps(
+    noun: str,
+    section: str,
+    group: str,
+    item: Any,
+    fields: Sequence[tuple[str, str, str]],
+    choices: dict[str, tuple[tuple[str, str], ...]],
+) -> Iterator[Step]:
+    """One step for each field of a list item (a segment, a proposition, a channel)."""
+    for name, prompt, kind in fields:
+        current = getattr(item, name)
+        if kind == "multi" and not choices.get(name):
+            continue  # nothing to choose from (a proposition's segments, without segments)
+        yield Step(
+            f"{noun}:{item.id}:{name}",
+            section,
+            group,
+            prompt,
+            kind,
+            (section, f"[{item.id}]", name),
+            current,
+            choices.get(name, ()),
+            guidance=_coach(f"{noun}.{name}"),
+        )
+
+
+# -- value propositions and channels ----------------------------------------------------
+
+
+def _value_proposition_steps(canvas: Canvas) -> Iterator[Step]:
+    props = canvas.value_propositions
+    listed = {seg for vp in props for seg in vp.segments}
+    without = [s for s in canvas.segments if s.id not in listed]
+    note = f"The canvas has {len(props)}: {_names(props)}" if props else "None yet."
+    if without:
+        note += f"\nNo proposition yet for: {_names(without)}"
+    yield Step(
+        "value_proposition:+",
+        "value_propositions",
+        "Value propositions",
+        "Add a value proposition?" if not props else "Add another value proposition?",
+        "confirm",
+        current=tuple(vp.id for vp in props) if props and not without else None,
+        guidance=_coach("value_proposition.add"),
+        note=note,
+        make="value_proposition",
+    )
+    choices = {"segments": tuple((s.id, s.name or s.id) for s in canvas.segments)}
+    for n, vp in enumerate(props, start=1):
+        group = f"Value proposition {n} of {len(props)}: {vp.name or vp.id}"
+        yield from _item_steps(
+            "value_proposition", "value_propositions", group, vp, _PROPOSITION_FIELDS, choices
+        )
+
+
+_PROPOSITION_FIELDS: tuple[tuple[str, str, str], ...] = (
+    ("name", "What is the value proposition called?", "text"),
+    ("segments", "For which segments is it built?", "multi"),
+    (
+        "description",
+        "What do these customers get, and why is it better than what they have today?",
+        "text",
+    ),
+)
+
+_CHANNEL_FIELDS: tuple[tuple[str, str, str], ...] = (
+    ("name", "What is the channel called?", "text"),
+    ("kind", "What kind of channel is it?", "choice"),
+    ("description", "What do customers do there, who runs it, and when is it open?", "text"),
+)
+
+
+def _channel_steps(canvas: Canvas) -> Iterator[Step]:
+    channels = canvas.channels
+    choices = {"kind": CHANNEL_KIND_LABELS}
+    yield Step(
+        "channel:+",
+        "channels",
+        "Channels",
+        "Add a channel?" if not channels else "Add another channel?",
+        "confirm",
+        current=tuple(c.id for c in channels) or None,
+        guidance=_coach("channel.add"),
+        note=(
+            f"The canvas has {len(channels)}: "
+            + ", ".join(f"{c.name or c.id} ({c.kind or 'kind not set'})" for c in channels)
+            if channels
+            else "None yet. The kinds: " + ", ".join(fw.CHANNEL_KINDS)
+        ),
+        make="channel",
+    )
+    for n, channel in enumerate(channels, start=1):
+        group = f"Channel {n} of {len(channels)}: {channel.name or channel.id}"
+        yield from _item_steps("channel", "channels", group, channel, _CHANNEL_FIELDS, choices)
+
+
+# -- the canvas questions ---------------------------------------------------------------
+
+
 def _question_steps(canvas: Canvas) -> Iterator[Step]:
+    """Questions 2 to 8; question 1 is asked with the dimensions, drafted from the mix."""
     segments = canvas.segments
     for q in fw.QUESTIONS:
+        if q.id == "dimensions":
+            continue
         answer = canvas.answers.get(q.id)
         base = ("customer_relationships", "answers", q.id)
         group = f"Question {q.number} of {len(fw.QUESTIONS)}: {q.title}"
-        if q.per_segment and len(segments) > 1 and not (answer and answer.text):
+        if q.per_segment and segments and not (answer and answer.text):
             for seg in segments:
                 current = answer.per_segment.get(seg.id) if answer else None
                 yield Step(
@@ -142,186 +370,276 @@ def _question_steps(canvas: Canvas) -> Iterator[Step]:
             )
 
 
-_DIMENSION_FIELDS = (
-    ("approach", "What does the model do in this dimension?"),
+# -- the seven dimensions ---------------------------------------------------------------
+
+_DIMENSION_TEXTS = (
     ("message", "What message do these customers prefer to hear?"),
-    ("emotional_support", "What emotional support does it give?"),
-    ("physical_comfort", "What physical comfort does it give?"),
+    ("emotional_support", "What emotional support does it give them?"),
+    ("physical_comfort", "What physical comfort does it give them?"),
 )
 
 
+def degree(dim: DimensionUse | None, segment_id: str) -> str | None:
+    """The degree the canvas gives ``dim`` for one segment; None when not decided yet
+    (a mix that leaves the segment out, or no ``use`` with the list form)."""
+    if dim is None:
+        return None
+    if dim.mix:
+        return dim.mix.get(segment_id)
+    if dim.use is None:
+        return None
+    return dim.degree_for(segment_id)
+
+
 def _dimension_steps(canvas: Canvas) -> Iterator[Step]:
-    uses = (
-        ("core", "core: central to the model"),
-        ("supporting", "supporting: used, in support of the core"),
-        ("planned", "planned: to be used, not yet"),
-        ("none", "none: deliberately not used (say why)"),
-    )
+    segments = canvas.segments
+    # first the mix: the degree of each dimension for each segment
     for dim in fw.DIMENSIONS:
         current = canvas.dimensions.get(dim.id)
         base = ("customer_relationships", "dimensions", dim.id)
         group = f"Dimension {dim.number} of {len(fw.DIMENSIONS)}: {dim.name}"
-        key = f"dimension:{dim.id}"
-        yield Step(
-            f"{key}:use",
-            "dimensions",
-            group,
-            f"How does the model use {dim.name.lower()}? {dim.summary}",
-            "choice",
-            (*base, "use"),
-            current.use if current else None,
-            uses,
-            guidance=dim.guidance,
-        )
+        if not segments:
+            yield Step(
+                f"dimension:{dim.id}:use",
+                "dimensions",
+                group,
+                f"How does the model use {dim.name.lower()}?",
+                "choice",
+                (*base, "use"),
+                current.use if current else None,
+                USES,
+                guidance=dim.guidance,
+                note=dim.summary,
+            )
+            continue
+        for seg in segments:
+            yield Step(
+                f"dimension:{dim.id}:degree:{seg.id}",
+                "dimensions",
+                group,
+                f"How much does the model rely on {dim.name.lower()} for {seg.name or seg.id}?",
+                "choice",
+                (*base, "segments", seg.id),
+                degree(current, seg.id),
+                DEGREES,
+                guidance=dim.guidance,
+                note=dim.summary,
+            )
+    # then question 1, which that mix answers: a draft to keep or edit
+    q = fw.question("dimensions")
+    answer = canvas.answers.get(q.id)
+    draft = draft_dimensions_answer(canvas)
+    yield Step(
+        f"question:{q.id}",
+        "dimensions",
+        f"Question {q.number} of {len(fw.QUESTIONS)}: {q.title}",
+        q.text,
+        "text",
+        ("customer_relationships", "answers", q.id),
+        answer.text if answer else None,
+        guidance=q.guidance,
+        note=f"Drafted from the degrees: {draft}" if draft and answer and answer.text else "",
+        draft=draft,
+    )
+    # then the details of each dimension the model uses or plans
+    for dim in fw.DIMENSIONS:
+        current = canvas.dimensions.get(dim.id)
         if current is None or current.use is None:
             continue
-        if current.use == "none":
-            yield Step(
-                f"{key}:reason",
-                "dimensions",
-                group,
-                f"Why does the model not use {dim.name.lower()}?",
-                "text",
-                (*base, "reason"),
-                current.reason,
-            )
-            continue
-        segs = tuple((s.id, s.name or s.id) for s in canvas.segments)
-        if segs and not current.mix:  # a list would overwrite the mix's degrees
-            yield Step(
-                f"{key}:segments",
-                "dimensions",
-                group,
-                "Which segments does it serve? (none chosen: every segment)",
-                "multi",
-                (*base, "segments"),
-                current.segments,
-                segs,
-            )
-        yield Step(
-            f"{key}:approach",
-            "dimensions",
-            group,
-            _DIMENSION_FIELDS[0][1],
-            "text",
-            (*base, "approach"),
-            current.approach,
-        )
-        chans = tuple((c.id, f"{c.name or c.id} ({c.kind or 'channel'})") for c in canvas.channels)
-        yield Step(
-            f"{key}:channels",
-            "dimensions",
-            group,
-            "Through which channels do these customers prefer it?",
-            "multi",
-            (*base, "channels"),
-            current.channels,
-            chans,
-            allow_new="channel",
-        )
-        for name, prompt in _DIMENSION_FIELDS[1:]:
-            yield Step(
-                f"{key}:{name}",
-                "dimensions",
-                group,
-                prompt,
-                "text",
-                (*base, name),
-                getattr(current, name),
-            )
-        if dim.id == "motivation":
-            yield Step(
-                f"{key}:incentives",
-                "dimensions",
-                group,
-                "Which incentives: who rewards what, and how can the reward be used? "
-                "(separate several with ';')",
-                "list",
-                (*base, "incentives"),
-                current.incentives,
-            )
-        measures = tuple((m.id, m.name or m.id) for m in canvas.measures if m.status != "retired")
-        yield Step(
-            f"{key}:measures",
-            "dimensions",
-            group,
-            "Which measures track it?",
-            "multi",
-            (*base, "measures"),
-            current.measures,
-            measures,
-            allow_new="measure",
-        )
-        yield Step(
-            f"{key}:owner",
-            "dimensions",
-            group,
-            "Who owns it?",
-            "text",
-            (*base, "owner"),
-            current.owner,
-        )
+        yield from _dimension_details(canvas, dim, current)
 
 
-def _segment_steps(canvas: Canvas) -> Iterator[Step]:
-    stages = tuple((s.id, f"{s.name}: {s.duties}") for s in fw.STAGES)
-    total = len(canvas.segments)
-    for n, seg in enumerate(canvas.segments, start=1):
-        base = ("segments", f"[{seg.id}]")
-        group = f"Segment {n} of {total}: {seg.name or seg.id}"
+def _dimension_details(canvas: Canvas, dim: fw.Dimension, current: DimensionUse) -> Iterator[Step]:
+    base = ("customer_relationships", "dimensions", dim.id)
+    group = f"Dimension {dim.number} of {len(fw.DIMENSIONS)}: {dim.name}"
+    key = f"dimension:{dim.id}"
+    if current.use == fw.NO_USE:
         yield Step(
-            f"segment:{seg.id}:stage",
-            "segments",
+            f"{key}:reason",
+            "dimensions",
             group,
-            "Where does this segment stand in the value chain today?",
-            "choice",
-            (*base, "stage"),
-            seg.stage,
-            stages,
-            guidance=VALUE_CHAIN_GUIDANCE,
+            f"Why does the model not use {dim.name.lower()}?",
+            "text",
+            (*base, "reason"),
+            current.reason,
+            guidance=_coach("dimension.reason"),
         )
+        return
+    yield Step(
+        f"{key}:approach",
+        "dimensions",
+        group,
+        f"What does the model do for {dim.name.lower()}, and for whom?",
+        "text",
+        (*base, "approach"),
+        current.approach,
+        guidance=_coach("dimension.approach"),
+    )
+    chans = tuple((c.id, f"{c.name or c.id} ({c.kind or 'channel'})") for c in canvas.channels)
+    yield Step(
+        f"{key}:channels",
+        "dimensions",
+        group,
+        f"Through which channels do these customers prefer {dim.name.lower()}?",
+        "multi",
+        (*base, "channels"),
+        current.channels,
+        chans,
+        allow_new="channel",
+        guidance=_coach("dimension.channels"),
+    )
+    for name, prompt in _DIMENSION_TEXTS:
         yield Step(
-            f"segment:{seg.id}:target_stage",
-            "segments",
+            f"{key}:{name}",
+            "dimensions",
             group,
-            "Where should the model take it? (one stage ahead keeps trust)",
-            "choice",
-            (*base, "target_stage"),
-            seg.target_stage,
-            stages,
+            prompt,
+            "text",
+            (*base, name),
+            getattr(current, name),
+            guidance=_coach(f"dimension.{name}"),
         )
+    if dim.id == "motivation":
         yield Step(
-            f"segment:{seg.id}:preferences",
-            "segments",
+            f"{key}:incentives",
+            "dimensions",
             group,
-            "Which preferences are captured and honoured (language, distance, times)? "
-            "(separate several with ';')",
+            "Which incentives: who rewards what, and how can the reward be used?" + _SEVERAL,
             "list",
-            (*base, "preferences"),
-            seg.preferences,
+            (*base, "incentives"),
+            current.incentives,
+            guidance=_coach("dimension.incentives"),
         )
+    measures = tuple((m.id, m.name or m.id) for m in canvas.measures if m.status != "retired")
+    yield Step(
+        f"{key}:measures",
+        "dimensions",
+        group,
+        f"Which measures track {dim.name.lower()}?",
+        "multi",
+        (*base, "measures"),
+        current.measures,
+        measures,
+        allow_new="measure",
+        guidance=_coach("dimension.measures"),
+    )
+    yield Step(
+        f"{key}:owner",
+        "dimensions",
+        group,
+        "Who owns it?",
+        "text",
+        (*base, "owner"),
+        current.owner,
+        guidance=_coach("dimension.owner"),
+    )
+
+
+#: Degrees from the strongest, as the draft of question 1 names them.
+_DEGREE_ORDER = ("core", "supporting", "planned", "none")
+
+
+def strongest(degrees: Sequence[str | None]) -> str | None:
+    """The highest degree among ``degrees`` (the overall ``use`` of a mix)."""
+    known = [d for d in degrees if d in _DEGREE_ORDER]
+    return min(known, key=_DEGREE_ORDER.index) if known else None
+
+
+def _and(words: Sequence[str]) -> str:
+    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
+
+
+def _degrees_sentence(by_dimension: dict[str, str]) -> str:
+    """``{dimension: degree}`` said in words: navigation is core; motivation is planned."""
+    parts = []
+    for deg in _DEGREE_ORDER:
+        names = [fw.dimension(d).name.lower() for d, g in by_dimension.items() if g == deg]
+        if not names:
+            continue
+        verb = "is" if len(names) == 1 else "are"
+        said = "not used" if deg == fw.NO_USE else deg
+        parts.append(f"{_and(names)} {verb} {said}")
+    return "; ".join(parts)
+
+
+def draft_dimensions_answer(canvas: Canvas) -> str:
+    """An answer to question 1 drafted from the degrees given so far ("" before any)."""
+    if not canvas.segments:
+        uses = {
+            d.id: use
+            for d in fw.DIMENSIONS
+            if (dim := canvas.dimensions.get(d.id)) is not None and (use := dim.use)
+        }
+        text = _degrees_sentence(uses)
+        return (text[0].upper() + text[1:] + ".") if text else ""
+    sentences: list[str] = []
+    by_segment = {
+        seg.id: {
+            d.id: g
+            for d in fw.DIMENSIONS
+            if (g := degree(canvas.dimensions.get(d.id), seg.id)) is not None
+        }
+        for seg in canvas.segments
+    }
+    shown = [(seg, by_segment[seg.id]) for seg in canvas.segments if by_segment[seg.id]]
+    if not shown:
+        return ""
+    if len(canvas.segments) > 1 and len(shown) == len(canvas.segments):
+        first = shown[0][1]
+        if all(mix == first for _, mix in shown):
+            return f"For every segment: {_degrees_sentence(first)}."
+    for seg, mix in shown:
+        sentences.append(f"For {seg.name or seg.id}: {_degrees_sentence(mix)}.")
+    return " ".join(sentences)
+
+
+# -- measures ---------------------------------------------------------------------------
 
 
 def _measure_steps(canvas: Canvas) -> Iterator[Step]:
     active = [m for m in canvas.measures if m.status == "active"]
+    yield Step(
+        "measure:+",
+        "measures",
+        "Measures",
+        "Add a measure?" if not canvas.measures else "Add another measure?",
+        "confirm",
+        current=tuple(m.id for m in active) or None,
+        guidance=_coach("measure.add"),
+        note=f"The canvas has {len(canvas.measures)}: {_names(canvas.measures)}"
+        if canvas.measures
+        else "None yet.",
+        make="measure",
+    )
     for n, measure in enumerate(active, start=1):
         unit = f" {measure.unit}" if measure.unit else ""
-        note = (
-            f"baseline {_num(measure.baseline)}{unit} · target {_num(measure.target)}{unit}"
-            f" · better when {'higher' if measure.direction == 'up' else 'lower'}"
-            if measure.direction
-            else f"baseline {_num(measure.baseline)}{unit} · target {_num(measure.target)}{unit}"
-        )
+        note = f"baseline {_num(measure.baseline)}{unit} · target {_num(measure.target)}{unit}"
+        if measure.direction:
+            note += f" · better when {'higher' if measure.direction == 'up' else 'lower'}"
+        group = f"Measure {n} of {len(active)}: {measure.name or measure.id}"
+        base = ("customer_relationships", "measures", f"[{measure.id}]")
         yield Step(
             f"measure:{measure.id}:current",
             "measures",
-            f"Measure {n} of {len(active)}: {measure.name or measure.id}",
+            group,
             f"What is the current value of '{measure.name or measure.id}'?",
             "number",
-            ("customer_relationships", "measures", f"[{measure.id}]", "current"),
+            (*base, "current"),
             measure.current,
             note=note,
-            guidance=fw.domain(measure.domain).guidance if measure.domain else None,
+            guidance=fw.domain(measure.domain).guidance
+            if measure.domain
+            else _coach("measure.figures"),
+        )
+        yield Step(
+            f"measure:{measure.id}:due",
+            "measures",
+            group,
+            "When is the target due? (2027, 2027-12, 2027-Q4 or 2027-12-31)",
+            "text",
+            (*base, "due"),
+            measure.due,
+            guidance=_coach("measure.due"),
         )
     for dim in fw.DIMENSIONS:
         use = canvas.dimensions.get(dim.id)
@@ -334,6 +652,7 @@ def _measure_steps(canvas: Canvas) -> Iterator[Step]:
                 "confirm",
                 (),
                 None,
+                guidance=_coach("dimension.measures"),
             )
 
 
@@ -343,9 +662,38 @@ def _num(value: float | int | None) -> str:
     return str(int(value)) if float(value).is_integer() else f"{value:g}"
 
 
+# -- the other blocks -------------------------------------------------------------------
+
+
+def _block_steps(canvas: Canvas) -> Iterator[Step]:
+    for n, (block, title, prompt) in enumerate(BLOCKS, start=1):
+        items = getattr(canvas, block)
+        yield Step(
+            f"block:{block}",
+            "blocks",
+            f"Block {n} of {len(BLOCKS)}: {title}",
+            prompt + _SEVERAL,
+            "list",
+            (block,),
+            tuple(item.text for item in items if item.text),
+            guidance=_coach(f"block.{block}"),
+        )
+
+
+# -- --only -----------------------------------------------------------------------------
+
+#: Key parts that name no item of the canvas: the steps that add one.
+_NOT_IDS = frozenset({"+", "new"})
+
+
 def step_ids(canvas: Canvas, sections: Sequence[str] = INTERVIEW_SECTIONS) -> set[str]:
     """The ids ``--only`` can name: each step's question, dimension, segment or measure."""
-    return {part for step in plan(canvas, sections) for part in step.key.split(":")[1:2]}
+    return {
+        part
+        for step in plan(canvas, sections)
+        for part in step.key.split(":")[1:2]
+        if part not in _NOT_IDS
+    }
 
 
 def check_only(canvas: Canvas, sections: Sequence[str], only: str) -> None:

@@ -1,13 +1,16 @@
-"""The interview: a walk through the canvas questions, the seven dimensions, the
-segments and the measures, each answer written back into the canvas file at once.
+"""The interview: a walk through the whole canvas in the method's order (segments,
+value propositions, channels, the canvas questions, the seven dimensions, measures
+and the other blocks), each answer written back into the canvas file at once.
 
 The walk is a list of steps made from the canvas as it stands (``steps.plan``),
 made again after every answer. Each step is shown and answered through a
 ``Prompter``: ``RichPrompter`` at a terminal, a scripted one in tests. Every
 answer becomes an edit of the file's text (``modelh.canvas.editing``): only that
 value changes, and the file is saved, atomically, before the next step is shown.
-A new channel or measure is asked for field by field, on the spot. Nothing here
-prints.
+A section opens with a step that adds its items: a new segment, value
+proposition, channel or measure is asked for field by field, on the spot (a
+channel or a measure also from a dimension's list), and saved as soon as it is
+complete. Nothing here prints.
 
 Where the walk is: each step shown carries, in ``number`` and ``total``, its
 place among the open steps of its section, counted when the section starts and
@@ -42,7 +45,16 @@ from modelh.canvas.yamlnodes import compose_nodes
 from modelh.errors import CanvasError, ModelhError
 from modelh.framework import vocab
 from modelh.interview.state import WalkMemory
-from modelh.interview.steps import INTERVIEW_SECTIONS, Step, plan, section_title
+from modelh.interview.steps import (
+    CHANNEL_KIND_LABELS,
+    INTERVIEW_SECTIONS,
+    ROLES,
+    Step,
+    degree,
+    plan,
+    section_title,
+    strongest,
+)
 
 # What a reply can ask for besides an answer.
 ANSWER, KEEP, SKIP, BACK, QUIT = "answer", "keep", "skip", "back", "quit"
@@ -53,6 +65,9 @@ MENU_KEYS = ("goto:section", "goto:step")
 
 #: The value a multi-select returns for "make a new one" (a channel or a measure).
 NEW = "+new"
+
+#: The indicator choice for a measure that counts something the catalog does not name.
+OTHER = "other"
 
 
 @dataclass(frozen=True)
@@ -174,6 +189,18 @@ class Interview:
     def _walk(self, steps: list[Step]) -> Outcome:
         history: list[str] = []
         done: set[str] = set()
+        values = [s for s in steps if _is_current_value(s)]
+        if (
+            self._normal()
+            and list(self.sections) == ["measures"]
+            and values
+            and all(s.answered for s in values)
+        ):
+            self._quarterly = True
+            self.prompter.tell(
+                "Every active measure has a current value. The quarterly update: each "
+                "measure's current value, asked again (Enter keeps it)."
+            )
         position = self._first(steps)
         self._resumed = position is not None and self._normal()
         if position is None:
@@ -341,15 +368,7 @@ class Interview:
         return self._next(steps, steps[last].key, done, last)
 
     def _nothing_open(self, steps: list[Step], done: set[str]) -> int | object | None:
-        """Nothing to ask: the quarterly update of the measures, or the skipped steps."""
-        measures_only = list(self.sections) == ["measures"]
-        if self._normal() and measures_only and any(_is_current_value(s) for s in steps):
-            self._quarterly = True
-            self.prompter.tell(
-                "Every active measure has a current value. The quarterly update: each "
-                "measure's current value, asked again (Enter keeps it)."
-            )
-            return self._first(steps)
+        """Nothing to ask: the skipped steps, from the jump menu."""
         skipped = [s for s in steps if not s.answered and s.key in self._passed]
         if skipped and self._normal():
             n = len(skipped)
@@ -521,26 +540,73 @@ class Interview:
     # -- answering
 
     def answer(self, step: Step, value: Any) -> None:
-        """Write ``value`` as the answer to ``step`` (and what it makes: a channel, a measure)."""
+        """Write ``value`` as the answer to ``step`` (and what it makes: new items)."""
         if step.kind == "confirm":
-            if value:
+            if value and step.make:
+                self.add_items(step)
+            elif value:
                 dim = step.key.split(":")[2]
                 self.create_measure(for_dimension=dim)
             return
         if step.kind == "multi" and NEW in (value or ()):
-            made = self.create_channel() if step.allow_new == "channel" else self.create_measure()
+            made = (
+                self.create_channel(step.section)
+                if step.allow_new == "channel"
+                else self.create_measure(section=step.section)
+            )
             if made is None:
                 raise _Cancelled
             value = [v for v in value if v != NEW] + [made]
         if step.kind in ("multi", "list"):
             value = list(value or [])
-        self._write(step.path, step.current, value)
+        if _is_degree(step.path):
+            self._write_degree(step.path, value)
+            return
+        if len(step.path) == 1 and step.path[0] in vocab.ITEM_BLOCKS:
+            value = self._block_items(step.path[0], value)
+        self._write([(Edit(step.path, value), step.current)])
 
-    def _write(self, path: tuple[str, ...], before: Any, value: Any) -> None:
-        edits: list[Edit | Append] = [Edit(path, value)]
-        if self.file.apply(edits):
-            self.outcome.changes.append(Change(path, before, value))
-            self.prompter.tell(f"saved {dotted(path)}", "saved")
+    def _write(self, edits: list[tuple[Edit, Any]]) -> None:
+        """Apply and save ``edits`` (each with the value it replaces), as one change."""
+        pending = self.file.pending([edit for edit, _ in edits])
+        if self.file.apply([edit for edit, _ in edits]):
+            for edit, before in edits:
+                if edit in pending:
+                    self.outcome.changes.append(Change(edit.path, before, edit.value))
+            self.prompter.tell(f"saved {dotted(edits[0][0].path)}", "saved")
+
+    def _write_degree(self, path: tuple[str, ...], value: str) -> None:
+        """A dimension's degree for one segment, into its mix, and ``use`` as the mix's
+        highest degree (the format's reading rule). A list of segments (or none) becomes
+        the mix it means, so no segment's degree changes but this one."""
+        canvas = self.file.canvas()
+        base, segment = path[:3], path[4]
+        dim = canvas.dimensions.get(base[2])
+        before = degree(dim, segment)
+        if dim is not None and dim.mix:
+            mix = {**dim.mix, segment: value}
+            first = Edit(path, value)
+        else:
+            ids = [s.id for s in canvas.segments]
+            if dim is not None:
+                ids += [s for s in dim.segments if s not in ids]  # kept, even unknown
+            known = {s: d for s in ids if (d := degree(dim, s)) is not None}
+            mix = {
+                s: value if s == segment else known[s] for s in ids if s in known or s == segment
+            }
+            first = Edit((*base, "segments"), mix)
+        use = strongest(list(mix.values()))
+        self._write(
+            [(first, before), (Edit((*base, "use"), use), dim.use if dim is not None else None)]
+        )
+
+    def _block_items(self, block: str, texts: list[str]) -> list[Any]:
+        """The typed items of a block, each keeping the segments it names in the canvas."""
+        items = getattr(self.file.canvas(), block)
+        kept = {item.text: item.segments for item in items if item.text and item.segments}
+        return [
+            {"text": text, "segments": list(kept[text])} if text in kept else text for text in texts
+        ]
 
     def ask_field(self, step: Step, check: Callable[[Any], str | None] | None = None) -> Any:
         """Ask one field of a new item, checked as it is given.
@@ -566,73 +632,168 @@ class Interview:
             return value
 
     def ask_name_and_id(
-        self, noun: str, section: str, group: str, canvas: Canvas
+        self, noun: str, section: str, group: str, canvas: Canvas, topic: str = ""
     ) -> tuple[str, str]:
         """A new item's name, and its id: proposed from the name, checked as typed."""
+        topic = topic or noun
         name = self.ask_field(
             Step(
-                f"{noun}:new:name",
+                f"{topic}:new:name",
                 section,
                 group,
                 f"Name of the new {noun}?",
                 "text",
                 required=True,
+                guidance=fw.COACHING.get(f"{topic}.name"),
             )
         )
         taken = _ids(canvas)
         ident = self.ask_field(
             Step(
-                f"{noun}:new:id",
+                f"{topic}:new:id",
                 section,
                 group,
                 "Its id (Enter keeps the one made from the name)?",
                 "text",
                 current=_free(slug(name), taken),
                 required=True,
+                guidance=fw.COACHING["item.id"],
             ),
             _id_check(taken),
         )
         return name, ident
 
-    def create_channel(self) -> str | None:
+    def add_items(self, step: Step) -> None:
+        """Add items of the kind ``step`` makes, one after another, until the person
+        says no more; each is saved as soon as it is complete."""
+        makers: dict[str, Callable[[], str | None]] = {
+            "segment": self.create_segment,
+            "value_proposition": self.create_value_proposition,
+            "channel": lambda: self.create_channel(step.section),
+            "measure": lambda: self.create_measure(section=step.section),
+        }
+        added = 0
+        while makers[step.make]() is not None:
+            added += 1
+            again = next(
+                (s for s in plan(self.file.canvas(), [step.section]) if s.key == step.key), step
+            )
+            if not self.ask_field(replace(again, key=f"{step.key}:again", number=0, total=0)):
+                break
+        if not added:
+            raise _Cancelled
+
+    def _append(self, path: tuple[str, ...], item: dict[str, Any], noun: str) -> str:
+        """Add ``item`` (its empty values left out) to the list at ``path``; its id."""
+        item = {k: v for k, v in item.items() if v not in (None, "", [], ())}
+        self.file.apply([Append(path, item)])
+        ident = str(item["id"])
+        self.outcome.changes.append(Change((*path, f"[{ident}]"), None, item))
+        self.prompter.tell(f"added {noun} '{ident}'", "saved")
+        return ident
+
+    def create_segment(self) -> str | None:
+        """Ask for a new segment (name, id, buyer or user), add it; return its id."""
+        canvas = self.file.canvas()
+        group, s = "New segment", "segments"
+        try:
+            name, ident = self.ask_name_and_id("segment", s, group, canvas)
+            role = self.ask_field(
+                Step(
+                    "segment:new:role",
+                    s,
+                    group,
+                    "Does this segment buy, use, or both?",
+                    "choice",
+                    choices=ROLES,
+                    required=True,
+                    guidance=fw.COACHING["segment.role"],
+                )
+            )
+        except _Cancelled:
+            self.prompter.tell("No segment was added.")
+            return None
+        return self._append(("segments",), {"id": ident, "name": name, "role": role}, "segment")
+
+    def create_value_proposition(self) -> str | None:
+        """Ask for a new value proposition (name, id, its segments), add it; return its id."""
+        canvas = self.file.canvas()
+        group, s = "New value proposition", "value_propositions"
+        try:
+            name, ident = self.ask_name_and_id(
+                "value proposition", s, group, canvas, topic="value_proposition"
+            )
+            segments: list[str] = []
+            if canvas.segments:
+                segments = (
+                    self.ask_field(
+                        Step(
+                            "value_proposition:new:segments",
+                            s,
+                            group,
+                            "For which segments is it built?",
+                            "multi",
+                            choices=tuple((g.id, g.name or g.id) for g in canvas.segments),
+                            guidance=fw.COACHING["value_proposition.segments"],
+                        )
+                    )
+                    or []
+                )
+        except _Cancelled:
+            self.prompter.tell("No value proposition was added.")
+            return None
+        item = {"id": ident, "name": name, "segments": list(segments)}
+        return self._append(("value_propositions",), item, "value proposition")
+
+    def create_channel(self, section: str = "channels") -> str | None:
         """Ask for a new channel, add it to the canvas, and return its id."""
         canvas = self.file.canvas()
         group = "New channel"
         try:
-            name, ident = self.ask_name_and_id("channel", "dimensions", group, canvas)
+            name, ident = self.ask_name_and_id("channel", section, group, canvas)
             kind = self.ask_field(
                 Step(
                     "channel:new:kind",
-                    "dimensions",
+                    section,
                     group,
                     "What kind of channel is it?",
                     "choice",
-                    choices=tuple((k, k) for k in vocab.CHANNEL_KINDS),
+                    choices=CHANNEL_KIND_LABELS,
+                    guidance=fw.COACHING["channel.kind"],
                 )
             )
         except _Cancelled:
             self.prompter.tell("No channel was added.")
             return None
-        item = {"id": ident, "name": name, "kind": kind}
-        self.file.apply([Append(("channels",), {k: v for k, v in item.items() if v})])
-        self.outcome.changes.append(Change(("channels", f"[{ident}]"), None, item))
-        self.prompter.tell(f"added channel '{ident}'", "saved")
-        return ident
+        return self._append(("channels",), {"id": ident, "name": name, "kind": kind}, "channel")
 
-    def create_measure(self, for_dimension: str | None = None) -> str | None:
+    def create_measure(
+        self, for_dimension: str | None = None, section: str = "measures"
+    ) -> str | None:
         """Ask for a new measure, add it (and to a dimension's measures); return its id."""
         canvas = self.file.canvas()
         group = "New measure" + (f" for {for_dimension}" if for_dimension else "")
-        s = "measures"
+        s = section
+
+        def field(name: str, prompt: str, kind: str, topic: str, **more: Any) -> Step:
+            return Step(
+                f"measure:new:{name}",
+                s,
+                group,
+                prompt,
+                kind,
+                guidance=fw.COACHING[f"measure.{topic}"],
+                **more,
+            )
+
         try:
             name, ident = self.ask_name_and_id("measure", s, group, canvas)
             domain = self.ask_field(
-                Step(
-                    "measure:new:domain",
-                    s,
-                    group,
+                field(
+                    "domain",
                     "Which domain?",
                     "choice",
+                    "domain",
                     choices=tuple((d.id, f"{d.name}: {d.summary}") for d in fw.DOMAINS),
                     required=True,
                 )
@@ -641,51 +802,53 @@ class Interview:
             indicator = None
             if catalog:
                 indicator = self.ask_field(
-                    Step(
-                        "measure:new:indicator",
-                        s,
-                        group,
+                    field(
+                        "indicator",
                         "Which indicator of the catalog?",
                         "choice",
-                        choices=tuple((i.id, i.name) for i in catalog),
+                        "indicator",
+                        choices=(
+                            *((i.id, i.name) for i in catalog),
+                            (OTHER, "other: an indicator the catalog does not name"),
+                        ),
                     )
                 )
+                indicator = None if indicator == OTHER else indicator
             suggested = fw.indicator(indicator).tracks if indicator else None
             tracks = self.ask_field(
-                Step(
-                    "measure:new:tracks",
-                    s,
-                    group,
+                field(
+                    "tracks",
                     "What does it tell about?",
                     "choice",
+                    "tracks",
                     current=suggested,
                     choices=tuple((t, t) for t in vocab.MEASURE_TRACKS),
                 )
             )
             unit = self.ask_field(
-                Step("measure:new:unit", s, group, "Unit (%, points, USD PMPM...)?", "text")
+                field("unit", "Unit (%, points, USD PMPM...)?", "text", "figures")
             )
             direction = self.ask_field(
-                Step(
-                    "measure:new:direction",
-                    s,
-                    group,
+                field(
+                    "direction",
                     "Which way is better?",
                     "choice",
+                    "figures",
                     choices=(("up", "up: higher is better"), ("down", "down: lower is better")),
                 )
             )
             baseline = self.ask_field(
-                Step(
-                    "measure:new:baseline",
-                    s,
-                    group,
-                    "Baseline (the value when tracking starts)?",
-                    "number",
-                )
+                field("baseline", "Baseline (the value when tracking starts)?", "number", "figures")
             )
-            target = self.ask_field(Step("measure:new:target", s, group, "Target?", "number"))
-            owner = self.ask_field(Step("measure:new:owner", s, group, "Who owns it?", "text"))
+            target = self.ask_field(field("target", "Target?", "number", "figures"))
+            current = self.ask_field(
+                field("current", "Current value (Enter: none yet)?", "number", "figures")
+            )
+            due = self.ask_field(
+                field("due", "When is the target due? (2027, 2027-12, 2027-Q4)", "text", "due"),
+                _period_check,
+            )
+            owner = self.ask_field(field("owner", "Who owns it?", "text", "owner"))
         except _Cancelled:
             self.prompter.tell("No measure was added.")
             return None
@@ -698,7 +861,9 @@ class Interview:
             "unit": unit,
             "direction": direction,
             "baseline": baseline,
+            "current": current,
             "target": target,
+            "due": due,
             "owner": owner,
             "status": "active",
         }
@@ -706,11 +871,11 @@ class Interview:
         edits: list[Edit | Append] = [Append(("customer_relationships", "measures"), item)]
         if for_dimension:
             dim = canvas.dimensions.get(for_dimension)
-            current = list(dim.measures) if dim else []
+            current_ids = list(dim.measures) if dim else []
             edits.append(
                 Edit(
                     ("customer_relationships", "dimensions", for_dimension, "measures"),
-                    [*current, ident],
+                    [*current_ids, ident],
                 )
             )
         self.file.apply(edits)
@@ -826,6 +991,33 @@ def _free(ident: str, taken: set[str]) -> str:
     while f"{ident}-{n}" in taken:
         n += 1
     return f"{ident}-{n}"
+
+
+def _is_degree(path: tuple[str, ...]) -> bool:
+    """Whether ``path`` is one segment's degree in a dimension's mix."""
+    return (
+        len(path) == 5
+        and path[:2] == ("customer_relationships", "dimensions")
+        and path[3] == "segments"
+    )
+
+
+def _period_check(value: Any) -> str | None:
+    """Why ``value`` is not a due date the canvas accepts (None: it is one), in the
+    loader's own words."""
+    import json
+
+    from modelh.canvas.loader import parse_canvas
+
+    text = (
+        "modelh: 1\ncanvas: {title: t, organization: o}\ncustomer_relationships:\n"
+        f"  measures:\n    - {{id: m, due: {json.dumps(str(value))}}}\n"
+    )
+    try:
+        parse_canvas(text, "due")
+    except CanvasError as exc:
+        return _first_problem(exc).removeprefix("measure 'm': ")
+    return None
 
 
 def _first_problem(exc: Exception) -> str:
