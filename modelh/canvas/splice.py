@@ -451,7 +451,10 @@ class _Splicer:
         )
         if block_collection and (value is None or value == [] or value == {}):
             # emptied: the block's lines go, and the key says [] (or nothing)
-            self.replace(_line_start(self.text, start), self.after_node_line(node), "")
+            first, stop = _line_start(self.text, start), self.after_node_line(node)
+            if stop >= len(self.text) and not linebreaks.ends_with_break(self.text):
+                first = len(self.text[:first].rstrip("\r\n"))  # the file's last line goes
+            self.replace(first, stop, "")
             if key_node is not None:
                 colon = self.text.find(":", key_node.end_mark.index)
                 empty = " []" if isinstance(value, list | tuple) else ""
