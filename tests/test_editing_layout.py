@@ -418,3 +418,20 @@ def test_a_comment_that_cuts_a_text_going_on_below_gets_a_hint():
     assert (
         "' #'" in problem.message and "quotes" in problem.message and "cost: |" in problem.message
     )
+
+
+# --- what stays as it was ---------------------------------------------------------------
+
+
+def test_a_comment_after_a_blocks_indicator_stays_when_the_block_is_replaced():
+    text = BASE.format(prose="      Old text.").replace("dimensions: |", "dimensions: |   # agreed")
+    path = ("customer_relationships", "answers", "dimensions")
+    assert "    dimensions: New text.  # agreed\n" in apply_edits(text, [Edit(path, "New text.")])
+    new = apply_edits(text, [Edit(path, LONG_ANSWER)])
+    assert "    dimensions: >-  # agreed\n      Care guides call" in new
+
+
+def test_a_block_replaced_at_the_end_of_a_file_without_a_final_newline_adds_none():
+    text = BASE.replace("    dimensions: |\n{prose}\n", "") + "    feedback:\n      x: Old."
+    path = ("customer_relationships", "answers", "feedback")
+    assert apply_edits(text, [Edit(path, "New.")]).endswith("\n    feedback: New.")
