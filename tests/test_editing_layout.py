@@ -435,3 +435,15 @@ def test_a_block_replaced_at_the_end_of_a_file_without_a_final_newline_adds_none
     text = BASE.replace("    dimensions: |\n{prose}\n", "") + "    feedback:\n      x: Old."
     path = ("customer_relationships", "answers", "feedback")
     assert apply_edits(text, [Edit(path, "New.")]).endswith("\n    feedback: New.")
+
+
+def test_a_comment_after_a_value_wrapped_in_quotes_ends_its_last_line_within_the_width():
+    text = BASE.replace("    dimensions: |\n{prose}\n", "").replace(
+        "    cost:\n", "    cost:          # nobody knows yet\n"
+    )
+    value = "no " * 27 + "trail "
+    new = apply_edits(text, [Edit(COST, value)])
+    written = written_lines(text, new)
+    assert written[-1].endswith('"          # nobody knows yet')
+    assert max(len(line) for line in written) <= 88
+    assert parse_canvas(new).answers["cost"].text == value

@@ -182,12 +182,10 @@ class _Splicer:
         source = self.text[node.start_mark.index : node.end_mark.index]
         one_line = not linebreaks.BREAK.search(source)
         if isinstance(node, yaml.MappingNode | yaml.SequenceNode):
-            if node.flow_style and one_line and not rest and node.value:
+            if node.flow_style and one_line and not rest:
                 return _Raw(source)
             if isinstance(node, yaml.MappingNode):
-                return {
-                    plain(k): self.as_written(v, _below(rest, v, k.value)) for k, v in node.value
-                }
+                return {plain(k): self.as_written(v, _below(rest, k.value)) for k, v in node.value}
             step = rest[0] if rest and _is_item_step(rest[0]) else None
             found = _item(node, step) if step is not None else None
             return [self.as_written(i, rest[1:] if i is found else ()) for i in node.value]
@@ -557,7 +555,8 @@ class _Splicer:
             self.unit,
             self.in_flow,
             width=self.width,
-            column=head + tail,
+            column=head,
+            tail=tail,
         )
         is_block = rendered.startswith(("|", ">"))
         if comment is not None:
@@ -590,8 +589,8 @@ class _Splicer:
         return colon + 1 if colon >= 0 else node.start_mark.index
 
 
-def _below(rest: Path_, node: yaml.Node, key: str) -> Path_:
-    """What is left of ``rest`` below the value ``node`` of ``key`` (() when off the path)."""
+def _below(rest: Path_, key: str) -> Path_:
+    """What is left of ``rest`` below the value of ``key`` (() when it is off the path)."""
     return rest[1:] if rest and rest[0] == key else ()
 
 

@@ -286,23 +286,24 @@ def _folded(value: str, indent: str, newline: str, width: int) -> str | None:
     return rendered if _reads_back(rendered, value) else None
 
 
-def _quoted_lines(value: str, indent: str, newline: str, first: int, room: int) -> str | None:
-    """``value`` double-quoted over several lines: the first within ``first`` characters,
-    the next at ``indent`` within ``room``. A line breaks at a space where it may
-    (YAML reads that break as the space), else anywhere between two characters with a
-    backslash (a space starting the next line escaped). None unless it reads back."""
-    first, room = max(first, _MIN_ROOM), max(room, _MIN_ROOM)
+def _quoted_lines(value: str, indent: str, newline: str, room: int) -> str | None:
+    """``value`` double-quoted over several lines, each line's text within ``room``
+    characters, the lines after the first at ``indent``. A line breaks at a space where
+    it may (YAML reads that break as the space), else anywhere between two characters
+    with a backslash (a space starting the next line escaped). None unless it reads
+    back."""
+    room = max(room, _MIN_ROOM)
     lines: list[str] = []
-    line, limit = '"', first
+    line = '"'
     soft = hard = -1  # where in ``line`` it may break at a space; before a run of spaces
     for index, char in enumerate(value):
         token = _ESCAPES.get(char) or (char if _yaml_printable(char) else _escape(char))
-        while len(line) + len(token) + 1 > limit and line.strip('"'):  # 1: a '\' or the '"'
+        while len(line) + len(token) + 1 > room and line.strip('"'):  # 1: a '\' or the '"'
             if soft > 0:
                 lines.append(line[:soft])
                 line = line[soft + 1 :]
                 hard = hard - soft - 1 if hard > soft else -1
-                limit, soft = room, -1
+                soft = -1
                 continue
             if hard > 0 and line[:hard].strip('"'):
                 lines.append(line[:hard] + "\\")
@@ -312,7 +313,7 @@ def _quoted_lines(value: str, indent: str, newline: str, first: int, room: int) 
                 line = ""
                 if token == " ":
                     token = "\\ "
-            limit, soft, hard = room, -1, -1
+            soft = hard = -1
         if _breaks_at(value, index):
             soft = len(line)
         elif char == " " and index and value[index - 1] != " ":
@@ -332,12 +333,13 @@ def _render_value_inline(
     *,
     width: int = DEFAULT_WIDTH,
     column: int = 0,
+    tail: int = 0,
 ) -> str:
     """The text that follows ``key: `` for a scalar or a short list.
 
-    ``column`` is how many characters its line holds besides the value: a text too
-    long for ``width`` is wrapped, lines at ``indent``. Inside ``[..]`` or ``{..}``
-    (``flow``) a value stays on its line.
+    ``column`` is how many characters its line holds before the value, ``tail`` how
+    many after it (a comment): a text too long for ``width`` is wrapped, lines at
+    ``indent``. Inside ``[..]`` or ``{..}`` (``flow``) a value stays on its line.
     """
     if isinstance(value, _Quoted) or (flow and isinstance(value, str) and "\n" in value):
         return _quoted(str(value))
@@ -345,12 +347,16 @@ def _render_value_inline(
         return _flow_list(value)
     if flow or not isinstance(value, str) or isinstance(value, _Raw):
         return render_scalar(value, flow=flow)
-    return _render_text(value, indent, newline, unit, width, column)
+    return _render_text(value, indent, newline, unit, width, column, tail)
 
 
-def _render_text(value: str, indent: str, newline: str, unit: int, width: int, column: int) -> str:
-    """A text at block level: on its line when it fits, else wrapped (see the module)."""
+def _render_text(
+    value: str, indent: str, newline: str, unit: int, width: int, column: int, tail: int
+) -> str:
+    """A text at block level: on its line when it fits, else wrapped (see the module).
+    A block's lines leave the comment on the key's line; quoted lines end with it."""
     room = width - len(indent)
+    quoted_room = width - max(column, len(indent)) - tail
     if _needs_block(value) and _can_block(value) and not value.endswith("\n\n"):
         # a block keeping trailing blank lines (|+) would also take in the blank lines
         # that happen to follow it in the file: such a value is quoted instead
@@ -359,15 +365,15 @@ def _render_text(value: str, indent: str, newline: str, unit: int, width: int, c
             return literal  # the text's own lines
         return (
             _folded(value, indent, newline, width)
-            or _quoted_lines(value, indent, newline, width - column, room)
+            or _quoted_lines(value, indent, newline, quoted_room)
             or literal
         )
     one = _quoted(value) if _needs_block(value) else render_scalar(value)
-    if column + len(one) <= width:
+    if column + len(one) + tail <= width:
         return one
     return (
         _folded(value, indent, newline, width)
-        or _quoted_lines(value, indent, newline, width - column, room)
+        or _quoted_lines(value, indent, newline, quoted_room)
         or one
     )
 
