@@ -22,7 +22,8 @@ from modelh.canvas.editing import (
     apply_edits,
 )
 from modelh.canvas.linebreaks import line_col, split_lines, styles
-from modelh.canvas.yamltext import render_scalar
+from modelh.canvas.yamlnodes import compose_nodes
+from modelh.canvas.yamltext import file_width, render_scalar
 
 from .conftest import EXAMPLES
 
@@ -218,7 +219,12 @@ def test_a_missing_dimension_is_created_whole():
         (
             "insert",
             [],
-            ["    coordination:\n", "      use: core\n", "      channels: [member-app]\n"],
+            [
+                "    coordination:\n",
+                "      use: core\n",
+                "      channels:\n",
+                "        - member-app\n",
+            ],
         )
     ]
 
@@ -330,6 +336,31 @@ TRICKY = [
     "<<",
 ]
 
+#: Words of long answers: YAML's indicators, white space of every sort (runs of
+#: spaces, tabs, no-break and other Unicode spaces), a word longer than any line.
+LONG_WORDS = [
+    *TRICKY,
+    "care",
+    "guides",
+    "call",
+    "every",
+    "member",
+    "within",
+    "14",
+    "days;",
+    "",
+    " ",
+    "\t",
+    "\u00a0",
+    "\u2003",
+    "no\u00a0break",
+    "#4",
+    "a:",
+    "-",
+    "x" * 130,
+]
+long_texts = st.lists(st.sampled_from(LONG_WORDS), min_size=20, max_size=90).map(" ".join)
+
 text_values = st.one_of(
     st.sampled_from(TRICKY),
     st.text(
@@ -340,6 +371,9 @@ text_values = st.one_of(
     st.lists(
         st.sampled_from([*TRICKY, "", "  indented", "plain line"]), min_size=2, max_size=5
     ).map("\n".join),
+    long_texts,
+    st.lists(long_texts, min_size=2, max_size=3).map(lambda ps: "\n\n".join(ps)),
+    st.tuples(long_texts, st.sampled_from(["", "\n", "\n\n", " ", "\x07"])).map("".join),
 ).filter(lambda v: v.strip() != "")
 
 QUESTIONS = [
@@ -358,7 +392,21 @@ QUESTIONS = [
 def edit_case(draw):
     text = draw(st.sampled_from(BASES))
     canvas = parse_canvas(text)
-    kind = draw(st.sampled_from(["answer", "segment", "dimension", "canvas"]))
+    kind = draw(st.sampled_from(["answer", "segment", "dimension", "canvas", "list"]))
+    if kind == "list":
+        seg = draw(st.sampled_from([s.id for s in canvas.segments]))
+        path = draw(
+            st.sampled_from(
+                [
+                    ("segments", f"[{seg}]", "preferences"),
+                    ("segments", f"[{seg}]", "jobs"),
+                    ("key_activities",),
+                    ("canvas", "prepared_by"),
+                    ("customer_relationships", "dimensions", "motivation", "incentives"),
+                ]
+            )
+        )
+        return text, path, draw(st.lists(text_values, min_size=1, max_size=6))
     if kind == "answer":
         question = draw(st.sampled_from(QUESTIONS))
         answer = canvas.answers.get(question)
@@ -399,6 +447,14 @@ def edit_case(draw):
 
 
 def _value_at(canvas, path):
+    if path == ("key_activities",):
+        return [item.text for item in canvas.key_activities]
+    if path[-1] in ("preferences", "jobs", "incentives", "prepared_by"):
+        if path[0] == "customer_relationships":
+            dim = canvas.dimensions.get(path[2])
+            return list(dim.incentives) if dim else None
+        owner = canvas.canvas if path[0] == "canvas" else canvas.segment(path[1][1:-1])
+        return list(getattr(owner, path[-1]))
     if path[0] == "canvas":
         return getattr(canvas.canvas, path[1])
     if path[0] == "segments":
@@ -430,11 +486,27 @@ def test_random_edits_reload_exactly_and_leave_every_other_line(case):
     assert _value_at(parse_canvas(new), path) == value
     assert styles(new) <= styles(text), "a line end the file does not use crept in"
     assert new.endswith(("\n", "\r")) == text.endswith(("\n", "\r"))
+    width = file_width(text, compose_nodes(text))
+    for line, was in _written_lines(text, new):
+        # no line grows past the file's width (or past what it was), but for one long word
+        assert len(line) <= max(width, was) or " " not in line.strip(), line
     first, last = _changed_old_lines(text, new)
     if first is None:
         return  # a pure insertion: every old line is still there, in order
     low, high = _allowed_lines(parse_canvas(text), path)
     assert low <= first and last <= high, (first, last, low, high)
+
+
+def _written_lines(old: str, new: str) -> list[tuple[str, int]]:
+    """Each line an edit wrote, with the length of the longest line it replaced (0)."""
+    a, b = split_lines(old), split_lines(new)
+    matcher = difflib.SequenceMatcher(a=a, b=b, autojunk=False)
+    return [
+        (line, max((len(x) for x in a[i1:i2]), default=0))
+        for tag, i1, i2, j1, j2 in matcher.get_opcodes()
+        if tag != "equal"
+        for line in b[j1:j2]
+    ]
 
 
 def _changed_old_lines(old: str, new: str) -> tuple[int | None, int]:

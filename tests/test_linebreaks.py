@@ -85,7 +85,10 @@ def test_editing_a_canvas_with_odd_breaks_in_quotes_and_bare_cr_line_ends():
     new = apply_edits(text, [Edit(("canvas", "version"), "2")])
     assert new == text.replace('version: "1"', "version: '2'")
     new = apply_edits(text, [Edit(("canvas", "prepared_by"), "Ana\nTom")])
-    assert new == text.replace("x-notes", "  prepared_by: |-\r    Ana\r    Tom\rx-notes")
+    # a new key goes at its place in the format's order: prepared_by before prepared_for
+    assert new == text.replace(
+        "  prepared_for", "  prepared_by: |-\r    Ana\r    Tom\r  prepared_for"
+    )
     assert parse_canvas(new).canvas.prepared_for == "a\u2028b"
 
 

@@ -40,7 +40,7 @@ def apply_edits(text: str, edits: Sequence[Edit | Append], file: str = "<canvas>
     the result would not be a valid canvas: in both cases nothing changes.
     """
     splicer = _Splicer(text)
-    old = plain(_compose(text))
+    old = plain(splicer.first)
     for edit in edits:
         if isinstance(edit, Append):
             splicer.append(edit.path, edit.item)

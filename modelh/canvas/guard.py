@@ -292,8 +292,55 @@ def syntax_problem(file: str, exc: yaml.MarkedYAMLError, text: str, kind: Kind =
             message += f" ({exc.context} at line {place(text, exc.context_mark)[0]})"
         if mark is not None:
             first = exc.context_mark if exc.context_mark is not None else mark
-            message += _odd_break_hint(text, min(first.index, mark.index), mark.index)
+            hint = _odd_break_hint(text, min(first.index, mark.index), mark.index)
+            message += hint or _quoting_hint(text, mark.index)
     return Problem(file, line, col, line, col + 1, "syntax", "", message)
+
+
+#: ``key: value`` at the start of a line (after dashes), up to where the value starts.
+_KEY_VALUE = re.compile(r"""[ ]*((?:-[ ]+)*)(\w[\w .-]*?|'[^'\r\n]*'|"[^"\r\n]*")[ ]*:[ ]+(?=\S)""")
+#: Characters that cannot start a plain text.
+_CANNOT_START = "@`%"
+
+
+def _quoting_hint(text: str, index: int) -> str:
+    """Hand-editing's traps, where YAML stopped at ``index``: a text holding ``: `` or
+    starting with a quote, a bracket, ``@`` or a backquote after ``key: ``, or a text
+    cut by `` #`` (a comment) before a line that goes on with it."""
+    start = linebreaks.line_start(text, index)
+    line = text[start : linebreaks.line_end(text, index)].rstrip("\r\n")
+    found = _KEY_VALUE.match(line)
+    if found:
+        value_at = start + found.end()
+        if index > value_at or (index == value_at and line[found.end()] in _CANNOT_START):
+            return _one_text(found.group(2), bool(found.group(1)))
+        return ""
+    if start == 0:
+        return ""
+    above_start = linebreaks.line_start(text, start - 1)
+    above = text[above_start:start].rstrip("\r\n")
+    found = _KEY_VALUE.match(above)
+    if not found or len(line) - len(line.lstrip(" ")) <= len(above) - len(above.lstrip(" -")):
+        return ""
+    value = above[found.end() :]
+    if value[:1] in ("'", '"', "|", ">", "[", "{") or " #" not in value:
+        return ""
+    key = found.group(2)
+    return (
+        f"; the ' #' in the text of '{key}' on the line above starts a comment, so the text"
+        f" stops there: put all of it in quotes, or write it on the lines below '{key}: |'"
+    )
+
+
+def _one_text(key: str, item: bool) -> str:
+    if item:
+        return (
+            "; if this is one text, put all of it in quotes, or write it on the lines below a '|'"
+        )
+    return (
+        f"; if the value of '{key}' is one text, put all of it in quotes, "
+        f"or write it on the lines below '{key}: |'"
+    )
 
 
 def _odd_break_hint(text: str, start: int, index: int) -> str:

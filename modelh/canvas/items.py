@@ -15,7 +15,15 @@ from modelh.canvas import model as m
 from modelh.canvas import specs
 from modelh.canvas.values import SLUG
 from modelh.canvas.walk import Walker
-from modelh.canvas.yamlnodes import NULLS, SPECIAL_PLAIN, is_empty, is_null, kind_name, show
+from modelh.canvas.yamlnodes import (
+    NULLS,
+    SPECIAL_PLAIN,
+    is_empty,
+    is_null,
+    kind_name,
+    one_text_hint,
+    show,
+)
 from modelh.framework import vocab
 
 #: Longer lists are refused: every item costs work in checks and pages in reports,
@@ -70,7 +78,8 @@ class ItemValues(Walker):
                         item,
                         "type",
                         item_path,
-                        f"{label}each item of {field.name} must be text, not {kind_name(item)}",
+                        f"{label}each item of {field.name} must be text, not {kind_name(item)}"
+                        + one_text_hint(item),
                     )
             elif (item.style or item.value not in NULLS) and item.value.strip():
                 if not item.style and item.value in SPECIAL_PLAIN:

@@ -1,9 +1,13 @@
 """Splicing values into a canvas's text, so that every other byte stays as it was.
 
 The place of a value comes from the composed node; only the new value is
-rendered (``yamltext``), at the indentation of its siblings, and spliced in. A
-missing key is inserted after its last sibling; a flow collection that must
-grow with a block value is rewritten in block style, that collection alone.
+rendered (``yamltext``), at the indentation of its siblings and wrapped at the
+file's own width, and spliced in. A missing key is inserted at its place in the
+format's order of keys (``key_order``), after the sibling that comes before it;
+new mappings are written in that order too. A new list is written in block
+style, one item a line; a flow list the file holds stays one while it fits on
+its line. A flow collection that must grow with a block value, or past the
+width, is rewritten in block style, that collection alone.
 """
 
 from __future__ import annotations
@@ -15,17 +19,20 @@ from typing import Any
 
 import yaml
 
-from modelh.canvas import linebreaks
+from modelh.canvas import linebreaks, specs
 from modelh.canvas.yamlnodes import compose_nodes, is_empty, plain
 from modelh.canvas.yamltext import (
     EditError,
     _block_item,
     _flow_list,
     _Quoted,
+    _Raw,
     _render_value_inline,
+    file_width,
     render_block,
     render_scalar,
 )
+from modelh.framework import vocab
 
 #: One step of a key path: a mapping key, or a list item by index or by its id.
 Step = str | int
@@ -107,7 +114,13 @@ class _Splicer:
     def __init__(self, text: str) -> None:
         self.text = text
         self.nl = _newline(text)
+        self.first = _compose(text)  # the text as it was read
+        self.width = file_width(text, self.first)  # the file's own, fixed for all edits
+        self.root: yaml.MappingNode | None = None  # the text composed before the edit
         self.in_flow = False  # whether the last path walked runs through a flow collection
+        #: the outermost flow collection the last path walked runs through: (node, its key
+        #: or None for a list item, the path to it)
+        self.flow_root: tuple[yaml.Node, yaml.Node | None, Path_] | None = None
         self.unit = 2  # the indentation step of the mappings the last path walked through
 
     # -- low level
@@ -145,6 +158,47 @@ class _Splicer:
             end = max(end, node.start_mark.index)
         return _line_end(self.text, max(end - 1, node.start_mark.index))
 
+    def before_key_line(self, key: yaml.Node) -> int | None:
+        """The start of the line of ``key``, above the comment lines just over it at its
+        indentation (they speak of it); None when the key does not start its line."""
+        at = key.start_mark.index
+        line = _line_start(self.text, at)
+        if self.text[line:at].strip():
+            return None  # "- id: x": the key shares its line with a dash
+        column = at - line
+        while line > 0:
+            above = _line_start(self.text, line - 1)
+            text = self.text[above:line].rstrip("\r\n")
+            if text[:column].strip() or not text[column:].startswith("#"):
+                break
+            line = above
+        return line
+
+    def as_written(self, node: yaml.Node, rest: Path_ = ()) -> Any:
+        """``node`` as plain data to be rewritten in block style, what it holds written
+        again as it is where it can be: a text on one line (``41`` stays a number,
+        ``'no'`` stays quoted), a flow collection on one line off the path ``rest`` that
+        an edit takes below ``node``."""
+        source = self.text[node.start_mark.index : node.end_mark.index]
+        one_line = not linebreaks.BREAK.search(source)
+        if isinstance(node, yaml.MappingNode | yaml.SequenceNode):
+            if node.flow_style and one_line and not rest:
+                return _Raw(source)
+            if isinstance(node, yaml.MappingNode):
+                return {plain(k): self.as_written(v, _below(rest, k.value)) for k, v in node.value}
+            step = rest[0] if rest and _is_item_step(rest[0]) else None
+            found = _item(node, step) if step is not None else None
+            return [self.as_written(i, rest[1:] if i is found else ()) for i in node.value]
+        if not isinstance(node, yaml.ScalarNode) or node.style in ("|", ">"):
+            return plain(node)
+        return plain(node) if not one_line or is_empty(node) else _Raw(source)
+
+    def too_wide(self, start: int, end: int, old_widest: int) -> bool:
+        """Whether a line from ``start`` to ``end`` is now wider than the file's width
+        and than the widest of those lines before the edit (``old_widest``)."""
+        widest = _widest(self.text, start, end)
+        return widest > self.width and widest > old_widest
+
     # -- operations
 
     def _local_newline(self, *nodes: yaml.Node | None) -> None:
@@ -155,11 +209,12 @@ class _Splicer:
                 return
 
     def set_value(self, path: Path_, value: Any) -> None:
-        root = _compose(self.text)
+        root = self.root = _compose(self.text)
         parent, node, key_node, missing = self._walk(root, path)
         self._local_newline(key_node, node, parent)
+        value = _in_order(value, path, root)
         if node is None:  # part of the path is missing
-            self._insert_missing(parent, key_node, missing, value)
+            self._insert_missing(path, parent, key_node, missing, value)
             return
         if _same(plain(node), value):
             return  # the value is there already, as written: not one byte changes
@@ -175,23 +230,53 @@ class _Splicer:
             self._replace_node(node, key_node, {})
             self.set_value(path, value)
             return
-        if self.in_flow and isinstance(value, str) and "\n" in value:
-            # inside [..] or {..} a value stays on its line: a double-quoted string
-            self._replace_node(node, key_node, _Quoted(value))
-            return
         if isinstance(value, Mapping) and isinstance(node, yaml.MappingNode) and node.value:
             # set each key inside an existing mapping: the rest of it stays
             for key, item in value.items():
                 self.set_value((*path, key), item)
             return
+        if self.flow_root is not None:
+            self._set_in_flow(path, node, key_node, value)
+            return
         self._replace_node(node, key_node, value)
 
+    def _set_in_flow(
+        self, path: Path_, node: yaml.Node, key_node: yaml.Node | None, value: Any
+    ) -> None:
+        """Inside ``[..]`` or ``{..}`` a value stays on its line (a text of several lines
+        double-quoted); a block value, or a line grown past the width, rewrites the
+        outermost flow collection in block style."""
+        blocky = isinstance(value, Mapping) or (
+            isinstance(value, list | tuple) and any(isinstance(i, Mapping) for i in value)
+        )
+        if blocky:
+            if not self._rewrite_flow_root(path, value):
+                raise EditError(f"{_show(path)} sits inside [..] or {{..}} and cannot hold a block")
+            return
+        before = self.text
+        start, end = node.start_mark.index, node.end_mark.index
+        old_widest = _widest(self.text, start, end)
+        inline = _Quoted(value) if isinstance(value, str) and "\n" in value else value
+        self._replace_node(node, key_node, inline)
+        grown = len(self.text) - len(before)
+        if self.too_wide(start, end + grown, old_widest):
+            after = self.text
+            self.text = before
+            if not self._rewrite_flow_root(path, value):
+                self.text = after  # the whole canvas is one flow mapping: it stays one
+
     def append(self, path: Path_, item: Mapping[str, Any]) -> None:
-        root = _compose(self.text)
+        root = self.root = _compose(self.text)
         parent, node, key_node, missing = self._walk(root, path)
         self._local_newline(key_node, node, parent)
+        item = _in_order(dict(item), (*path, 0), root)
         if node is None:  # part of the path is missing
-            self._insert_missing(parent, key_node, missing, [dict(item)])
+            self._insert_missing(path, parent, key_node, missing, [item])
+            return
+        if self.flow_root is not None:  # the list sits inside [..] or {..}
+            items = plain(node) if isinstance(node, yaml.SequenceNode) else []
+            if not self._rewrite_flow_root(path, [*items, item]):
+                raise EditError(f"{_show(path)} sits inside [..] or {{..}} and cannot hold a block")
             return
         if isinstance(node, yaml.SequenceNode) and node.value and node.flow_style is False:
             first = node.value[0]
@@ -199,11 +284,13 @@ class _Splicer:
             offset = (
                 max(2, first.start_mark.column - dash) if isinstance(first, yaml.MappingNode) else 2
             )
-            lines = _block_item(dict(item), " " * dash, self.nl, offset)
+            lines = _block_item(item, " " * dash, self.nl, offset, self.unit, self.width)
             self.insert_lines(self.after_node_line(node.value[-1]), lines)
             return
-        items = [plain(i) for i in node.value] if isinstance(node, yaml.SequenceNode) else []
-        self._replace_node(node, key_node, [*items, dict(item)])
+        items = (
+            [self.as_written(i) for i in node.value] if isinstance(node, yaml.SequenceNode) else []
+        )
+        self._replace_node(node, key_node, [*items, item])
 
     def _walk(
         self, root: yaml.MappingNode, path: Path_
@@ -213,9 +300,12 @@ class _Splicer:
         node: yaml.Node = root
         key_node: yaml.Node | None = None
         self.in_flow = False
+        self.flow_root = None
         for depth, step in enumerate(path):
             if isinstance(node, yaml.MappingNode | yaml.SequenceNode) and node.flow_style:
                 self.in_flow = True
+                if self.flow_root is None:
+                    self.flow_root = (node, key_node, path[:depth])
             if _is_item_step(step):
                 if not isinstance(node, yaml.SequenceNode):
                     raise EditError(f"{_show(path[:depth])} is not a list")
@@ -240,37 +330,97 @@ class _Splicer:
         return node, node, key_node, ()
 
     def _insert_missing(
-        self, parent: yaml.Node, parent_key: yaml.Node | None, missing: Path_, value: Any
+        self,
+        path: Path_,
+        parent: yaml.Node,
+        parent_key: yaml.Node | None,
+        missing: Path_,
+        value: Any,
     ) -> None:
         if any(_is_item_step(s) for s in missing):
             raise EditError(f"no such item: {_show(missing)}")
         nested: Any = value
         for step in reversed(missing[1:]):
             nested = {step: nested}
-        key = missing[0]
+        key = str(missing[0])  # not an item step: checked above
+        parent_path = path[: len(path) - len(missing)]
+        if self.flow_root is not None and self._insert_in_flow(path, parent, key, nested, value):
+            return
         if isinstance(parent, yaml.MappingNode) and parent.value:
-            if parent.flow_style:
-                inline = self._flow_fits(nested)
-                if inline is not None:
-                    close = parent.end_mark.index - 1  # the closing brace
-                    at = len(self.text[:close].rstrip())
-                    sep = "" if self.text[:at].endswith(("{", ",")) else ","
-                    pair = f"{render_scalar(key, flow=True)}: {inline}"
-                    self.replace(at, at, f"{sep} {pair}")
-                    return
-                merged = {**plain(parent), key: nested}
-                if parent_key is None:  # "- {id: x, ...}": a list item
-                    self._rewrite_flow_item(parent, merged)
-                    return
-                self._replace_node(parent, parent_key, merged)
-                return
-            last_key, last_value = parent.value[-1]
-            indent = " " * last_key.start_mark.column
-            lines = render_block({key: nested}, indent, self.nl, self.unit)
-            self.insert_lines(self.after_node_line(last_value), lines)
+            indent = " " * parent.value[0][0].start_mark.column
+            lines = render_block({key: nested}, indent, self.nl, self.unit, self.width)
+            order = key_order(self.root, parent_path) if self.root is not None else ()
+            self.insert_lines(self._place_for(parent, key, order), lines)
             return
         # the parent is empty ("key:" with nothing, {} or ""): it becomes a block mapping
         self._replace_node(parent, parent_key, {key: nested})
+
+    def _insert_in_flow(
+        self, path: Path_, parent: yaml.Node, key: str, nested: Any, value: Any
+    ) -> bool:
+        """A missing ``key`` (holding ``nested``; ``value`` at ``path``) inside ``{..}``: on
+        the line when it fits, else the outermost flow collection rewritten in block style.
+        False when the parent is an empty value that is itself the outermost flow
+        collection (it becomes a block as usual)."""
+        assert self.flow_root is not None
+        if isinstance(parent, yaml.MappingNode) and parent.flow_style and parent.value:
+            inline = _flow_fits(nested)
+            if inline is not None:
+                before = self.text
+                close = parent.end_mark.index - 1  # the closing brace
+                at = len(self.text[:close].rstrip())
+                old_widest = _widest(self.text, at, at)
+                sep = "" if self.text[:at].endswith(("{", ",")) else ","
+                pair = f"{sep} {render_scalar(key, flow=True)}: {inline}"
+                self.replace(at, at, pair)
+                if not self.too_wide(at, at + len(pair), old_widest):
+                    return True
+                after, self.text = self.text, before
+                if not self._rewrite_flow_root(path, value):
+                    self.text = after  # the whole canvas is one flow mapping: it stays one
+                return True
+        elif parent is self.flow_root[0]:
+            return False  # "key: {}" itself: it becomes a block
+        if self._rewrite_flow_root(path, value):
+            return True
+        raise EditError(f"{_show(path)} cannot be added inside [..] or {{..}}")
+
+    def _rewrite_flow_root(self, path: Path_, value: Any) -> bool:
+        """Write the outermost flow collection on ``path`` in block style, with ``value``
+        at ``path``; False when it cannot be (the whole canvas is one flow mapping)."""
+        assert self.flow_root is not None
+        flow, flow_key, prefix = self.flow_root
+        if not prefix:
+            return False
+        rest = path[len(prefix) :]
+        data = _graft(self.as_written(flow, rest), rest, value, prefix, self.root)
+        self.in_flow, self.flow_root = False, None
+        if flow_key is None:
+            if not isinstance(flow, yaml.MappingNode) or not isinstance(data, Mapping):
+                return False
+            self._rewrite_flow_item(flow, data)
+            return True
+        self._replace_node(flow, flow_key, data)
+        return True
+
+    def _place_for(self, parent: yaml.MappingNode, key: str, order: Sequence[str]) -> int:
+        """Where a new ``key`` of the block mapping ``parent`` goes: after the last sibling
+        that comes before it in ``order``, else before the first that comes after it, else
+        (a key the format does not order) after the last sibling."""
+        names = [k.value if isinstance(k, yaml.ScalarNode) else "" for k, _ in parent.value]
+        if key in order:
+            rank = order.index(key)
+            earlier = [
+                n for n, name in enumerate(names) if name in order and _rank(order, name) < rank
+            ]
+            if earlier:
+                return self.after_node_line(parent.value[max(earlier)][1])
+            later = [n for n, name in enumerate(names) if name in order]
+            if later:
+                place = self.before_key_line(parent.value[later[0]][0])
+                if place is not None:
+                    return place
+        return self.after_node_line(parent.value[-1][1])
 
     def _rewrite_flow_item(self, node: yaml.Node, value: Mapping[str, Any]) -> None:
         """Rewrite a flow mapping that is a list item as a block item, at its dash."""
@@ -281,21 +431,10 @@ class _Splicer:
             raise EditError("this list item cannot be rewritten in block style")
         dash_col = dash - line_start
         offset = max(2, node.start_mark.column - dash_col)
-        lines = _block_item(value, " " * dash_col, self.nl, offset)
+        lines = _block_item(value, " " * dash_col, self.nl, offset, self.unit, self.width)
         head = self.text[line_start:dash]
         lines[0] = head + lines[0][dash_col:]
         self.replace(line_start, self.after_node_line(node), self.nl.join(lines) + self.nl)
-
-    def _flow_fits(self, value: Any) -> str | None:
-        if isinstance(value, str) and "\n" not in value:
-            return render_scalar(value, flow=True)
-        if isinstance(value, int | float) or value is None:
-            return render_scalar(value)
-        if isinstance(value, list | tuple) and all(
-            isinstance(i, str | int | float) and "\n" not in str(i) for i in value
-        ):
-            return _flow_list(value)
-        return None
 
     def _replace_node(self, node: yaml.Node, key_node: yaml.Node | None, value: Any) -> None:
         """Write ``value`` in place of ``node``, the value of ``key_node`` (None: a list item
@@ -310,7 +449,10 @@ class _Splicer:
         )
         if block_collection and (value is None or value == [] or value == {}):
             # emptied: the block's lines go, and the key says [] (or nothing)
-            self.replace(_line_start(self.text, start), self.after_node_line(node), "")
+            first, stop = _line_start(self.text, start), self.after_node_line(node)
+            if stop >= len(self.text) and not linebreaks.ends_with_break(self.text):
+                first = len(self.text[:first].rstrip("\r\n"))  # the file's last line goes
+            self.replace(first, stop, "")
             if key_node is not None:
                 colon = self.text.find(":", key_node.end_mark.index)
                 empty = " []" if isinstance(value, list | tuple) else ""
@@ -320,9 +462,10 @@ class _Splicer:
             isinstance(value, Mapping)
             or (isinstance(value, list | tuple) and any(isinstance(i, Mapping) for i in value))
             or (isinstance(value, list | tuple) and block_collection)
+            or self._list_goes_block(node, key_node, value, start, end)
         ):
             if isinstance(value, Mapping):
-                lines = render_block(value, child_indent, self.nl, self.unit)
+                lines = render_block(value, child_indent, self.nl, self.unit, self.width)
             else:
                 dash_indent, offset = child_indent, 2
                 if block_collection and isinstance(node, yaml.SequenceNode):
@@ -333,7 +476,9 @@ class _Splicer:
                 lines = [
                     line
                     for item in value
-                    for line in _block_item(item, dash_indent, self.nl, offset, self.unit)
+                    for line in _block_item(
+                        item, dash_indent, self.nl, offset, self.unit, self.width
+                    )
                 ]
             if block_collection:
                 # the old block lines go; the key's own line (and its comment) stays
@@ -342,7 +487,11 @@ class _Splicer:
                 self.replace(first_line, stop, self.nl.join(lines) + self.nl)
                 return
             # a scalar, an empty value or a flow collection becomes a block after the key
-            self.replace(start, end, "")
+            comment = self._block_header_comment(node)
+            if comment is not None:  # an old "|" or ">" block goes whole, its note stays
+                self.replace(start, self.after_node_line(node), comment + self.nl)
+            else:
+                self.replace(start, end, "")
             anchor = start
             if (
                 start > 0
@@ -353,19 +502,78 @@ class _Splicer:
                 anchor = start - 1
             self.insert_lines(_line_end(self.text, anchor), lines)
             return
-        rendered = _render_value_inline(value, child_indent, self.nl, self.unit, self.in_flow)
-        if isinstance(node, yaml.ScalarNode) and node.style in ("|", ">"):
+        self._replace_scalar(node, key_node, value, start, end, child_indent)
+
+    def _list_goes_block(
+        self, node: yaml.Node, key_node: yaml.Node | None, value: Any, start: int, end: int
+    ) -> bool:
+        """Whether a list of texts or ids is written in block style, one item a line: a new
+        or empty one is; a flow list the file holds stays one while it fits on its line."""
+        if not isinstance(value, list | tuple) or not value or key_node is None or self.in_flow:
+            return False
+        if not (isinstance(node, yaml.SequenceNode) and node.flow_style and node.value):
+            return True
+        if linebreaks.BREAK.search(self.text, start, end):
+            return True  # written over several lines: not the one-line list it was
+        head = start - _line_start(self.text, start)
+        tail = len(self.text[end : _line_end(self.text, end)].rstrip("\r\n"))
+        return head + len(_flow_list(value)) + tail > self.width
+
+    def _block_header_comment(self, node: yaml.Node) -> str | None:
+        """For an old ``|`` or ``>`` block: the comment on its first line ("" when it has
+        none); None for any other node."""
+        if not (isinstance(node, yaml.ScalarNode) and node.style in ("|", ">")):
+            return None
+        start = node.start_mark.index
+        header = self.text[start : _line_end(self.text, start)].rstrip("\r\n")
+        at = header.find("#")
+        return header[at:] if at >= 0 else ""
+
+    def _replace_scalar(
+        self,
+        node: yaml.Node,
+        key_node: yaml.Node | None,
+        value: Any,
+        start: int,
+        end: int,
+        child_indent: str,
+    ) -> None:
+        """A value on the key's line, or as a block or wrapped text after the key."""
+        comment = self._block_header_comment(node)
+        if comment is not None:
             end = self.after_node_line(node)  # an old block goes whole, with its lines
-            rendered += self.nl
-        elif rendered.startswith("|"):
+            tail = len(comment) + 2 if comment else 0
+        else:
+            tail = len(self.text[end : _line_end(self.text, end)].rstrip("\r\n"))
+        head = start - _line_start(self.text, start)
+        if start > 0 and self.text[start - 1] == ":":
+            head += 1  # the space written after the colon
+        rendered = _render_value_inline(
+            value,
+            child_indent,
+            self.nl,
+            self.unit,
+            self.in_flow,
+            width=self.width,
+            column=head,
+            tail=tail,
+        )
+        is_block = rendered.startswith(("|", ">"))
+        if comment is not None:
+            if comment and is_block:
+                rendered = rendered.replace(self.nl, f"  {comment}{self.nl}", 1)
+            elif comment:
+                rendered += f"  {comment}"
+            if linebreaks.is_break(self.text[end - 1 : end]):
+                rendered += self.nl
+        elif is_block:
             line_end = _line_end(self.text, end)
-            rest = self.text[end:line_end]
-            comment = rest.strip()
-            if comment.startswith("#"):  # "key: old  # note" -> "key: |  # note"
+            note = self.text[end:line_end].strip()
+            if note.startswith("#"):  # "key: old  # note" -> "key: |  # note"
                 space = " " if start > 0 and self.text[start - 1] == ":" else ""
-                head = rendered.replace(self.nl, f"  {comment}{self.nl}", 1)
+                first = rendered.replace(self.nl, f"  {note}{self.nl}", 1)
                 ending = self.nl if linebreaks.is_break(self.text[line_end - 1 : line_end]) else ""
-                self.replace(start, line_end, space + head + ending)
+                self.replace(start, line_end, space + first + ending)
                 return
         if not rendered and start > 0 and self.text[start - 1] == " ":
             start -= 1  # "key: old" emptied -> "key:"
@@ -379,6 +587,137 @@ class _Splicer:
             return node.start_mark.index
         colon = self.text.find(":", key_node.end_mark.index)
         return colon + 1 if colon >= 0 else node.start_mark.index
+
+
+def _below(rest: Path_, key: str) -> Path_:
+    """What is left of ``rest`` below the value of ``key`` (() when it is off the path)."""
+    return rest[1:] if rest and rest[0] == key else ()
+
+
+def _widest(text: str, start: int, end: int) -> int:
+    """The length of the longest line that holds some of ``text[start:end]``."""
+    first = _line_start(text, start)
+    last = _line_end(text, max(start, end - 1)) if end > start else _line_end(text, start)
+    return max((len(line) for line in linebreaks.split_lines(text[first:last])), default=0)
+
+
+def _flow_fits(value: Any) -> str | None:
+    """``value`` as it is written inside ``{..}``, when it can be."""
+    if isinstance(value, str) and "\n" not in value:
+        return render_scalar(value, flow=True)
+    if isinstance(value, int | float) or value is None:
+        return render_scalar(value)
+    if isinstance(value, list | tuple) and all(
+        isinstance(i, str | int | float) and "\n" not in str(i) for i in value
+    ):
+        return _flow_list(value)
+    return None
+
+
+# --------------------------------------------------------------------------
+# The format's order of keys
+
+
+def key_order(root: yaml.Node | None, path: Path_) -> tuple[str, ...]:
+    """The keys of the mapping at ``path`` in the format's order (CANVAS-FORMAT.md): a
+    spec's keys, the questions, the dimensions, or the canvas's segment ids for answers
+    and a dimension's mix per segment; () where the format sets no order."""
+    spec: specs.ObjectSpec | None = specs.CANVAS_SPEC
+    kind = specs.OBJECT
+    for step in path:
+        if kind in (specs.OBJECT_LIST, specs.ITEM_LIST):
+            if not _is_item_step(step):
+                return ()
+            kind = specs.OBJECT
+            continue
+        if kind == specs.DIMENSION_MAP:
+            kind = specs.OBJECT
+            continue
+        if kind == specs.ANSWER_MAP:
+            kind = "per-segment"
+            continue
+        if kind != specs.OBJECT or spec is None or not isinstance(step, str):
+            return ()
+        key = spec.by_name.get(step)
+        if key is None:
+            return ()
+        kind, spec = key.kind, key.spec
+    if kind == specs.OBJECT and spec is not None:
+        return tuple(spec.names())
+    if kind == specs.DIMENSION_MAP:
+        return vocab.DIMENSION_IDS
+    if kind == specs.ANSWER_MAP:
+        return vocab.QUESTION_IDS
+    if kind in ("per-segment", specs.SEGMENT_MIX):
+        return _segment_ids(root)
+    return ()
+
+
+def _segment_ids(root: yaml.Node | None) -> tuple[str, ...]:
+    segments = _entry(root, "segments") if isinstance(root, yaml.MappingNode) else None
+    if segments is None or not isinstance(segments[1], yaml.SequenceNode):
+        return ()
+    ids = []
+    for item in segments[1].value:
+        found = _entry(item, "id") if isinstance(item, yaml.MappingNode) else None
+        if found and isinstance(found[1], yaml.ScalarNode):
+            ids.append(found[1].value)
+    return tuple(ids)
+
+
+def _rank(order: Sequence[str], key: str) -> int:
+    return order.index(key) if key in order else len(order)
+
+
+def _in_order(value: Any, path: Path_, root: yaml.Node | None) -> Any:
+    """``value`` with the keys of each mapping in it in the format's order (keys the
+    format does not order last, as they came)."""
+    if isinstance(value, Mapping):
+        order = key_order(root, path)
+        keys = sorted(value, key=lambda k: _rank(order, str(k)))
+        return {k: _in_order(value[k], (*path, str(k)), root) for k in keys}
+    if isinstance(value, list | tuple) and any(isinstance(i, Mapping) for i in value):
+        return [_in_order(item, (*path, n), root) for n, item in enumerate(value)]
+    return value
+
+
+def _graft(data: Any, rest: Path_, value: Any, path: Path_, root: yaml.Node | None) -> Any:
+    """Plain ``data`` (found at ``path``) with ``value`` at ``rest`` below it; a new key
+    goes at its place in the format's order."""
+    if not rest:
+        return value
+    step, below = rest[0], rest[1:]
+    if _is_item_step(step):
+        items = list(data) if isinstance(data, list) else []
+        at = _plain_item(items, step)
+        if at is None:
+            raise EditError(f"no item {step} in {_show(path)}")
+        items[at] = _graft(items[at], below, value, (*path, step), root)
+        return items
+    mapping = dict(data) if isinstance(data, dict) else {}
+    new = _graft(mapping.get(step), below, value, (*path, step), root)
+    if step in mapping:
+        mapping[step] = new
+        return mapping
+    order = key_order(root, path)
+    keys = list(mapping)
+    rank = _rank(order, step) if step in order else None
+    at = len(keys)
+    if rank is not None:
+        earlier = [n for n, k in enumerate(keys) if k in order and _rank(order, k) < rank]
+        later = [n for n, k in enumerate(keys) if k in order]
+        at = max(earlier) + 1 if earlier else (later[0] if later else len(keys))
+    keys.insert(at, step)
+    return {k: (new if k == step else mapping[k]) for k in keys}
+
+
+def _plain_item(items: list[Any], step: Step) -> int | None:
+    if isinstance(step, int):
+        return step % len(items) if -len(items) <= step < len(items) else None
+    wanted = step[1:-1]
+    return next(
+        (n for n, i in enumerate(items) if isinstance(i, dict) and i.get("id") == wanted), None
+    )
 
 
 def _show(path: Sequence[Step]) -> str:

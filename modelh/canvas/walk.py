@@ -25,6 +25,7 @@ from modelh.canvas.yamlnodes import (
     kind_name,
     line_col,
     node_problem,
+    one_text_hint,
     show,
 )
 from modelh.errors import Problem
@@ -127,7 +128,10 @@ class Walker:
             if not node.value:
                 return None
             self.problem(
-                node, "type", path, f"{label}{field.name} must be text, not {kind_name(node)}"
+                node,
+                "type",
+                path,
+                f"{label}{field.name} must be text, not {kind_name(node)}" + one_text_hint(node),
             )
             return None
         value = node.value

@@ -124,6 +124,25 @@ def kind_name(node: yaml.Node) -> str:
     return f"'{show(node.value)}'"
 
 
+def one_text_hint(node: yaml.Node) -> str:
+    """For a mapping of one ``key: value`` on one line where a text was expected
+    (``- Language: Spanish``): a hint that YAML read the ``: `` as a key's colon."""
+    if not isinstance(node, yaml.MappingNode) or len(node.value) != 1:
+        return ""
+    key, value = node.value[0]
+    if not (
+        isinstance(key, yaml.ScalarNode)
+        and isinstance(value, yaml.ScalarNode)
+        and not key.style
+        and not value.style
+        and value.value
+        and key.start_mark.line == value.end_mark.line
+    ):
+        return ""
+    text = show(f"{key.value}: {value.value}")
+    return f" (if '{text}' is one text, put it in quotes: YAML reads ': ' as a key's colon)"
+
+
 # --------------------------------------------------------------------------
 # Nodes as plain data
 
