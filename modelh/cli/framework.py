@@ -19,10 +19,18 @@ class Topic(StrEnum):
     dimensions = "dimensions"
     measures = "measures"
     stages = "stages"
+    journeys = "journeys"
+    cx = "cx"
+    sources = "sources"
 
 
-_TOPIC_HELP = "What to show: questions, dimensions, measures or stages. Default: all."
-_ITEM_HELP = "One question, dimension, domain or stage id, shown in full with its guidance."
+_TOPIC_HELP = (
+    "What to show: questions, dimensions, measures, stages, journeys, cx or sources. Default: all."
+)
+_ITEM_HELP = (
+    "One question, dimension, domain or stage id (with its guidance), or a CX capability "
+    "or office id, shown in full."
+)
 
 
 def framework(
@@ -33,7 +41,7 @@ def framework(
         str | None, typer.Argument(metavar="[ID]", help=_ITEM_HELP, show_default=False)
     ] = None,
 ) -> None:
-    """Show the modelH method: the eight questions, seven dimensions, measures and stages."""
+    """Show the method: questions, dimensions, measures, stages, journeys, bone-deep CX."""
     from rich.console import Console
 
     from modelh.cli import guide

@@ -62,12 +62,12 @@ COMMANDS: dict[str, Command] = {
     "framework": Command(
         "modelh.cli.framework",
         "framework",
-        "Show the modelH method: the eight questions, seven dimensions, measures and stages.",
+        "Show the method: questions, dimensions, measures, stages, journeys, bone-deep CX.",
     ),
     "guide": Command(
         "modelh.cli.framework",
         "framework",
-        "Show the modelH method (the same as 'modelh framework').",
+        "Show the method (the same as 'modelh framework').",
         alias=True,
     ),
     "interview": Command(
