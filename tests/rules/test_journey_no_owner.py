@@ -44,7 +44,10 @@ def test_a_touch_without_an_id_is_named_by_its_name():
         "  - id: j\n    name: J\n    segment: practices\n"
         "    touches:\n      - {name: Fax the request, pain: high}\n"
     )
-    assert hits(text, CODE)[0][2] == "journey 'j' has high-pain touches ('Fax the request') but no owner"
+    assert (
+        hits(text, CODE)[0][2]
+        == "journey 'j' has high-pain touches ('Fax the request') but no owner"
+    )
 
 
 def test_quiet_with_an_owner_or_without_high_pain():

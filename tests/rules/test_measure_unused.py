@@ -52,7 +52,8 @@ def test_the_fix_says_both_ways_out():
 
 def test_quiet_when_every_such_measure_is_listed_or_tracks_something():
     text = CANVAS.replace("measures: [nps]", "measures: [nps, portal-logins]").replace(
-        "indicator: provider-feedback-loop}", "indicator: provider-feedback-loop, tracks: operations}"
+        "indicator: provider-feedback-loop}",
+        "indicator: provider-feedback-loop, tracks: operations}",
     )
     assert hits(text, CODE) == []
 

@@ -61,10 +61,14 @@ def test_quiet_when_use_is_the_highest_degree(use, mix):
 
 
 def test_quiet_for_a_list_of_segments_or_without_use():
-    listed = HEAD + SEGMENTS + (
-        "customer_relationships:\n  dimensions:\n"
-        "    navigation: {use: core, segments: [ma-members]}\n"
-        "    information: {segments: {ma-members: core}}\n"
+    listed = (
+        HEAD
+        + SEGMENTS
+        + (
+            "customer_relationships:\n  dimensions:\n"
+            "    navigation: {use: core, segments: [ma-members]}\n"
+            "    information: {segments: {ma-members: core}}\n"
+        )
     )
     assert hits(listed, CODE) == []
 

@@ -19,9 +19,7 @@ def test_fires_at_a_segment_at_interact_without_preferences():
 
 
 def test_points_at_empty_preferences_and_placeholders_do_not_count():
-    text = HEAD + (
-        "segments:\n  - id: risk-payers\n    stage: interact\n    preferences: [TBD]\n"
-    )
+    text = HEAD + ("segments:\n  - id: risk-payers\n    stage: interact\n    preferences: [TBD]\n")
     assert [(line, col) for line, col, _ in hits(text, CODE)] == [(8, 5)]
 
 

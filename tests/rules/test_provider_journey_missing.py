@@ -34,8 +34,11 @@ def test_fires_without_any_journey_too():
 
 
 def test_quiet_when_one_provider_segment_has_a_journey():
-    text = PAYER + SEGMENTS + MEMBER_JOURNEY + (
-        "  - {id: prior-auth, name: Getting a prior authorization, segment: hospitals}\n"
+    text = (
+        PAYER
+        + SEGMENTS
+        + MEMBER_JOURNEY
+        + ("  - {id: prior-auth, name: Getting a prior authorization, segment: hospitals}\n")
     )
     assert hits(text, CODE) == []
 

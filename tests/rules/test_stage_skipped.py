@@ -7,7 +7,9 @@ CODE = "MH408"
 
 def segment(stage: str, target: str, more: str = "") -> str:
     return (
-        HEAD + f"segments:\n  - id: members\n    stage: {stage}\n    target_stage: {target}\n" + more
+        HEAD
+        + f"segments:\n  - id: members\n    stage: {stage}\n    target_stage: {target}\n"
+        + more
     )
 
 
@@ -64,7 +66,9 @@ def test_names_every_skipped_stage_and_why():
         )
     ]
     shown = hits(segment("interact", "innovate", PREFERENCES + SERVED), CODE)
-    assert shown[0][2].endswith("skipping collaborate: nothing in a canvas shows collaborate's work")
+    assert shown[0][2].endswith(
+        "skipping collaborate: nothing in a canvas shows collaborate's work"
+    )
 
 
 @pytest.mark.parametrize(
