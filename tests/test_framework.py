@@ -171,7 +171,9 @@ def test_dimension_names_summaries_and_examples() -> None:
         assert d.examples[len(d.examples) - own :] == d.own_examples, d.id
 
 
-@pytest.mark.parametrize("dimension_id", ["information", "navigation", "coordination", "transition"])
+@pytest.mark.parametrize(
+    "dimension_id", ["information", "navigation", "coordination", "transition"]
+)
 def test_dimensions_speak_of_the_customers_jobs_to_be_done(dimension_id: str) -> None:
     # the method defines these four by the customer's job-to-be-done
     assert re.search(r"jobs?-to-be-done", fw.dimension(dimension_id).summary)
