@@ -54,7 +54,7 @@ DIMENSIONS: tuple[Dimension, ...] = ordered(
         _dimension(
             _INFORMATION,
             "Information",
-            "Content that helps customers get their jobs-to-be-done done and makes the value "
+            "Content that helps customers with their jobs-to-be-done and makes the value "
             "proposition plain to see.",
             (
                 "articles",
