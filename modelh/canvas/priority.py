@@ -34,7 +34,7 @@ digital, then time, then their order in the file. Nothing here prints.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from modelh.canvas.model import Canvas, Journey, Touch
 
@@ -257,16 +257,14 @@ def journey_priorities(canvas: Canvas) -> list[JourneyPriority]:
     A touch's ``rank`` is its place among all the canvas's touches.
     """
     journeys = [_journey(canvas, j) for j in canvas.journeys]
-    ranks = {
-        (t.journey, t.position): rank
-        for rank, t in enumerate(
-            sorted((t for j in journeys for t in j.touches), key=_order), start=1
-        )
-    }
-    ranked = []
-    for rank, j in enumerate(sorted(journeys, key=_order), start=1):
-        touches = tuple(replace(t, rank=ranks[(t.journey, t.position)]) for t in j.touches)
-        ranked.append(replace(j, touches=touches, rank=rank))
+    # the records were made just above and are not shared yet: their ranks are set in
+    # place (dataclasses.replace would copy each one again)
+    touches = sorted((t for j in journeys for t in j.touches), key=_order)
+    for rank, touch in enumerate(touches, start=1):
+        object.__setattr__(touch, "rank", rank)
+    ranked = sorted(journeys, key=_order)
+    for rank, journey in enumerate(ranked, start=1):
+        object.__setattr__(journey, "rank", rank)
     return ranked
 
 
