@@ -201,6 +201,40 @@ def test_framework_shows_the_method(command):
         assert word in result.stdout
 
 
+def _flat(text: str) -> str:
+    """Terminal output with its line breaks, table borders and indents folded into spaces."""
+    return " ".join(text.replace("│", " ").replace("║", " ").split())
+
+
+def test_framework_shows_journeys_cx_and_systems_with_their_sources():
+    cx = _flat(run("framework", "cx").stdout)
+    for phrase in (
+        "CX information management",
+        "Middle office",
+        "engagement architecture",
+        "40 and 60 percent",
+        "systems of record",
+        "West Monroe",
+    ):
+        assert phrase in cx
+    journeys = _flat(run("framework", "journeys").stdout)
+    assert "Digital before manual" in journeys and "Journey time before features" in journeys
+    assert "modelh's own reading" in journeys
+    stages = _flat(run("framework", "stages").stdout)
+    assert "Source: Digital Strategy Yoga." in stages
+    assert "ask the company for recommendations" in stages
+    assert "modelh's own reading" in stages
+    sources = _flat(run("framework", "sources").stdout)
+    assert "Haimberger" in sources and "Rating scales" in sources
+
+
+def test_framework_shows_an_office_in_full():
+    result = run("framework", "cx", "middle")
+    assert result.exit_code == 0
+    assert "pharmacy, clinical and payer" in _flat(result.stdout)
+    assert run("framework", "cx", "motivation").exit_code == 2
+
+
 def test_framework_one_item_in_full():
     result = run("framework", "dimensions", "motivation")
     assert result.exit_code == 0

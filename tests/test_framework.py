@@ -58,6 +58,13 @@ def _all_texts() -> list[str]:
     walk(tuple(fw.STAGE_WORK.values()))
     walk(fw.SHARED_EXECUTIVE_MEASURE_GROUPS)
     texts.append(fw.TRUST_INFLECTION_POINT)
+    for records in (fw.CAPABILITIES, fw.CX_OFFICE_DETAILS, fw.SOURCES):
+        walk(records)
+    for pairs in (fw.TRUST_INFLECTION_NOTES, fw.JOURNEY_PRIORITIES, fw.MODELH_OWN):
+        walk(pairs)
+    walk(fw.PAYER_SYSTEMS_OF_RECORD)
+    texts += [fw.CX_REACH_EVERY_OFFICE, fw.SYSTEMS_BEHIND_THE_SMILES, fw.JOURNEY_MAP]
+    texts.append(fw.JOURNEY_START)
     return texts
 
 
@@ -161,6 +168,25 @@ def test_dimension_names_summaries_and_examples() -> None:
         assert 3 <= len(d.examples) <= 5, d.id
         assert all(e.strip() for e in d.examples), d.id
         assert len(set(d.examples)) == len(d.examples), d.id
+        # the method's own examples first, then modelh's, which are marked as its own
+        own = len(d.own_examples)
+        assert own < len(d.examples), d.id
+        assert d.examples[len(d.examples) - own :] == d.own_examples, d.id
+
+
+@pytest.mark.parametrize(
+    "dimension_id", ["information", "navigation", "coordination", "transition"]
+)
+def test_dimensions_speak_of_the_customers_jobs_to_be_done(dimension_id: str) -> None:
+    # the method defines these four by the customer's job-to-be-done
+    assert re.search(r"jobs?-to-be-done", fw.dimension(dimension_id).summary)
+
+
+def test_the_method_s_own_examples_are_not_marked_as_modelh_s() -> None:
+    assert "personalized action plans" not in fw.dimension("navigation").own_examples
+    assert "care-gap reminders" in fw.dimension("navigation").own_examples
+    assert fw.dimension("coordination").own_examples == ()
+    assert fw.dimension("monetization").examples[0] == "how the relationship itself is paid for"
 
 
 # --- domains and indicators ------------------------------------------------------------------
@@ -257,6 +283,20 @@ def test_indicator_group_field_matches_groups() -> None:
             assert ind.group is None, ind.id
 
 
+def test_revenue_from_relationships_is_pending_leadership() -> None:
+    # the method names no revenue indicator: what counts is agreed with leadership
+    revenue = fw.indicator("relationship-revenue")
+    assert revenue.pending_leadership
+    assert "leadership" in revenue.description
+    others = [i.id for i in fw.INDICATORS.values() if i.pending_leadership]
+    assert others == ["relationship-revenue"]
+
+
+def test_the_company_wide_measure_belongs_in_the_annual_performance_measures() -> None:
+    assert "annual" in fw.indicator("company-wide-measure").description
+    assert "annual company performance measures" in fw.domain("culture").guidance.good_answer
+
+
 def test_shared_executive_measure_groups() -> None:
     groups = fw.SHARED_EXECUTIVE_MEASURE_GROUPS
     assert len(groups) == 3
@@ -326,6 +366,75 @@ def test_guidance_texts_are_distinct() -> None:
     for field in ("why", "good_answer", "example"):
         values = [getattr(g, field) for _, g in GUIDANCE]
         assert len(set(values)) == len(values), field
+
+
+def test_the_stages_signs_and_consequences() -> None:
+    notes = dict(fw.TRUST_INFLECTION_NOTES)
+    assert "ask the company for recommendations" in notes["The sign"]
+    assert "reward programs" in notes["Past the point"]
+    assert "only past the point" in notes["Past the point"]
+    assert "distrust" in notes["Skipping stages"] and "slide back" in notes["Skipping stages"]
+    assert "every interaction" in notes["Preferences"]
+
+
+def test_sources_are_credited_and_the_value_chain_is_not_modelh_s() -> None:
+    credits = {s.id: s.credit for s in fw.SOURCES}
+    assert credits["digital-strategy-yoga"] == "Digital Strategy Yoga"
+    assert "West Monroe" in credits["bone-deep-cx"]
+    assert "Haimberger" in credits["systems-behind-the-smiles"]
+    assert "Customers for Life" in credits["systems-behind-the-smiles"]
+    assert fw.credit_line("stages") == "Source: Digital Strategy Yoga."
+    assert "modelH" not in fw.credit_line("stages")
+    assert "modelH" in fw.credit_line("journeys") and "McKinsey" in fw.credit_line("journeys")
+    assert "West Monroe" in fw.credit_line("cx")
+    with pytest.raises(KeyError, match="nowhere"):
+        fw.source("nowhere")
+
+
+def test_modelh_s_own_readings_are_listed() -> None:
+    own = dict(fw.MODELH_OWN)
+    assert set(own) == {
+        "Stage skipping",
+        "Rating scales",
+        "Touch priority",
+        "Kinds",
+        "Examples, scores and severities",
+    }
+    assert "two stages ahead" in own["Stage skipping"]
+
+
+def test_the_offices_in_full() -> None:
+    assert [o.id for o in fw.CX_OFFICE_DETAILS] == list(vocab.OFFICES)
+    front, middle, back = fw.CX_OFFICE_DETAILS
+    assert any("engagement architecture" in p and "campaign automation" in p for p in front.points)
+    assert any("product design" in p for p in front.points)
+    assert any("activating" in p for p in middle.points)
+    assert any("pharmacy, clinical and payer" in p for p in middle.points)
+    assert any("missing here" in p for p in middle.points)
+    assert any("what is sold versus what can be serviced" in p for p in back.points)
+    assert fw.office("middle") is middle
+    assert [c.id for c in fw.CAPABILITIES] == list(vocab.CX_CAPABILITY_IDS)
+    assert fw.capability("insights").name == "CX insights"
+    with pytest.raises(KeyError):
+        fw.office("basement")
+
+
+def test_the_systems_behind_the_smiles() -> None:
+    assert "40 and 60 percent" in fw.SYSTEMS_BEHIND_THE_SMILES
+    assert fw.PAYER_SYSTEMS_OF_RECORD == (
+        "care management",
+        "claims",
+        "recruiting",
+        "member services",
+        "compliance",
+    )
+
+
+def test_the_journey_map_is_the_first_cx_project() -> None:
+    assert "first customer-experience project" in fw.JOURNEY_MAP
+    assert "members and providers" in fw.JOURNEY_MAP
+    rules = [rule for rule, _ in fw.JOURNEY_PRIORITIES]
+    assert rules == ["Move the needle", "Digital before manual", "Journey time before features"]
 
 
 def test_cx_capabilities() -> None:

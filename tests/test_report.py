@@ -286,6 +286,20 @@ def test_gaps_group_findings_by_section_with_the_completeness_score():
     assert "question 3 'cost' is not answered" in text
 
 
+def test_gaps_of_journeys_and_bone_deep_cx_have_their_own_headings(tmp_path):
+    path = tmp_path / "payer.yaml"
+    path.write_text(
+        CANVAS.format(status="draft", cost="About $4 PMPM.")
+        + "journeys:\n  - {id: renewal, name: Renewal, segment: members}\n"
+        + "cx:\n  systems:\n    - {id: claims, name: Claims, pain: high}\n",
+        encoding="utf-8",
+    )
+    text = visible_text(render_html(load_canvas(path), ReportOptions(sections=("gaps",))))
+    assert "Journeys and touches" in text and "journey 'renewal' has no journey time" in text
+    assert "Bone-deep CX and the systems behind the smiles" in text
+    assert "system 'claims' causes high pain" in text
+
+
 # ---------------------------------------------------------------------------
 # The canvas page never cuts text silently
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from modelh.canvas.model import Canvas, Measure
+from modelh.canvas.model import Canvas, Measure, Segment
 from modelh.framework import vocab
 from modelh.framework.entities import trust_position
 
@@ -76,3 +76,8 @@ def asks_preferences(stage: str | None) -> bool:
     return stage is not None and vocab.STAGE_IDS.index(stage) >= vocab.STAGE_IDS.index(
         vocab.PREFERENCES_FROM_STAGE
     )
+
+
+def captured_preferences(segment: Segment) -> bool:
+    """Whether the segment has preferences on record (placeholders such as TBD do not count)."""
+    return any(p.strip() and not is_placeholder(p) for p in segment.preferences)

@@ -22,6 +22,7 @@ from modelh.canvas.discovery import Target, find_canvases, is_canvas_text
 from modelh.canvas.linebreaks import split_lines
 from modelh.canvas.loader import parse_canvas, read_source
 from modelh.canvas.model import Canvas, SpanIndex
+from modelh.canvas.priority import priority_data
 from modelh.check.completeness import completeness
 from modelh.check.config import Config, Key, rule_keys, selector_keys, selector_known
 from modelh.check.rules import SEVERITIES, Rule, all_rules
@@ -64,6 +65,8 @@ class FileResult:
     completeness: dict[str, int] | None = None  # None when the canvas did not load
     status: str | None = None  # the canvas's status (draft, review, final)
     fail_on: str = "error"  # the lowest severity that fails this file
+    #: the touch and journey priorities (``modelh.canvas.priority``); None when it did not load
+    priority: dict[str, object] | None = None
 
     def fails(self) -> bool:
         floor = SEVERITIES.index(self.fail_on)
@@ -177,7 +180,14 @@ def check_source(
     text = data.decode("utf-8") if isinstance(data, bytes) else data
     findings = _apply_suppressions(findings, text.removeprefix("\ufeff"), file, config, canvas)
     threshold = _threshold(fail_on, canvas.canvas.status)
-    return FileResult(file, tuple(findings), completeness(canvas), canvas.canvas.status, threshold)
+    return FileResult(
+        file,
+        tuple(findings),
+        completeness(canvas),
+        canvas.canvas.status,
+        threshold,
+        priority_data(canvas),
+    )
 
 
 def _threshold(fail_on: str, status: str | None) -> str:

@@ -77,7 +77,13 @@ def as_json(report: Report) -> str:
     data = {
         "findings": [f.to_dict() for f in report.findings],
         "files": [
-            {"file": r.file, "status": r.status, "completeness": r.completeness, "fails": r.fails()}
+            {
+                "file": r.file,
+                "status": r.status,
+                "completeness": r.completeness,
+                "fails": r.fails(),
+                "priority": r.priority,
+            }
             for r in report.files
         ],
         "summary": report.counts(),

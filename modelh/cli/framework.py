@@ -19,14 +19,20 @@ TOPICS: dict[str, tuple[str, ...]] = {
     "dimensions": ("dimension",),
     "measures": ("measure", "domains", "domain"),
     "stages": ("stage",),
+    "journeys": ("journey",),
+    "cx": (),
+    "sources": ("source",),
 }
 _TOPIC_NAMES = {name: topic for topic, others in TOPICS.items() for name in (topic, *others)}
 
 _TOPIC_HELP = (
-    "What to show: questions, dimensions, measures (or domains) or stages; "
-    "the singular works too. Default: all."
+    "What to show: questions, dimensions, measures (or domains), stages, journeys, cx or "
+    "sources; the singular works too. Default: all."
 )
-_ITEM_HELP = "One question, dimension, domain or stage id, shown in full with its guidance."
+_ITEM_HELP = (
+    "One question, dimension, domain or stage id (with its guidance), or a CX capability "
+    "or office id, shown in full."
+)
 
 
 def _topic(value: str | None) -> str | None:
@@ -60,10 +66,12 @@ def framework(
         str | None, typer.Argument(metavar="[ID]", help=_ITEM_HELP, show_default=False)
     ] = None,
 ) -> None:
-    """Show the modelH method: questions, dimensions, measures, stages.
+    """Show the method: questions, dimensions, measures, stages, journeys, bone-deep CX.
 
     The eight Customer Relationships questions, the seven relationship dimensions,
-    the measurement domains with their indicators, and the stages of the value chain.
+    the measurement domains with their indicators, the stages of the value chain,
+    the journey map, bone-deep CX and the systems behind the smiles, each with its
+    source.
     """
     from rich.console import Console
 

@@ -75,12 +75,12 @@ COMMANDS: dict[str, Command] = {
     "framework": Command(
         "modelh.cli.framework",
         "framework",
-        "Show the modelH method: questions, dimensions, measures, stages.",
+        "Show the method: questions, dimensions, measures, stages, journeys, bone-deep CX.",
     ),
     "guide": Command(
         "modelh.cli.framework",
         "framework",
-        "Show the modelH method (the same as 'modelh framework').",
+        "Show the method (the same as 'modelh framework').",
         alias=True,
     ),
     "schema": Command(

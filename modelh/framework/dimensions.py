@@ -17,16 +17,25 @@ from .vocab import DIMENSION_IDS
 
 
 def _dimension(
-    id: str, name: str, summary: str, examples: tuple[str, ...], guidance: Guidance
+    id: str,
+    name: str,
+    summary: str,
+    examples: tuple[str, ...],
+    guidance: Guidance,
+    own_examples: tuple[str, ...] = (),
 ) -> Dimension:
-    """Build a dimension, numbering it by its place in DIMENSION_IDS."""
+    """Build a dimension, numbering it by its place in DIMENSION_IDS.
+
+    ``examples`` are the method's; ``own_examples`` are modelh's, shown after them.
+    """
     return Dimension(
         id=id,
         number=DIMENSION_IDS.index(id) + 1,
         name=name,
         summary=summary,
-        examples=examples,
+        examples=examples + own_examples,
         guidance=guidance,
+        own_examples=own_examples,
     )
 
 
@@ -45,13 +54,14 @@ DIMENSIONS: tuple[Dimension, ...] = ordered(
         _dimension(
             _INFORMATION,
             "Information",
-            "Useful content that helps customers accomplish what they came to do and shows "
-            "them plainly what your offer is worth.",
+            "Content that helps customers with their jobs-to-be-done and makes the value "
+            "proposition plain to see.",
             (
-                "how-to articles",
-                "searchable Q&A",
-                "short explainer videos",
-                "plain-language benefit summaries",
+                "articles",
+                "questions and answers",
+                "search",
+                "videos",
+                "plain-language benefit explanations",
             ),
             Guidance(
                 why=(
@@ -76,12 +86,11 @@ DIMENSIONS: tuple[Dimension, ...] = ordered(
         _dimension(
             _NAVIGATION,
             "Navigation",
-            "Steering people toward new and better choices about their health and their care.",
+            "Guiding people toward new and better choices and behaviors, so that they solve "
+            "their jobs-to-be-done.",
             (
                 "personalized action plans",
-                "expert recommendations",
-                "finding the right in-network doctor",
-                "care-gap reminders",
+                "expert suggestions on the customer's jobs-to-be-done",
             ),
             Guidance(
                 why=(
@@ -102,18 +111,19 @@ DIMENSIONS: tuple[Dimension, ...] = ordered(
                     "their options."
                 ),
             ),
+            own_examples=("finding the right in-network doctor", "care-gap reminders"),
         ),
         _dimension(
             _COORDINATION,
             "Coordination",
-            "Taking the logistics of care off the customer's hands so the right things happen "
-            "on time without extra effort.",
+            "Simplifying the logistics of the customer's jobs-to-be-done, in a way that "
+            "strengthens the value proposition.",
             (
-                "to-do lists",
+                "health to-dos",
                 "appointment scheduling",
-                "shared health records",
-                "alerts and reminders",
-                "smooth provider hand-offs",
+                "personal health records",
+                "monitoring and alerts",
+                "streamlined support to service providers",
             ),
             Guidance(
                 why=(
@@ -141,9 +151,8 @@ DIMENSIONS: tuple[Dimension, ...] = ordered(
             "own offer stronger.",
             (
                 "peer support communities",
-                "caregiver access",
+                "links with caregivers",
                 "partner services",
-                "local community resources",
             ),
             Guidance(
                 why=(
@@ -162,17 +171,16 @@ DIMENSIONS: tuple[Dimension, ...] = ordered(
                     "Group members renew their subscription at a higher rate than others."
                 ),
             ),
+            own_examples=("local community resources",),
         ),
         _dimension(
             _TRANSITION,
             "Transition",
-            "Keeping the relationship intact as customers move between channels, partners, "
-            "suppliers and life stages.",
+            "Keeping the relationship going across channels, key partners and key suppliers "
+            "over time, as the customer's job-to-be-done carries on.",
             (
-                "plan changes",
-                "care transitions",
-                "aging into Medicare",
-                "switching between channels",
+                "moving between channels",
+                "a partner taking over part of the service",
             ),
             Guidance(
                 why=(
@@ -192,16 +200,17 @@ DIMENSIONS: tuple[Dimension, ...] = ordered(
                     "Advantage plan keep the same care team and the same app login."
                 ),
             ),
+            own_examples=("plan changes", "care transitions", "aging into Medicare"),
         ),
         _dimension(
             _MOTIVATION,
             "Motivation",
-            "Starting healthier behaviors and keeping them going over time.",
+            "Creating healthier behaviors and sustaining them over time.",
             (
                 "points for reaching goals",
                 "rewards funded by employers, plans or family",
                 "marketplace redemption or charity donation",
-                "recognition for advocates",
+                "rewards for advocates",
             ),
             Guidance(
                 why=(
@@ -225,14 +234,9 @@ DIMENSIONS: tuple[Dimension, ...] = ordered(
         _dimension(
             _MONETIZATION,
             "Monetization",
-            "Knowing what each segment values, and how the relationship and the offer convert "
-            "that value into revenue.",
-            (
-                "pricing and premiums",
-                "revenue tied to engagement",
-                "value-based contracts",
-                "paid premium tiers",
-            ),
+            "Knowing what customers value and what they experience, and how both the value "
+            "proposition and the relationship earn money.",
+            ("how the relationship itself is paid for",),
             Guidance(
                 why=(
                     "A relationship the company cannot afford will not last, and one it cannot "
@@ -251,6 +255,11 @@ DIMENSIONS: tuple[Dimension, ...] = ordered(
                     "engagement. A premium tier with live coaching is sold directly to "
                     "members."
                 ),
+            ),
+            own_examples=(
+                "revenue tied to engagement",
+                "value-based contracts",
+                "paid premium tiers",
             ),
         ),
     ),

@@ -55,6 +55,8 @@ class Dimension:
     summary: str
     examples: tuple[str, ...]
     guidance: Guidance
+    #: The examples (among ``examples``) that are modelh's own, beyond the method's.
+    own_examples: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -66,6 +68,8 @@ class Indicator:
             belongs to; None for every other domain.
         tracks: The natural value for a measure's ``tracks`` field, or None when the
             indicator could reasonably track several things.
+        pending_leadership: True when the method names the indicator but leaves what
+            it counts to be agreed with leadership (revenue attributable to relationships).
     """
 
     id: str
@@ -74,6 +78,7 @@ class Indicator:
     group: str | None
     tracks: str | None
     description: str
+    pending_leadership: bool = False
 
 
 @dataclass(frozen=True)
@@ -108,6 +113,43 @@ class Stage:
     duties: str
     trust: str
     guidance: Guidance
+
+
+@dataclass(frozen=True)
+class Source:
+    """A published source modelh draws on, and what it takes from it.
+
+    Attributes:
+        credit: How docs and the report credit it (name, and author where known).
+        gives: What modelh takes from it.
+    """
+
+    id: str
+    credit: str
+    gives: str
+
+
+@dataclass(frozen=True)
+class Capability:
+    """One of the four capabilities of bone-deep CX (``cx.capabilities``)."""
+
+    id: str
+    name: str
+    summary: str
+
+
+@dataclass(frozen=True)
+class Office:
+    """An office that customer experience must reach (front, middle, back).
+
+    Attributes:
+        points: What the office needs for the experience, one short phrase each.
+    """
+
+    id: str
+    name: str
+    summary: str
+    points: tuple[str, ...]
 
 
 T = TypeVar("T")

@@ -5,8 +5,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TypeVar
 
+from .content import CAPABILITIES, CX_OFFICE_DETAILS
 from .dimensions import DIMENSIONS
-from .entities import Dimension, Domain, Indicator, Question, Stage
+from .entities import Capability, Dimension, Domain, Indicator, Office, Question, Stage
 from .measures import DOMAINS, INDICATORS
 from .questions import QUESTIONS
 from .stages import STAGES
@@ -18,6 +19,8 @@ _QUESTIONS_BY_ID: dict[str, Question] = {q.id: q for q in QUESTIONS}
 _DIMENSIONS_BY_ID: dict[str, Dimension] = {d.id: d for d in DIMENSIONS}
 _DOMAINS_BY_ID: dict[str, Domain] = {d.id: d for d in DOMAINS}
 _STAGES_BY_ID: dict[str, Stage] = {s.id: s for s in STAGES}
+_CAPABILITIES_BY_ID: dict[str, Capability] = {c.id: c for c in CAPABILITIES}
+_OFFICES_BY_ID: dict[str, Office] = {o.id: o for o in CX_OFFICE_DETAILS}
 
 
 def _find(kind: str, table: Mapping[str, T], id: str) -> T:
@@ -80,3 +83,21 @@ def stage_index(id: str) -> int:
         KeyError: if ``id`` is not in STAGE_IDS.
     """
     return STAGE_IDS.index(stage(id).id)
+
+
+def capability(id: str) -> Capability:
+    """Return the bone-deep CX capability with this id.
+
+    Raises:
+        KeyError: if ``id`` is not in CX_CAPABILITY_IDS.
+    """
+    return _find("capability", _CAPABILITIES_BY_ID, id)
+
+
+def office(id: str) -> Office:
+    """Return the office (front, middle, back) with this id, and what it needs.
+
+    Raises:
+        KeyError: if ``id`` is not in OFFICES.
+    """
+    return _find("office", _OFFICES_BY_ID, id)

@@ -98,6 +98,9 @@ _GROUP_OF: dict[str, str] = {
     for indicator_id in indicator_ids
 }
 
+#: Indicators the method names but whose counting is to be agreed with leadership.
+PENDING_LEADERSHIP_INDICATORS: tuple[str, ...] = (_RELATIONSHIP_REVENUE,)
+
 # (id, name, tracks, description) per domain; the group is looked up for customer indicators.
 _INDICATOR_TEXT: dict[str, tuple[tuple[str, str, str | None, str], ...]] = {
     _STRATEGY: (
@@ -141,7 +144,8 @@ _INDICATOR_TEXT: dict[str, tuple[tuple[str, str, str | None, str], ...]] = {
             _COMPANY_WIDE_MEASURE,
             "Company-wide relationship measure",
             None,
-            "One relationship measure that every employee knows and contributes to.",
+            "One relationship measure that every employee knows and contributes to, carried in "
+            "the company's annual performance measures.",
         ),
         (
             _RELATIONSHIP_DASHBOARD,
@@ -174,8 +178,8 @@ _INDICATOR_TEXT: dict[str, tuple[tuple[str, str, str | None, str], ...]] = {
             _RELATIONSHIP_REVENUE,
             "Revenue from relationships",
             _REVENUE,
-            "Revenue that can be attributed to customer relationships, such as renewals, "
-            "upgrades and referrals.",
+            "Revenue attributable to customer relationships, counted the way leadership agrees "
+            "on, since the method names no revenue indicator of its own.",
         ),
         (
             _COST_TO_SERVE,
@@ -341,8 +345,9 @@ _DOMAIN_TEXT: dict[str, tuple[str, str, Guidance]] = {
             ),
             good_answer=(
                 "Shows relationship goals in executive scorecards shared by the CX, sales and "
-                "channel leaders, names one company-wide relationship measure, and points to "
-                "a dashboard the senior team has signed off."
+                "channel leaders, puts one company-wide relationship measure among the annual "
+                "company performance measures, and points to a dashboard the senior team has "
+                "signed off."
             ),
             example=(
                 "Every vice president at the hospital system carries the same likelihood-to-"
@@ -426,9 +431,10 @@ _DOMAIN_TEXT: dict[str, tuple[str, str, Guidance]] = {
                 "satisfying customers shows leadership what they earn."
             ),
             good_answer=(
-                "Quantifies revenue attributable to relationships, the cost to serve, the "
-                "cost to satisfy a customer in each channel, and cost to serve as a share of "
-                "total revenue, each with a baseline and a target."
+                "Quantifies the cost to serve, the cost to satisfy a customer in each channel, "
+                "and cost to serve as a share of total revenue, each with a baseline and a "
+                "target, and agrees with leadership how revenue attributable to relationships "
+                "is counted."
             ),
             example=(
                 "Answering a claims question costs us $0.40 in chat, $7 by phone and $22 in "
@@ -474,6 +480,7 @@ def _indicators(domain_id: str) -> tuple[Indicator, ...]:
                 group=_GROUP_OF.get(indicator_id) if domain_id == _CUSTOMER else None,
                 tracks=tracks,
                 description=description,
+                pending_leadership=indicator_id in PENDING_LEADERSHIP_INDICATORS,
             )
             for indicator_id, name, tracks, description in _INDICATOR_TEXT[domain_id]
         ),

@@ -1,4 +1,7 @@
-"""The five stages of the customer value chain and the Trust Inflection Point."""
+"""The five stages of the customer value chain and the Trust Inflection Point.
+
+Both come from Digital Strategy Yoga; modelh uses them beside modelH (see ``sources``).
+"""
 
 from __future__ import annotations
 
@@ -28,6 +31,31 @@ TRUST_INFLECTION_POINT = (
     "innovate, customers generate value for the company and digital tools start to earn back "
     "their cost. Rushing customers toward it backfires, because those pushed to engage too "
     "early grow wary and slide back."
+)
+
+#: What the value chain teaches beyond each stage's duties: (title, text).
+TRUST_INFLECTION_NOTES: tuple[tuple[str, str], ...] = (
+    (
+        "The sign",
+        "Customers past the point ask the company for recommendations instead of dictating "
+        "their choices to it.",
+    ),
+    (
+        "Past the point",
+        "Loyalty and reward programs, like digital tools, start to bear results only past the "
+        "point; a company whose customers ignore its digital tools has usually not moved them "
+        "past it.",
+    ),
+    (
+        "Skipping stages",
+        "Trying to engage customers before communicating with them and interacting with them "
+        "makes them distrust the company and slide back down the chain.",
+    ),
+    (
+        "Preferences",
+        "Preferences are captured during every interaction, so that from engage on the company "
+        "already recognizes them and never asks again.",
+    ),
 )
 
 #: The five stages, in value-chain order.
@@ -117,8 +145,9 @@ STAGES: tuple[Stage, ...] = ordered(
             Guidance(
                 why=(
                     "Once beyond the Trust Inflection Point, customers start creating value with "
-                    "the company by sharing data and decisions. This is when digital investments "
-                    "begin to pay back, but only if service stays consistently strong."
+                    "the company by sharing data and decisions, and they ask it for "
+                    "recommendations. This is when digital investments and reward programs begin "
+                    "to pay back, but only if service stays consistently strong."
                 ),
                 good_answer=(
                     "Describes how decisions are shared, which service levels are guaranteed, "

@@ -57,6 +57,8 @@ GAP_SECTIONS = {
     "dimensions": "Relationship dimensions",
     "measures": "Measures",
     "segments": "Segments and the value chain",
+    "journeys": "Journeys and touches",
+    "cx": "Bone-deep CX and the systems behind the smiles",
     "meta": "Canvas details",
 }
 BLOCK_TITLES = {

@@ -27,14 +27,50 @@ def test_points_at_the_one_written_empty_or_as_a_placeholder():
 
 
 @pytest.mark.parametrize(
-    "care",
+    ("care", "message"),
     [
-        "emotional_support: Same guide on every call.",
-        "physical_comfort: Appointments within 10 miles.",
+        (
+            "emotional_support: Same guide on every call.",
+            "dimension 'navigation' gives emotional support but no physical comfort",
+        ),
+        (
+            "physical_comfort: Appointments within 10 miles.",
+            "dimension 'navigation' gives physical comfort but no emotional support",
+        ),
     ],
 )
-def test_quiet_with_either_one(care):
-    text = HEAD + f"customer_relationships:\n  dimensions:\n    navigation: {{use: core, {care}}}\n"
+def test_one_without_the_other_is_not_enough(care, message):
+    # the method asks for both; the finding points at the dimension, where the key goes
+    dims = f"customer_relationships:\n  dimensions:\n    navigation: {{use: core, {care}}}\n"
+    assert hits(HEAD + dims, CODE) == [(7, 5, message)]
+
+
+def test_the_missing_one_is_named_at_its_place_and_in_the_fix():
+    text = HEAD + (
+        "customer_relationships:\n  dimensions:\n    transition:\n      use: core\n"
+        "      emotional_support: A guide calls the family the day after discharge.\n"
+        "      physical_comfort: TBD\n"
+    )
+    assert hits(text, CODE) == [
+        (
+            10,
+            25,
+            "dimension 'transition' gives emotional support but no physical comfort: "
+            "'TBD' is a placeholder",
+        )
+    ]
+    assert findings(text, CODE)[0].fix == (
+        "under transition, write 'physical_comfort:' (the practical ease of access): "
+        "the method asks for both"
+    )
+
+
+def test_quiet_with_both():
+    text = HEAD + (
+        "customer_relationships:\n  dimensions:\n    navigation:\n      use: core\n"
+        "      emotional_support: Same guide on every call.\n"
+        "      physical_comfort: Appointments within 10 miles.\n"
+    )
     assert hits(text, CODE) == []
 
 

@@ -11,7 +11,8 @@ A rule module holds, as plain data, what the registry needs::
     CODE = "MH203"             # stable; never reused
     NAME = "dimension-no-channel"
     SEVERITY = "warning"       # error | warning | info (the default; config may change it)
-    SECTION = "dimensions"     # answers | dimensions | measures | segments | format | meta
+    SECTION = "dimensions"     # answers | dimensions | measures | segments | journeys | cx
+                               # | format | meta
     OPTIONS = {}               # option name -> default value
     MERGED = Merged(...)       # optional: how several hits at one place read as one
     def check(canvas, options): yield Hit(path, message, fix)
@@ -32,7 +33,16 @@ from functools import cache
 from typing import Any
 
 SEVERITIES: tuple[str, ...] = ("info", "warning", "error")
-RULE_SECTIONS: tuple[str, ...] = ("format", "answers", "dimensions", "measures", "segments", "meta")
+RULE_SECTIONS: tuple[str, ...] = (
+    "format",
+    "answers",
+    "dimensions",
+    "measures",
+    "segments",
+    "journeys",
+    "cx",
+    "meta",
+)
 
 
 @dataclass(frozen=True)
@@ -125,6 +135,8 @@ SECTION_TITLES: dict[str, str] = {
     "dimensions": "Dimensions: the seven relationship dimensions",
     "measures": "Measures: the seven domains",
     "segments": "Segments and the value chain",
+    "journeys": "Journeys: the journey map and its touches",
+    "cx": "Bone-deep CX and the systems behind the smiles",
     "meta": "Suppressions",
 }
 

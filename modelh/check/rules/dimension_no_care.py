@@ -1,16 +1,17 @@
-"""A dimension the model uses with neither emotional support nor physical comfort.
+"""A dimension the model uses without both emotional support and physical comfort.
 
-Why it matters: healthcare customers are often anxious, unwell or caring for
-someone who is. Each dimension a model uses usually needs some emotional
-support (reassurance, a familiar voice, a warm hand-off) and some physical
-comfort (access, distance, setting, large print). A dimension designed
-without either treats patients and members like any retail customer.
+Why it matters: the method says that each dimension a model uses usually
+needs some emotional support and some physical comfort: both, not one or the
+other. Healthcare customers are often anxious, unwell or caring for someone
+who is; reassurance (a familiar voice, a warm hand-off) does not make up for a
+clinic an hour away, and large print does not make up for a cold letter. A
+dimension designed without either treats patients and members like any retail
+customer; one designed with only one of them is half done.
 
-How to fix: write at least one of emotional_support and physical_comfort for
-the dimension. A planned dimension gets this finding as info. Dimensions
-listed in the option exempt are skipped: by default monetization, which is
-about pricing and how the relationship earns money rather than care given to
-the customer.
+How to fix: write both emotional_support and physical_comfort for the
+dimension. A planned dimension gets this finding as info. Dimensions listed in
+the option exempt are skipped: by default monetization, which is about pricing
+and how the relationship earns money rather than care given to the customer.
 
 Example::
 
@@ -19,6 +20,10 @@ Example::
         use: supporting
         approach: After-visit summaries in plain language.
         # emotional_support and physical_comfort: both missing
+      transition:
+        use: core
+        emotional_support: A guide calls the family the day after discharge.
+        # physical_comfort: missing
 
 Configuration::
 
@@ -43,6 +48,11 @@ SECTION = "dimensions"
 OPTIONS: dict[str, Any] = {"exempt": ["monetization"]}
 
 _KEYS = ("emotional_support", "physical_comfort")
+_WORDS = {"emotional_support": "emotional support", "physical_comfort": "physical comfort"}
+_HOW = {
+    "emotional_support": "the reassurance customers need",
+    "physical_comfort": "the practical ease of access",
+}
 
 
 def check(canvas: Canvas, options: Mapping[str, Any]) -> Iterator[Hit]:
@@ -51,15 +61,27 @@ def check(canvas: Canvas, options: Mapping[str, Any]) -> Iterator[Hit]:
         if dim.id in exempt:
             continue
         values = {key: getattr(dim, key) for key in _KEYS}
-        if any(filled(v) for v in values.values()):
+        missing = [key for key in _KEYS if not filled(values[key])]
+        if not missing:
             continue
-        # point at whichever of the two is written (empty or a placeholder), else the first
-        key = next((k for k in _KEYS if f"{dim.path}.{k}" in canvas.spans), _KEYS[0])
+        if len(missing) == 2:
+            # point at whichever of the two is written (empty or a placeholder), else the first
+            key = next((k for k in _KEYS if f"{dim.path}.{k}" in canvas.spans), _KEYS[0])
+            yield Hit(
+                f"{dim.path}.{key}",
+                f"dimension '{dim.id}' gives neither emotional support nor physical comfort"
+                + placeholder_note(values[key]),
+                f"under {dim.id}, write 'emotional_support:' (the reassurance customers need) "
+                "and 'physical_comfort:' (the practical ease of access): the method asks for both",
+                severity,
+            )
+            continue
+        key = missing[0]
+        gives = _WORDS[_KEYS[1 - _KEYS.index(key)]]
         yield Hit(
             f"{dim.path}.{key}",
-            f"dimension '{dim.id}' gives neither emotional support nor physical comfort"
+            f"dimension '{dim.id}' gives {gives} but no {_WORDS[key]}"
             + placeholder_note(values[key]),
-            f"under {dim.id}, write 'emotional_support:' (the reassurance customers need) "
-            "or 'physical_comfort:' (the practical ease of access), or both",
+            f"under {dim.id}, write '{key}:' ({_HOW[key]}): the method asks for both",
             severity,
         )

@@ -25,7 +25,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from modelh.canvas.facts import asks_preferences, is_placeholder, trust
+from modelh.canvas.facts import asks_preferences, captured_preferences, trust
 from modelh.canvas.model import Canvas
 from modelh.check.rules import Hit
 
@@ -40,7 +40,7 @@ def check(canvas: Canvas, options: Mapping[str, Any]) -> Iterator[Hit]:
     for segment in canvas.segments:
         if not asks_preferences(segment.stage):
             continue
-        if any(p.strip() and not is_placeholder(p) for p in segment.preferences):
+        if captured_preferences(segment):
             continue
         where = trust(segment.stage)
         yield Hit(
