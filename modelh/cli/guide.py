@@ -129,7 +129,7 @@ def journeys_table() -> RenderableType:
     table = _table("The journey map: the first customer-experience project")
     table.add_column("#", justify="right", no_wrap=True)
     table.add_column("priority", style="cyan", no_wrap=True)
-    table.add_column("why", ratio=3)
+    table.add_column("why", ratio=3, overflow="fold")
     for number, (rule, why) in enumerate(fw.JOURNEY_PRIORITIES, start=1):
         table.add_row(str(number), rule, why)
     score = dict(fw.MODELH_OWN)["Touch priority"]
@@ -145,16 +145,17 @@ def journeys_table() -> RenderableType:
 def cx_table() -> RenderableType:
     capabilities = _table("Bone-deep customer experience: the four capabilities")
     capabilities.add_column("id", style="cyan", no_wrap=True)
-    capabilities.add_column("capability", no_wrap=True)
-    capabilities.add_column("what it is", ratio=3)
+    capabilities.add_column("capability: what it is", overflow="fold")
     for c in fw.CAPABILITIES:
-        capabilities.add_row(c.id, c.name, c.summary)
+        capabilities.add_row(c.id, Text.assemble((c.name, "bold"), f": {c.summary}"))
     offices = _table("... and the three offices they must reach")
     offices.add_column("id", style="cyan", no_wrap=True)
-    offices.add_column("office", no_wrap=True)
-    offices.add_column("what it needs", ratio=3)
+    offices.add_column("office: what it needs", overflow="fold")
     for o in fw.CX_OFFICE_DETAILS:
-        offices.add_row(o.id, o.name, "\n".join(f"- {point}" for point in o.points))
+        offices.add_row(
+            o.id,
+            Text.assemble((o.name, "bold"), "\n", "\n".join(f"- {point}" for point in o.points)),
+        )
     systems = Text()
     systems.append("The systems behind the smiles. ", style="bold")
     systems.append(fw.SYSTEMS_BEHIND_THE_SMILES)
@@ -173,13 +174,13 @@ def cx_table() -> RenderableType:
 
 def sources_table() -> RenderableType:
     table = _table("Sources")
-    table.add_column("source", ratio=2)
-    table.add_column("what modelh takes from it", ratio=3)
+    table.add_column("source", ratio=2, overflow="fold")
+    table.add_column("what modelh takes from it", ratio=3, overflow="fold")
     for source in fw.SOURCES:
         table.add_row(source.credit, source.gives)
     own = _table("modelh's own readings (not the sources')")
-    own.add_column("what", no_wrap=True)
-    own.add_column("the reading", ratio=3)
+    own.add_column("what", ratio=1, overflow="fold")
+    own.add_column("the reading", ratio=3, overflow="fold")
     for what, text in fw.MODELH_OWN:
         own.add_row(what, text)
     return Group(table, own)
