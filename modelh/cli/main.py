@@ -81,6 +81,9 @@ COMMANDS: dict[str, Command] = {
         "render",
         "Render canvases as a report: one self-contained HTML file and a PDF handout each.",
     ),
+    "diff": Command("modelh.cli.diff", "diff", "Compare two versions of a canvas by meaning."),
+    "history": Command("modelh.cli.history", "history", "Show a canvas's trends from git history."),
+    "status": Command("modelh.cli.status", "status", "Show one line per canvas: where it stands."),
 }
 
 _SETTINGS: dict[str, Any] = {
