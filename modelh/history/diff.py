@@ -371,7 +371,7 @@ def _items(
         ident = key(item) or (text(item) or "")
         # a removed item is shown where it stood, among the new ones
         found.append((old_position[id(item)], ItemChange("removed", ident, label(item))))
-    found.sort(key=lambda pair: (pair[0], pair[1].change != "removed"))
+    found.sort(key=lambda pair: (pair[0], pair[1].change == "removed"))
     return tuple(change for _, change in found)
 
 

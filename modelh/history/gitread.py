@@ -285,7 +285,8 @@ def file_log(
     revisions: str = "HEAD",
 ) -> list[Commit]:
     """The commits that touched ``path`` (relative to the repository), newest first,
-    following renames: each names the file as it was called in that commit."""
+    following renames: each names the file as it was called in that commit. A
+    file made as a copy of another starts at the copy (``A``)."""
     args = ["log", "--follow", "-z", "--name-status", "-M", _LOG_FORMAT]
     if since:
         args.append(f"--since={since}")
@@ -304,6 +305,11 @@ def file_log(
     for commit in commits:
         if not commit.path:
             commit = Commit(commit.id, commit.date, commit.subject, commit.status, current)
+        if commit.status == "C":
+            # a copy of another file (a new client's canvas started from another's):
+            # its history starts here; what git shows before it is the other file's
+            named.append(Commit(commit.id, commit.date, commit.subject, "A", commit.path))
+            break
         named.append(commit)
         current = commit.old_path or commit.path
     return named

@@ -65,8 +65,10 @@ def _mark(text: str, old_name: str, today: str) -> str:
     the file begins with one, else first."""
     newline = "\r\n" if "\r\n" in text.split("\n", 1)[0] + "\n" else "\n"
     line = (
-        f"# Carried over from {printable(old_name)} on {today} by 'modelh new --from': "
-        f"baselines are last year's current values.{newline}"
+        f"# Next plan year's canvas, made from {printable(old_name)} on {today} "
+        f"(modelh new --from):{newline}"
+        f"# each measure's baseline is last year's current value; its current is to be measured."
+        f"{newline}"
     )
     if text.startswith(_SCHEMA_LINE):
         end = text.find("\n")

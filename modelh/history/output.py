@@ -47,7 +47,7 @@ class Span(NamedTuple):
 
 
 class Line(NamedTuple):
-    level: int  # 0: a heading; 1: an entry; 2: a detail of the entry
+    level: int  # 0: a heading; 1: an entry; 2: a detail of the entry; 3: of the detail
     spans: tuple[Span, ...]
 
 
@@ -96,7 +96,7 @@ def _as_text(lines: Sequence[Line], *, color: bool, width: int) -> str:
         if line.level == 0:
             text.append(printable(_plain(line)), style="bold")
         else:
-            text.append("  " if line.level == 1 else "      ")
+            text.append("  " + "    " * (line.level - 1))
             for span in line.spans:
                 shown = printable(span.text)
                 if span.kind == ID:
@@ -140,7 +140,7 @@ def _as_markdown(lines: Sequence[Line], heading: int = 3) -> str:
             elif core and span.kind in (INS, STRONG):
                 text = f"{lead}**{core}**{trail}"
             parts.append(text)
-        out.append(("- " if line.level == 1 else "  - ") + "".join(parts))
+        out.append("  " * (line.level - 1) + "- " + "".join(parts))
     return "\n".join(out).rstrip("\n") + "\n"
 
 
@@ -376,7 +376,7 @@ def _diff_lines(diff: CanvasDiff) -> list[Line]:
                 lines.append(_line(2, "time: ", *_move(move)))
             for touch in journey.touches:
                 for line in _item(touch, "touch"):
-                    lines.append(Line(2, line.spans) if line.level == 1 else line)
+                    lines.append(Line(line.level + 1, line.spans))
             if journey.reordered:
                 lines.append(_line(2, "touches: the same, in another order"))
     if diff.reach or diff.systems:
@@ -426,7 +426,8 @@ def diff_text(diff: CanvasDiff, *, color: bool = False, width: int = 100) -> str
         _line(0, f"{diff.old.label} → {diff.new.label}: {_changes(diff)}"),
     ]
     for label, before, after in _summary_rows(diff):
-        head.append(_line(1, f"{label:<13} {before} → {after}"))
+        shown = before if before == after else f"{before} → {after}"
+        head.append(_line(1, f"{label:<13} {shown}"))
     if diff.equal:
         return _as_text(head, color=color, width=width)
     body = _diff_lines(diff)
