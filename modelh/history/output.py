@@ -748,10 +748,10 @@ _HEADERS = (
     "title",
     "status",
     "version",
-    "complete",
+    "done",
     "err/warn",
     "past TIP",
-    "last changed",
+    "changed",
     "file",
 )
 
