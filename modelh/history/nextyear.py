@@ -23,6 +23,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import yaml
+
 from modelh.canvas.editing import CanvasFile, Edit, apply_edits, read_value
 from modelh.canvas.files import write_atomic
 from modelh.canvas.loader import parse_canvas
@@ -88,11 +90,30 @@ def _number(text: Any, loaded: float | int) -> float | int:
     return loaded
 
 
+def _in_flow(root: yaml.Node, measure_id: str) -> bool:
+    """Whether the measure ``measure_id`` is written as a flow mapping (``{id: a, ...}``)."""
+    node: yaml.Node | None = root
+    for key in ("customer_relationships", "measures"):
+        if not isinstance(node, yaml.MappingNode):
+            return False
+        node = next((v for k, v in node.value if getattr(k, "value", None) == key), None)
+    if not isinstance(node, yaml.SequenceNode):
+        return False
+    for item in node.value:
+        if isinstance(item, yaml.MappingNode) and any(
+            getattr(k, "value", None) == "id" and getattr(v, "value", None) == measure_id
+            for k, v in item.value
+        ):
+            return bool(item.flow_style)
+    return False
+
+
 def next_year_text(
     text: str,
     old_name: str,
     *,
     today: str,
+    file: str | None = None,
     title: str | None = None,
     organization: str | None = None,
     prepared_by: Sequence[str] | None = None,
@@ -103,11 +124,12 @@ def next_year_text(
     when an edit cannot be made; the result is checked to load and to differ
     from the old canvas only where the edits say.
     """
-    canvas = parse_canvas(text, old_name)
+    file = file or old_name
+    canvas = parse_canvas(text, file)
     marked = _mark(text, old_name, today)
     root = compose_nodes(marked)
     if root is None or plain(root) != plain(compose_nodes(text)):  # type: ignore[arg-type]
-        raise UsageError(f"{old_name}: a comment cannot be added at its top")
+        raise UsageError(f"{file}: a comment cannot be added at its top")
     old_version = canvas.canvas.version
     new_version = bump_version(old_version)
     note = ""
@@ -137,10 +159,12 @@ def next_year_text(
         where = ("customer_relationships", "measures", f"[{measure.id}]")
         typed = read_value(root, (*where, "current"))
         edits.append(Edit((*where, "baseline"), _number(typed, measure.current)))
-        edits.append(Edit((*where, "current"), None))
+        # emptied: `current:` in a block; `current: ""` inside {...}, where a bare
+        # `current:,` would not read as YAML
+        edits.append(Edit((*where, "current"), "" if _in_flow(root, measure.id) else None))
         moved.append(measure.id)
-    new_text = apply_edits(marked, edits, old_name)
-    parse_canvas(new_text, old_name)  # a valid canvas, however few the edits
+    new_text = apply_edits(marked, edits, file)
+    parse_canvas(new_text, file)  # a valid canvas, however few the edits
     info = NextYear(
         Path(), old_version, new_version or old_version, note, tuple(moved), tuple(kept)
     )
@@ -173,6 +197,7 @@ def create_next_year(
         source.text,
         _name_from(Path(old), target),
         today=today,
+        file=str(old),
         title=title.strip() if title is not None else None,
         organization=organization.strip() if organization is not None else None,
         prepared_by=[p.strip() for p in prepared_by if p.strip()] if prepared_by else None,
