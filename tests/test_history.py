@@ -207,3 +207,12 @@ def test_max_is_bounded(tmp_path, value):
     canvas = three_commits(tmp_path / "repo")
     result = run("history", str(canvas), "--max", value)
     assert result.exit_code == 2
+
+
+def test_a_folder_is_not_a_canvas(tmp_path):
+    repo = three_commits(tmp_path / "repo").parent
+    result = run("history", str(repo))
+    assert result.exit_code == 2
+    assert (
+        result.output.strip() == f"modelh: error: {repo} is a folder; history reads one canvas file"
+    )

@@ -174,7 +174,7 @@ def test_git_is_read_in_one_pass_whatever_the_number_of_canvases(tmp_path, monke
     assert found["client-08.yaml"]["changed"].startswith("2026-03-01")
     gits = [a for a in started if "git" in Path(str(a[0])).name]
     assert gits, "the count sees git being run"
-    assert len(gits) <= 3, [a[:6] for a in gits]  # rev-parse, log, status
+    assert len(gits) <= 4, [a[:6] for a in gits]  # rev-parse, ls-files, log, status
 
 
 SECOND_CLIENT = FIRST.replace("Riverside", "Client 7").replace('version: "1.0"', 'version: "1.1"')

@@ -437,12 +437,12 @@ def _split_batch(out: bytes) -> dict[str, bytes]:
 def last_changes(repo: Repo, paths: Iterable[str], *, within: str = ".") -> dict[str, Commit]:
     """The newest commit that touched each of ``paths`` (relative to the repository).
 
-    One ``git log --name-only`` over the folder ``within``, read as it comes and
-    stopped as soon as every path has been seen; a path never committed is
-    left out of the answer.
+    One ``git ls-files`` and one ``git log --name-only`` over the folder
+    ``within``, read as it comes and stopped as soon as every path git tracks
+    has been seen; a path never committed is left out of the answer.
     """
-    wanted = set(paths)
     found: dict[str, Commit] = {}
+    wanted = set(paths) & tracked_files(repo, within)  # the rest would never be seen
     if not wanted:
         return found
     program = _git_program()
@@ -496,6 +496,14 @@ def last_changes(repo: Repo, paths: Iterable[str], *, within: str = ".") -> dict
         process.wait()
         process.stdout.close()
     return found
+
+
+def tracked_files(repo: Repo, within: str = ".") -> set[str]:
+    """The files git tracks under ``within`` (``git ls-files``, one process)."""
+    code, out, _ = run_git(["ls-files", "-z", "--", within], repo.root, ok=(0, 128))
+    if code != 0:
+        return set()
+    return {name for name in out.decode("utf-8", "surrogateescape").split("\0") if name}
 
 
 def changed_files(repo: Repo, within: str = ".") -> set[str]:

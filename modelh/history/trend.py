@@ -10,12 +10,15 @@ each segment's stage and the completeness as series a report can draw.
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, replace
 
 from modelh.canvas.loader import parse_canvas
 from modelh.canvas.model import Canvas
+from modelh.check.checker import PARALLEL_FROM
 from modelh.check.completeness import completeness
 from modelh.errors import CanvasError, UsageError
 from modelh.history.gitread import (
@@ -210,6 +213,8 @@ def canvas_history(
     if not 1 <= max_count <= LIMIT_MAX:
         raise UsageError(f"--max must be between 1 and {LIMIT_MAX}")
     since = check_since(since)
+    if os.path.isdir(file):
+        raise UsageError(f"{file} is a folder; history reads one canvas file")
     repo = need_repo(file, "history is read from git")
     path = repo.relative(file)
     commits = file_log(repo, path, since=since, max_count=max_count + 1)
@@ -219,17 +224,34 @@ def canvas_history(
         when = f" since {since}" if since else ""
         raise GitError(f"git holds no commit of {file}{when}: nothing to show")
     readable = [c for c in commits if c.status != "D"]
-    blobs = iter(read_versions(repo, [(c.id, c.path) for c in readable]))
+    blobs = dict(
+        zip(
+            (c.id for c in readable),
+            read_versions(repo, [(c.id, c.path) for c in readable]),
+            strict=True,
+        )
+    )
+    # each distinct content is loaded once, in worker processes when there are many
+    contents = list(dict.fromkeys(b.data for b in blobs.values() if b.data is not None))
+    loaded = dict(zip(contents, _load_all(contents), strict=True))
     versions = []
     for commit in commits:
         if commit.status == "D":
             versions.append(_unread(commit, "deleted in this commit"))
             continue
-        blob = next(blobs)
+        blob = blobs[commit.id]
         if blob.data is None:
             versions.append(_unread(commit, blob.problem))
             continue
-        versions.append(_load(commit, blob.data))
+        versions.append(
+            replace(
+                loaded[blob.data],
+                commit=commit.id,
+                date=commit.date,
+                subject=commit.subject,
+                path=commit.path,
+            )
+        )
     return History(
         file,
         path,
@@ -246,19 +268,30 @@ def _unread(commit: Commit, problem: str) -> Version:
     return Version(commit.id, commit.date, commit.subject, commit.path, problem=problem)
 
 
-def _load(commit: Commit, data: bytes) -> Version:
+def _load_all(contents: list[bytes]) -> list[Version]:
+    """Each content loaded and scored (``_load``): in worker processes past
+    ``PARALLEL_FROM`` of them, as the checker does."""
+    cores = os.cpu_count() or 1
+    if cores > 1 and len(contents) >= PARALLEL_FROM:
+        with ProcessPoolExecutor(max_workers=cores) as pool:
+            return list(pool.map(_load, contents, chunksize=max(1, len(contents) // (cores * 4))))
+    return [_load(data) for data in contents]
+
+
+def _load(data: bytes) -> Version:
+    """A version's content, loaded and scored (its commit is filled in after)."""
     try:
-        canvas = parse_canvas(data, f"{commit.id[:12]}:{commit.path}")
+        canvas = parse_canvas(data, "<version>")
     except CanvasError as exc:
         count = len(exc.problems)
         first = exc.problems[0].message if exc.problems else "it does not load"
         more = f" (and {count - 1} more)" if count > 1 else ""
-        return _unread(commit, f"not a valid canvas here: {first}{more}")
+        return Version("", "", "", "", problem=f"not a valid canvas here: {first}{more}")
     return Version(
-        commit.id,
-        commit.date,
-        commit.subject,
-        commit.path,
+        "",
+        "",
+        "",
+        "",
         canvas_date=canvas.canvas.date,
         version=canvas.canvas.version,
         status=canvas.canvas.status,
