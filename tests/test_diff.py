@@ -450,3 +450,12 @@ def test_rev_reads_git_in_a_bounded_number_of_processes(tmp_path, monkeypatch):
     assert code == 1 and data["old"]["label"] == "HEAD~14:plan.yaml"
     assert any("show" in args for args in started)  # the count sees git being run
     assert len(started) <= 6, [a[:6] for a in started]
+
+
+def test_markdown_text_is_one_escaped_line():
+    from modelh.escaping import markdown_text
+
+    assert markdown_text("a | b\n  <img src=x> *c* _d_ [e](f) `g` ~h~ & \\") == (
+        r"a \| b \<img src=x\> \*c\* \_d\_ \[e\](f) \`g\` \~h\~ &amp; \\"
+    )
+    assert markdown_text("clear\x1b[2J") == "clear\\\\x1b\\[2J"

@@ -183,3 +183,17 @@ SECOND_CLIENT = FIRST.replace("Riverside", "Client 7").replace('version: "1.0"',
 def test_no_canvas_found_is_a_usage_error(tmp_path):
     result = run("status", str(tmp_path))
     assert result.exit_code == 2 and "no canvas files found" in result.output
+
+
+def test_without_git_the_files_own_times_and_a_note(tmp_path, monkeypatch):
+    repo = clients(tmp_path)
+    empty = tmp_path / "bin"
+    empty.mkdir()
+    monkeypatch.setenv("PATH", str(empty))
+    result = run("status", str(repo / "clients"), "--isolated", "-f", "json")
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert {r["changed_from"] for r in data["canvases"]} == {"file"}
+    assert data["note"].startswith("git is not installed")
+    text = run("status", str(repo / "clients"), "--isolated").stdout
+    assert "(git is not installed" in text
