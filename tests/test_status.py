@@ -142,7 +142,7 @@ def test_sorted_and_filtered(tmp_path):
     assert bad.exit_code == 2
 
 
-def test_text_lines_fit_a_terminal_and_whole_into_a_pipe(tmp_path):
+def test_text_shortens_long_names_for_a_terminal_not_for_a_pipe(tmp_path):
     from modelh.history.output import status_text
     from modelh.history.status import canvas_status
 
