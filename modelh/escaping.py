@@ -169,3 +169,18 @@ def uri_reference(file: str) -> str:
         return Path(file).as_uri()
     encoded = quote_from_bytes(_raw_bytes(path.as_posix()), safe="/")
     return "file://" + encoded if path.is_absolute() else encoded
+
+
+# ---------------------------------------------------------------------------
+# Markdown (GitHub's), for text pasted into a pull request
+
+#: Characters Markdown would read as markup inside a line (a table's cell included).
+_MARKDOWN_MARKUP = re.compile(r"([\\`*_~\[\]<>|])")
+
+
+def markdown_text(text: str) -> str:
+    """``text`` shown as it is in a line of Markdown: on one line (its whitespace
+    runs made one space), printable, with markup characters backslash-escaped and
+    ``&`` written as ``&amp;`` (no HTML, link, emphasis or table cell can start)."""
+    text = printable(" ".join(text.split()))
+    return _MARKDOWN_MARKUP.sub(r"\\\1", text.replace("&", "&amp;"))

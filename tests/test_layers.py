@@ -5,7 +5,7 @@ inside a function, and every call), so that each part stays easy to change:
 - a rule imports only the model, the canvas's facts and logo policy, the
   framework and the rule helpers; never another rule, the checker or its output;
 - typer only in the command line; rich only there, in the interview's prompter
-  and in the checker's output formats;
+  and in the checker's and the history's output formats;
 - nothing outside the command line prints, exits or writes the environment.
 """
 
@@ -111,7 +111,12 @@ def test_typer_only_in_the_command_line(path):
 
 
 #: Besides the command line, the places that draw on a terminal.
-RICH_USERS = ("modelh.cli", "modelh.interview.prompter", "modelh.check.output")
+RICH_USERS = (
+    "modelh.cli",
+    "modelh.interview.prompter",
+    "modelh.check.output",
+    "modelh.history.output",
+)
 
 
 @pytest.mark.parametrize("path", SOURCES, ids=_where)

@@ -26,7 +26,7 @@ from .conftest import EXAMPLES, ROOT
 runner = CliRunner()
 
 #: The commands in the order a consultant meets them; the rest follow.
-WORK_ORDER = ["new", "interview", "check", "render"]
+WORK_ORDER = ["new", "interview", "check", "render", "preview", "diff", "history", "status"]
 
 
 def run(*args: str, columns: int = 80, cwd: Path | None = None):

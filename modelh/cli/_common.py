@@ -95,3 +95,10 @@ def find_targets(paths: Sequence[str]) -> list[Target]:
     if not targets:
         fail_no_canvases(paths)
     return targets
+
+
+def terminal_width() -> int:
+    """How wide text output is drawn: the terminal's width, between 60 and 120 columns."""
+    import shutil
+
+    return max(60, min(120, shutil.get_terminal_size((100, 24)).columns))

@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from modelh.cli._common import fail
+from modelh.cli._common import fail, fail_if_missing
 from modelh.escaping import printable
 
 
@@ -20,14 +20,22 @@ def new(
         ),
     ],
     organization: Annotated[
-        str,
+        str | None,
         typer.Option(
-            "--org", "--organization", help="The client organization.", show_default=False
+            "--org",
+            "--organization",
+            help="The client organization (required without --from).",
+            show_default=False,
         ),
-    ],
+    ] = None,
     title: Annotated[
-        str, typer.Option("--title", help="The business model's name.", show_default=False)
-    ],
+        str | None,
+        typer.Option(
+            "--title",
+            help="The business model's name (required without --from).",
+            show_default=False,
+        ),
+    ] = None,
     prepared_by: Annotated[
         list[str] | None,
         typer.Option(
@@ -50,13 +58,33 @@ def new(
             help="Also write modelh.schema.json beside the canvas, so editors check it offline.",
         ),
     ] = True,
+    old: Annotated[
+        Path | None,
+        typer.Option(
+            "--from",
+            metavar="OLD",
+            help="Make next plan year's canvas from last year's OLD: everything carried "
+            "over, version bumped, status draft, baselines from the current values.",
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
     """Write a starter canvas: every key empty, guidance in comments.
 
     Every key of the format is present and empty, so the canvas is valid from the
-    start. Never overwrites an existing file.
+    start. With --from OLD, write next plan year's canvas from last year's instead
+    (--org, --title, --by and --date then replace what OLD says). Never overwrites
+    an existing file.
     """
     from modelh.canvas.starter import create_canvas
+
+    if old is not None:
+        _next_year(path, old, organization, title, prepared_by, canvas_date)
+        return
+    if organization is None:
+        fail("missing option '--org' (it is required unless --from OLD is given)")
+    if title is None:
+        fail("missing option '--title' (it is required unless --from OLD is given)")
 
     made = create_canvas(
         path,
@@ -86,6 +114,43 @@ def _shell_word(path: Path) -> str:
     import shlex
 
     return printable(shlex.quote(str(path)))
+
+
+def _next_year(
+    path: Path,
+    old: Path,
+    organization: str | None,
+    title: str | None,
+    prepared_by: list[str] | None,
+    canvas_date: str | None,
+) -> None:
+    from modelh.history.nextyear import create_next_year
+
+    fail_if_missing([str(old)])
+    made = create_next_year(
+        path,
+        old,
+        date=canvas_date,
+        title=title,
+        organization=organization,
+        prepared_by=prepared_by,
+    )
+    shown = printable(str(made.path))
+    typer.echo(f"wrote {shown} from {printable(str(old))}")
+    if made.new_version != made.old_version:
+        typer.echo(
+            f"version {printable(made.old_version or '')} -> {printable(made.new_version or '')}"
+        )
+    count = len(made.baselines)
+    if count:
+        noun = "measure" if count == 1 else "measures"
+        typer.echo(f"{count} {noun}: baseline set from last year's current value, current emptied")
+    if made.version_note:
+        typer.echo(f"note: {printable(made.version_note)}", err=True)
+    typer.echo(
+        f"next: update the figures with: modelh interview {_shell_word(made.path)} "
+        "--section measures"
+    )
 
 
 def schema(

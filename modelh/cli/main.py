@@ -33,7 +33,8 @@ class Command(NamedTuple):
 
 
 #: Every command, in the order ``modelh --help`` lists them: first the order of the
-#: work (a starter canvas, the interview that fills it in, the check, the report),
+#: work (a starter canvas, the interview that fills it in, the check, the report, the
+#: workshop preview, then what changed, the history, where every canvas stands),
 #: then the rest. A help fits one line at 80 columns where it can.
 COMMANDS: dict[str, Command] = {
     "new": Command(
@@ -62,6 +63,9 @@ COMMANDS: dict[str, Command] = {
         "preview",
         "Serve a canvas's handout in a browser, shown again at every save.",
     ),
+    "diff": Command("modelh.cli.diff", "diff", "Compare two versions of a canvas by meaning."),
+    "history": Command("modelh.cli.history", "history", "Show a canvas's trends from git history."),
+    "status": Command("modelh.cli.status", "status", "Show one line per canvas: where it stands."),
     "validate": Command(
         "modelh.cli.check",
         "validate",

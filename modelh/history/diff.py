@@ -1,0 +1,849 @@
+"""Two versions of a canvas compared by meaning: what a consultant changed, not which lines.
+
+``diff_sources`` loads both versions, checks both, and returns a ``CanvasDiff``:
+plain frozen data that the command line prints (``history.output``) and that a
+report can show as it is. Per part of the canvas:
+
+- the ``canvas`` block: each field that changed;
+- every block of items: items added, removed, reworded or changed. Items with
+  an id are matched by id; items without one (revenue streams, key partners,
+  touches without an id) by the same words, then by how alike their words are;
+- the eight answers, each with a word-level difference (per segment when
+  answered per segment);
+- the seven dimensions: their overall degree (``use``) and each segment's
+  degree (the mix), and any other field;
+- measures: baseline, current and target moves with the numbers and the
+  difference, and whether the move is for the better (by ``direction``);
+- segments' stages along the value chain, and whether one crossed the Trust
+  Inflection Point;
+- journeys with their time and touches; bone-deep CX reach and systems;
+- the firm's ``x-`` keys (added, removed, changed), read as data;
+- completeness and the gap count, before and after.
+
+Comments, layout, key order, whitespace inside a text and the order of a list
+of items are not changes (touches excepted: their order is the journey's).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from modelh.canvas.facts import trust
+from modelh.canvas.model import (
+    Answer,
+    BlockItem,
+    Canvas,
+    Channel,
+    DimensionUse,
+    Duration,
+    Journey,
+    Measure,
+    Segment,
+    System,
+    Touch,
+    ValueProposition,
+)
+from modelh.framework import vocab
+from modelh.history.words import Piece, match_items, same_text, word_diff
+
+#: A value of a field as compared: text, number, list of texts, or None (empty).
+Value = str | int | float | tuple[str, ...] | None
+
+
+@dataclass(frozen=True)
+class FieldChange:
+    """One field whose value changed. ``words`` is the word-level difference of a text."""
+
+    field: str
+    old: Value
+    new: Value
+    words: tuple[Piece, ...] = ()
+
+    @property
+    def added(self) -> tuple[str, ...]:
+        """For a list: the entries only the new value has."""
+        old = self.old if isinstance(self.old, tuple) else ()
+        new = self.new if isinstance(self.new, tuple) else ()
+        return tuple(x for x in new if x not in old)
+
+    @property
+    def removed(self) -> tuple[str, ...]:
+        """For a list: the entries only the old value has."""
+        old = self.old if isinstance(self.old, tuple) else ()
+        new = self.new if isinstance(self.new, tuple) else ()
+        return tuple(x for x in old if x not in new)
+
+
+@dataclass(frozen=True)
+class ItemChange:
+    """An item of a list that was ``added``, ``removed``, ``reworded`` (matched by how
+    alike its text is, its text changed) or ``changed`` (matched by id or by the
+    same text, other fields changed). ``key`` is its id, or its text without one."""
+
+    change: str
+    key: str
+    label: str
+    fields: tuple[FieldChange, ...] = ()
+    similarity: float | None = None  # for a reworded item: how alike, 0 to 1
+
+
+@dataclass(frozen=True)
+class BlockDiff:
+    """The changes in one block of the canvas (``segments``, ``key_partners``...)."""
+
+    block: str
+    items: tuple[ItemChange, ...]
+
+
+@dataclass(frozen=True)
+class AnswerChange:
+    """An answer that changed: for the whole model (``segment`` None) or one segment."""
+
+    question: str
+    segment: str | None
+    old: str | None
+    new: str | None
+    words: tuple[Piece, ...]
+
+
+@dataclass(frozen=True)
+class DegreeChange:
+    """A dimension's degree that changed: overall (``segment`` None) or for one segment.
+    None is "not considered" (overall) or "no longer / not yet a segment"."""
+
+    segment: str | None
+    old: str | None
+    new: str | None
+
+
+@dataclass(frozen=True)
+class DimensionChange:
+    """A dimension ``added`` (considered now), ``removed`` or ``changed``."""
+
+    id: str
+    change: str
+    degrees: tuple[DegreeChange, ...] = ()
+    fields: tuple[FieldChange, ...] = ()
+
+
+@dataclass(frozen=True)
+class Move:
+    """A figure that moved: baseline, current or target (or a journey's time).
+
+    ``delta`` is new minus old when both are numbers (durations: in minutes);
+    ``better`` says whether the move goes the measure's way (its ``direction``),
+    None when that cannot be told.
+    """
+
+    field: str
+    old: float | int | str | None
+    new: float | int | str | None
+    delta: float | int | None = None
+    better: bool | None = None
+
+
+@dataclass(frozen=True)
+class MeasureChange:
+    """A measure ``added``, ``removed`` or ``changed``: its figures' moves, other fields."""
+
+    id: str
+    name: str
+    change: str
+    unit: str | None = None
+    direction: str | None = None
+    moves: tuple[Move, ...] = ()
+    fields: tuple[FieldChange, ...] = ()
+
+
+@dataclass(frozen=True)
+class StageChange:
+    """A segment's ``stage`` or ``target_stage`` that moved along the value chain.
+
+    ``steps`` is how many stages forward (negative: back); ``trust_old`` and
+    ``trust_new`` where it stands to the Trust Inflection Point (before, at, past).
+    """
+
+    segment: str
+    name: str
+    field: str
+    old: str | None
+    new: str | None
+    steps: int | None
+    trust_old: str | None
+    trust_new: str | None
+
+    @property
+    def crossed(self) -> bool:
+        """Whether the segment moved past the Trust Inflection Point, or fell back from it."""
+        return (self.trust_old == "past") != (self.trust_new == "past") and self.field == "stage"
+
+
+@dataclass(frozen=True)
+class JourneyChange:
+    """A journey ``added``, ``removed`` or ``changed``: fields, time, touches."""
+
+    id: str
+    name: str
+    change: str
+    fields: tuple[FieldChange, ...] = ()
+    time: tuple[Move, ...] = ()
+    touches: tuple[ItemChange, ...] = ()
+    reordered: bool = False  # the same touches, met in another order
+
+
+@dataclass(frozen=True)
+class ReachChange:
+    """How far a CX capability reaches into an office, then and now."""
+
+    capability: str
+    office: str
+    old: str | None
+    new: str | None
+
+
+@dataclass(frozen=True)
+class Side:
+    """One version: its label, completeness and gap count (by severity), and its date."""
+
+    label: str
+    completeness: Mapping[str, int]
+    gaps: Mapping[str, int]
+    date: str | None = None
+    version: str | None = None
+
+    @property
+    def gap_count(self) -> int:
+        return sum(self.gaps.values())
+
+
+@dataclass(frozen=True)
+class CanvasDiff:
+    """What changed from ``old`` to ``new``, part by part; ``equal`` when nothing did."""
+
+    old: Side
+    new: Side
+    canvas: tuple[FieldChange, ...] = ()
+    blocks: tuple[BlockDiff, ...] = ()
+    answers: tuple[AnswerChange, ...] = ()
+    dimensions: tuple[DimensionChange, ...] = ()
+    measures: tuple[MeasureChange, ...] = ()
+    stages: tuple[StageChange, ...] = ()
+    journeys: tuple[JourneyChange, ...] = ()
+    reach: tuple[ReachChange, ...] = ()
+    systems: tuple[ItemChange, ...] = ()
+    extensions: tuple[ItemChange, ...] = ()
+
+    @property
+    def equal(self) -> bool:
+        return not (
+            self.canvas
+            or self.blocks
+            or self.answers
+            or self.dimensions
+            or self.measures
+            or self.stages
+            or self.journeys
+            or self.reach
+            or self.systems
+            or self.extensions
+        )
+
+    def count(self) -> int:
+        """How many changes there are, each item, answer, figure or degree counting one."""
+        return (
+            len(self.canvas)
+            + sum(len(b.items) for b in self.blocks)
+            + len(self.answers)
+            + sum(max(1, len(d.degrees) + len(d.fields)) for d in self.dimensions)
+            + sum(max(1, len(m.moves) + len(m.fields)) for m in self.measures)
+            + len(self.stages)
+            + sum(max(1, len(j.fields) + len(j.time) + len(j.touches)) for j in self.journeys)
+            + len(self.reach)
+            + len(self.systems)
+            + len(self.extensions)
+        )
+
+
+# ---------------------------------------------------------------------------
+# Values as compared
+
+
+def _value(value: object) -> Value:
+    if value is None or value == "" or value == ():
+        return None
+    if isinstance(value, Duration):
+        return value.text
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, int | float):
+        return value
+    if isinstance(value, tuple | list):
+        return tuple(str(v) for v in value) or None
+    return str(value)
+
+
+def _same(a: Value, b: Value) -> bool:
+    if isinstance(a, str) and isinstance(b, str):
+        return same_text(a, b)
+    return a == b
+
+
+def _field_changes(
+    old: object | None, new: object | None, names: Iterable[str]
+) -> tuple[FieldChange, ...]:
+    changes = []
+    for name in names:
+        a = _value(getattr(old, name, None)) if old is not None else None
+        b = _value(getattr(new, name, None)) if new is not None else None
+        if _same(a, b):
+            continue
+        pieces: tuple[Piece, ...] = ()
+        if isinstance(a, str) and isinstance(b, str) and max(len(a.split()), len(b.split())) > 3:
+            pieces = word_diff(a, b)  # prose: word by word; a short value shows whole
+        changes.append(FieldChange(name, a, b, pieces))
+    return tuple(changes)
+
+
+def number_text(value: float | int | str | None) -> str:
+    """A figure as a reader expects it: ``24``, ``13.95``, never ``13.950000000000001``."""
+    if value is None:
+        return "none"
+    if isinstance(value, str):
+        return value
+    if isinstance(value, float) and value.is_integer() and abs(value) < 1e15:
+        return str(int(value))
+    return repr(value) if isinstance(value, float) else str(value)
+
+
+def _delta(old: float | int | None, new: float | int | None) -> float | int | None:
+    if old is None or new is None:
+        return None
+    try:
+        result = Decimal(repr(new)) - Decimal(repr(old))
+    except InvalidOperation:
+        return None
+    return int(result) if result == result.to_integral_value() else float(result)
+
+
+# ---------------------------------------------------------------------------
+# Items of a list
+
+
+def _items(
+    old: Sequence[Any],
+    new: Sequence[Any],
+    *,
+    key: Callable[[Any], str | None],
+    text: Callable[[Any], str | None],
+    label: Callable[[Any], str],
+    fields: Sequence[str],
+) -> tuple[ItemChange, ...]:
+    matches, removed, added = match_items(old, new, key=key, text=text)
+    position = {id(item): i for i, item in enumerate(new)}
+    old_position = {id(item): i for i, item in enumerate(old)}
+    found: list[tuple[int, ItemChange]] = []
+    for match in matches:
+        changes = _field_changes(match.old, match.new, fields)
+        if not changes:
+            continue
+        reworded = match.how == "similar"
+        kind = "reworded" if reworded else "changed"
+        ident = key(match.new) or (text(match.new) or "")
+        found.append(
+            (
+                position[id(match.new)],
+                ItemChange(
+                    kind,
+                    ident,
+                    label(match.new),
+                    changes,
+                    match.ratio if reworded else None,
+                ),
+            )
+        )
+    for item in added:
+        ident = key(item) or (text(item) or "")
+        found.append((position[id(item)], ItemChange("added", ident, label(item))))
+    for item in removed:
+        ident = key(item) or (text(item) or "")
+        # a removed item is shown where it stood, among the new ones
+        found.append((old_position[id(item)], ItemChange("removed", ident, label(item))))
+    found.sort(key=lambda pair: (pair[0], pair[1].change == "removed"))
+    return tuple(change for _, change in found)
+
+
+def _id(item: Any) -> str | None:
+    value = getattr(item, "id", None)
+    return value if isinstance(value, str) and value else None
+
+
+def _name_or_id(item: Any) -> str:
+    return str(getattr(item, "name", None) or getattr(item, "id", "") or "")
+
+
+#: What is compared for each kind of item (stages and figures have sections of their own).
+_SEGMENT_FIELDS = (
+    "name",
+    "role",
+    "kind",
+    "description",
+    "preferences",
+    "jobs",
+    "trajectory",
+    "destination",
+)
+_PROPOSITION_FIELDS = ("name", "segments", "description")
+_CHANNEL_FIELDS = ("name", "kind", "description")
+_ITEM_FIELDS = ("text", "segments")
+_MEASURE_FIELDS = (
+    "name",
+    "domain",
+    "indicator",
+    "tracks",
+    "unit",
+    "direction",
+    "due",
+    "owner",
+    "status",
+    "segments",
+    "channel",
+    "headline",
+)
+_DIMENSION_FIELDS = (
+    "reason",
+    "approach",
+    "channels",
+    "message",
+    "emotional_support",
+    "physical_comfort",
+    "measures",
+    "owner",
+    "incentives",
+)
+_JOURNEY_FIELDS = ("name", "segment", "job", "owner")
+_TOUCH_FIELDS = ("name", "channel", "office", "dimension", "pain", "cost", "time")
+_SYSTEM_FIELDS = ("name", "kind", "office", "serves", "data_governance", "pain")
+_CANVAS_FIELDS = (
+    "title",
+    "organization",
+    "prepared_by",
+    "prepared_for",
+    "date",
+    "version",
+    "status",
+    "kind",
+    "confidentiality",
+)
+
+
+def _blocks(old: Canvas, new: Canvas) -> tuple[BlockDiff, ...]:
+    found = []
+
+    def add(block: str, items: tuple[ItemChange, ...]) -> None:
+        if items:
+            found.append(BlockDiff(block, items))
+
+    segment: Callable[[Segment], str] = _name_or_id
+    add(
+        "segments",
+        _items(
+            old.segments,
+            new.segments,
+            key=_id,
+            text=lambda s: s.name,
+            label=segment,
+            fields=_SEGMENT_FIELDS,
+        ),
+    )
+    proposition: Callable[[ValueProposition], str] = _name_or_id
+    add(
+        "value_propositions",
+        _items(
+            old.value_propositions,
+            new.value_propositions,
+            key=_id,
+            text=lambda v: v.name,
+            label=proposition,
+            fields=_PROPOSITION_FIELDS,
+        ),
+    )
+    channel: Callable[[Channel], str] = _name_or_id
+    add(
+        "channels",
+        _items(
+            old.channels,
+            new.channels,
+            key=_id,
+            text=lambda c: c.name,
+            label=channel,
+            fields=_CHANNEL_FIELDS,
+        ),
+    )
+    for block in vocab.ITEM_BLOCKS:
+        olds: tuple[BlockItem, ...] = getattr(old, block)
+        news: tuple[BlockItem, ...] = getattr(new, block)
+        add(
+            block,
+            _items(
+                olds,
+                news,
+                key=lambda i: None,
+                text=lambda i: i.text,
+                label=lambda i: i.text or "",
+                fields=_ITEM_FIELDS,
+            ),
+        )
+    return tuple(found)
+
+
+# ---------------------------------------------------------------------------
+# Answers, dimensions, measures, stages
+
+
+def _answer_texts(answer: Answer | None) -> dict[str | None, str]:
+    if answer is None:
+        return {}
+    texts: dict[str | None, str] = {}
+    if answer.text:
+        texts[None] = answer.text
+    texts.update(answer.per_segment)
+    return texts
+
+
+def _answers(old: Canvas, new: Canvas) -> tuple[AnswerChange, ...]:
+    changes = []
+    for question in vocab.QUESTION_IDS:
+        a = _answer_texts(old.answers.get(question))
+        b = _answer_texts(new.answers.get(question))
+        for segment in dict.fromkeys([*a, *b]):
+            before, after = a.get(segment), b.get(segment)
+            if same_text(before, after) and (before is None) == (after is None):
+                continue
+            changes.append(AnswerChange(question, segment, before, after, word_diff(before, after)))
+    return tuple(changes)
+
+
+def _dimensions(old: Canvas, new: Canvas) -> tuple[DimensionChange, ...]:
+    shared = [s.id for s in new.segments if old.segment(s.id) is not None]
+    changes = []
+    for dim_id in vocab.DIMENSION_IDS:
+        a: DimensionUse | None = old.dimensions.get(dim_id)
+        b: DimensionUse | None = new.dimensions.get(dim_id)
+        if a is None and b is None:
+            continue
+        degrees = []
+        use_a = a.use if a is not None else None
+        use_b = b.use if b is not None else None
+        if use_a != use_b:
+            degrees.append(DegreeChange(None, use_a, use_b))
+        for segment in shared:
+            da = a.degree_for(segment) if a is not None else None
+            db = b.degree_for(segment) if b is not None else None
+            if da != db:
+                degrees.append(DegreeChange(segment, da, db))
+        fields = _field_changes(a, b, _DIMENSION_FIELDS)
+        if not degrees and not fields:
+            continue
+        kind = "added" if a is None else "removed" if b is None else "changed"
+        changes.append(DimensionChange(dim_id, kind, tuple(degrees), fields))
+    return tuple(changes)
+
+
+def _better(direction: str | None, delta: float | int | None) -> bool | None:
+    if delta is None or delta == 0 or direction not in ("up", "down"):
+        return None
+    return (delta > 0) == (direction == "up")
+
+
+def _measures(old: Canvas, new: Canvas) -> tuple[MeasureChange, ...]:
+    changes = []
+    old_ids = {m.id for m in old.measures}
+    new_ids = {m.id for m in new.measures}
+    order: list[tuple[Measure | None, Measure | None]] = [
+        (old.measure(m.id), m) for m in new.measures
+    ]
+    order += [(m, None) for m in old.measures if m.id not in new_ids]
+    for a, b in order:
+        shown = b if b is not None else a
+        assert shown is not None
+        moves = []
+        for name in ("baseline", "current", "target"):
+            x = getattr(a, name) if a is not None else None
+            y = getattr(b, name) if b is not None else None
+            if x == y:
+                continue
+            delta = _delta(x, y)
+            better = _better(shown.direction, delta) if name == "current" else None
+            moves.append(Move(name, x, y, delta, better))
+        fields = _field_changes(a, b, _MEASURE_FIELDS) if a is not None and b is not None else ()
+        if a is not None and b is not None and not moves and not fields:
+            continue
+        kind = "added" if shown.id not in old_ids else "removed" if b is None else "changed"
+        changes.append(
+            MeasureChange(
+                shown.id,
+                shown.name or shown.id,
+                kind,
+                shown.unit,
+                shown.direction,
+                tuple(moves),
+                fields,
+            )
+        )
+    return tuple(changes)
+
+
+def _stages(old: Canvas, new: Canvas) -> tuple[StageChange, ...]:
+    changes = []
+    for b in new.segments:
+        a = old.segment(b.id)
+        if a is None:
+            continue
+        for name in ("stage", "target_stage"):
+            x, y = getattr(a, name), getattr(b, name)
+            if x == y:
+                continue
+            steps = (
+                vocab.STAGE_IDS.index(y) - vocab.STAGE_IDS.index(x)
+                if x is not None and y is not None
+                else None
+            )
+            changes.append(StageChange(b.id, b.name or b.id, name, x, y, steps, trust(x), trust(y)))
+    return tuple(changes)
+
+
+# ---------------------------------------------------------------------------
+# Journeys, CX, extensions
+
+
+def _text_or_none(value: Value) -> str | None:
+    return value if isinstance(value, str) else None
+
+
+def _touch_key(touch: Touch) -> str | None:
+    return touch.id or None
+
+
+def _journeys(old: Canvas, new: Canvas) -> tuple[JourneyChange, ...]:
+    changes = []
+    new_ids = {j.id for j in new.journeys}
+    pairs: list[tuple[Journey | None, Journey | None]] = [
+        (old.journey(j.id), j) for j in new.journeys
+    ]
+    pairs += [(j, None) for j in old.journeys if j.id not in new_ids]
+    for a, b in pairs:
+        shown = b if b is not None else a
+        assert shown is not None
+        if a is None or b is None:
+            changes.append(JourneyChange(shown.id, shown.name, "added" if a is None else "removed"))
+            continue
+        fields = _field_changes(a, b, _JOURNEY_FIELDS)
+        time = []
+        for name in ("baseline", "current", "target", "due"):
+            x = getattr(a.time, name, None) if a.time is not None else None
+            y = getattr(b.time, name, None) if b.time is not None else None
+            tx, ty = _value(x), _value(y)
+            if tx == ty:
+                continue
+            delta = None
+            if isinstance(x, Duration) and isinstance(y, Duration):
+                delta = _delta(x.minutes, y.minutes)
+            # shorter is better for a customer's time
+            better = None if not delta or name != "current" else delta < 0
+            time.append(Move(name, _text_or_none(tx), _text_or_none(ty), delta, better))
+        touches = _items(
+            a.touches,
+            b.touches,
+            key=_touch_key,
+            text=lambda t: t.name,
+            label=lambda t: t.name,
+            fields=("id", *_TOUCH_FIELDS),
+        )
+        reordered = False
+        if not any(t.change in ("added", "removed") for t in touches):
+            old_keys = [t.id or t.name for t in a.touches]
+            new_keys = [t.id or t.name for t in b.touches]
+            reordered = old_keys != new_keys and sorted(old_keys) == sorted(new_keys)
+        if fields or time or touches or reordered:
+            changes.append(
+                JourneyChange(b.id, b.name, "changed", fields, tuple(time), touches, reordered)
+            )
+    return tuple(changes)
+
+
+def _reach(old: Canvas, new: Canvas) -> tuple[ReachChange, ...]:
+    a = old.cx.capabilities if old.cx is not None else {}
+    b = new.cx.capabilities if new.cx is not None else {}
+    changes = []
+    capabilities = list(dict.fromkeys([*vocab.CX_CAPABILITY_IDS, *a, *b]))
+    for capability in capabilities:
+        for office in vocab.OFFICES:
+            x = a.get(capability, {}).get(office)
+            y = b.get(capability, {}).get(office)
+            if x != y:
+                changes.append(ReachChange(capability, office, x, y))
+    return tuple(changes)
+
+
+def _systems(old: Canvas, new: Canvas) -> tuple[ItemChange, ...]:
+    a: tuple[System, ...] = old.cx.systems if old.cx is not None else ()
+    b: tuple[System, ...] = new.cx.systems if new.cx is not None else ()
+    return _items(
+        a,
+        b,
+        key=_id,
+        text=lambda s: s.name,
+        label=_name_or_id,
+        fields=_SYSTEM_FIELDS,
+    )
+
+
+def _extensions(old: Mapping[str, Any], new: Mapping[str, Any]) -> tuple[ItemChange, ...]:
+    changes = []
+    for key in dict.fromkeys([*old, *new]):
+        if key not in new:
+            changes.append(ItemChange("removed", key, key))
+        elif key not in old:
+            changes.append(ItemChange("added", key, key))
+        elif old[key] != new[key]:
+            changes.append(ItemChange("changed", key, key))
+    return tuple(changes)
+
+
+# ---------------------------------------------------------------------------
+# The whole diff
+
+
+def diff_canvases(
+    old: Canvas,
+    new: Canvas,
+    *,
+    old_side: Side | None = None,
+    new_side: Side | None = None,
+    old_extensions: Mapping[str, Any] | None = None,
+    new_extensions: Mapping[str, Any] | None = None,
+) -> CanvasDiff:
+    """What changed from ``old`` to ``new``, by meaning (see the module's docstring).
+
+    ``old_side`` and ``new_side`` carry each version's label and scores
+    (``diff_sources`` makes them); ``*_extensions`` are the ``x-`` keys' values.
+    """
+    old_side = old_side or Side(old.file, {}, {}, old.canvas.date, old.canvas.version)
+    new_side = new_side or Side(new.file, {}, {}, new.canvas.date, new.canvas.version)
+    canvas = list(_field_changes(old.canvas, new.canvas, _CANVAS_FIELDS))
+    branding = _field_changes(old.canvas.branding, new.canvas.branding, ("logo", "color"))
+    canvas += [FieldChange(f"branding.{c.field}", c.old, c.new, c.words) for c in branding]
+    extensions = (
+        _extensions(old_extensions or {}, new_extensions or {})
+        if old_extensions is not None or new_extensions is not None
+        else _extensions(dict.fromkeys(old.extensions), dict.fromkeys(new.extensions))
+    )
+    return CanvasDiff(
+        old_side,
+        new_side,
+        canvas=tuple(canvas),
+        blocks=_blocks(old, new),
+        answers=_answers(old, new),
+        dimensions=_dimensions(old, new),
+        measures=_measures(old, new),
+        stages=_stages(old, new),
+        journeys=_journeys(old, new),
+        reach=_reach(old, new),
+        systems=_systems(old, new),
+        extensions=extensions,
+    )
+
+
+@dataclass(frozen=True)
+class Source:
+    """A version of a canvas to compare: its text (or bytes), the file name its
+    problems are reported under, and the label the diff shows for it."""
+
+    data: str | bytes
+    file: str
+    label: str = ""
+
+
+def diff_sources(old: Source, new: Source, config: Any = None) -> CanvasDiff:
+    """Load, check and compare two versions of a canvas.
+
+    Raises ``CanvasError`` (with every problem) when a version does not load.
+    ``config`` is the checker's ``Config`` (None: the defaults); the gap count of
+    each side is what ``modelh check`` would find in it.
+    """
+    from modelh.canvas.loader import parse_canvas
+
+    old_canvas = parse_canvas(old.data, old.file)
+    new_canvas = parse_canvas(new.data, new.file)
+    return diff_canvases(
+        old_canvas,
+        new_canvas,
+        old_side=_side(old, old_canvas, config),
+        new_side=_side(new, new_canvas, config),
+        old_extensions=_extension_values(old.data),
+        new_extensions=_extension_values(new.data),
+    )
+
+
+def _side(source: Source, canvas: Canvas, config: Any) -> Side:
+    from modelh.check.checker import check_source
+    from modelh.check.rules import SEVERITIES
+
+    result = check_source(source.data, source.file, config, canvas=canvas)
+    gaps = dict.fromkeys(reversed(SEVERITIES), 0)
+    for finding in result.findings:
+        gaps[finding.severity] += 1
+    return Side(
+        source.label or source.file,
+        dict(result.completeness or {}),
+        gaps,
+        canvas.canvas.date,
+        canvas.canvas.version,
+    )
+
+
+def _extension_values(data: str | bytes) -> dict[str, Any]:
+    """The top-level ``x-`` keys and their values as plain data (the text loads: it was
+    just parsed as a canvas)."""
+    from modelh.canvas.yamlnodes import compose_nodes, plain
+
+    text = data.decode("utf-8") if isinstance(data, bytes) else data
+    root = compose_nodes(text.removeprefix("\ufeff"))
+    values = plain(root) if root is not None else None
+    if not isinstance(values, dict):
+        return {}
+    return {k: v for k, v in values.items() if isinstance(k, str) and k.startswith("x-")}
+
+
+def diff_revision(file: str, rev: str, config: Any = None) -> CanvasDiff:
+    """``file`` compared with its version at the git revision ``rev`` (following a
+    rename). Raises ``GitError`` (no git, not in a repository, an unknown
+    revision, a path git did not know then), ``ModelhError`` when the old
+    version is not a valid canvas, ``CanvasError`` when ``file`` is not."""
+    from modelh.canvas.loader import read_source
+    from modelh.errors import CanvasError, ModelhError
+    from modelh.history.gitread import GitError, need_repo, path_at, resolve_revision, show_file
+
+    new_data = read_source(file)
+    repo = need_repo(file, "--rev reads the old version from git")
+    commit = resolve_revision(repo, rev)
+    path = path_at(repo, repo.relative(file), commit)
+    if path is None:
+        raise GitError(f"{file} is not in git at {rev} (nor under an earlier name)")
+    old_label = f"{rev}:{path}"
+    old = Source(show_file(repo, commit, path), old_label, old_label)
+    try:
+        from modelh.canvas.loader import parse_canvas
+
+        parse_canvas(old.data, old.file)
+    except CanvasError as exc:
+        count = len(exc.problems)
+        first = str(exc.problems[0]) if exc.problems else exc.message
+        more = f" (and {count - 1} more)" if count > 1 else ""
+        raise ModelhError(
+            f"the version of {file} at {rev} is not a valid canvas: {first}{more}"
+        ) from None
+    return diff_sources(old, Source(new_data, file, file), config)

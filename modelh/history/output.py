@@ -1,0 +1,858 @@
+"""Diffs, histories and status tables as text for people, Markdown, or JSON.
+
+Each function takes the data (``CanvasDiff``, ``History``, ``StatusReport``)
+and returns a string; the command line prints it. Text goes through rich as
+``Text`` objects (never markup) and ``printable``; Markdown through
+``markdown_text``; JSON through ``json_ready``. Without colours, a word-level
+difference is marked as ``git diff --word-diff`` marks it: ``[-old-]{+new+}``.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+from collections.abc import Iterable, Sequence
+from dataclasses import asdict
+from typing import TYPE_CHECKING, Any, NamedTuple
+
+from modelh.escaping import json_ready, markdown_text, printable
+from modelh.history.diff import (
+    CanvasDiff,
+    FieldChange,
+    ItemChange,
+    Move,
+    Side,
+    StageChange,
+    number_text,
+)
+from modelh.history.trend import History, MeasureSeries, StageSeries
+from modelh.history.words import Piece
+
+if TYPE_CHECKING:
+    from modelh.history.status import StatusReport, StatusRow
+
+FORMATS = ("text", "md", "json")
+
+# ---------------------------------------------------------------------------
+# A small document: headings and lines of styled spans, shown as text or Markdown
+
+#: Span kinds: plain text, an id, removed words, added words, a dimmed hint,
+#: a move for the better, a move for the worse, a strong word.
+PLAIN, ID, DEL, INS, DIM, GOOD, BAD, STRONG = "", "id", "del", "ins", "dim", "good", "bad", "strong"
+
+
+class Span(NamedTuple):
+    text: str
+    kind: str = PLAIN
+
+
+class Line(NamedTuple):
+    level: int  # 0: a heading; 1: an entry; 2: a detail of the entry; 3: of the detail
+    spans: tuple[Span, ...]
+
+
+def _line(level: int, *parts: str | Span | Iterable[Span]) -> Line:
+    spans: list[Span] = []
+    for part in parts:
+        if isinstance(part, Span):
+            spans.append(part)
+        elif isinstance(part, str):
+            spans.append(Span(part))
+        else:
+            spans.extend(part)
+    return Line(level, tuple(spans))
+
+
+_TEXT_STYLE = {
+    ID: "cyan",
+    DEL: "red strike",
+    INS: "green bold",
+    DIM: "dim",
+    GOOD: "green",
+    BAD: "red",
+    STRONG: "bold",
+}
+
+
+def _as_text(lines: Sequence[Line], *, color: bool, width: int) -> str:
+    from rich.console import Console
+    from rich.text import Text
+
+    buffer = io.StringIO()
+    console = Console(
+        file=buffer,
+        force_terminal=color,
+        no_color=not color,
+        width=width,
+        highlight=False,
+        soft_wrap=False,
+        emoji=False,
+    )
+    for line in lines:
+        text = Text()
+        if not line.spans:
+            console.print()
+            continue
+        if line.level == 0:
+            text.append(printable(_plain(line)), style="bold")
+        else:
+            text.append("  " + "    " * (line.level - 1))
+            for span in line.spans:
+                shown = printable(span.text)
+                if span.kind == ID:
+                    shown = f"({shown})"
+                elif not color and span.kind == DEL:
+                    shown = f"[-{shown}-]"
+                elif not color and span.kind == INS:
+                    shown = f"{{+{shown}+}}"
+                text.append(shown, style=_TEXT_STYLE.get(span.kind, "") if color else "")
+        console.print(text, soft_wrap=True)
+    return buffer.getvalue()
+
+
+def _plain(line: Line) -> str:
+    return "".join(span.text for span in line.spans)
+
+
+def _as_markdown(lines: Sequence[Line], heading: int = 3) -> str:
+    out: list[str] = []
+    for line in lines:
+        if line.level == 0:
+            if out and out[-1] != "":
+                out.append("")
+            out.append("#" * heading + " " + markdown_text(_plain(line)))
+            out.append("")
+            continue
+        parts = []
+        for span in line.spans:
+            if not span.text:
+                continue
+            if span.kind == ID:
+                parts.append(_code(span.text))
+                continue
+            raw = span.text
+            lead = " " if raw[:1].isspace() else ""
+            trail = " " if raw[-1:].isspace() and raw.strip() else ""
+            core = markdown_text(raw)
+            text = f"{lead}{core}{trail}"
+            if core and span.kind == DEL:
+                text = f"{lead}~~{core}~~{trail}"
+            elif core and span.kind in (INS, STRONG):
+                text = f"{lead}**{core}**{trail}"
+            parts.append(text)
+        out.append("  " * (line.level - 1) + "- " + "".join(parts))
+    return "\n".join(out).rstrip("\n") + "\n"
+
+
+def _code(text: str) -> str:
+    """An id as a code span (ids are slugs; anything else is escaped as text)."""
+    if text and all(c.isalnum() or c in "-_." for c in text) and text.isascii():
+        return f"`{text}`"
+    return markdown_text(text)
+
+
+# ---------------------------------------------------------------------------
+# The diff
+
+
+def _words(pieces: Sequence[Piece]) -> list[Span]:
+    spans: list[Span] = []
+    for i, piece in enumerate(pieces):
+        if i:
+            spans.append(Span(" "))
+        spans.append(Span(piece.text, {"=": PLAIN, "-": DEL, "+": INS}[piece.op]))
+    return spans
+
+
+def _value(value: object) -> str:
+    if value is None:
+        return "(empty)"
+    if isinstance(value, tuple):
+        return ", ".join(str(v) for v in value)
+    if isinstance(value, int | float):
+        return number_text(value)
+    return " ".join(str(value).split())
+
+
+def _field(change: FieldChange) -> list[Span | str]:
+    label = change.field.replace("_", " ") + ": "
+    if change.words:
+        return [label, *_words(change.words)]
+    if isinstance(change.old, tuple) or isinstance(change.new, tuple):
+        parts: list[Span | str] = [label]
+        if change.added:
+            parts += ["added ", Span(", ".join(change.added), INS)]
+        if change.removed:
+            parts += [
+                "; " if change.added else "",
+                "removed ",
+                Span(", ".join(change.removed), DEL),
+            ]
+        if not change.added and not change.removed:
+            parts += [Span(_value(change.old), DEL), " → ", Span(_value(change.new), INS)]
+        return parts
+    if change.old is None:
+        return [label, "added ", Span(_value(change.new), INS)]
+    if change.new is None:
+        return [label, "emptied (was ", Span(_value(change.old), DEL), ")"]
+    return [label, Span(_value(change.old), DEL), " → ", Span(_value(change.new), INS)]
+
+
+_BLOCK_TITLES = {
+    "segments": "Segments",
+    "value_propositions": "Value propositions",
+    "channels": "Channels",
+    "revenue_streams": "Revenue streams",
+    "key_activities": "Key activities",
+    "key_resources": "Key resources",
+    "key_partners": "Key partners",
+    "cost_structure": "Cost structure",
+}
+
+
+def _item(change: ItemChange, noun: str = "") -> list[Line]:
+    has_id = change.key != change.label and change.key
+    what = {
+        "added": "added",
+        "removed": "removed",
+        "reworded": "reworded",
+        "changed": "changed",
+    }[change.change]
+    head: list[Span | str] = [f"{what}{' ' + noun if noun else ''}: "]
+    if change.change == "reworded" and change.fields and change.fields[0].words:
+        head += _words(change.fields[0].words)
+        rest = change.fields[1:]
+    else:
+        kind = DEL if change.change == "removed" else INS if change.change == "added" else PLAIN
+        head.append(Span(change.label, kind))
+        rest = change.fields
+    if has_id:
+        head += [" ", Span(change.key, ID)]
+    lines = [_line(1, *head)]
+    lines += [_line(2, *_field(f)) for f in rest]
+    return lines
+
+
+def _signed(value: float | int) -> str:
+    return ("+" if value > 0 else "") + number_text(value)
+
+
+def _move(move: Move, unit: str | None = None) -> list[Span | str]:
+    parts: list[Span | str] = [f"{move.field} "]
+    if move.old is None:
+        parts += ["set to ", Span(number_text(move.new), INS)]
+    elif move.new is None:
+        parts += ["emptied (was ", Span(number_text(move.old), DEL), ")"]
+    else:
+        parts += [number_text(move.old), " → ", Span(number_text(move.new), STRONG)]
+    if move.delta is not None:
+        amount = _signed(move.delta)
+        if isinstance(move.old, str):  # a journey's time: the delta is in minutes
+            amount = _duration(move.delta)
+        if unit and not isinstance(move.old, str):
+            amount += unit if unit.startswith("%") else f" {unit}"
+        detail = amount
+        if move.better is True:
+            parts += [" (", Span(detail + ", better", GOOD), ")"]
+        elif move.better is False:
+            parts += [" (", Span(detail + ", worse", BAD), ")"]
+        else:
+            parts += [f" ({detail})"]
+    return parts
+
+
+def _duration(minutes: float | int) -> str:
+    sign = "+" if minutes > 0 else "-"
+    value = abs(minutes)
+    for unit, size in (("week", 10080), ("day", 1440), ("hour", 60)):
+        if value >= size and value % size == 0:
+            count = int(value // size)
+            return f"{sign}{count} {unit}{'s' if count != 1 else ''}"
+    return f"{sign}{number_text(value)} minutes"
+
+
+def _stage(change: StageChange) -> list[Span | str]:
+    label = "stage" if change.field == "stage" else "target stage"
+    parts: list[Span | str] = [
+        Span(change.name, STRONG),
+        " ",
+        Span(change.segment, ID),
+        f": {label} ",
+    ]
+    parts += [_value(change.old), " → ", Span(_value(change.new), INS)]
+    notes = []
+    if change.steps:
+        steps = abs(change.steps)
+        direction = "forward" if change.steps > 0 else "back"
+        notes.append(f"{steps} stage{'s' if steps != 1 else ''} {direction}")
+    if change.field == "stage" and change.trust_old != change.trust_new:
+        notes.append(
+            {
+                "past": "now past the Trust Inflection Point",
+                "at": "now at the Trust Inflection Point",
+                "before": "now before the Trust Inflection Point",
+            }.get(change.trust_new or "", "no stage now")
+        )
+    if notes:
+        kind = GOOD if (change.steps or 0) > 0 else BAD if (change.steps or 0) < 0 else PLAIN
+        parts += [" (", Span("; ".join(notes), kind), ")"]
+    return parts
+
+
+def _gaps(side: Side) -> str:
+    parts = [f"{n} {s}{'s' if n != 1 and s != 'info' else ''}" for s, n in side.gaps.items() if n]
+    total = side.gap_count
+    return f"{total}" + (f" ({', '.join(parts)})" if parts else "")
+
+
+def _diff_lines(diff: CanvasDiff) -> list[Line]:
+    lines: list[Line] = []
+
+    def section(title: str) -> None:
+        lines.append(_line(0, title))
+
+    if diff.canvas:
+        section("Canvas")
+        lines += [_line(1, *_field(change)) for change in diff.canvas]
+    for block in diff.blocks:
+        section(_BLOCK_TITLES.get(block.block, block.block))
+        for change in block.items:
+            lines += _item(change)
+    if diff.answers:
+        section("Answers to the eight questions")
+        for answer in diff.answers:
+            who = f" ({answer.segment})" if answer.segment else ""
+            head: list[Span | str] = [Span(answer.question, STRONG), f"{who}: "]
+            if answer.old is None:
+                lines.append(_line(1, *head, "answered: ", Span(_value(answer.new), INS)))
+            elif answer.new is None:
+                lines.append(_line(1, *head, "answer removed: ", Span(_value(answer.old), DEL)))
+            else:
+                lines.append(_line(1, *head, *_words(answer.words)))
+    if diff.dimensions:
+        section("Dimensions")
+        for dim in diff.dimensions:
+            degrees: list[Span | str] = []
+            for i, degree in enumerate(dim.degrees):
+                who = "overall" if degree.segment is None else degree.segment
+                degrees += ["; " if i else "", f"{who} ", _value(degree.old), " → "]
+                degrees.append(Span(_value(degree.new), INS))
+            note = {"added": " (now considered)", "removed": " (no longer in the canvas)"}
+            lines.append(
+                _line(
+                    1,
+                    Span(dim.id, STRONG),
+                    note.get(dim.change, ""),
+                    ": " if degrees else "",
+                    *degrees,
+                )
+            )
+            lines += [_line(2, *_field(f)) for f in dim.fields]
+    if diff.measures:
+        section("Measures")
+        for measure in diff.measures:
+            head = [Span(measure.name, STRONG), " ", Span(measure.id, ID)]
+            if measure.change in ("added", "removed"):
+                lines.append(_line(1, f"{measure.change}: ", *head))
+                continue
+            moves: list[Span | str] = []
+            for i, move in enumerate(measure.moves):
+                moves += ["; " if i else ": ", *_move(move, measure.unit)]
+            lines.append(_line(1, *head, *moves))
+            lines += [_line(2, *_field(f)) for f in measure.fields]
+    if diff.stages:
+        section("Value chain")
+        lines += [_line(1, *_stage(change)) for change in diff.stages]
+    if diff.journeys:
+        section("Journeys")
+        for journey in diff.journeys:
+            head = [Span(journey.name, STRONG), " ", Span(journey.id, ID)]
+            if journey.change in ("added", "removed"):
+                lines.append(_line(1, f"{journey.change}: ", *head))
+                continue
+            lines.append(_line(1, *head))
+            lines += [_line(2, *_field(f)) for f in journey.fields]
+            for move in journey.time:
+                lines.append(_line(2, "time: ", *_move(move)))
+            for touch in journey.touches:
+                for line in _item(touch, "touch"):
+                    lines.append(Line(line.level + 1, line.spans))
+            if journey.reordered:
+                lines.append(_line(2, "touches: the same, in another order"))
+    if diff.reach or diff.systems:
+        section("Bone-deep CX")
+        for reach in diff.reach:
+            lines.append(
+                _line(
+                    1,
+                    Span(reach.capability, STRONG),
+                    f" in the {reach.office} office: ",
+                    _value(reach.old),
+                    " → ",
+                    Span(_value(reach.new), INS),
+                )
+            )
+        for system in diff.systems:
+            lines += _item(system, "system")
+    if diff.extensions:
+        section("Firm extensions (x- keys)")
+        for ext in diff.extensions:
+            lines.append(_line(1, f"{ext.change}: ", Span(ext.key, ID)))
+    return lines
+
+
+def _summary_rows(diff: CanvasDiff) -> list[tuple[str, str, str]]:
+    rows = []
+    if diff.old.version != diff.new.version or diff.old.version:
+        rows.append(("version", diff.old.version or "(none)", diff.new.version or "(none)"))
+    if diff.old.date or diff.new.date:
+        rows.append(("date", diff.old.date or "(none)", diff.new.date or "(none)"))
+    old, new = diff.old.completeness, diff.new.completeness
+    for part in ("overall", "answers", "dimensions", "measures", "segments"):
+        if part in old or part in new:
+            label = "completeness" if part == "overall" else f"  {part}"
+            rows.append((label, f"{old.get(part, 0)}%", f"{new.get(part, 0)}%"))
+    rows.append(("gaps", _gaps(diff.old), _gaps(diff.new)))
+    return rows
+
+
+def _changes(diff: CanvasDiff) -> str:
+    count = diff.count()
+    return "no changes" if diff.equal else f"{count} change{'s' if count != 1 else ''}"
+
+
+def diff_text(diff: CanvasDiff, *, color: bool = False, width: int = 100) -> str:
+    head = [
+        _line(0, f"{diff.old.label} → {diff.new.label}: {_changes(diff)}"),
+    ]
+    for label, before, after in _summary_rows(diff):
+        shown = before if before == after else f"{before} → {after}"
+        head.append(_line(1, f"{label:<13} {shown}"))
+    if diff.equal:
+        return _as_text(head, color=color, width=width)
+    body = _diff_lines(diff)
+    return (
+        _as_text(head, color=color, width=width)
+        + "\n"
+        + _as_text(_spaced(body), color=color, width=width)
+    )
+
+
+def _spaced(lines: list[Line]) -> list[Line]:
+    """A blank line before each heading but the first."""
+    out: list[Line] = []
+    for line in lines:
+        if line.level == 0 and out:
+            out.append(Line(1, ()))
+        out.append(line)
+    return out
+
+
+def diff_markdown(diff: CanvasDiff) -> str:
+    out = [
+        f"## Canvas changes: {markdown_text(diff.old.label)} → {markdown_text(diff.new.label)}",
+        "",
+        f"{_changes(diff).capitalize()}.",
+        "",
+        "| | before | after |",
+        "|---|---|---|",
+    ]
+    for label, before, after in _summary_rows(diff):
+        label = label.strip() if not label.startswith("  ") else f"… {label.strip()}"
+        out.append(f"| {label} | {markdown_text(before)} | {markdown_text(after)} |")
+    text = "\n".join(out) + "\n"
+    if not diff.equal:
+        text += "\n" + _as_markdown(_diff_lines(diff))
+    return text
+
+
+def diff_json(diff: CanvasDiff) -> str:
+    data = {"equal": diff.equal, "changes": diff.count(), **_lists(asdict(diff))}
+    return json.dumps(json_ready(data), indent=2, ensure_ascii=False) + "\n"
+
+
+def _lists(value: Any) -> Any:
+    """Tuples as lists, pieces of a word diff as [op, text]."""
+    if isinstance(value, dict):
+        return {k: _lists(v) for k, v in value.items()}
+    if isinstance(value, tuple | list):
+        return [_lists(v) for v in value]
+    return value
+
+
+def render_diff(diff: CanvasDiff, fmt: str, *, color: bool = False, width: int = 100) -> str:
+    """The diff in format ``fmt`` (one of FORMATS)."""
+    if fmt == "md":
+        return diff_markdown(diff)
+    if fmt == "json":
+        return diff_json(diff)
+    return diff_text(diff, color=color, width=width)
+
+
+# ---------------------------------------------------------------------------
+# History
+
+
+def _figure(value: float | int | None) -> str:
+    return "-" if value is None else number_text(value)
+
+
+def figure_chain(series: MeasureSeries, figure: str) -> list[tuple[str, str]]:
+    """(when, value) of one figure (baseline, current, target) each time it changed."""
+    chain: list[tuple[str, str]] = []
+    last: object = object()
+    for point in series.points:
+        value = getattr(point, figure)
+        if value != last:
+            chain.append((point.when, _figure(value)))
+            last = value
+    return chain
+
+
+def _chain_text(chain: list[tuple[str, str]], *, dated: bool) -> str:
+    if len(chain) == 1 and not dated:
+        return chain[0][1]
+    return " → ".join(f"{value} ({when})" for when, value in chain)
+
+
+def _measure_about(series: MeasureSeries) -> str:
+    return ", ".join(
+        x for x in (series.unit, series.direction and f"{series.direction} is better") if x
+    )
+
+
+def _stage_steps(series: StageSeries) -> list[tuple[str, str | None, str | None]]:
+    rows = []
+    last: tuple[str | None, str | None] | None = None
+    for step in series.points:
+        now = (step.stage, step.target_stage)
+        if now != last:
+            rows.append((step.when, step.stage, step.target_stage))
+            last = now
+    return rows
+
+
+def _history_notes(history: History) -> list[str]:
+    notes = []
+    if history.truncated:
+        notes.append(
+            f"only the newest {history.max_count} commits are read; "
+            "older ones exist (--max, --since)"
+        )
+    if history.shallow:
+        notes.append(
+            f"this is a shallow clone: git holds history back to {history.oldest} only "
+            "(git fetch --unshallow to see all of it)"
+        )
+    return notes
+
+
+def _history_title(history: History) -> str:
+    count = len(history.versions)
+    span = ""
+    if history.versions:
+        first = history.versions[0].when(history.dates)
+        last = history.versions[-1].when(history.dates)
+        span = f", {first} to {last}" if first != last else f", {first}"
+    since = f" since {history.since}" if history.since else ""
+    dates = "the canvases' own dates" if history.dates == "canvas" else "commit dates"
+    return f"{history.file}: {count} version{'s' if count != 1 else ''}{since}{span} ({dates})"
+
+
+def _history_lines(history: History) -> list[Line]:
+    lines: list[Line] = [_line(0, "Versions (completeness)")]
+    for v in history.versions:
+        when = v.when(history.dates)
+        if v.completeness is None:
+            lines.append(
+                _line(
+                    1,
+                    f"{when}  ",
+                    Span(v.commit[:7], DIM),
+                    "  ",
+                    Span(v.problem, BAD),
+                    f"  {v.subject}",
+                )
+            )
+            continue
+        about = " ".join(x for x in (v.version and f"v{v.version}", v.status) if x)
+        lines.append(
+            _line(
+                1,
+                f"{when}  ",
+                Span(v.commit[:7], DIM),
+                "  ",
+                Span(f"{v.completeness.get('overall', 0):>3}%", STRONG),
+                f"  {about}" if about else "",
+                Span(f"  {v.subject}", DIM),
+            )
+        )
+    measures = history.measure_series()
+    if measures:
+        lines.append(_line(0, "Measures over time"))
+        for series in measures:
+            about = _measure_about(series)
+            lines.append(
+                _line(
+                    1,
+                    Span(series.name, STRONG),
+                    " ",
+                    Span(series.id, ID),
+                    f": {about}" if about else "",
+                )
+            )
+            for figure in ("current", "baseline", "target"):
+                chain = figure_chain(series, figure)
+                kind = STRONG if figure == "current" and len(chain) > 1 else PLAIN
+                text = _chain_text(chain, dated=figure == "current")
+                lines.append(_line(2, f"{figure}: ", Span(text, kind)))
+    stages = history.stage_series()
+    if stages:
+        lines.append(_line(0, "Stages along the value chain (stage → target)"))
+        for segment in stages:
+            steps: list[Span | str] = []
+            for i, (day, at, aim) in enumerate(_stage_steps(segment)):
+                steps += [
+                    " · " if i else "",
+                    f"{day} ",
+                    Span(at or "-", STRONG),
+                    f" → {aim or '-'}",
+                ]
+            lines.append(
+                _line(1, Span(segment.name, STRONG), " ", Span(segment.id, ID), ": ", *steps)
+            )
+    return lines
+
+
+def history_text(history: History, *, color: bool = False, width: int = 100) -> str:
+    head = [_line(0, _history_title(history))]
+    head += [_line(1, Span(note, DIM)) for note in _history_notes(history)]
+    return _as_text(
+        [*head, Line(1, ()), *_spaced(_history_lines(history))], color=color, width=width
+    )
+
+
+def history_markdown(history: History) -> str:
+    out = [f"## History of {markdown_text(_history_title(history))}", ""]
+    out += [f"> {markdown_text(note)}" for note in _history_notes(history)]
+    if _history_notes(history):
+        out.append("")
+    out += [
+        "| date | commit | version | status | completeness | subject |",
+        "|---|---|---|---|---|---|",
+    ]
+    for v in history.versions:
+        when = v.when(history.dates)
+        if v.completeness is None:
+            out.append(
+                f"| {when} | `{v.commit[:7]}` | | | {markdown_text(v.problem)} | "
+                f"{markdown_text(v.subject)} |"
+            )
+        else:
+            out.append(
+                f"| {when} | `{v.commit[:7]}` | {markdown_text(v.version or '')} | "
+                f"{markdown_text(v.status or '')} | {v.completeness.get('overall', 0)}% | "
+                f"{markdown_text(v.subject)} |"
+            )
+    measures = history.measure_series()
+    if measures:
+        out += [
+            "",
+            "### Measures",
+            "",
+            "| measure | unit | current over time | baseline | target |",
+            "|---|---|---|---|---|",
+        ]
+        for series in measures:
+            cells = [
+                f"{markdown_text(series.name)} `{series.id}`",
+                markdown_text(_measure_about(series)),
+                *(
+                    markdown_text(_chain_text(figure_chain(series, f), dated=f == "current"))
+                    for f in ("current", "baseline", "target")
+                ),
+            ]
+            out.append("| " + " | ".join(cells) + " |")
+        out.append("")
+    stages = history.stage_series()
+    if stages:
+        out += ["### Stages along the value chain", ""]
+        for segment in stages:
+            chain = " · ".join(
+                f"{when} {stage or '-'} → {target or '-'}"
+                for when, stage, target in _stage_steps(segment)
+            )
+            out.append(
+                f"- **{markdown_text(segment.name)}** `{segment.id}`: {markdown_text(chain)}"
+            )
+    return "\n".join(out).rstrip("\n") + "\n"
+
+
+def history_json(history: History) -> str:
+    data = {
+        "file": history.file,
+        "path": history.path,
+        "dates": history.dates,
+        "since": history.since,
+        "max": history.max_count,
+        "truncated": history.truncated,
+        "shallow": history.shallow,
+        "oldest": history.oldest,
+        "versions": _lists([asdict(v) for v in history.versions]),
+        "measures": _lists([asdict(s) for s in history.measure_series()]),
+        "stages": _lists([asdict(s) for s in history.stage_series()]),
+    }
+    return json.dumps(json_ready(data), indent=2, ensure_ascii=False) + "\n"
+
+
+def render_history(history: History, fmt: str, *, color: bool = False, width: int = 100) -> str:
+    if fmt == "md":
+        return history_markdown(history)
+    if fmt == "json":
+        return history_json(history)
+    return history_text(history, color=color, width=width)
+
+
+# ---------------------------------------------------------------------------
+# Status
+
+
+def _status_cells(row: StatusRow) -> list[str]:
+    if row.problem:
+        return ["", "", "", "", "", f"{row.errors}/-", "", _changed(row), row.file]
+    tip = f"{len(row.past_tip)}/{row.segments}" if row.segments else "-"
+    return [
+        row.organization or "",
+        row.title or "",
+        row.status or "",
+        row.version or "",
+        f"{row.completeness}%" if row.completeness is not None else "",
+        f"{row.errors}/{row.warnings}",
+        tip,
+        _changed(row),
+        row.file,
+    ]
+
+
+def _changed(row: StatusRow) -> str:
+    if row.changed is None:
+        return ""
+    day = row.changed[:10]
+    if row.changed_from == "file":
+        return f"{day} (file)"
+    return day + (" +edits" if row.uncommitted else "")
+
+
+_HEADERS = (
+    "organization",
+    "title",
+    "status",
+    "version",
+    "done",
+    "err/warn",
+    "past TIP",
+    "changed",
+    "file",
+)
+
+
+def _fit(text: str, width: int) -> str:
+    from rich.cells import cell_len
+
+    if cell_len(text) <= width:
+        return text + " " * (width - cell_len(text))
+    cut = text
+    while cut and cell_len(cut) > width - 1:
+        cut = cut[:-1]
+    return cut + "…" + " " * (width - 1 - cell_len(cut))
+
+
+def status_text(report: StatusReport, *, color: bool = False, width: int | None = None) -> str:
+    """A table, one line a canvas: organization and title are shortened (…) to fit
+    ``width`` (None: never); the file name, last, is never cut."""
+    from rich.cells import cell_len
+    from rich.console import Console
+    from rich.text import Text
+
+    buffer = io.StringIO()
+    console = Console(
+        file=buffer,
+        force_terminal=color,
+        no_color=not color,
+        width=width or 100,
+        highlight=False,
+        soft_wrap=True,
+        emoji=False,
+    )
+    rows = [[printable(c) for c in _status_cells(row)] for row in report.rows]
+    for cells, row in zip(rows, report.rows, strict=True):
+        if row.problem:
+            cells[0] = "(does not load)"
+    widths = [max([cell_len(h), *(cell_len(r[i]) for r in rows)]) for i, h in enumerate(_HEADERS)]
+    gap = 2
+    fixed = sum(widths[2:-1]) + gap * (len(widths) - 1) + min(widths[-1], 24)
+    room = max(32, (width or 0) - fixed)
+    if width is not None and widths[0] + widths[1] > room:
+        org = max(15, min(widths[0], room // 3))
+        widths[0], widths[1] = org, max(15, room - org)
+    widths[-1] = 0  # the file: as long as it is
+
+    def line(cells: list[str], styles: list[str]) -> Text:
+        text = Text()
+        for i, (cell, style) in enumerate(zip(cells, styles, strict=True)):
+            shown = cell if i == len(cells) - 1 else _fit(cell, widths[i]) + " " * gap
+            text.append(shown, style=style if color else "")
+        return text
+
+    console.print(line(list(_HEADERS), ["bold"] * len(_HEADERS)))
+    for cells, row in zip(rows, report.rows, strict=True):
+        styles = [""] * len(cells)
+        if row.problem:
+            styles[0] = "red"
+        elif row.errors:
+            styles[5] = "red"
+        console.print(line(cells, styles))
+    broken = [row for row in report.rows if row.problem]
+    if broken:
+        console.print()
+        console.print(Text("Canvases that do not load:", style="bold" if color else ""))
+        for row in broken:
+            console.print(Text(printable(f"  {row.problem}")))
+    console.print(Text(printable(_status_summary(report))))
+    return buffer.getvalue()
+
+
+def _status_summary(report: StatusReport) -> str:
+    count = len(report.rows)
+    broken = sum(1 for r in report.rows if r.problem)
+    parts = [f"{count} canvas{'es' if count != 1 else ''}"]
+    if broken:
+        parts.append(f"{broken} that do{'es' if broken == 1 else ''} not load")
+    text = ", ".join(parts)
+    return text + (f" ({report.note})" if report.note else "")
+
+
+def status_markdown(report: StatusReport) -> str:
+    out = ["| " + " | ".join(_HEADERS) + " |", "|" + "---|" * len(_HEADERS)]
+    for row in report.rows:
+        cells = _status_cells(row)
+        if row.problem:
+            cells[0] = f"does not load: {row.problem}"
+        out.append("| " + " | ".join(markdown_text(c) for c in cells) + " |")
+    out += ["", markdown_text(_status_summary(report))]
+    return "\n".join(out) + "\n"
+
+
+def status_json(report: StatusReport) -> str:
+    data = {"canvases": _lists([asdict(r) for r in report.rows]), "note": report.note}
+    return json.dumps(json_ready(data), indent=2, ensure_ascii=False) + "\n"
+
+
+def render_status(
+    report: StatusReport, fmt: str, *, color: bool = False, width: int | None = None
+) -> str:
+    if fmt == "md":
+        return status_markdown(report)
+    if fmt == "json":
+        return status_json(report)
+    return status_text(report, color=color, width=width)
