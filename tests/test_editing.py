@@ -25,7 +25,7 @@ from modelh.canvas.linebreaks import line_col, split_lines, styles
 from modelh.canvas.yamlnodes import compose_nodes
 from modelh.canvas.yamltext import file_width, render_scalar
 
-from .conftest import EXAMPLES
+from .conftest import EXAMPLES, dedent
 
 ODD = """\
 # yaml-language-server: $schema=modelh.schema.json
@@ -738,3 +738,27 @@ def test_a_temporary_file_left_by_a_killed_save_is_removed_by_the_next_save(tmp_
 def test_an_id_can_be_changed_through_the_id_it_is_found_by():
     new = apply_edits(ODD, [Edit(("segments", "[employers]", "id"), "employer-groups")])
     assert parse_canvas(new).segment("employer-groups").name == "Employer groups"
+
+
+def test_emptying_a_value_inside_a_flow_mapping_keeps_the_yaml_valid():
+    text = dedent(
+        """\
+        modelh: 1
+        canvas: {title: T, organization: O}
+        customer_relationships:
+          measures:
+            - {id: a, current: 1.5, target: 3}
+            - {id: b, current: 2}
+        """
+    )
+    path = ("customer_relationships", "measures")
+    new = apply_edits(
+        text, [Edit((*path, "[a]", "current"), None), Edit((*path, "[b]", "current"), None)]
+    )
+    canvas = parse_canvas(new, "c.yaml")
+    assert canvas.measure("a").current is None and canvas.measure("a").target == 3
+    assert canvas.measure("b").current is None
+    assert new.splitlines()[4:] == [
+        "    - {id: a, current: , target: 3}",
+        "    - {id: b, current: }",
+    ]

@@ -575,8 +575,8 @@ class _Splicer:
                 ending = self.nl if linebreaks.is_break(self.text[line_end - 1 : line_end]) else ""
                 self.replace(start, line_end, space + first + ending)
                 return
-        if not rendered and start > 0 and self.text[start - 1] == " ":
-            start -= 1  # "key: old" emptied -> "key:"
+        if not rendered and start > 0 and self.text[start - 1] == " " and not self.in_flow:
+            start -= 1  # "key: old" emptied -> "key:" (in {..} the space stays: "key: ,")
         elif rendered and start > 0 and self.text[start - 1] == ":":
             rendered = " " + rendered
         self.replace(start, end, rendered)
