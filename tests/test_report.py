@@ -268,6 +268,15 @@ def test_measures_show_baseline_current_target_and_pending_leadership():
     assert "Roles accountable for continuous relationship improvement" in pending
 
 
+def test_a_clinical_measure_is_shown_as_a_health_outcome_not_as_a_feeling():
+    document = render_html(load_canvas(RIVERSIDE), ReportOptions(sections=("measures",)))
+    customer = document.split('id="domain-customer"')[1].split('class="domain"')[0]
+    feel = customer.split("How customers feel about you")[1].split("group-title")[0]
+    assert "HbA1c" not in feel
+    health = customer.split(">Health outcomes<")[1].split("group-title")[0]
+    assert 'id="measure-diabetes-control"' in health
+
+
 def test_value_chain_marks_today_target_and_the_trust_inflection_point():
     document = render_html(load_canvas(RIVERSIDE), ReportOptions(sections=("value-chain",)))
     assert "Trust Inflection Point" in document

@@ -41,6 +41,11 @@ from modelh.report.labels import (
 from modelh.report.layout import names_of
 from modelh.report.shorten import Shortener
 
+#: What a measure of a health outcome tracks, and the heading it is shown under in the
+#: customer domain.
+HEALTH = "health"
+HEALTH_OUTCOMES = "Health outcomes"
+
 if TYPE_CHECKING:
     from modelh.canvas.model import Measure
     from modelh.check.checker import FileResult
@@ -247,13 +252,19 @@ def measures_context(canvas: Canvas, short_: Shortener) -> MeasuresContext:
         mine = [context(m) for m in measures[:count]]
         groups: list[MeasureGroup] = []
         if d.id == "customer":
+            # a clinical result is a health outcome, never a feeling, even when the plan
+            # reports it in a quality score: it has its own heading
+            health = [m for m in mine if m["tracks"] == HEALTH]
+            relationship = [m for m in mine if m["tracks"] != HEALTH]
             for title, ids in CUSTOMER_INDICATOR_GROUPS:
-                grouped = [m for m in mine if m["indicator"] in ids]
+                grouped = [m for m in relationship if m["indicator"] in ids]
                 if grouped:
                     groups.append({"title": title, "measures": grouped})
+            if health:
+                groups.append({"title": HEALTH_OUTCOMES, "measures": health})
             rest = [
                 m
-                for m in mine
+                for m in relationship
                 if m["indicator"] not in {i for _, g in CUSTOMER_INDICATOR_GROUPS for i in g}
             ]
             if rest:
