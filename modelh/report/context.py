@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from modelh import __version__
 from modelh.canvas.model import Canvas
+from modelh.framework.vocab import USED_DIMENSION_USES
 from modelh.report import shorten as short
 from modelh.report.brand import brand_colors, contrast, logo_data_uri
 from modelh.report.contract import ReportContext, SectionEntry
@@ -91,17 +92,15 @@ def build_context(
     file = display_name(os.path.basename(canvas.file))
     short_ = Shortener(file)
     dims = dimensions_context(canvas, short_)
+    # the dimensions in use that serve each segment: at a used degree in the mix
     dims_by_segment: dict[str, list[str]] = {}
     for entry in dims["items"]:
         if not entry["used"]:
             continue
-        targets = (
-            [s.id for s in canvas.segments]
-            if entry["all_segments"]
-            else canvas.dimensions[entry["id"]].segments
-        )
-        for sid in targets:
-            dims_by_segment.setdefault(sid, []).append(entry["name"])
+        use = canvas.dimensions[entry["id"]]
+        for s in canvas.segments:
+            if use.degree_for(s.id) in USED_DIMENSION_USES:
+                dims_by_segment.setdefault(s.id, []).append(entry["name"])
     created = f"{info.date}T00:00:00Z" if info.date else "2000-01-01T00:00:00Z"
     title = info.title or "Untitled canvas"
     organization = info.organization or ""

@@ -280,6 +280,30 @@ class Matrix(TypedDict):
     more: More | None
 
 
+class MixCell(TypedDict):
+    """A dimension's degree for one segment (core, supporting, planned, none; none at
+    all when the dimension is not considered) and its words."""
+
+    degree: str | None
+    label: str
+
+
+class MixRow(TypedDict):
+    """A segment's row of the segment-by-dimension mix: one cell per dimension, in order."""
+
+    id: str
+    name: str
+    role_label: str
+    cells: list[MixCell]
+
+
+class Mix(TypedDict):
+    """The segment-by-dimension mix: the degree of each dimension for each segment."""
+
+    segments: list[MixRow]
+    more: More | None
+
+
 class UseLevel(TypedDict):
     """A level of use (core, supporting, planned, none)."""
 
@@ -289,10 +313,12 @@ class UseLevel(TypedDict):
 
 
 class DimensionsContext(TypedDict):
-    """``dimensions``: the seven cards, the matrix, and how many of each use."""
+    """``dimensions``: the seven cards, the channel matrix, the segment mix, and how
+    many of each use."""
 
     items: list[DimensionContext]
     matrix: Matrix
+    mix: Mix
     counts: dict[str, int]
     uses: list[UseLevel]
 

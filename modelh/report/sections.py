@@ -21,6 +21,7 @@ from modelh.report.contract import (
     MeasureGroup,
     MeasuresContext,
     MethodContext,
+    MixRow,
     More,
     QuestionContext,
     SegmentAnswer,
@@ -169,6 +170,22 @@ def dimensions_context(canvas: Canvas, short_: Shortener) -> DimensionsContext:
                 "count": sum(1 for c in cells if c),
             }
         )
+    mix_rows: list[MixRow] = []
+    shown_segments = canvas.segments[: short.SHOWN_SEGMENTS]
+    for segment in shown_segments:
+        degrees: list[str | None] = []
+        for d in DIMENSIONS:
+            use = canvas.dimensions.get(d.id)
+            considered = use is not None and bool(use.use or use.mix)
+            degrees.append(use.degree_for(segment.id) if use and considered else None)
+        mix_rows.append(
+            {
+                "id": segment.id,
+                "name": short_.name(segment.name or segment.id),
+                "role_label": ROLE_LABELS.get(segment.role or "", ""),
+                "cells": [{"degree": g, "label": USE_LABELS[g]} for g in degrees],
+            }
+        )
     counts = {u: sum(1 for e in items if e["use"] == u) for u in vocab.DIMENSION_USES}
     counts["not-considered"] = sum(1 for e in items if not e["considered"])
     return {
@@ -177,6 +194,10 @@ def dimensions_context(canvas: Canvas, short_: Shortener) -> DimensionsContext:
             "channels": matrix_rows,
             "dimensions": [e["name"] for e in items],
             "more": more,
+        },
+        "mix": {
+            "segments": mix_rows,
+            "more": short_.more(len(canvas.segments) - len(shown_segments), "segment"),
         },
         "counts": counts,
         "uses": [
