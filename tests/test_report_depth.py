@@ -233,3 +233,27 @@ def test_the_pdf_reads_the_mix_matrix_cells_back(pages):
         assert f"{segment} {roles.get(segment, 'User')} {' '.join(degrees)}" in page
     overall = ["Supporting", "Core", "Core", "Not used"] + ["Not considered"] * 3
     assert f"The model as a whole its use of each dimension {' '.join(overall)}" in page
+
+
+# ---------------------------------------------------------------------------
+# Each segment's trajectory and destination beside its value-chain position
+
+
+def test_each_segment_card_shows_its_trajectory_and_destination(depth):
+    document = render_html(load_canvas(depth), ReportOptions(sections=("value-chain",)))
+    members = visible_text(document.split('id="segment-members"')[1].split("segment-card")[0])
+    assert "Interact → Engage" in members  # the position, and beside it:
+    assert "Trajectory: where they are heading Aging in place; one in five" in members
+    assert "Destination: where the model means them to end up Managing their own" in members
+    employers = visible_text(document.split('id="segment-employers"')[1].split("segment-card")[0])
+    assert "Moving retirees into group Medicare Advantage" in employers
+    assert "end up Not stated yet." in employers  # a gap, shown as one
+
+
+def test_the_pdf_shows_a_segments_course_under_its_position(pages):
+    page = page_with(pages, "Aging in place").lower()  # headings are set in capitals
+    card = page.split("medicare members user · interact → engage")[1]
+    assert card.startswith(
+        " · before the trust inflection point trajectory: where they are heading aging in place"
+    )
+    assert "destination: where the model means them to end up managing their own care" in card

@@ -159,6 +159,8 @@ class SegmentContext(TypedDict):
     target_stage_name: str | None
     target_index: int | None
     trust: str | None
+    trajectory: str
+    destination: str
     preferences: list[str]
     needs_preferences: bool
     value_propositions: list[str]

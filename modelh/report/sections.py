@@ -80,6 +80,8 @@ def segment_context(
                 "target_stage_name": s.target_stage.capitalize() if s.target_stage else None,
                 "target_index": target,
                 "trust": trust(s.stage),
+                "trajectory": short_.text(s.trajectory or "", short.DIMENSION_CHARS),
+                "destination": short_.text(s.destination or "", short.DIMENSION_CHARS),
                 "preferences": short_.texts(
                     s.preferences, "preference", short.PREFERENCES_CHARS, short.NAME_CHARS
                 ),
