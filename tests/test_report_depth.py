@@ -134,6 +134,11 @@ journeys:
     name: Joining the network
     segment: clinics
     touches:
+      - name: Credentialing call
+        channel: care-line
+        office: back
+        pain: high
+        cost: high
       - name: Credentialing packet
         channel: portal
         office: back
@@ -257,3 +262,162 @@ def test_the_pdf_shows_a_segments_course_under_its_position(pages):
         " · before the trust inflection point trajectory: where they are heading aging in place"
     )
     assert "destination: where the model means them to end up managing their own care" in card
+
+
+# ---------------------------------------------------------------------------
+# The journey map
+
+#: The first journey's touches in order: name, lane (front 0, middle 1, back 2),
+#: digital or manual, pain.
+TOUCHES = [
+    ("Discharge call from the care guide", 1, "manual", "high"),
+    ("App check-in on medicines", 0, "digital", "high"),
+    ("Claim letter for the stay", 2, "manual", "medium"),
+    ("Refill reminder by text", 0, "digital", "low"),
+]
+
+
+def journey_html(document: str, journey: str) -> str:
+    return document.split(f'id="journey-{journey}"')[1].split("</article>")[0]
+
+
+def test_the_journey_map_draws_the_touches_in_order_in_their_office_lanes(depth):
+    document = render_html(load_canvas(depth), ReportOptions(sections=("journeys",)))
+    journey = journey_html(document, "home-after-discharge")
+    lanes = re.findall(r'<th class="lane[^"]*">([^<]+)</th>', journey)
+    assert lanes == ["Front office", "Middle office", "Back office"]
+    rows = journey.split("<tbody>")[1].split("</tbody>")[0].split("<tr>")[1:]
+    assert len(rows) == len(TOUCHES)
+    for row, (name, lane, mode, pain) in zip(rows, TOUCHES, strict=True):
+        cells = row.split('<td class="lane')[1:]
+        assert [i for i, c in enumerate(cells) if 'class="touch' in c] == [lane]
+        assert f'class="touch {mode} pain-{pain}"' in cells[lane] and name in cells[lane]
+    # along a time axis: each touch's time and the time so far
+    assert "1.5 hours" in rows[1] and "2.1 days so far" in rows[1]
+    assert "Pain high · cost medium" in visible_text(rows[0])
+
+
+def test_the_priority_list_puts_pain_then_cost_first_and_digital_before_manual(depth):
+    document = render_html(load_canvas(depth), ReportOptions(sections=("journeys",)))
+    ranked = re.findall(r'<span class="pname">([^<]+)</span>', journey_html(document, "new-clinic"))
+    # the same pain and cost: the digital packet before the call that came first
+    assert ranked == ["Credentialing packet", "Credentialing call"]
+    first = journey_html(document, "home-after-discharge")
+    assert re.findall(r'<span class="pname">([^<]+)</span>', first) == [
+        "Discharge call from the care guide",  # high pain, medium cost
+        "App check-in on medicines",  # high pain, low cost
+        "Claim letter for the stay",  # medium pain, high cost
+        "Refill reminder by text",
+    ]
+
+
+def test_the_pdf_reads_the_journeys_touches_back_in_order(pages):
+    page = page_with(pages, "Home after a hospital stay")
+    where = [page.index(name) for name, *_ in TOUCHES]
+    assert where == sorted(where)
+    assert "1 2 days 2 days so far Discharge call from the care guide Manual · Care guide line" in (
+        page
+    )
+    assert "Pain high · cost medium Coordination 2 1.5 hours 2.1 days so far App check-in" in page
+    priority = page.split("Priority")[-1]
+    assert priority.startswith(
+        " 1 Discharge call from the care guide step 1 · pain high · cost medium · manual"
+        " 2 App check-in on medicines step 2 · pain high · cost low · digital"
+    )
+
+
+# ---------------------------------------------------------------------------
+# Bone-deep CX and the systems behind the smiles
+
+GRID = {
+    "CX strategy and design": ["Established", "Partial", "Absent"],
+    "CX information management": ["Partial", "Absent", "Partial"],
+    "CX insights": ["Partial", "Not assessed", "Not assessed"],
+    "CX delivery": ["Established", "Partial", "Partial"],
+}
+
+
+def test_the_cx_grid_shows_each_capabilitys_reach_into_each_office(depth):
+    document = render_html(load_canvas(depth), ReportOptions(sections=("cx",)))
+    grid = document.split('class="matrix reach"')[1].split("</table>")[0]
+    heads = re.findall(r"<th>([^<]+)</th>", grid)
+    assert heads == ["Front office", "Middle office", "Back office"]
+    for capability, reach in GRID.items():
+        row = grid.split(capability)[1].split("</tr>")[0]
+        assert re.findall(r'<span class="word">([^<]+)</span>', row) == reach
+    # the journey map's touches by office: front 2 (1 of high pain), middle 1 (1), back 3 (2)
+    counts = grid.split("<tfoot>")[1]
+    assert re.findall(r'<td class="count">(\d+)<span class="word">(\d+) of high pain', counts) == [
+        ("2", "1"),
+        ("1", "1"),
+        ("3", "2"),
+    ]
+    systems = visible_text(document.split('id="cx-systems"')[1])
+    assert "Claims platform Claims · Back office Serves Coordination, Monetization" in systems
+    assert "Dissatisfaction high Data governance partial" in systems
+
+
+def test_the_pdf_reads_the_cx_grid_and_the_systems_back(pages):
+    page = page_with(pages, "Capabilities across the offices")
+    for capability, reach in GRID.items():
+        assert re.search(re.escape(capability) + r" .*? " + " ".join(reach), page), capability
+    order = [page.index(capability) for capability in GRID]
+    assert order == sorted(order)
+    assert "The systems behind the smiles Claims platform Claims · Back office" in page
+    assert "Care management record Care management · Middle office Serves Navigation" in page
+
+
+# ---------------------------------------------------------------------------
+# A section with nothing to show adds no page
+
+
+def test_without_journeys_or_cx_their_pages_are_left_out_and_numbers_run_on(tmp_path):
+    path = tmp_path / "plain.yaml"
+    path.write_text(DEPTH.split("journeys:")[0], encoding="utf-8")
+    canvas = load_canvas(path)
+    context = build_context(canvas)
+    shown = [s["id"] for s in context["sections"]]
+    assert "journeys" not in shown and "cx" not in shown
+    assert [s["number"] for s in context["sections"]] == list(range(len(shown)))
+    text = visible_text(render_html(canvas))
+    assert "The journey map" not in text and "Bone-deep" not in text
+    # asked for alone, the page says there is nothing yet rather than being blank
+    alone = render_html(canvas, ReportOptions(sections=("journeys",)))
+    assert "No journey mapped yet." in visible_text(alone)
+
+
+def test_with_journeys_and_cx_their_pages_follow_the_value_chain(depth):
+    context = build_context(load_canvas(depth))
+    shown = [s["id"] for s in context["sections"]]
+    assert shown[shown.index("value-chain") :] == ["value-chain", "journeys", "cx", "gaps"]
+
+
+# ---------------------------------------------------------------------------
+# Credits: each page names the source of its ideas
+
+
+@pytest.mark.parametrize(
+    ("heading", "credit"),
+    [
+        ("The canvas", "Canvas: modelH"),
+        ("The eight relationship questions", "questions are modelH's"),
+        ("Each segment's mix of the seven dimensions", "dimensions are modelH's"),
+        (
+            "Where each segment stands",
+            "the customer value chain and the Trust Inflection Point come from "
+            "Digital Strategy Yoga",
+        ),
+        ("Home after a hospital stay", "the journey map as the first customer-experience"),
+        ("Capabilities across the offices", "bone-deep CX, the four capabilities across"),
+        ("Capabilities across the offices", "the systems behind the smiles from Fritz Haimberger"),
+    ],
+)
+def test_each_page_credits_the_source_of_its_ideas(pages, heading, credit):
+    assert credit in page_with(pages, heading)
+
+
+def test_what_modelh_adds_is_marked_as_its_own(pages):
+    assert "the pain and cost scale and the priority order are modelh's own" in page_with(
+        pages, "Home after a hospital stay"
+    )
+    assert "West Monroe" in page_with(pages, "Capabilities across the offices")

@@ -32,6 +32,7 @@ from modelh.report.filters import format_period, format_value
 from modelh.report.labels import (
     BLOCK_TITLES,
     CHANNEL_KIND_LABELS,
+    CREDITS,
     GAP_SECTIONS,
     ROLE_LABELS,
     SEVERITY_LABELS,
@@ -496,4 +497,5 @@ def method_context() -> MethodContext:
         ],
         "trust_stage": vocab.TRUST_INFLECTION_STAGE,
         "trust_stage_index": vocab.STAGE_IDS.index(vocab.TRUST_INFLECTION_STAGE),
+        "credits": dict(CREDITS),
     }

@@ -50,6 +50,12 @@ SHOWN_PENDING = 5
 SHOWN_RETIRED = 5
 #: Findings of modelh check on the gaps page, shared fairly among its sections.
 SHOWN_FINDINGS = 40
+#: Journeys drawn on the journey map (one page each), the touches drawn of each
+#: journey and ranked in its priority list, and the systems behind the smiles
+#: listed beside the CX grid.
+SHOWN_JOURNEYS = 5
+SHOWN_TOUCHES = 10
+SHOWN_SYSTEMS = 10
 #: Items of a small list: a segment's preferences, the motivation incentives.
 SHOWN_LIST_ITEMS = 5
 #: Names in a list of names (the consultants, the segments a dimension serves,
@@ -334,6 +340,7 @@ __all__ = [
     "SHOWN_BLOCK_ITEMS",
     "SHOWN_CHANNELS",
     "SHOWN_FINDINGS",
+    "SHOWN_JOURNEYS",
     "SHOWN_LIST_ITEMS",
     "SHOWN_MEASURES",
     "SHOWN_NAMES",
@@ -341,6 +348,8 @@ __all__ = [
     "SHOWN_RETIRED",
     "SHOWN_SEGMENTS",
     "SHOWN_SEGMENT_ANSWERS",
+    "SHOWN_SYSTEMS",
+    "SHOWN_TOUCHES",
     "SHOWN_VALUE_PROPOSITIONS",
     "TEXT_CHARS",
     "Shortener",
