@@ -109,14 +109,18 @@ def _mode(digital: bool) -> str:
     return "Digital" if digital else "Manual"
 
 
-def journey_context(canvas: Canvas, journey: Journey, short_: Shortener) -> JourneyContext:
+def journey_context(
+    canvas: Canvas, journey: Journey, short_: Shortener, count: int = short.SHOWN_TOUCHES
+) -> JourneyContext:
+    """A journey with its first ``count`` touches drawn and its ``count`` most urgent
+    ranked."""
     from modelh.framework import DIMENSIONS
 
     dimension_names = {d.id: d.name for d in DIMENSIONS}
     channel_names = {c.id: c.name or c.id for c in canvas.channels}
     segment = canvas.segment(journey.segment)
     touches = journey.touches
-    shown = touches[: short.SHOWN_TOUCHES]
+    shown = touches[:count]
     lanes: list[LaneContext] = [{"id": o, "label": OFFICE_LABELS[o]} for o in vocab.OFFICES]
     if any(t.office not in vocab.OFFICES for t in shown):
         lanes.append({"id": None, "label": "Office not set"})
@@ -132,7 +136,9 @@ def journey_context(canvas: Canvas, journey: Journey, short_: Shortener) -> Jour
                 "number": number,
                 "id": touch.id,
                 "name": short_.name(touch.name),
-                "channel": short_.name(channel_names.get(touch.channel or "", "")),
+                "channel": short_.line(
+                    channel_names.get(touch.channel or "", ""), short.LANE_CHARS
+                ),
                 "digital": digital[number - 1],
                 "mode_label": _mode(digital[number - 1]),
                 "office": touch.office,
@@ -160,7 +166,7 @@ def journey_context(canvas: Canvas, journey: Journey, short_: Shortener) -> Jour
             "cost": touches[i].cost,
             "cost_label": LEVEL_LABELS.get(touches[i].cost or "", "Not rated"),
         }
-        for rank, i in enumerate(order[: short.SHOWN_TOUCHES], 1)
+        for rank, i in enumerate(order[:count], 1)
     ]
     return {
         "id": journey.id,
@@ -184,8 +190,12 @@ def journey_context(canvas: Canvas, journey: Journey, short_: Shortener) -> Jour
 
 def journeys_context(canvas: Canvas, short_: Shortener) -> JourneysContext:
     shown, more = short_.items(canvas.journeys, short.SHOWN_JOURNEYS, "journey")
+    # SHOWN_TOUCHES in all, shared among the journeys shown
+    counts = short.share([j.touches for j in shown], short.SHOWN_TOUCHES)
     return {
-        "items": [journey_context(canvas, j, short_) for j in shown],
+        "items": [
+            journey_context(canvas, j, short_, n) for j, n in zip(shown, counts, strict=True)
+        ],
         "more": more,
         "count": len(canvas.journeys),
         "ordering": TOUCH_ORDER_TEXT,

@@ -7,7 +7,7 @@ at most a fixed length of each text, and says in words what it left out and
 where to find it ("… and 192 more segments: see the canvas file"; "Shortened
 for this report: the full text, about 180,000 words, is in the canvas file").
 The limits sit well above what a real canvas holds (the worked examples are
-shown whole), and keep the largest canvas the loader accepts at about 30 pages
+shown whole), and keep the largest canvas the loader accepts at about 38 pages
 (``modelh.report.limits.MAX_PAGES`` is the safety net behind them).
 
 Everything here takes time linear in the text it is given, and looks at no
@@ -50,12 +50,12 @@ SHOWN_PENDING = 5
 SHOWN_RETIRED = 5
 #: Findings of modelh check on the gaps page, shared fairly among its sections.
 SHOWN_FINDINGS = 40
-#: Journeys drawn on the journey map (one page each), the touches drawn of each
-#: journey and ranked in its priority list, and the systems behind the smiles
-#: listed beside the CX grid.
+#: Journeys drawn on the journey map; their touches drawn (and ranked in each
+#: journey's priority list), shared fairly among them; the systems behind the
+#: smiles listed beside the CX grid.
 SHOWN_JOURNEYS = 5
-SHOWN_TOUCHES = 10
-SHOWN_SYSTEMS = 10
+SHOWN_TOUCHES = 24
+SHOWN_SYSTEMS = 8
 #: Items of a small list: a segment's preferences, the motivation incentives.
 SHOWN_LIST_ITEMS = 5
 #: Names in a list of names (the consultants, the segments a dimension serves,
@@ -69,6 +69,8 @@ INCENTIVES_CHARS = 280
 #: Characters shown of a name (of a segment, channel, measure, the title...);
 #: a longer one ends in "…".
 NAME_CHARS = 80
+#: Characters shown of a touch's channel in its card on the journey map.
+LANE_CHARS = 40
 #: Characters shown of a short text (a block item, a preference, an incentive) and
 #: of a description (of a segment, proposition, channel;
 #: a dimension's approach, message, support, reason).
@@ -331,6 +333,7 @@ __all__ = [
     "DIMENSION_CHARS",
     "INCENTIVES_CHARS",
     "KEEP_CHARS",
+    "LANE_CHARS",
     "LINE_CHARS",
     "NAMES_CHARS",
     "NAME_CHARS",
