@@ -515,6 +515,7 @@ class JourneyContext(TypedDict):
     total_time: str
     priority: list[PriorityContext]
     priority_more: More | None
+    keep: bool
 
 
 class JourneysContext(TypedDict):

@@ -185,6 +185,7 @@ def journey_context(
         "total_time": format_minutes(sum(timed)) if timed else "",
         "priority": priority,
         "priority_more": short_.more(len(order) - len(priority), "touch", "touches"),
+        "keep": len(drawn) <= short.KEEP_TOUCHES,
     }
 
 

@@ -7,7 +7,7 @@ at most a fixed length of each text, and says in words what it left out and
 where to find it ("… and 192 more segments: see the canvas file"; "Shortened
 for this report: the full text, about 180,000 words, is in the canvas file").
 The limits sit well above what a real canvas holds (the worked examples are
-shown whole), and keep the largest canvas the loader accepts at about 38 pages
+shown whole), and keep the largest canvas the loader accepts at about 37 pages
 (``modelh.report.limits.MAX_PAGES`` is the safety net behind them).
 
 Everything here takes time linear in the text it is given, and looks at no
@@ -56,6 +56,9 @@ SHOWN_FINDINGS = 40
 SHOWN_JOURNEYS = 5
 SHOWN_TOUCHES = 24
 SHOWN_SYSTEMS = 8
+#: A journey that draws at most this many touches is kept on one page; a longer one
+#: may break between its touches.
+KEEP_TOUCHES = 6
 #: Items of a small list: a segment's preferences, the motivation incentives.
 SHOWN_LIST_ITEMS = 5
 #: Names in a list of names (the consultants, the segments a dimension serves,
@@ -333,6 +336,7 @@ __all__ = [
     "DIMENSION_CHARS",
     "INCENTIVES_CHARS",
     "KEEP_CHARS",
+    "KEEP_TOUCHES",
     "LANE_CHARS",
     "LINE_CHARS",
     "NAMES_CHARS",
