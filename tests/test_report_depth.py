@@ -426,3 +426,14 @@ def test_what_modelh_adds_is_marked_as_its_own(pages):
         pages, "Home after a hospital stay"
     )
     assert "West Monroe" in page_with(pages, "Capabilities across the offices")
+
+
+def test_journey_and_system_texts_are_escaped(tmp_path):
+    path = tmp_path / "markup.yaml"
+    text = DEPTH.replace("name: App check-in on medicines", "name: '<img src=x onerror=alert(1)>'")
+    text = text.replace("name: Claims platform", "name: '</td><script>alert(2)</script>'")
+    path.write_text(text, encoding="utf-8")
+    document = render_html(load_canvas(path), ReportOptions(sections=("journeys", "cx")))
+    assert "<img src=x" not in document and "<script>" not in document
+    assert "&lt;img src=x onerror=alert(1)&gt;" in document
+    assert "&lt;/td&gt;&lt;script&gt;alert(2)&lt;/script&gt;" in document
