@@ -4,9 +4,12 @@ Shared by the report bound tests and ``benchmarks/hostile.py``, so that both
 measure the same canvas. Every list is at ``loader.MAX_ITEMS`` items, except
 nested lists where the file's size (``yamlguard.MAX_BYTES``) and value count
 (``yamlguard.MAX_NODES``) forbid it: there the items a report shows first (the
-preferences of the first segments, the first value propositions' segments) hold
-full lists. Every text is longer than the report shows, and every question is
-answered for every segment (the most a report can show of the answers).
+preferences of the first segments, the first value propositions' segments, the
+touches of the first journeys) hold full lists. Every text is longer than the
+report shows, and every question is answered for every segment (the most a report
+can show of the answers). Half the dimensions give their segments as a mix
+(segment id -> degree), every segment has a trajectory and a destination, and the
+canvas has journeys, a full CX grid and systems behind the smiles.
 """
 
 from __future__ import annotations
@@ -38,12 +41,14 @@ def largest_canvas(
     text_words: int = 300,
     row_words: int = 100,
     rich: int = 30,
+    rich_journeys: int = 6,
 ) -> str:
     """The largest valid canvas: ``items`` of every kind, each with long texts.
 
     ``rich`` items of each kind (the first ones, which a report shows first)
     carry full nested lists (preferences, segments); the rest carry short ones, so
-    that the file stays under the loader's value count.
+    that the file stays under the loader's value count. The first
+    ``rich_journeys`` journeys have ``items`` touches each, the others two.
     """
     ids = [f"segment-{n}" for n in range(items)]
     channel_ids = [f"channel-{n}" for n in range(items)]
@@ -73,6 +78,9 @@ def largest_canvas(
             "    description: " + _q(_text(text_words, f"Segment {n}.")),
             f"    stage: {stage}",
             f"    target_stage: {target}",
+            "    kind: " + vocab.SEGMENT_KINDS[n % len(vocab.SEGMENT_KINDS)],
+            "    trajectory: " + _q(_text(text_words // 4, f"Segment {n} is heading.")),
+            "    destination: " + _q(_text(text_words // 4, f"Segment {n} ends up.")),
             "    preferences:",
         ]
         lines += [
@@ -114,11 +122,17 @@ def largest_canvas(
         lines.append(f"    {question}:")
         lines += [f"      {sid}: {_q(_text(row_words, f'{question} for {sid}.'))}" for sid in ids]
     lines.append("  dimensions:")
+    degrees = vocab.DIMENSION_USES
     for k, dimension in enumerate(vocab.DIMENSION_IDS):
+        lines += [f"    {dimension}:", "      use: " + ("core", "supporting", "planned")[k % 3]]
+        if k % 2:  # the mix: a degree for every segment
+            lines.append("      segments:")
+            lines += [
+                f"        {sid}: {degrees[(n + k) % len(degrees)]}" for n, sid in enumerate(ids)
+            ]
+        else:
+            lines.append("      segments: [" + ", ".join(ids) + "]")
         lines += [
-            f"    {dimension}:",
-            "      use: " + ("core", "supporting", "planned")[k % 3],
-            "      segments: [" + ", ".join(ids) + "]",
             "      approach: " + _q(_text(text_words * 3, f"{dimension} approach.")),
             "      channels: [" + ", ".join(channel_ids) + "]",
             "      message: " + _q(_text(text_words * 3, f"{dimension} message.")),
@@ -153,9 +167,66 @@ def largest_canvas(
             "      owner: " + _q("Member experience office " * 6),
             f"      status: {status}",
         ]
+    lines += _journeys(items, ids, channel_ids, rich_journeys, text_words)
+    lines += _cx(items, channel_ids)
     text = "\n".join(lines) + "\n"
     assert len(text.encode()) <= MAX_BYTES, len(text.encode())
     return text
+
+
+def _journeys(
+    items: int, ids: list[str], channel_ids: list[str], rich: int, text_words: int
+) -> list[str]:
+    """``items`` journeys, the first ``rich`` with ``items`` touches each (long names,
+    every office, pain, cost and a time), the others with two."""
+    lines = ["journeys:"]
+    levels, offices = vocab.LEVELS, vocab.OFFICES
+    for n in range(items):
+        lines += [
+            f"  - id: journey-{n}",
+            "    name: "
+            + _q(f"Journey {n}: home after a hospital stay and back to daily life " * 2),
+            f"    segment: {ids[n]}",
+            "    job: " + _q(_text(text_words // 4, f"Journey {n}'s job.")),
+            "    time: {baseline: 9 days, current: 6 days, target: 2 days, due: '2027-06'}",
+            "    owner: " + _q("Vice president of care management " * 6),
+            "    touches:",
+        ]
+        for t in range(items if n < rich else 2):
+            lines += [
+                "      - name: "
+                + _q(f"Touch {t} of journey {n}: a call from the care guide after discharge " * 2),
+                f"        channel: {channel_ids[t % len(channel_ids)]}",
+                f"        office: {offices[t % len(offices)]}",
+                f"        dimension: {vocab.DIMENSION_IDS[t % len(vocab.DIMENSION_IDS)]}",
+                f"        pain: {levels[t % len(levels)]}",
+                f"        cost: {levels[(t + 1) % len(levels)]}",
+                f"        time: {t % 9 + 2} days",
+            ]
+    return lines
+
+
+def _cx(items: int, channel_ids: list[str]) -> list[str]:
+    """Every capability assessed in every office, and ``items`` systems."""
+    lines = ["cx:", "  capabilities:"]
+    reach = vocab.CX_REACH
+    for k, capability in enumerate(vocab.CX_CAPABILITY_IDS):
+        cells = ", ".join(
+            f"{office}: {reach[(k + j) % len(reach)]}" for j, office in enumerate(vocab.OFFICES)
+        )
+        lines.append(f"    {capability}: {{{cells}}}")
+    lines.append("  systems:")
+    for n in range(items):
+        lines += [
+            f"    - id: system-{n}",
+            "      name: " + _q(f"System {n}: the claims platform and its data warehouse " * 3),
+            "      kind: " + vocab.SYSTEM_KINDS[n % len(vocab.SYSTEM_KINDS)],
+            "      office: " + vocab.OFFICES[n % len(vocab.OFFICES)],
+            "      serves: [" + ", ".join(vocab.DIMENSION_IDS) + "]",
+            "      data_governance: " + reach[n % len(reach)],
+            "      pain: " + vocab.LEVELS[n % len(vocab.LEVELS)],
+        ]
+    return lines
 
 
 def huge_answers_canvas(size: int = MAX_BYTES - 4096, answers: int = 8) -> str:

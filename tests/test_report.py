@@ -268,6 +268,14 @@ def test_measures_show_baseline_current_target_and_pending_leadership():
     assert "Roles accountable for continuous relationship improvement" in pending
 
 
+def test_a_clinical_measure_is_shown_as_a_health_outcome_not_as_a_feeling():
+    document = render_html(load_canvas(RIVERSIDE), ReportOptions(sections=("measures",)))
+    customer = document.split('id="domain-customer"')[1].split('class="domain"')[0]
+    before = customer.split('id="measure-diabetes-control"')[0]
+    heading = re.findall(r'<h4 class="group-title">([^<]+)</h4>', before)[-1]
+    assert heading == "Health outcomes"  # the HbA1c measure's heading, not a feeling
+
+
 def test_value_chain_marks_today_target_and_the_trust_inflection_point():
     document = render_html(load_canvas(RIVERSIDE), ReportOptions(sections=("value-chain",)))
     assert "Trust Inflection Point" in document

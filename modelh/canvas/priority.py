@@ -251,6 +251,11 @@ def _journey(canvas: Canvas, journey: Journey) -> JourneyPriority:
     )
 
 
+def journey_priority(canvas: Canvas, journey: Journey) -> JourneyPriority:
+    """One journey's priority, with its touches ranked (their ``rank`` left unset)."""
+    return _journey(canvas, journey)
+
+
 def journey_priorities(canvas: Canvas) -> list[JourneyPriority]:
     """Every journey of the canvas ranked by priority, each with its touches ranked.
 

@@ -72,7 +72,8 @@ def render(
             "--sections",
             metavar="LIST",
             help="Sections to include, in this order, comma-separated: cover, canvas, "
-            "blocks, questions, dimensions, measures, value-chain, gaps [default: all].",
+            "blocks, questions, dimensions, measures, value-chain, journeys, cx, gaps "
+            "[default: all; journeys and cx when the canvas has them].",
             show_default=False,
         ),
     ] = None,

@@ -14,10 +14,12 @@ from typing import TYPE_CHECKING, Any
 
 from modelh import __version__
 from modelh.canvas.model import Canvas
+from modelh.framework.vocab import USED_DIMENSION_USES
 from modelh.report import shorten as short
 from modelh.report.brand import brand_colors, contrast, logo_data_uri
 from modelh.report.contract import ReportContext, SectionEntry
 from modelh.report.errors import ReportContextError
+from modelh.report.experience import cx_context, has_cx, journeys_context
 from modelh.report.filters import (
     display_name,
     format_date,
@@ -69,6 +71,7 @@ __all__ = [
     "format_value",
     "logo_data_uri",
     "paragraphs",
+    "shown_sections",
 ]
 
 
@@ -91,17 +94,15 @@ def build_context(
     file = display_name(os.path.basename(canvas.file))
     short_ = Shortener(file)
     dims = dimensions_context(canvas, short_)
+    # the dimensions in use that serve each segment: at a used degree in the mix
     dims_by_segment: dict[str, list[str]] = {}
     for entry in dims["items"]:
         if not entry["used"]:
             continue
-        targets = (
-            [s.id for s in canvas.segments]
-            if entry["all_segments"]
-            else canvas.dimensions[entry["id"]].segments
-        )
-        for sid in targets:
-            dims_by_segment.setdefault(sid, []).append(entry["name"])
+        use = canvas.dimensions[entry["id"]]
+        for segment in canvas.segments:
+            if use.degree_for(segment.id) in USED_DIMENSION_USES:
+                dims_by_segment.setdefault(segment.id, []).append(entry["name"])
     created = f"{info.date}T00:00:00Z" if info.date else "2000-01-01T00:00:00Z"
     title = info.title or "Untitled canvas"
     organization = info.organization or ""
@@ -112,7 +113,7 @@ def build_context(
     segment_names = {s.id: s.name or s.id for s in canvas.segments}
     section_list: list[SectionEntry] = []
     number = 0
-    for s in sections:
+    for s in shown_sections(canvas, sections):
         number += s != "cover"
         section_list.append(
             {"id": s, "title": REPORT_SECTIONS[s], "anchor": f"section-{s}", "number": number}
@@ -173,9 +174,20 @@ def build_context(
         "dimensions": dims,
         "measures": measures_context(canvas, short_),
         "value_chain": value_chain_context(canvas, short_),
+        "journeys": journeys_context(canvas, short_),
+        "cx": cx_context(canvas, short_),
         "gaps": gaps_context(check, short_),
         "method": method_context(),
     }
+
+
+def shown_sections(canvas: Canvas, sections: Sequence[str]) -> list[str]:
+    """The chosen sections the report shows: the journey map and the CX page only when
+    the canvas has journeys, or capabilities or systems (a section with nothing to
+    show adds no page), unless that would leave no section at all."""
+    present = {"journeys": bool(canvas.journeys), "cx": has_cx(canvas)}
+    shown = [s for s in sections if present.get(s, True)]
+    return shown or list(sections)
 
 
 def canvas_texts(canvas: Canvas) -> list[str]:

@@ -159,6 +159,8 @@ class SegmentContext(TypedDict):
     target_stage_name: str | None
     target_index: int | None
     trust: str | None
+    trajectory: str
+    destination: str
     preferences: list[str]
     needs_preferences: bool
     value_propositions: list[str]
@@ -280,6 +282,30 @@ class Matrix(TypedDict):
     more: More | None
 
 
+class MixCell(TypedDict):
+    """A dimension's degree for one segment (core, supporting, planned, none; none at
+    all when the dimension is not considered) and its words."""
+
+    degree: str | None
+    label: str
+
+
+class MixRow(TypedDict):
+    """A segment's row of the segment-by-dimension mix: one cell per dimension, in order."""
+
+    id: str
+    name: str
+    role_label: str
+    cells: list[MixCell]
+
+
+class Mix(TypedDict):
+    """The segment-by-dimension mix: the degree of each dimension for each segment."""
+
+    segments: list[MixRow]
+    more: More | None
+
+
 class UseLevel(TypedDict):
     """A level of use (core, supporting, planned, none)."""
 
@@ -289,10 +315,12 @@ class UseLevel(TypedDict):
 
 
 class DimensionsContext(TypedDict):
-    """``dimensions``: the seven cards, the matrix, and how many of each use."""
+    """``dimensions``: the seven cards, the channel matrix, the segment mix, and how
+    many of each use."""
 
     items: list[DimensionContext]
     matrix: Matrix
+    mix: Mix
     counts: dict[str, int]
     uses: list[UseLevel]
 
@@ -400,6 +428,7 @@ class MethodContext(TypedDict):
     stages: list[StageContext]
     trust_stage: str
     trust_stage_index: int
+    credits: dict[str, str]
 
 
 class ValueChainContext(TypedDict):
@@ -410,6 +439,145 @@ class ValueChainContext(TypedDict):
     placed: int
     unplaced: list[str]
     past: int
+
+
+class LaneContext(TypedDict):
+    """A lane of the journey map: an office (front, middle, back), or none for the
+    touches whose office is not set."""
+
+    id: str | None
+    label: str
+
+
+class TouchContext(TypedDict):
+    """A touch of a journey, in the order the customer meets it."""
+
+    number: int
+    id: str | None
+    name: str
+    channel: str
+    digital: bool
+    mode_label: str
+    office: str | None
+    lane: int
+    dimension: str
+    pain: str | None
+    pain_label: str
+    cost: str | None
+    cost_label: str
+    time: str
+    elapsed: str
+
+
+class PriorityContext(TypedDict):
+    """A touch in a journey's priority list, first the most urgent."""
+
+    rank: int
+    number: int
+    name: str
+    digital: bool
+    mode_label: str
+    pain: str | None
+    pain_label: str
+    cost: str | None
+    cost_label: str
+    score: str  # modelh's priority score, out of 10
+
+
+class JourneyTimeContext(TypedDict):
+    """How long one journey takes the customer: baseline, current and target as written,
+    their bars (shares 0 to 1 of the longest), and the share of the way to the target."""
+
+    baseline: str
+    current: str
+    target: str
+    due: str
+    bars: Bars
+    progress: int | None
+
+
+class JourneyContext(TypedDict):
+    """A journey of the journey map: whose, its time, its touches along the office
+    lanes, and its priority list."""
+
+    id: str
+    name: str
+    segment: str
+    job: str
+    owner: str
+    time: JourneyTimeContext | None
+    lanes: list[LaneContext]
+    touches: list[TouchContext]
+    touches_more: More | None
+    touch_count: int
+    digital_count: int
+    digital_first: bool
+    high_pain_count: int
+    total_time: str
+    priority: list[PriorityContext]
+    priority_more: More | None
+    keep: bool
+
+
+class JourneysContext(TypedDict):
+    """``journeys``: the journey map, one journey after the other."""
+
+    items: list[JourneyContext]
+    more: More | None
+    count: int
+    ordering: str
+
+
+class ReachCell(TypedDict):
+    """How far a CX capability reaches into one office (none: not assessed)."""
+
+    office: str
+    reach: str | None
+    label: str
+
+
+class CapabilityContext(TypedDict):
+    """A row of the bone-deep CX grid: a capability and its reach into each office."""
+
+    id: str
+    name: str
+    summary: str
+    cells: list[ReachCell]
+
+
+class OfficeContext(TypedDict):
+    """A column of the CX grid: an office, and the journeys' touches it carries."""
+
+    id: str
+    label: str
+    summary: str
+    touches: int
+    high_pain: int
+
+
+class SystemContext(TypedDict):
+    """A system behind the smiles."""
+
+    id: str
+    name: str
+    kind_label: str
+    office_label: str
+    serves: list[str]
+    data_governance: str | None
+    data_governance_label: str
+    pain: str | None
+    pain_label: str
+
+
+class CxContext(TypedDict):
+    """``cx``: the bone-deep CX grid and the systems behind the smiles."""
+
+    offices: list[OfficeContext]
+    capabilities: list[CapabilityContext]
+    assessed: bool
+    systems: list[SystemContext]
+    systems_more: More | None
+    system_count: int
 
 
 class FindingContext(TypedDict):
@@ -476,6 +644,8 @@ class ReportContext(TypedDict):
     dimensions: DimensionsContext
     measures: MeasuresContext
     value_chain: ValueChainContext
+    journeys: JourneysContext
+    cx: CxContext
     more: ListsMore
     gaps: GapsContext | None
     method: MethodContext

@@ -11,6 +11,8 @@ REPORT_SECTIONS: dict[str, str] = {
     "dimensions": "The seven relationship dimensions",
     "measures": "Measures by domain",
     "value-chain": "The customer value chain",
+    "journeys": "The journey map",
+    "cx": "Bone-deep customer experience",
     "gaps": "Gaps and completeness",
 }
 REPORT_SECTION_IDS: tuple[str, ...] = tuple(REPORT_SECTIONS)
@@ -71,4 +73,47 @@ BLOCK_TITLES = {
     "segments": "Customer Segments",
     "cost_structure": "Cost Structure",
     "revenue_streams": "Revenue Streams",
+}
+OFFICE_LABELS = {"front": "Front office", "middle": "Middle office", "back": "Back office"}
+LEVEL_LABELS = {"high": "High", "medium": "Medium", "low": "Low"}
+REACH_LABELS: dict[str | None, str] = {
+    "established": "Established",
+    "partial": "Partial",
+    "absent": "Absent",
+    None: "Not assessed",
+}
+SYSTEM_KIND_LABELS = {
+    "care-management": "Care management",
+    "claims": "Claims",
+    "recruiting": "Recruiting",
+    "member-services": "Member services",
+    "compliance": "Compliance",
+    "crm": "CRM",
+    "engagement": "Engagement",
+    "data": "Data",
+    "other": "Other",
+}
+#: Where each page's ideas come from, shown on the page (and what modelh adds to them).
+CREDITS = {
+    "canvas": "Canvas: modelH, the healthcare business-model canvas.",
+    "questions": "Source: the eight Customer Relationships questions are modelH's.",
+    "dimensions": (
+        "Source: the seven relationship dimensions are modelH's; the scale of core, "
+        "supporting, planned and not used is modelh's own."
+    ),
+    "measures": "Source: the seven domains of success indicators are modelH's.",
+    "value-chain": (
+        "Source: the customer value chain and the Trust Inflection Point come from "
+        "Digital Strategy Yoga, used here beside modelH."
+    ),
+    "journeys": (
+        "Source: the journey map as the first customer-experience project is modelH's; "
+        "the pain and cost scale and the priority order are modelh's own."
+    ),
+    "cx": (
+        "Sources: bone-deep CX, the four capabilities across the front, middle and back "
+        "office, comes from West Monroe; the systems behind the smiles from Fritz "
+        "Haimberger (2016), after the chapter \u201cSystems, Not Smiles\u201d of Customers "
+        "for Life. The scales of reach, pain and data governance are modelh's own."
+    ),
 }

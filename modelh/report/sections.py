@@ -21,6 +21,7 @@ from modelh.report.contract import (
     MeasureGroup,
     MeasuresContext,
     MethodContext,
+    MixRow,
     More,
     QuestionContext,
     SegmentAnswer,
@@ -31,6 +32,7 @@ from modelh.report.filters import format_period, format_value
 from modelh.report.labels import (
     BLOCK_TITLES,
     CHANNEL_KIND_LABELS,
+    CREDITS,
     GAP_SECTIONS,
     ROLE_LABELS,
     SEVERITY_LABELS,
@@ -40,6 +42,11 @@ from modelh.report.labels import (
 )
 from modelh.report.layout import names_of
 from modelh.report.shorten import Shortener
+
+#: What a measure of a health outcome tracks, and the heading it is shown under in the
+#: customer domain.
+HEALTH = "health"
+HEALTH_OUTCOMES = "Health outcomes"
 
 if TYPE_CHECKING:
     from modelh.canvas.model import Measure
@@ -74,6 +81,8 @@ def segment_context(
                 "target_stage_name": s.target_stage.capitalize() if s.target_stage else None,
                 "target_index": target,
                 "trust": trust(s.stage),
+                "trajectory": short_.text(s.trajectory or "", short.DIMENSION_CHARS),
+                "destination": short_.text(s.destination or "", short.DIMENSION_CHARS),
                 "preferences": short_.texts(
                     s.preferences, "preference", short.PREFERENCES_CHARS, short.NAME_CHARS
                 ),
@@ -164,6 +173,22 @@ def dimensions_context(canvas: Canvas, short_: Shortener) -> DimensionsContext:
                 "count": sum(1 for c in cells if c),
             }
         )
+    mix_rows: list[MixRow] = []
+    shown_segments = canvas.segments[: short.SHOWN_SEGMENTS]
+    for segment in shown_segments:
+        degrees: list[str | None] = []
+        for d in DIMENSIONS:
+            use = canvas.dimensions.get(d.id)
+            considered = use is not None and bool(use.use or use.mix)
+            degrees.append(use.degree_for(segment.id) if use and considered else None)
+        mix_rows.append(
+            {
+                "id": segment.id,
+                "name": short_.name(segment.name or segment.id),
+                "role_label": ROLE_LABELS.get(segment.role or "", ""),
+                "cells": [{"degree": g, "label": USE_LABELS[g]} for g in degrees],
+            }
+        )
     counts = {u: sum(1 for e in items if e["use"] == u) for u in vocab.DIMENSION_USES}
     counts["not-considered"] = sum(1 for e in items if not e["considered"])
     return {
@@ -172,6 +197,10 @@ def dimensions_context(canvas: Canvas, short_: Shortener) -> DimensionsContext:
             "channels": matrix_rows,
             "dimensions": [e["name"] for e in items],
             "more": more,
+        },
+        "mix": {
+            "segments": mix_rows,
+            "more": short_.more(len(canvas.segments) - len(shown_segments), "segment"),
         },
         "counts": counts,
         "uses": [
@@ -247,13 +276,19 @@ def measures_context(canvas: Canvas, short_: Shortener) -> MeasuresContext:
         mine = [context(m) for m in measures[:count]]
         groups: list[MeasureGroup] = []
         if d.id == "customer":
+            # a clinical result is a health outcome, never a feeling, even when the plan
+            # reports it in a quality score: it has its own heading
+            health = [m for m in mine if m["tracks"] == HEALTH]
+            relationship = [m for m in mine if m["tracks"] != HEALTH]
             for title, ids in CUSTOMER_INDICATOR_GROUPS:
-                grouped = [m for m in mine if m["indicator"] in ids]
+                grouped = [m for m in relationship if m["indicator"] in ids]
                 if grouped:
                     groups.append({"title": title, "measures": grouped})
+            if health:
+                groups.append({"title": HEALTH_OUTCOMES, "measures": health})
             rest = [
                 m
-                for m in mine
+                for m in relationship
                 if m["indicator"] not in {i for _, g in CUSTOMER_INDICATOR_GROUPS for i in g}
             ]
             if rest:
@@ -462,4 +497,5 @@ def method_context() -> MethodContext:
         ],
         "trust_stage": vocab.TRUST_INFLECTION_STAGE,
         "trust_stage_index": vocab.STAGE_IDS.index(vocab.TRUST_INFLECTION_STAGE),
+        "credits": dict(CREDITS),
     }

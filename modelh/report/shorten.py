@@ -7,7 +7,7 @@ at most a fixed length of each text, and says in words what it left out and
 where to find it ("… and 192 more segments: see the canvas file"; "Shortened
 for this report: the full text, about 180,000 words, is in the canvas file").
 The limits sit well above what a real canvas holds (the worked examples are
-shown whole), and keep the largest canvas the loader accepts at about 30 pages
+shown whole), and keep the largest canvas the loader accepts at about 37 pages
 (``modelh.report.limits.MAX_PAGES`` is the safety net behind them).
 
 Everything here takes time linear in the text it is given, and looks at no
@@ -50,6 +50,15 @@ SHOWN_PENDING = 5
 SHOWN_RETIRED = 5
 #: Findings of modelh check on the gaps page, shared fairly among its sections.
 SHOWN_FINDINGS = 40
+#: Journeys drawn on the journey map; their touches drawn (and ranked in each
+#: journey's priority list), shared fairly among them; the systems behind the
+#: smiles listed beside the CX grid.
+SHOWN_JOURNEYS = 5
+SHOWN_TOUCHES = 24
+SHOWN_SYSTEMS = 8
+#: A journey that draws at most this many touches is kept on one page; a longer one
+#: may break between its touches.
+KEEP_TOUCHES = 6
 #: Items of a small list: a segment's preferences, the motivation incentives.
 SHOWN_LIST_ITEMS = 5
 #: Names in a list of names (the consultants, the segments a dimension serves,
@@ -63,6 +72,8 @@ INCENTIVES_CHARS = 280
 #: Characters shown of a name (of a segment, channel, measure, the title...);
 #: a longer one ends in "…".
 NAME_CHARS = 80
+#: Characters shown of a touch's channel in its card on the journey map.
+LANE_CHARS = 40
 #: Characters shown of a short text (a block item, a preference, an incentive) and
 #: of a description (of a segment, proposition, channel;
 #: a dimension's approach, message, support, reason).
@@ -325,6 +336,8 @@ __all__ = [
     "DIMENSION_CHARS",
     "INCENTIVES_CHARS",
     "KEEP_CHARS",
+    "KEEP_TOUCHES",
+    "LANE_CHARS",
     "LINE_CHARS",
     "NAMES_CHARS",
     "NAME_CHARS",
@@ -334,6 +347,7 @@ __all__ = [
     "SHOWN_BLOCK_ITEMS",
     "SHOWN_CHANNELS",
     "SHOWN_FINDINGS",
+    "SHOWN_JOURNEYS",
     "SHOWN_LIST_ITEMS",
     "SHOWN_MEASURES",
     "SHOWN_NAMES",
@@ -341,6 +355,8 @@ __all__ = [
     "SHOWN_RETIRED",
     "SHOWN_SEGMENTS",
     "SHOWN_SEGMENT_ANSWERS",
+    "SHOWN_SYSTEMS",
+    "SHOWN_TOUCHES",
     "SHOWN_VALUE_PROPOSITIONS",
     "TEXT_CHARS",
     "Shortener",
