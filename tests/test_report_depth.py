@@ -310,7 +310,7 @@ def test_the_priority_list_ranks_by_modelhs_priority_score(depth):
         "Discharge call from the care guide",  # 3 + 2 + 0 + 0.67 (2 days of 6)
         "Refill reminder by text",  # 1 + 1 + 2 + 0.01
     ]
-    assert re.findall(r"score ([0-9.]+)/10", first) == ["6", "6", "5.7", "4"]
+    assert re.findall(r"([0-9.]+)/10 · step", first) == ["6", "6", "5.7", "4"]
 
 
 def test_the_pdf_reads_the_journeys_touches_back_in_order(pages):
@@ -323,8 +323,8 @@ def test_the_pdf_reads_the_journeys_touches_back_in_order(pages):
     assert "Pain high · cost medium · Coordination 2 1.5 hours 2.1 days so far App check-in" in page
     priority = page.split("Home after a hospital stay")[1].split("Priority")[1]
     assert priority.startswith(
-        " 1 App check-in on medicines score 6/10 · step 2 · pain high · cost low · digital"
-        " 2 Claim letter for the stay score 6/10 · step 3 · pain medium · cost high · manual"
+        " 1 App check-in on medicines 6/10 · step 2 · pain high · cost low · digital"
+        " 2 Claim letter for the stay 6/10 · step 3 · pain medium · cost high · manual"
     )
 
 

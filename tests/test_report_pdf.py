@@ -192,6 +192,8 @@ def test_outline_follows_the_sections_in_order(example):
         "The seven relationship dimensions",
         "Measures by domain",
         "The customer value chain",
+        "The journey map",
+        "Bone-deep customer experience",
         "Gaps and completeness",
     ]
     pages = [p for _, p in top]
