@@ -17,7 +17,14 @@ from modelh.report.errors import ReportError
 if TYPE_CHECKING:
     from modelh.check.checker import FileResult
 
-__all__ = ["render_deck"]
+__all__ = ["check_template", "render_deck"]
+
+
+def check_template(template: str | os.PathLike[str]) -> None:
+    """Raise ReportError when ``template`` is not a deck the deck can be made from."""
+    from modelh.report.deck.package import open_presentation
+
+    open_presentation(template)
 
 
 def render_deck(
