@@ -231,40 +231,42 @@ class Page:
         (``{n}``: how many). What is cut or left out goes to the notes whole.
         """
         kept: list[Para] = []
-        used = 0.0
+        heights: list[float] = []
         for index, para in enumerate(paras):
+            used = sum(heights)
             need = para.style.height(_shown(para), width)
             if used + need <= height:
                 kept.append(para)
-                used += need + para.after
+                heights.append(need + para.after)
                 continue
             rest = list(paras[index + 1 :])
             lines = int((height - used + 0.01) // para.style.line)
-            tail = bool(more and rest)
-            room = lines - (1 if tail else 0)
-            hidden = len(rest)
-            if room >= 1:
-                short, _ = para.style.fit(_shown(para), width, room)
-                if short.strip("…• "):
-                    shown = _with(para, short)
-                    kept.append(shown)
-                    used += para.style.height(_shown(shown), width)
-                else:
-                    hidden += 1
+            room = lines - (1 if more and rest else 0)
+            hidden = list(rest)
+            short = para.style.fit(_shown(para), width, room)[0] if room >= 1 else ""
+            if short.strip("…• "):
+                kept.append(_with(para, short))
+                heights.append(para.style.height(short, width))
             else:
-                hidden += 1
-            self._noted([para, *rest])
-            if more and hidden and lines >= 1:
-                line = self._more_line(more, hidden, para, width)
-                kept.append(line)
-                used += line.style.line
-            elif kept and kept[-1].text and not kept[-1].text.endswith("…"):
+                hidden.insert(0, para)
+            if more and hidden:
+                # the line that says what was left out, in place of the last items if need be
+                line = self._more_line(more, len(hidden), para, width)
+                while kept and sum(heights) + line.style.line > height:
+                    hidden.insert(0, kept.pop())
+                    heights.pop()
+                    line = self._more_line(more, len(hidden), para, width)
+                if sum(heights) + line.style.line <= height:
+                    kept.append(line)
+                    heights.append(line.style.line)
+            elif kept and not kept[-1].text.endswith("…"):
                 last = kept[-1]
                 count = len(last.style.lines(_shown(last), width))
-                short, _ = last.style.fit(_shown(last).rstrip() + " …", width, count)
-                kept[-1] = _with(last, short)
-            return kept, used
-        return kept, used
+                marked = last.style.fit(_shown(last).rstrip() + " …", width, count)[0]
+                kept[-1] = _with(last, marked)
+            self._noted(hidden if any(p is para for p in hidden) else [para, *hidden])
+            return kept, sum(heights)
+        return kept, sum(heights)
 
     def _more_line(self, more: str, hidden: int, like: Para, width: float) -> Para:
         style = TextStyle(like.style.size, False, like.style.font)

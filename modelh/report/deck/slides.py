@@ -494,16 +494,21 @@ def measure_rows(
         if bars["target"] is not None:
             tx = bar_x + bar_w * bars["target"]
             page.line(tx, by - 3, tx, by + bar_h + 3, color=INK, width=2.0, name="Target")
-        values = "   ".join(
-            f"{label} {value}"
-            for label, value in (
-                ("Baseline", m["baseline"]),
-                ("Now", m["current"]),
-                ("Target", m["target"]),
+        if compact:
+            values = " → ".join(v for v in (m["baseline"], m["current"]) if v)
+            if m["target"]:
+                values += f"{', ' if values else ''}target {m['target']}"
+        else:
+            values = "   ".join(
+                f"{label} {value}"
+                for label, value in (
+                    ("Baseline", m["baseline"]),
+                    ("Now", m["current"]),
+                    ("Target", m["target"]),
+                )
+                if value
             )
-            if value
-        )
-        if m["due"]:
+        if m["due"] and not compact:
             values += f"   by {m['due']}"
         page.text(
             bar_x - 4,

@@ -38,6 +38,18 @@ SHOWN_TOUCHES = 8
 SHOWN_SYSTEMS = 6
 #: Names of what a gap is about (dimensions, segments...) said with it.
 GAP_SUBJECTS = 4
+#: Characters of a name or short text the deck is given: the slides fit it to its
+#: box and put it whole in the notes when they shorten it (up to this much).
+WHOLE_CHARS = 1_500
+
+
+@dataclass(frozen=True)
+class Whole(Shortener):
+    """Leaves names whole (up to WHOLE_CHARS): the slides fit them to their boxes."""
+
+    def name(self, text: str | None) -> str:
+        return self.line(text, WHOLE_CHARS)
+
 
 TRUST_WORDS = {
     "before": "before the Trust Inflection Point",
@@ -157,6 +169,7 @@ def deck_content(
     """The deck's content for ``canvas``, whose report context is ``context``."""
     from modelh.framework import DIMENSIONS
 
+    short_ = Whole(short_.file)
     content = DeckContent()
     segments = list(canvas.segments)
     for s in segments[:SHOWN_SEGMENTS]:
