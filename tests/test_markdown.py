@@ -112,9 +112,9 @@ def test_canvas_text_cannot_inject_links_images_html_or_cells(tmp_path):
 
 
 def test_render_writes_markdown_for_the_sections_asked(tmp_path):
+    args = ["render", "-f", "md", "--sections", "cover,gaps", "-o", str(tmp_path), str(RIVERSIDE)]
     result = subprocess.run(
-        [sys.executable, "-m", "modelh", "render", "-f", "md", "--sections", "cover,gaps"]
-        + ["-o", str(tmp_path), str(RIVERSIDE)],  # noqa: RUF005
+        [sys.executable, "-m", "modelh", *args],
         capture_output=True,
         text=True,
         timeout=120,
