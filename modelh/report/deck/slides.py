@@ -246,7 +246,10 @@ def summary_slide(deck: Deck) -> None:
     y = positions_track(deck, page, m, y, col, compact=True)
     y += 10
     y += deck.heading(page, m, y, col, "The dimension mix at a glance")
-    mix_chips(deck, page, m, y, col)
+    y = mix_chips(deck, page, m, y, col) + 12
+    if gaps is not None and y + 22 + 4 * 18 <= deck.bottom:
+        y += deck.heading(page, m, y, col, "How complete the canvas is")
+        score_bars(deck, page, m, y, col, [(c["label"], c["score"]) for c in gaps["completeness"]])
 
     y = deck.top
     content = deck.content
@@ -300,13 +303,15 @@ def positions_track(
         fill=deck.brand["wash"],
         name="Past the Trust Inflection Point",
     )
+    names = [stage["name"] for stage in deck.context["method"]["stages"]]
+    stage_style = fitting_style(page, names, cell - 8, 8 if compact else 10, True)
     for i, stage in enumerate(deck.context["method"]["stages"]):
         page.text(
             track_x + i * cell,
             y,
             cell,
             label_h,
-            [Para(stage["name"], page.style(8 if compact else 10, True), MUTED, "center")],
+            [Para(stage["name"], stage_style, MUTED, "center")],
         )
     top = y + label_h
     for i, position in enumerate(content.positions):
@@ -393,6 +398,8 @@ def mix_chips(deck: Deck, page: Page, x: float, y: float, w: float) -> float:
     gap = 4.0
     chip = (w - gap * (len(items) - 1)) / len(items)
     height = 46.0
+    name_style = fitting_style(page, [i["name"] for i in items], chip - 8, 8, True)
+    label_style = fitting_style(page, [i["use_label"] for i in items], chip - 8, 8)
     for i, item in enumerate(items):
         fill, line, dash = use_fill(deck.brand, item["use"])
         cx = x + i * (chip + gap)
@@ -406,13 +413,49 @@ def mix_chips(deck: Deck, page: Page, x: float, y: float, w: float) -> float:
             chip,
             height,
             [
-                Para(item["name"], page.style(8, True), color, "center"),
-                Para(item["use_label"], page.style(8), color, "center"),
+                Para(item["name"], name_style, color, "center"),
+                Para(item["use_label"], label_style, color, "center"),
             ],
             shape=shape,
             anchor="middle",
         )
     return y + height
+
+
+def score_bars(
+    deck: Deck, page: Page, x: float, y: float, w: float, scores: Sequence[tuple[str, int | None]]
+) -> float:
+    """One bar a score (0 to 100), its label before it and its figure after."""
+    label_w, figure_w = w * 0.36, 40.0
+    bar_w = w - label_w - figure_w - 8
+    for i, (label, score) in enumerate(scores):
+        top = y + i * 18
+        page.text(x, top, label_w, 16, [Para(label, page.style(9), INK, label="Completeness")])
+        page.rect(x + label_w + 4, top + 5, bar_w, 7, fill="#eeeeee")
+        if score:
+            page.rect(x + label_w + 4, top + 5, bar_w * score / 100, 7, fill=deck.brand["strong"])
+        figure = f"{score}%" if score is not None else "–"
+        page.text(
+            x + label_w + 8 + bar_w,
+            top,
+            figure_w,
+            16,
+            [Para(figure, page.style(9, True), INK, "right")],
+        )
+    return y + 18 * len(scores)
+
+
+def fitting_style(
+    page: Page, words: Sequence[str], width: float, size: float, bold: bool = False
+) -> Any:
+    """The style, at ``size`` points or down to 6, in which each of ``words`` takes one
+    line ``width`` points wide (in a narrow slide, names are set smaller rather than
+    broken inside a word)."""
+    style = page.style(size, bold)
+    while size > 6 and any(len(style.lines(w, width)) > 1 for w in words):
+        size -= 0.5
+        style = page.style(size, bold)
+    return style
 
 
 def use_fill(brand: BrandContext, use: str | None) -> tuple[str | None, str | None, bool]:
@@ -844,10 +887,11 @@ def journey_slide(deck: Deck, index: int) -> None:
         lanes.append("unset")
     lane_w = 86.0
     count = max(1, len(journey.touches))
-    col = (w - lane_w) / count
+    col = min((w - lane_w) / count, 150.0)  # a few touches need no whole slide
     axis_y = y + 8
+    end = m + lane_w + col * count
     page.line(
-        m + lane_w, axis_y, m + w, axis_y, color=deck.brand["color"], width=2.0, name="Time axis"
+        m + lane_w, axis_y, end, axis_y, color=deck.brand["color"], width=2.0, name="Time axis"
     )
     for i, touch in enumerate(journey.touches):
         cx = m + lane_w + i * col
@@ -894,11 +938,12 @@ def journey_slide(deck: Deck, index: int) -> None:
             bx = m + lane_w + i * col + 3
             fill = deck.brand["tint"] if touch.digital else "#ffffff"
             border = deck.brand["strong"] if touch.pain == "high" else deck.brand["color"]
+            box_h = min(lane_h - 10, 96.0)
             shape = page.rect(
                 bx,
                 ly + 4,
                 col - 6,
-                lane_h - 10,
+                box_h,
                 fill=fill,
                 line=border,
                 line_width=2.5 if touch.pain == "high" else 1.0,
@@ -917,7 +962,7 @@ def journey_slide(deck: Deck, index: int) -> None:
                 paras.append(Para(touch.channel, page.style(8), MUTED, label="Channel"))
             if touch.dimension:
                 paras.append(Para(touch.dimension, page.style(8), MUTED, label="Dimension"))
-            page.text(bx, ly + 4, col - 6, lane_h - 10, paras, shape=shape)
+            page.text(bx, ly + 4, col - 6, box_h, paras, shape=shape)
     legend = (
         "Filled: digital; dashed outline: manual; thick outline: high pain. "
         "Touches in the order the customer meets them."
@@ -1060,6 +1105,12 @@ def gaps_slide(deck: Deck) -> None:
     if content.hidden_gaps:
         more = f"… and {content.hidden_gaps} more kinds of gap: modelh check lists them all"
         blocks.append([Para(more, page.style(9), MUTED)])
+    col = (w - 24) / 2
+    paras = [p for block in blocks for p in block]
+    inner = w * 0.62 - 8
+    if sum(p.style.height(p.text, inner) + p.after for p in paras) <= deck.bottom - y - 8:
+        page.text(m, y, w * 0.62, deck.bottom - y, paras, more=MORE, name="Gaps")
+        return
     # two columns of whole gaps, the first the longer
     sizes = [sum(len(p.text) + 60 for p in block) for block in blocks]
     half, total, running = len(blocks), sum(sizes), 0
@@ -1068,7 +1119,6 @@ def gaps_slide(deck: Deck) -> None:
         if running >= total / 2:
             half = i + 1
             break
-    col = (w - 24) / 2
     first = [p for block in blocks[:half] for p in block]
     second = [p for block in blocks[half:] for p in block]
     page.text(m, y, col, deck.bottom - y, first, more=MORE, name="Gaps")
