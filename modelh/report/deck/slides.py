@@ -324,18 +324,18 @@ def positions_track(
             [Para(position.name, page.style(9 if compact else 12), INK, label="Segment")],
             anchor="middle",
         )
-        page.line(track_x + cell * 0.2, cy, track_x + cell * 4.8, cy, color=RULE, width=1.0)
         dot = 9.0 if compact else 13.0
         if position.stage is None:
             page.text(
                 track_x,
                 top + i * row,
-                cell * 5,
+                cell * 2.4,
                 row,
-                [Para("Stage not set", page.style(9), MUTED, "center")],
+                [Para("Stage not set", page.style(9), MUTED)],
                 anchor="middle",
             )
             continue
+        page.line(track_x + cell * 0.2, cy, track_x + cell * 4.8, cy, color=RULE, width=1.0)
         sx = track_x + cell * (position.stage + 0.5)
         if position.target is not None and position.target != position.stage:
             tx = track_x + cell * (position.target + 0.5)
@@ -1093,7 +1093,9 @@ def gaps_slide(deck: Deck) -> None:
         return
     blocks: list[list[Para]] = []
     theme = ""
-    for gap in content.gaps:
+    # grouped by theme, the themes in the order of their most important gap
+    first = {g.theme: i for i, g in reversed(list(enumerate(content.gaps)))}
+    for gap in sorted(content.gaps, key=lambda g: first[g.theme]):
         block: list[Para] = []
         if gap.theme != theme:
             theme = gap.theme
@@ -1103,7 +1105,7 @@ def gaps_slide(deck: Deck) -> None:
             block.append(Para(gap.why, page.style(9), MUTED, after=6, label="Why it matters"))
         blocks.append(block)
     if content.hidden_gaps:
-        more = f"… and {content.hidden_gaps} more kinds of gap: modelh check lists them all"
+        more = f"… and {content.hidden_gaps} more kinds of gap: the full report lists them all"
         blocks.append([Para(more, page.style(9), MUTED)])
     col = (w - 24) / 2
     paras = [p for block in blocks for p in block]
