@@ -97,6 +97,7 @@ bench: setup
 	$(BIN)/python benchmarks/interview_step.py
 	$(BIN)/python benchmarks/escaping.py
 	$(BIN)/python benchmarks/render_report.py --skip-many
+	$(BIN)/python benchmarks/render_deck.py
 	$(BIN)/python benchmarks/preview.py
 	$(BIN)/python benchmarks/regex_worst_case.py
 
