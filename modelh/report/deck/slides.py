@@ -1094,8 +1094,8 @@ def gaps_slide(deck: Deck) -> None:
     blocks: list[list[Para]] = []
     theme = ""
     # grouped by theme, the themes in the order of their most important gap
-    first = {g.theme: i for i, g in reversed(list(enumerate(content.gaps)))}
-    for gap in sorted(content.gaps, key=lambda g: first[g.theme]):
+    rank = {g.theme: i for i, g in reversed(list(enumerate(content.gaps)))}
+    for gap in sorted(content.gaps, key=lambda g: rank[g.theme]):
         block: list[Para] = []
         if gap.theme != theme:
             theme = gap.theme
