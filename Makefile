@@ -13,7 +13,7 @@ STAMP  := $(STAMPS)/venv-installed
 WHEELS := $(STAMPS)/wheels
 SYSTEM := $(STAMPS)/system-packages
 
-.PHONY: setup demo test test-latest lint typecheck schema docs fonts bench lock clean
+.PHONY: setup setup-office demo test test-latest lint typecheck schema docs fonts bench lock clean
 
 # A virtual environment with exactly the locked packages (hashes checked, fetched
 # once into $(WHEELS)), then modelh itself, editable, built with the locked
@@ -35,6 +35,11 @@ $(SYSTEM): scripts/system-packages.txt scripts/install-system-packages.sh
 	@mkdir -p $(STAMPS) && touch $@
 
 setup: $(SYSTEM) $(STAMP)
+
+# Optional: LibreOffice Impress (scripts/office-packages.txt), to convert the workshop
+# deck to PDF and images; the one test that needs it skips without it.
+setup-office: setup
+	bash scripts/install-system-packages.sh office-packages.txt
 
 # Needs only Python: no root, no npm. Says what to install for PDFs when it is missing.
 demo: $(STAMP)
@@ -92,6 +97,7 @@ bench: setup
 	$(BIN)/python benchmarks/interview_step.py
 	$(BIN)/python benchmarks/escaping.py
 	$(BIN)/python benchmarks/render_report.py --skip-many
+	$(BIN)/python benchmarks/render_deck.py
 	$(BIN)/python benchmarks/preview.py
 	$(BIN)/python benchmarks/regex_worst_case.py
 

@@ -1,10 +1,13 @@
 #!/usr/bin/env bash
-# Installs the Debian packages listed in scripts/system-packages.txt that are missing.
+# Installs the Debian packages listed in scripts/system-packages.txt (or in the list
+# named as the last argument, such as office-packages.txt) that are missing.
 # Needs root (or password-less sudo); says what to install when it has neither.
 # With --check it installs nothing: it only says what is missing and what needs it.
 set -euo pipefail
 cd "$(dirname "$0")"
-mapfile -t wanted < <(grep -vE '^\s*(#|$)' system-packages.txt)
+list=system-packages.txt
+case "${*: -1}" in *.txt) list="${*: -1}" ;; esac
+mapfile -t wanted < <(grep -vE '^\s*(#|$)' "$list")
 missing=()
 if command -v dpkg-query >/dev/null; then
   for pkg in "${wanted[@]}"; do

@@ -2,7 +2,7 @@
 
     python scripts/write_generated.py schema   # modelh/data/canvas.schema.json
     python scripts/write_generated.py rules    # docs/rules.md
-    python scripts/write_generated.py fonts    # modelh/fonts/metrics.json
+    python scripts/write_generated.py fonts    # modelh/fonts/metrics.json, deck-metrics.json
 
 Tests fail when a committed file differs from what its code would write.
 """
@@ -30,6 +30,11 @@ def main() -> None:
             from modelh.report.fit import METRICS_FILE, metrics_text
 
             target, text = METRICS_FILE, metrics_text()
+            from modelh.report.deck.fonts import METRICS_FILE as DECK_FILE
+            from modelh.report.deck.fonts import deck_metrics_text
+
+            DECK_FILE.write_text(deck_metrics_text(), encoding="utf-8")
+            print(f"wrote {DECK_FILE.relative_to(ROOT)}")
         else:
             raise SystemExit(f"unknown generated file '{name}': schema, rules or fonts")
         target.write_text(text, encoding="utf-8")

@@ -1,4 +1,5 @@
-"""``modelh render``: canvases to a self-contained HTML file and a PDF handout.
+"""``modelh render``: canvases to a self-contained HTML file and a PDF handout, and,
+when asked for, a PowerPoint deck for the workshop and Markdown.
 
 Several canvases render in parallel (one process each, up to ``--jobs``) behind
 a progress bar; a canvas that fails does not stop the others, and every
@@ -25,11 +26,21 @@ from modelh.cli._common import (
 )
 from modelh.escaping import printable
 
+#: What ``-f`` takes: a format, or ``all`` for the handout's two (HTML and PDF).
+FORMAT_NAMES = ("html", "pdf", "pptx", "md", "all")
 
-class Format(StrEnum):
-    html = "html"
-    pdf = "pdf"
-    all = "all"
+
+def parse_formats(text: str) -> tuple[str, ...]:
+    """``"pdf,pptx"`` as the formats to write, in the order they are written; exit 2
+    for an unknown one."""
+    from modelh.report.render import ALL_FORMATS, FORMATS
+
+    chosen: list[str] = []
+    for name in (n.strip().lower() for n in text.split(",")):
+        if name not in FORMAT_NAMES:
+            fail(f"--format: unknown format '{name}': use {', '.join(FORMAT_NAMES)}")
+        chosen += FORMATS if name == "all" else [name]
+    return tuple(f for f in ALL_FORMATS if f in chosen)
 
 
 class Paper(StrEnum):
@@ -48,16 +59,22 @@ def render(
         ),
     ],
     output_format: Annotated[
-        Format,
-        typer.Option("--format", "-f", help="What to write: html, pdf, or all (both)."),
-    ] = Format.all,
+        str,
+        typer.Option(
+            "--format",
+            "-f",
+            metavar="LIST",
+            help="What to write, comma-separated: html, pdf, pptx (the workshop deck), md "
+            "(Markdown), or all (html and pdf).",
+        ),
+    ] = "all",
     output: Annotated[
         Path,
         typer.Option(
             "--output",
             "-o",
             metavar="DIR",
-            help="Folder to write DIR/<canvas name>.html and .pdf into (made if missing).",
+            help="Folder to write DIR/<canvas name>.html, .pdf, .pptx, .md into (made if missing).",
         ),
     ] = Path("out"),
     paper: Annotated[
@@ -86,6 +103,16 @@ def render(
             show_default=False,
         ),
     ] = None,
+    pptx_template: Annotated[
+        Path | None,
+        typer.Option(
+            "--pptx-template",
+            metavar="FILE",
+            help="A template deck (.pptx or .potx, a firm's master slides) the deck takes its "
+            "slide size, masters and layouts from.",
+            show_default=False,
+        ),
+    ] = None,
     jobs: Annotated[
         int | None,
         typer.Option(
@@ -100,7 +127,8 @@ def render(
 ) -> None:
     """Render each canvas as a report: an HTML page and a PDF handout.
 
-    Writes DIR/<name>.html (one self-contained file) and DIR/<name>.pdf. Exit
+    Writes DIR/<name>.html (one self-contained file) and DIR/<name>.pdf; with
+    -f pptx the workshop deck DIR/<name>.pptx, with -f md DIR/<name>.md. Exit
     status: 0 when every canvas was rendered, 1 when any could not be (its
     problems are listed at the end), 2 on a usage error.
     """
@@ -112,12 +140,21 @@ def render(
     if template_dir is not None and not template_dir.is_dir():
         what = "is a file, not a folder" if template_dir.exists() else "no such folder"
         fail(f"--template-dir: {what}: {template_dir}")
-    options = ReportOptions(sections=chosen, paper=paper.value, template_dir=template_dir)
+    formats = parse_formats(output_format)
+    if pptx_template is not None:
+        if "pptx" not in formats:
+            fail("--pptx-template is for the deck: add pptx to --format (-f pptx)")
+        _check_template(pptx_template)
+    options = ReportOptions(
+        sections=chosen,
+        paper=paper.value,
+        template_dir=template_dir,
+        pptx_template=pptx_template,
+    )
     # the checker's configuration matters only to the gaps section
     config = load_config(None, discover=True) if "gaps" in chosen else None
     if config is not None:
         say_configuration(config.source)
-    formats = ("html", "pdf") if output_format is Format.all else (output_format.value,)
     targets = find_targets(paths)
     files = list(dict.fromkeys(t.path for t in targets))
     check_output_folder(files, output)
@@ -150,6 +187,20 @@ def render(
         summary += f"; {len(failed)} could not be"
     typer.echo(printable(summary), err=True)
     raise typer.Exit(EXIT_PROBLEMS if failed else EXIT_OK)
+
+
+def _check_template(path: Path) -> None:
+    """Exit 2 with one message when the template deck cannot be used."""
+    from modelh.report.deck import check_template
+    from modelh.report.errors import ReportError
+
+    if not path.is_file():
+        what = "is a folder, not a file" if path.is_dir() else "no such file"
+        fail(f"--pptx-template: {what}: {path}")
+    try:
+        check_template(path)
+    except ReportError as exc:
+        fail(exc.message)
 
 
 def _run(

@@ -1,4 +1,5 @@
-"""The report: context for templates, layout and fitting, the HTML policy, and PDF rendering.
+"""The report: context for templates, layout and fitting, the HTML policy, PDF rendering,
+the workshop deck (PowerPoint) and Markdown.
 
 The names ``docs/report.md`` documents are re-exported here (``from modelh.report
 import render_html``); WeasyPrint and Jinja are imported only when a report is made.
@@ -16,7 +17,9 @@ from modelh.report.render import (
     TemplateError,
     render_file,
     render_html,
+    render_markdown,
     render_pdf,
+    render_pptx,
 )
 
 __all__ = [
@@ -29,5 +32,7 @@ __all__ = [
     "TemplateError",
     "render_file",
     "render_html",
+    "render_markdown",
     "render_pdf",
+    "render_pptx",
 ]

@@ -56,6 +56,7 @@ if TYPE_CHECKING:
     from modelh.check.checker import FileResult
 
 __all__ = [
+    "ALL_FORMATS",
     "FORMATS",
     "MAX_PAGES",
     "PAPERS",
@@ -76,21 +77,30 @@ __all__ = [
     "parse_sections",
     "render_file",
     "render_html",
+    "render_markdown",
     "render_pdf",
+    "render_pptx",
+    "report_context",
     "unsupported_characters",
 ]
 
+#: What ``render_file`` writes unless told otherwise (``-f all``).
 FORMATS: tuple[str, ...] = ("html", "pdf")
+#: Every output, in the order they are written: the workshop deck and Markdown are
+#: made only when asked for by name.
+ALL_FORMATS: tuple[str, ...] = ("html", "pdf", "pptx", "md")
 DEFAULT_PAPER = "letter"
 
 
 @dataclass(frozen=True)
 class ReportOptions:
-    """What to put in a report and how: sections (in order), paper, extra templates."""
+    """What to put in a report and how: sections (in order), paper, extra templates,
+    and the template deck the workshop deck takes its masters from."""
 
     sections: tuple[str, ...] = REPORT_SECTION_IDS
     paper: str = DEFAULT_PAPER
     template_dir: str | os.PathLike[str] | None = None
+    pptx_template: str | os.PathLike[str] | None = None
 
     def __post_init__(self) -> None:
         if self.paper not in PAPERS:
@@ -104,6 +114,8 @@ class ReportOptions:
             )
         if self.template_dir is not None and not Path(self.template_dir).is_dir():
             raise UsageError(f"template folder not found: {self.template_dir}")
+        if self.pptx_template is not None and not Path(self.pptx_template).is_file():
+            raise UsageError(f"template deck not found: {self.pptx_template}")
 
 
 def parse_sections(text: str) -> tuple[str, ...]:
@@ -167,20 +179,62 @@ def render_html(
     options = options or ReportOptions()
     if check is None and "gaps" in options.sections:
         check = check_canvas_source(canvas, source)
-    try:
-        logo = logo_data_uri(canvas)
-    except ReportContextError as exc:
-        raise ReportError(exc.message) from None
-    context = build_context(
-        canvas, sections=options.sections, paper=options.paper, check=check, logo=logo
-    )
-    html = render_context(context, options.template_dir)
+    html = render_context(report_context(canvas, options, check), options.template_dir)
     from modelh.report.policy import RefusedMarkup, safe_html
 
     try:
         return safe_html(html)
     except RefusedMarkup as exc:
         raise FetchRefusedError(str(exc)) from None
+
+
+def report_context(canvas: Canvas, options: ReportOptions, check: Any = None) -> ReportContext:
+    """The report's context for ``canvas`` (``build_context``), its logo embedded;
+    raises ReportError for a logo the policy refuses."""
+    try:
+        logo = logo_data_uri(canvas)
+    except ReportContextError as exc:
+        raise ReportError(exc.message) from None
+    return build_context(
+        canvas, sections=options.sections, paper=options.paper, check=check, logo=logo
+    )
+
+
+def render_pptx(
+    canvas: Canvas,
+    options: ReportOptions | None = None,
+    *,
+    check: Any = None,
+    source: bytes | str | None = None,
+    warnings: list[str] | None = None,
+) -> bytes:
+    """The workshop deck on ``canvas`` as .pptx bytes (``modelh.report.deck``): the
+    same canvas gives the same bytes. Its gaps slide comes with the gaps section."""
+    from modelh.report.deck import render_deck
+
+    options = options or ReportOptions()
+    if check is None and "gaps" in options.sections:
+        check = check_canvas_source(canvas, source)
+    context = report_context(canvas, options, check)
+    return render_deck(
+        canvas, context, check=check, template=options.pptx_template, warnings=warnings
+    )
+
+
+def render_markdown(
+    canvas: Canvas,
+    options: ReportOptions | None = None,
+    *,
+    check: Any = None,
+    source: bytes | str | None = None,
+) -> str:
+    """The report on ``canvas`` as Markdown, from the context the HTML is made from."""
+    from modelh.report.markdown import render_markdown as markdown
+
+    options = options or ReportOptions()
+    if check is None and "gaps" in options.sections:
+        check = check_canvas_source(canvas, source)
+    return markdown(report_context(canvas, options, check))
 
 
 def render_pdf(
@@ -268,9 +322,19 @@ def _render_outputs(
     if "gaps" in options.sections:
         check = check_canvas_source(canvas, source, config)
     limits.check_time()
+    rendered = _Rendered()
+    if "pptx" in formats:
+        said: list[str] = []
+        rendered.outputs["pptx"] = render_pptx(canvas, options, check=check, warnings=said)
+        rendered.warnings.extend(f"{name}: {n}" for n in said)
+        limits.check_time()
+    if "md" in formats:
+        rendered.outputs["md"] = render_markdown(canvas, options, check=check).encode("utf-8")
+        limits.check_time()
+    if "html" not in formats and "pdf" not in formats:
+        return rendered
     html = render_html(canvas, options, check=check, source=source)
     limits.check_time()
-    rendered = _Rendered()
     if "html" in formats:
         rendered.outputs["html"] = html.encode("utf-8")
     if "pdf" in formats:
@@ -316,7 +380,8 @@ def render_file(
     *,
     limits: Limits | None = None,
 ) -> RenderResult:
-    """Render the canvas at ``path`` into ``out_dir/<name>.html`` and/or ``.pdf``.
+    """Render the canvas at ``path`` into ``out_dir/<name>.<format>`` for each of
+    ``formats`` (html, pdf, pptx, md).
 
     Every output is made before any is written, so a refusal (a template, a
     limit) leaves no file behind; only when PDF output is unavailable is the
@@ -336,7 +401,7 @@ def render_file(
     target.mkdir(parents=True, exist_ok=True)
     mode = report_mode(name)
     result = RenderResult(name, warnings=rendered.warnings)
-    for fmt in FORMATS:
+    for fmt in ALL_FORMATS:
         if fmt in rendered.outputs:
             file = target / f"{Path(name).stem}.{fmt}"
             write_atomic(file, rendered.outputs[fmt], mode=mode, links="replace")
