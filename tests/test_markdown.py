@@ -37,6 +37,8 @@ def test_the_markdown_holds_the_report_sections_in_order(riverside_md):
         "The seven relationship dimensions",
         "Measures by domain",
         "The customer value chain",
+        "The journey map",
+        "Bone-deep customer experience",
         "Gaps and completeness",
     ]
     assert riverside_md.startswith("# Medicare Advantage and Employer Relationships 2027\n")
@@ -49,10 +51,14 @@ def test_the_markdown_says_what_the_html_says(riverside_md):
     # every segment, channel, measure and answered question of the worked example
     names = [s.name for s in canvas.segments] + [c.name for c in canvas.channels]
     names += [m.name for m in canvas.measures if m.status == "active"]
+    names += [j.name for j in canvas.journeys] + [
+        t.name for j in canvas.journeys for t in j.touches
+    ]
+    names += [s.name for s in canvas.cx.systems] if canvas.cx else []
     for name in names:
         escaped = name.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-        assert escaped in html
-        assert escaped in shown, name
+        assert escaped in html.replace("&#39;", "'")
+        assert escaped in shown.replace("&#39;", "'"), name
     assert "Detractor comments closed with the member within 7 days" in shown
     assert "Trust Inflection Point" in shown
     assert "Complete overall | 99%" in riverside_md

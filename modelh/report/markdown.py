@@ -302,6 +302,94 @@ def _value_chain(context: ReportContext) -> list[str]:
     return out
 
 
+def _journeys(context: ReportContext) -> list[str]:
+    journeys = context["journeys"]
+    if not journeys["items"]:
+        return ["*No journey mapped yet.*", ""]
+    out: list[str] = []
+    offices = {
+        o: label for o, label in (("front", "Front"), ("middle", "Middle"), ("back", "Back"))
+    }
+    for j in journeys["items"]:
+        out += [f"### {inline(j['name'])}", ""]
+        facts = [f"Whose: {inline(j['segment'])}"]
+        if j["job"]:
+            facts.append(f"job: {inline(j['job'])}")
+        if j["owner"]:
+            facts.append(f"owner: {inline(j['owner'])}")
+        time = j["time"]
+        if time is not None:
+            facts.append(
+                "journey time: "
+                + ", ".join(
+                    f"{label} {inline(value)}"
+                    for label, value in (
+                        ("baseline", time["baseline"]),
+                        ("now", time["current"]),
+                        ("target", time["target"]),
+                    )
+                    if value
+                )
+            )
+        out += ["; ".join(facts) + ".", ""]
+        out += _table(
+            ["Step", "Touch", "Office", "Channel", "Pain", "Cost", "Time"],
+            [
+                [
+                    str(t["number"]),
+                    cell(t["name"]),
+                    offices.get(t["office"] or "", "Not set"),
+                    cell(
+                        f"{t['channel']} ({t['mode_label'].lower()})"
+                        if t["channel"]
+                        else t["mode_label"]
+                    ),
+                    cell(t["pain_label"]),
+                    cell(t["cost_label"]),
+                    cell(t["time"]),
+                ]
+                for t in j["touches"]
+            ],
+        )
+        out += _more(j["touches_more"])
+        if j["priority"]:
+            out += ["Priority:", ""]
+            out += [
+                f"{p['rank']}. {inline(p['name'])} ({p['score']}/10, step {p['number']})"
+                for p in j["priority"]
+            ]
+            out.append("")
+    out += _more(journeys["more"])
+    out += [f"*{inline(journeys['ordering'])}*", ""]
+    return out
+
+
+def _cx(context: ReportContext) -> list[str]:
+    cx = context["cx"]
+    out = _table(
+        ["Capability", *(o["label"] for o in cx["offices"])],
+        [[cell(c["name"]), *(cell(r["label"]) for r in c["cells"])] for c in cx["capabilities"]],
+    )
+    if cx["systems"]:
+        out += ["### The systems behind the smiles", ""]
+        out += _table(
+            ["System", "Kind", "Office", "Serves", "Data governance", "Pain"],
+            [
+                [
+                    cell(s["name"]),
+                    cell(s["kind_label"]),
+                    cell(s["office_label"]),
+                    cell(", ".join(s["serves"])),
+                    cell(s["data_governance_label"]),
+                    cell(s["pain_label"]),
+                ]
+                for s in cx["systems"]
+            ],
+        )
+        out += _more(cx["systems_more"])
+    return out
+
+
 def _gaps(context: ReportContext) -> list[str]:
     gaps = context["gaps"]
     if gaps is None:
@@ -334,5 +422,7 @@ _SECTIONS = {
     "dimensions": _dimensions,
     "measures": _measures,
     "value-chain": _value_chain,
+    "journeys": _journeys,
+    "cx": _cx,
     "gaps": _gaps,
 }
