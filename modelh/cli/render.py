@@ -38,6 +38,11 @@ class Paper(StrEnum):
     a3 = "a3"
 
 
+class Audience(StrEnum):
+    executive = "executive"
+    team = "team"
+
+
 def render(
     paths: Annotated[
         list[str],
@@ -96,10 +101,20 @@ def render(
             show_default=False,
         ),
     ] = None,
+    audience: Annotated[
+        Audience,
+        typer.Option(
+            "--audience",
+            help="Whom the report is for: executive (the gaps in plain words) or team "
+            "(adds an appendix with every finding's rule code, line and fix).",
+        ),
+    ] = Audience.executive,
 ) -> None:
     """Render each canvas as a report: an HTML page and a PDF handout.
 
-    Writes DIR/<name>.html (one self-contained file) and DIR/<name>.pdf. Exit
+    Writes DIR/<name>.html (one self-contained file) and DIR/<name>.pdf. The
+    project settings (.modelh.yaml, or [tool.modelh] in pyproject.toml, found as
+    modelh check finds them) give the gaps' rules and the firm on the cover. Exit
     status: 0 when every canvas was rendered, 1 when any could not be (its
     problems are listed at the end), 2 on a usage error.
     """
@@ -111,11 +126,12 @@ def render(
     if template_dir is not None and not template_dir.is_dir():
         what = "is a file, not a folder" if template_dir.exists() else "no such folder"
         fail(f"--template-dir: {what}: {template_dir}")
-    options = ReportOptions(sections=chosen, paper=paper.value, template_dir=template_dir)
-    # the checker's configuration matters only to the gaps section
-    config = load_config(None, discover=True) if "gaps" in chosen else None
-    if config is not None:
-        say_configuration(config.source)
+    options = ReportOptions(
+        sections=chosen, paper=paper.value, template_dir=template_dir, audience=audience.value
+    )
+    # the project settings: the checker's rules for the gaps, the firm for the cover
+    config = load_config(None, discover=True)
+    say_configuration(config.source)
     formats = ("html", "pdf") if output_format is Format.all else (output_format.value,)
     targets = find_targets(paths)
     files = list(dict.fromkeys(t.path for t in targets))

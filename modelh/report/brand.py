@@ -1,4 +1,4 @@
-"""The report's brand: its palette from the canvas's colour, and its logo.
+"""The report's brand: its palette from the canvas's colour, and its logo; the firm's.
 
 The logo policy itself (types, paths, limits) lives in ``modelh.canvas.images``;
 this module only turns its verdict into a data URI or a refusal.
@@ -8,10 +8,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from modelh.canvas.model import Canvas
-from modelh.report.contract import BrandContext
+from modelh.report.contract import BrandContext, FirmContext
 from modelh.report.errors import ReportContextError
+
+if TYPE_CHECKING:
+    from modelh.check.config import Firm
 
 DEFAULT_COLOR = "#1f4e79"
 
@@ -90,3 +94,34 @@ def logo_data_uri(canvas: Canvas) -> str | None:
             f"{logo.message}; the report is refused until it is fixed ({logo.fix})"
         )
     return logo.data_uri()
+
+
+def firm_context(firm: Firm | None) -> FirmContext | None:
+    """The consulting firm of the project settings as the cover shows it: its name,
+    its logo as a data URI, its colour; None when the settings name no firm.
+
+    The firm's logo follows the client's logo policy (``modelh.canvas.images``),
+    beside the settings file. Raises ReportContextError, at the logo's place in the
+    settings, for a logo the policy refuses (the file may have changed since the
+    settings were read).
+    """
+    if firm is None:
+        return None
+    from modelh.canvas.images import LogoProblem, logo_file
+
+    logo = None
+    if firm.logo:
+        found = logo_file(firm.settings, firm.logo, owner="settings file")
+        if isinstance(found, LogoProblem):
+            raise ReportContextError(
+                f"{firm.logo_at or firm.settings}: report.firm: {found.message}; the report "
+                f"is refused until it is fixed ({found.fix})"
+            )
+        logo = found.data_uri()
+    palette = brand_colors(firm.color)
+    return {
+        "name": firm.name or "",
+        "logo": logo,
+        "color": palette["color"],
+        "strong": palette["strong"],
+    }

@@ -16,7 +16,7 @@ from modelh import __version__
 from modelh.canvas.model import Canvas
 from modelh.report import shorten as short
 from modelh.report.brand import brand_colors, contrast, logo_data_uri
-from modelh.report.contract import ReportContext, SectionEntry
+from modelh.report.contract import FirmContext, ReportContext, SectionEntry
 from modelh.report.errors import ReportContextError
 from modelh.report.filters import (
     display_name,
@@ -79,11 +79,15 @@ def build_context(
     paper: str = "letter",
     check: FileResult | None = None,
     logo: str | None = None,
+    audience: str = "executive",
+    firm: FirmContext | None = None,
 ) -> ReportContext:
     """The template context for ``canvas``.
 
     ``check`` is the checker's result for the canvas (``modelh.check.checker.FileResult``),
-    needed by the gaps section; ``logo`` a data URI (see ``logo_data_uri``).
+    needed by the gaps section; ``logo`` a data URI (see ``logo_data_uri``);
+    ``audience`` executive or team (team adds the gaps' appendix with codes and
+    lines); ``firm`` the consulting firm of the project settings (see ``firm_context``).
     """
     info = canvas.canvas
     status = info.status
@@ -140,6 +144,7 @@ def build_context(
             "file": file,
             "subject": f"modelH canvas report: {title}, {organization}".rstrip(", "),
             "lang": "en",
+            "audience": audience,
         },
         "brand": brand_colors(info.branding.color if info.branding else None),
         "sections": section_list,
@@ -173,8 +178,9 @@ def build_context(
         "dimensions": dims,
         "measures": measures_context(canvas, short_),
         "value_chain": value_chain_context(canvas, short_),
-        "gaps": gaps_context(check, short_),
+        "gaps": gaps_context(check, short_, canvas, audience),
         "method": method_context(),
+        "firm": firm,
     }
 
 

@@ -31,7 +31,7 @@ from typing import TYPE_CHECKING, Any
 from modelh.canvas.files import write_atomic
 from modelh.canvas.model import Canvas
 from modelh.errors import UsageError
-from modelh.report.brand import logo_data_uri
+from modelh.report.brand import firm_context, logo_data_uri
 from modelh.report.context import (
     PAPERS,
     REPORT_SECTION_IDS,
@@ -54,8 +54,10 @@ from modelh.report.templates import render_context, template_folders
 
 if TYPE_CHECKING:
     from modelh.check.checker import FileResult
+    from modelh.check.config import Firm
 
 __all__ = [
+    "AUDIENCES",
     "FORMATS",
     "MAX_PAGES",
     "PAPERS",
@@ -82,19 +84,26 @@ __all__ = [
 
 FORMATS: tuple[str, ...] = ("html", "pdf")
 DEFAULT_PAPER = "letter"
+#: Whom the report is for: executives (the gaps in their words) or the team (the
+#: gaps' appendix with rule codes, keys, lines and fixes besides).
+AUDIENCES: tuple[str, ...] = ("executive", "team")
 
 
 @dataclass(frozen=True)
 class ReportOptions:
-    """What to put in a report and how: sections (in order), paper, extra templates."""
+    """What to put in a report and how: sections (in order), paper, extra templates,
+    and for whom (``AUDIENCES``)."""
 
     sections: tuple[str, ...] = REPORT_SECTION_IDS
     paper: str = DEFAULT_PAPER
     template_dir: str | os.PathLike[str] | None = None
+    audience: str = "executive"
 
     def __post_init__(self) -> None:
         if self.paper not in PAPERS:
             raise UsageError(f"unknown paper '{self.paper}': use {', '.join(PAPERS)}")
+        if self.audience not in AUDIENCES:
+            raise UsageError(f"unknown audience '{self.audience}': use {', '.join(AUDIENCES)}")
         unknown = [s for s in self.sections if s not in REPORT_SECTIONS]
         if unknown:
             raise UsageError(f"unknown section '{unknown[0]}': use {', '.join(REPORT_SECTION_IDS)}")
@@ -157,22 +166,32 @@ def render_html(
     *,
     check: Any = None,
     source: bytes | str | None = None,
+    firm: Firm | None = None,
 ) -> str:
     """The report on ``canvas`` as one self-contained HTML document.
 
     ``check`` is the checker's result for the canvas; when the gaps section is
     asked for and none is given, the canvas is checked (its file read again
-    unless ``source`` holds its text). Raises ReportError (and its kinds).
+    unless ``source`` holds its text). ``firm`` is the consulting firm of the
+    project settings (``Config.firm``), shown on the cover. Raises ReportError
+    (and its kinds).
     """
     options = options or ReportOptions()
     if check is None and "gaps" in options.sections:
         check = check_canvas_source(canvas, source)
     try:
         logo = logo_data_uri(canvas)
+        firm_shown = firm_context(firm)
     except ReportContextError as exc:
         raise ReportError(exc.message) from None
     context = build_context(
-        canvas, sections=options.sections, paper=options.paper, check=check, logo=logo
+        canvas,
+        sections=options.sections,
+        paper=options.paper,
+        check=check,
+        logo=logo,
+        audience=options.audience,
+        firm=firm_shown,
     )
     html = render_context(context, options.template_dir)
     from modelh.report.policy import RefusedMarkup, safe_html
@@ -268,7 +287,8 @@ def _render_outputs(
     if "gaps" in options.sections:
         check = check_canvas_source(canvas, source, config)
     limits.check_time()
-    html = render_html(canvas, options, check=check, source=source)
+    firm = getattr(config, "firm", None)  # report.firm of the project settings
+    html = render_html(canvas, options, check=check, source=source, firm=firm)
     limits.check_time()
     rendered = _Rendered()
     if "html" in formats:
