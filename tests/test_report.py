@@ -362,6 +362,18 @@ def test_a_subject_lacking_many_parts_is_said_once_with_all_of_them(tmp_path):
     assert "has no channel" not in text and "Nobody is accountable" not in text
 
 
+def test_a_planned_dimensions_gaps_say_it_is_only_planned(tmp_path):
+    path = tmp_path / "planned.yaml"
+    path.write_text(
+        "modelh: 1\ncanvas: {title: T, organization: O}\ncustomer_relationships:\n"
+        "  dimensions:\n    motivation: {use: planned, owner: Member services}\n",
+        encoding="utf-8",
+    )
+    text = gaps_section(render_html(load_canvas(path), ReportOptions(sections=("gaps",))))
+    assert "The planned Motivation dimension still lacks a channel" in text
+    assert "To note" in text  # a note, not a gap to close now
+
+
 def test_many_subjects_are_named_up_to_a_limit_then_counted(tmp_path):
     segments = "".join(f"  - {{id: s{i}, name: Segment {i}, role: user}}\n" for i in range(12))
     path = tmp_path / "many.yaml"

@@ -284,3 +284,50 @@ def test_the_pdf_cover_names_the_firm(tmp_path):
     cover = " ".join(reader.pages[0].extract_text().split())
     assert "PREPARED BY" in cover.upper() and "Northwind Advisory" in cover
     assert "Riverside Health Plan" in cover
+
+
+# ---------------------------------------------------------------------------
+# Where a key of a pyproject.toml stands
+
+
+def test_the_toml_scan_places_keys_past_comments_strings_and_other_tables():
+    from modelh.check.places import toml_places
+
+    text = (
+        "[project]\n"
+        'name = "report.firm = {"  # not the key\n'
+        "[tool.modelh]\n"
+        "# report = 1\n"
+        'ignore = """MH1\n'
+        'colour = "#3a3a6e"\n'
+        '"""\n'
+        "[[tool.other]]\n"
+        "x = 1\n"
+        "[tool.modelh.report.firm]\n"
+        "name = 'x'  # a note\n"
+        '"colour" = "#3a3a6e"\n'
+    )
+    places = toml_places(text)
+    assert places.keys[("ignore",)] == (5, 1)
+    assert places.keys[("report", "firm", "colour")] == (12, 1)
+    assert places.values[("report", "firm", "name")] == (11, 8)
+    assert ("colour",) not in places.keys  # inside a string
+    assert ("report",) in places.keys and ("x",) not in places.keys
+
+
+def test_the_toml_scan_never_fails_on_any_text():
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from modelh.check.places import toml_places
+
+    pieces = st.sampled_from(
+        ["[", "]", "{", "}", "=", ",", ".", "\n", '"', "'", "#", '"""', "a", "tool", "modelh", " "]
+    )
+
+    @settings(deadline=None, max_examples=300)
+    @given(st.lists(pieces, max_size=60).map("".join))
+    def scan(text: str) -> None:
+        toml_places("[tool.modelh]\n" + text)
+
+    scan()

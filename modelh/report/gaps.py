@@ -76,7 +76,12 @@ class _Names:
 
         self.segments: dict[str, str] = {}
         self.items: dict[str, tuple[str, str]] = {}  # an item's key path -> (field, name)
+        self.dimensions = {d.id: d.name for d in DIMENSIONS}
         if canvas is not None:
+            # a planned dimension's gaps are notes: the reader is told it is only planned
+            for dim_id, dim in canvas.dimensions.items():
+                if dim.use == "planned" and dim_id in self.dimensions:
+                    self.dimensions[dim_id] = f"planned {self.dimensions[dim_id]}"
             self.segments = {s.id: s.name or s.id for s in canvas.segments}
             for s in canvas.segments:
                 self.items[s.path] = ("segment", s.name or s.id)
@@ -88,7 +93,6 @@ class _Names:
                     self.items[t.path] = ("touch", _quoted(t.name or t.id or ""))
             for system in canvas.cx.systems if canvas.cx else ():
                 self.items[system.path] = ("system", _quoted(system.name or system.id))
-        self.dimensions = {d.id: d.name for d in DIMENSIONS}
         self.questions = {q.id: _quoted(q.title) for q in QUESTIONS}
         self.domains = {d.id: d.name.lower() for d in DOMAINS}
         self.capabilities = {c.id: c.name for c in CAPABILITIES}
