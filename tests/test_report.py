@@ -386,6 +386,22 @@ def test_many_subjects_are_named_up_to_a_limit_then_counted(tmp_path):
     assert f"No relationship dimension serves {named} and 4 more." in text
 
 
+def test_long_names_are_cut_so_that_a_gap_is_said_whole(tmp_path):
+    segments = "".join(
+        f"  - {{id: s{i}, name: Members {i} {'with a very long description ' * 12}}}\n"
+        for i in range(8)
+    )
+    path = tmp_path / "long.yaml"
+    path.write_text(
+        "modelh: 1\ncanvas: {title: T, organization: O}\nsegments:\n" + segments,
+        encoding="utf-8",
+    )
+    text = gaps_section(render_html(load_canvas(path), ReportOptions(sections=("gaps",))))
+    said = text.split("Where Members")[1].split(".")[0]
+    assert said.endswith("stand on the customer value chain today is not set")
+    assert said.count("…") == 8  # each name cut, visibly
+
+
 def test_audience_team_adds_the_appendix_with_codes_keys_lines_and_fixes():
     options = ReportOptions(sections=("gaps",), audience="team")
     text = visible_text(render_html(load_canvas(LAKESHORE), options))

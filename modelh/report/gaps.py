@@ -10,7 +10,7 @@ twenty near-identical lines read as one. The team's view (codes, keys, lines,
 fixes) stays the checker's own findings.
 
 Time is linear in the findings, and each statement names at most
-``SHOWN_SUBJECTS`` subjects.
+``SHOWN_SUBJECTS`` subjects, each name at most ``NAME_CHARS`` long.
 """
 
 from __future__ import annotations
@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING
 
 from modelh.canvas.model import Canvas
 from modelh.check.rules import SEVERITIES, Executive, Rule, all_rules
+from modelh.report.shorten import NAME_CHARS, cut_at_word
 
 if TYPE_CHECKING:
     from modelh.check.checker import Finding
@@ -82,9 +83,9 @@ class _Names:
             for dim_id, dim in canvas.dimensions.items():
                 if dim.use == "planned" and dim_id in self.dimensions:
                     self.dimensions[dim_id] = f"planned {self.dimensions[dim_id]}"
-            self.segments = {s.id: s.name or s.id for s in canvas.segments}
+            self.segments = {s.id: _short(s.name or s.id) for s in canvas.segments}
             for s in canvas.segments:
-                self.items[s.path] = ("segment", s.name or s.id)
+                self.items[s.path] = ("segment", self.segments[s.id])
             for m in canvas.measures:
                 self.items[m.path] = ("measure", _quoted(m.name or m.id))
             for j in canvas.journeys:
@@ -138,8 +139,13 @@ def _item_ends(path: str) -> Iterable[int]:
         index = path.find("]", index + 1)
 
 
+def _short(name: str) -> str:
+    """A name as a statement shows it: at most NAME_CHARS, cut at a word with "…"."""
+    return name if len(name) <= NAME_CHARS else cut_at_word(name[: NAME_CHARS * 4], NAME_CHARS)
+
+
 def _quoted(name: str) -> str:
-    return f"“{name}”"
+    return f"“{_short(name)}”"
 
 
 def _listed(items: Sequence[str], conjunction: str) -> str:

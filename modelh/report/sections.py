@@ -474,7 +474,8 @@ def executive_context(
                     {
                         "severity": g.severity,
                         "label": LABELS.get(g.severity, g.severity),
-                        "text": short_.line(g.text, short.TEXT_CHARS * 2),
+                        # names are cut to NAME_CHARS: a statement of eight fits whole
+                        "text": short_.line(g.text, short.TEXT_CHARS * 4),
                         "why": g.why,
                         "findings": g.findings,
                     }
