@@ -274,6 +274,16 @@ def test_the_cover_shows_the_firm_and_the_clients_branding(tmp_path):
     assert "Northwind" not in without and 'class="firm"' not in without
 
 
+def test_a_long_firm_name_is_cut_visibly_on_the_cover(tmp_path):
+    project(tmp_path, ".modelh.yaml", YAML_SETTINGS.replace("Advisory", "Advisory " * 60))
+    firm = load_in(tmp_path).firm
+    canvas = load_canvas(tmp_path / "canvases" / "riverside.yaml")
+    cover = render_html(canvas, ReportOptions(sections=("cover",)), firm=firm)
+    shown = cover.split('<p class="firm-name"')[1].split("</p>")[0].split(">", 1)[1]
+    assert shown.startswith("Northwind Advisory") and shown.endswith("…")
+    assert len(shown) <= 81
+
+
 def test_the_pdf_cover_names_the_firm(tmp_path):
     pypdf = pytest.importorskip("pypdf")
     pytest.importorskip("weasyprint")

@@ -97,8 +97,9 @@ def logo_data_uri(canvas: Canvas) -> str | None:
 
 
 def firm_context(firm: Firm | None) -> FirmContext | None:
-    """The consulting firm of the project settings as the cover shows it: its name,
-    its logo as a data URI, its colour; None when the settings name no firm.
+    """The consulting firm of the project settings as the cover shows it: its name
+    (cut at ``NAME_CHARS`` with "…"), its logo as a data URI, its colour; None when
+    the settings name no firm.
 
     The firm's logo follows the client's logo policy (``modelh.canvas.images``),
     beside the settings file. Raises ReportContextError, at the logo's place in the
@@ -118,9 +119,14 @@ def firm_context(firm: Firm | None) -> FirmContext | None:
                 f"is refused until it is fixed ({found.fix})"
             )
         logo = found.data_uri()
+    from modelh.report.shorten import NAME_CHARS, cut_at_word
+
+    name = firm.name or ""
+    if len(name) > NAME_CHARS:  # the cover keeps one or two lines for it
+        name = cut_at_word(name[: NAME_CHARS * 4], NAME_CHARS)
     palette = brand_colors(firm.color)
     return {
-        "name": firm.name or "",
+        "name": name,
         "logo": logo,
         "color": palette["color"],
         "strong": palette["strong"],
