@@ -93,6 +93,7 @@ bench: setup
 	$(BIN)/python benchmarks/startup.py
 	$(BIN)/python benchmarks/check_canvases.py
 	$(BIN)/python benchmarks/check_text.py
+	$(BIN)/python benchmarks/executive_gaps.py
 	$(BIN)/python benchmarks/save_answer.py
 	$(BIN)/python benchmarks/interview_step.py
 	$(BIN)/python benchmarks/escaping.py

@@ -47,6 +47,7 @@ from modelh.report.render import (
 from modelh.resources import templates_dir
 
 from .conftest import ROOT, dedent
+from .test_rules_meta import assert_plain_words
 
 RIVERSIDE = ROOT / "canvases" / "riverside-health-plan.yaml"
 GOLDEN = Path(__file__).parent / "golden" / "riverside-health-plan.html"
@@ -287,7 +288,8 @@ def test_value_chain_marks_today_target_and_the_trust_inflection_point():
 
 def test_gaps_group_findings_by_section_with_the_completeness_score():
     canvas = load_canvas(ROOT / "canvases" / "lakeshore-medical-group.yaml")
-    text = visible_text(render_html(canvas, ReportOptions(sections=("gaps",))))
+    options = ReportOptions(sections=("gaps",), audience="team")  # the team's appendix
+    text = visible_text(render_html(canvas, options))
     assert "Complete overall" in text
     for heading in ("The eight questions", "Relationship dimensions", "Measures"):
         assert heading in text
@@ -302,10 +304,138 @@ def test_gaps_of_journeys_and_bone_deep_cx_have_their_own_headings(tmp_path):
         + "cx:\n  systems:\n    - {id: claims, name: Claims, pain: high}\n",
         encoding="utf-8",
     )
-    text = visible_text(render_html(load_canvas(path), ReportOptions(sections=("gaps",))))
+    options = ReportOptions(sections=("gaps",), audience="team")  # the team's appendix
+    text = visible_text(render_html(load_canvas(path), options))
     assert "Journeys and touches" in text and "journey 'renewal' has no journey time" in text
     assert "Bone-deep CX and the systems behind the smiles" in text
     assert "system 'claims' causes high pain" in text
+
+
+# ---------------------------------------------------------------------------
+# The gaps for executives, and the team's appendix
+
+LAKESHORE = ROOT / "canvases" / "lakeshore-medical-group.yaml"
+
+
+def gaps_section(document: str) -> str:
+    """The visible text of the gaps section alone."""
+    return visible_text(
+        document.split('<section class="report-section gaps"')[1].split("</section>")[0]
+    )
+
+
+def test_gaps_speak_to_executives_by_theme_without_codes_keys_or_lines():
+    text = gaps_section(render_html(load_canvas(LAKESHORE), ReportOptions(sections=("gaps",))))
+    for theme in ("Customers and the value chain", "How the relationships are designed"):
+        assert theme in text
+    # the names the reader knows, and why it matters
+    assert "The answer to “Segment expectations” says nothing for Self-insured" in text
+    assert (
+        "The Connection, Motivation and Monetization dimensions have not been considered." in text
+    )
+    assert "silence is not" in text
+    assert_plain_words(text)  # no rule code, key path or line reference
+    assert "Appendix for the team" not in text
+
+
+def test_one_rules_findings_are_said_once_per_subject():
+    text = visible_text(render_html(load_canvas(LAKESHORE), ReportOptions(sections=("gaps",))))
+    # three dimensions not considered, five domains without a measure: one line each
+    assert text.count("have not been considered") == 1
+    assert text.count("Nothing measures the") == 2  # the domains, and the coordination dimension
+    assert "Nothing measures the strategy, culture, brand, people and process domains." in text
+
+
+def test_a_subject_lacking_many_parts_is_said_once_with_all_of_them(tmp_path):
+    path = tmp_path / "bare.yaml"
+    path.write_text(
+        dedent(
+            """\
+            modelh: 1
+            canvas: {title: T, organization: O}
+            customer_relationships:
+              dimensions:
+                navigation: {use: core}
+                coordination: {use: supporting}
+            """
+        ),
+        encoding="utf-8",
+    )
+    text = visible_text(render_html(load_canvas(path), ReportOptions(sections=("gaps",))))
+    assert (
+        "The Navigation and Coordination dimensions still lack a channel its customers prefer, "
+        "an approach (what the model does in it), a message in its customers' words, a measure, "
+        "an owner and emotional support or physical comfort." in text
+    )
+    assert "has no channel" not in text and "Nobody is accountable" not in text
+
+
+def test_a_planned_dimensions_gaps_say_it_is_only_planned(tmp_path):
+    path = tmp_path / "planned.yaml"
+    path.write_text(
+        "modelh: 1\ncanvas: {title: T, organization: O}\ncustomer_relationships:\n"
+        "  dimensions:\n    motivation: {use: planned, owner: Member services}\n",
+        encoding="utf-8",
+    )
+    text = gaps_section(render_html(load_canvas(path), ReportOptions(sections=("gaps",))))
+    assert "The planned Motivation dimension still lacks a channel" in text
+    assert "To note" in text  # a note, not a gap to close now
+
+
+def test_many_subjects_are_named_up_to_a_limit_then_counted(tmp_path):
+    segments = "".join(f"  - {{id: s{i}, name: Segment {i}, role: user}}\n" for i in range(12))
+    path = tmp_path / "many.yaml"
+    path.write_text(
+        "modelh: 1\ncanvas: {title: T, organization: O}\nsegments:\n" + segments,
+        encoding="utf-8",
+    )
+    text = visible_text(render_html(load_canvas(path), ReportOptions(sections=("gaps",))))
+    named = ", ".join(f"Segment {i}" for i in range(8))
+    assert f"No relationship dimension serves {named} and 4 more." in text
+
+
+def test_long_names_are_cut_so_that_a_gap_is_said_whole(tmp_path):
+    segments = "".join(
+        f"  - {{id: s{i}, name: Members {i} {'with a very long description ' * 12}}}\n"
+        for i in range(8)
+    )
+    path = tmp_path / "long.yaml"
+    path.write_text(
+        "modelh: 1\ncanvas: {title: T, organization: O}\nsegments:\n" + segments,
+        encoding="utf-8",
+    )
+    text = gaps_section(render_html(load_canvas(path), ReportOptions(sections=("gaps",))))
+    said = text.split("Where Members")[1].split(".")[0]
+    assert said.endswith("stand on the customer value chain today is not set")
+    assert said.count("…") == 8  # each name cut, visibly
+
+
+def test_audience_team_adds_the_appendix_with_codes_keys_lines_and_fixes():
+    options = ReportOptions(sections=("gaps",), audience="team")
+    text = visible_text(render_html(load_canvas(LAKESHORE), options))
+    assert "Appendix for the team: every finding" in text
+    assert re.search(r"MH101 line \d+", text)
+    assert "customer_relationships.answers" in text
+    assert "Line numbers refer to lakeshore-medical-group.yaml" in text
+    # the executives' words come first
+    assert text.index("have not been considered") < text.index("Appendix for the team")
+
+
+def test_an_unknown_audience_is_a_usage_error(tmp_path):
+    with pytest.raises(UsageError, match="unknown audience 'board'"):
+        ReportOptions(audience="board")
+    result = run("render", "--audience", "board", "-o", str(tmp_path), str(LAKESHORE))
+    assert result.exit_code == 2
+
+
+def test_render_audience_team_from_the_command_line(tmp_path):
+    result = run("render", "-f", "html", "--audience", "team", "-o", str(tmp_path), str(LAKESHORE))
+    assert result.exit_code == 0, result.output
+    team = (tmp_path / "lakeshore-medical-group.html").read_text(encoding="utf-8")
+    assert "Appendix for the team" in team
+    result = run("render", "-f", "html", "-o", str(tmp_path), str(LAKESHORE))
+    executive = (tmp_path / "lakeshore-medical-group.html").read_text(encoding="utf-8")
+    assert "Appendix for the team" not in executive and "MH101" not in executive
 
 
 # ---------------------------------------------------------------------------

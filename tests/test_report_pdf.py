@@ -402,3 +402,33 @@ def test_cli_writes_both_formats(tmp_path):
     assert len(reader.pages) == 2
     assert round(float(reader.pages[0].mediabox.width)) == 595  # A4
     assert (tmp_path / "riverside-health-plan.html").is_file()
+
+
+# ---------------------------------------------------------------------------
+# The gaps pages, read back: executives' words, and the team's appendix on request
+
+LAKESHORE = ROOT / "canvases" / "lakeshore-medical-group.yaml"
+
+
+def gaps_pages_text(data: bytes) -> str:
+    """The text of the pages from the gaps section's bookmark to the end."""
+    reader = pypdf.PdfReader(io.BytesIO(data))
+    [start] = [page for depth, title, page in outline(reader) if title == "Gaps and completeness"]
+    return squash(" ".join(page.extract_text() for page in reader.pages[start:]))
+
+
+def test_the_gaps_pages_hold_no_rule_code_key_path_or_line_unless_for_the_team():
+    from .test_rules_meta import NOT_FOR_EXECUTIVES, assert_plain_words
+
+    canvas = load_canvas(LAKESHORE)
+    executive = gaps_pages_text(render_pdf(canvas, ReportOptions(sections=("cover", "gaps"))))
+    assert "have not been considered" in executive  # the gaps are there, in plain words
+    assert not re.search(r"MH\d{3}", executive)
+    assert not re.search(r"\blines? \d+", executive)
+    assert_plain_words(executive)  # nor a key path such as customer_relationships.answers
+    options = ReportOptions(sections=("cover", "gaps"), audience="team")
+    team = gaps_pages_text(render_pdf(canvas, options))
+    assert "have not been considered" in team
+    assert re.search(r"MH\d{3}", team) and re.search(r"\bline \d+", team)
+    assert "customer_relationships.answers" in team
+    assert NOT_FOR_EXECUTIVES.search(team)

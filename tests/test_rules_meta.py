@@ -59,3 +59,55 @@ def test_the_rules_reference_is_in_step_with_the_rules():
 
     committed = (ROOT / "docs" / "rules.md").read_text(encoding="utf-8")
     assert committed == reference_text(), "docs/rules.md is stale: run `make docs`"
+
+
+# --- the executive wording ---------------------------------------------------------
+
+#: What a text for executives never holds: a rule code, a key path (snake_case or
+#: dotted), a quoted key, a key with a value of the format's vocabulary, a line
+#: reference, markup of code.
+NOT_FOR_EXECUTIVES = re.compile(
+    r"MH\d{3}"
+    r"|\b[a-z]+_[a-z_]+\b"
+    r"|\b[a-z_]+\.[a-z_]+\b"
+    r"|'\w+:'"
+    r"|\b[a-z_]+: (core|supporting|planned|none|active|pending-leadership|retired|health|"
+    r"revenue|cost|experience|operations|provider|member|up|down|draft|review|final)\b"
+    r"|\blines? \d+"
+    r"|`"
+)
+
+
+def assert_plain_words(text: str) -> None:
+    found = NOT_FOR_EXECUTIVES.search(text)
+    assert found is None, f"{found.group()!r} in a text for executives: {text}"
+
+
+@pytest.mark.parametrize("rule", RULES, ids=lambda r: r.code)
+def test_every_rule_speaks_to_executives(rule):
+    how = rule.executive
+    assert how is not None, f"{rule.code} {rule.name} has no EXECUTIVE text"
+    assert how.one and not how.one.endswith("."), "one gap, said as a sentence without its stop"
+    assert how.why.endswith(".") and len(how.why.split()) >= 8, "why it matters, in a sentence"
+    if how.over:
+        assert f"{{{how.over}}}" in how.one and how.many, "several subjects are said as one"
+        assert "{items}" in how.many or "{items_or}" in how.many
+
+
+@pytest.mark.parametrize("rule", RULES, ids=lambda r: r.code)
+def test_executive_texts_hold_no_key_code_or_line(rule):
+    how = rule.executive
+    for text in (how.one, how.many, how.why, how.part):
+        assert_plain_words(re.sub(r"\{\w+\}", "it", text))  # the fields are filled in
+
+
+def test_the_plain_words_check_catches_what_the_team_texts_hold():
+    for team in (
+        "answer it under customer_relationships.answers.cost",
+        "under motivation, write 'message:'",
+        "MH206 line 232",
+        "add a measure with tracks: health",
+        "set target_stage",
+    ):
+        with pytest.raises(AssertionError):
+            assert_plain_words(team)

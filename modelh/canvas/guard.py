@@ -424,18 +424,23 @@ def load_yaml(path: str | os.PathLike[str], kind: Kind) -> yaml.Node | None:
     Raises ``CanvasError`` with the first problems found: the file, its text, its
     nesting and aliases, its syntax, then its tags and keys.
     """
+    return load_yaml_text(path, kind)[0]
+
+
+def load_yaml_text(path: str | os.PathLike[str], kind: Kind) -> tuple[yaml.Node | None, str]:
+    """``load_yaml``, and the file's text (for the places of its keys)."""
     name = os.fspath(path)
     text = decode(read_file(name, kind), name).removeprefix("\ufeff")
     if not text.strip():
-        return None
+        return None, text
     prescan(text, name, kind)
     root = compose(text, name, kind)
     if root is None:
-        return None
+        return None, text
     problems = tag_problems(root, name, text, kind) + key_problems(root, name, text)
     if problems:
         raise CanvasError(name, problems)
-    return root
+    return root, text
 
 
 # --------------------------------------------------------------------------
@@ -456,6 +461,11 @@ _TOML_TOKEN = (
 
 def load_toml(path: str | os.PathLike[str], kind: Kind) -> dict[str, Any]:
     """The guarded data of the TOML file at ``path``."""
+    return load_toml_text(path, kind)[0]
+
+
+def load_toml_text(path: str | os.PathLike[str], kind: Kind) -> tuple[dict[str, Any], str]:
+    """``load_toml``, and the file's text (for the places of its keys)."""
     import tomllib
 
     name = os.fspath(path)
@@ -469,7 +479,7 @@ def load_toml(path: str | os.PathLike[str], kind: Kind) -> dict[str, Any]:
         raise CanvasError(name, [nesting_problem(name, 1, 1, kind)]) from None
     if _depth(data) > MAX_NESTING:
         raise CanvasError(name, [nesting_problem(name, 1, 1, kind)])
-    return data
+    return data, text
 
 
 def _toml_prescan(text: str, file: str, kind: Kind) -> None:

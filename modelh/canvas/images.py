@@ -318,32 +318,34 @@ def canvas_logo(canvas: Canvas) -> Logo | LogoProblem | None:
     return logo_file(canvas.file, branding.logo)
 
 
-def logo_file(canvas_file: str, logo: str) -> Logo | LogoProblem:
+def logo_file(canvas_file: str, logo: str, *, owner: str = "canvas") -> Logo | LogoProblem:
     """The logo ``logo`` of the canvas at ``canvas_file``, or why it cannot be used.
 
     A logo is an image file (SVG, PNG, JPEG, GIF or WebP) inside the canvas
-    file's folder, within the image limits of this module.
+    file's folder, within the image limits of this module. The firm's logo in
+    the project settings follows the same policy, beside the settings file
+    (``owner`` names the file in the messages: ``"settings file"``).
     """
     said = f"logo '{logo}'"
     if re.match(r"[A-Za-z][A-Za-z0-9+.-]*:", logo) or logo.startswith(("/", "\\")):
         return LogoProblem(
-            f"{said} is refused: a logo must be a file beside the canvas (a path relative "
+            f"{said} is refused: a logo must be a file beside the {owner} (a path relative "
             "to its folder), not a URL or an absolute path",
-            "put the image beside the canvas and give its relative path",
+            f"put the image beside the {owner} and give its relative path",
         )
     folder = Path(canvas_file).resolve().parent
     path = folder / logo
     try:
         if not path.resolve().is_relative_to(folder):
             return LogoProblem(
-                f"{said} leads out of the canvas's folder",
-                "copy the image into the canvas's folder",
+                f"{said} leads out of the {owner}'s folder",
+                f"copy the image into the {owner}'s folder",
             )
         kind = IMAGE_TYPES.get(path.suffix.lower())
         if not path.is_file():
             return LogoProblem(
-                f"{said} is not a file in the canvas's folder",
-                "put the image beside the canvas, or correct the path",
+                f"{said} is not a file in the {owner}'s folder",
+                f"put the image beside the {owner}, or correct the path",
             )
         if kind is None:
             return LogoProblem(f"{said} is not {_NAMES}", "use an image file for the logo")

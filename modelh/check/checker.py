@@ -51,9 +51,14 @@ class Finding:
     path: str
     message: str
     fix: str = ""
+    #: what the finding is about where its path does not say it (the rule's ``Hit.about``),
+    #: for the report's words to executives; not part of the output formats
+    about: tuple[tuple[str, str], ...] = ()
 
     def to_dict(self) -> dict[str, object]:
-        return asdict(self)
+        data = asdict(self)
+        del data["about"]
+        return data
 
 
 @dataclass(frozen=True)
@@ -224,6 +229,7 @@ def check_canvas(canvas: Canvas, config: Config | None = None) -> list[Finding]:
                     hit.path,
                     hit.message,
                     hit.fix,
+                    tuple(hit.about.items()),
                 )
             )
     return sorted(findings, key=_order)

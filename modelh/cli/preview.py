@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from modelh.cli._common import EXIT_OK, fail, fail_if_missing, say_configuration, style
-from modelh.cli.render import Paper
+from modelh.cli.render import Audience, Paper
 from modelh.escaping import printable
 
 if TYPE_CHECKING:
@@ -62,6 +62,14 @@ def preview(
             show_default=False,
         ),
     ] = None,
+    audience: Annotated[
+        Audience,
+        typer.Option(
+            "--audience",
+            help="Whom the handout is for: executive, or team (adds the gaps' appendix "
+            "with rule codes, lines and fixes).",
+        ),
+    ] = Audience.executive,
 ) -> None:
     """Serve a canvas's handout in a browser, shown again at every save.
 
@@ -83,10 +91,12 @@ def preview(
     if template_dir is not None and not template_dir.is_dir():
         what = "is a file, not a folder" if template_dir.exists() else "no such folder"
         fail(f"--template-dir: {what}: {template_dir}")
-    options = ReportOptions(sections=chosen, paper=paper.value, template_dir=template_dir)
-    config = load_config(None, discover=True) if "gaps" in chosen else None
-    if config is not None:
-        say_configuration(config.source)
+    options = ReportOptions(
+        sections=chosen, paper=paper.value, template_dir=template_dir, audience=audience.value
+    )
+    # the project settings: the checker's rules for the gaps, the firm for the cover
+    config = load_config(None, discover=True)
+    say_configuration(config.source)
 
     with start_preview(
         canvas, port=port or 0, options=options, config=config, on_change=_say_change

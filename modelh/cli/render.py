@@ -49,6 +49,11 @@ class Paper(StrEnum):
     a3 = "a3"
 
 
+class Audience(StrEnum):
+    executive = "executive"
+    team = "team"
+
+
 def render(
     paths: Annotated[
         list[str],
@@ -124,11 +129,21 @@ def render(
             show_default=False,
         ),
     ] = None,
+    audience: Annotated[
+        Audience,
+        typer.Option(
+            "--audience",
+            help="Whom the report is for: executive (the gaps in plain words) or team "
+            "(adds an appendix with every finding's rule code, line and fix).",
+        ),
+    ] = Audience.executive,
 ) -> None:
     """Render each canvas as a report: an HTML page and a PDF handout.
 
     Writes DIR/<name>.html (one self-contained file) and DIR/<name>.pdf; with
-    -f pptx the workshop deck DIR/<name>.pptx, with -f md DIR/<name>.md. Exit
+    -f pptx the workshop deck DIR/<name>.pptx, with -f md DIR/<name>.md. The
+    project settings (.modelh.yaml, or [tool.modelh] in pyproject.toml, found as
+    modelh check finds them) give the gaps' rules and the firm on the cover. Exit
     status: 0 when every canvas was rendered, 1 when any could not be (its
     problems are listed at the end), 2 on a usage error.
     """
@@ -150,11 +165,11 @@ def render(
         paper=paper.value,
         template_dir=template_dir,
         pptx_template=pptx_template,
+        audience=audience.value,
     )
-    # the checker's configuration matters only to the gaps section
-    config = load_config(None, discover=True) if "gaps" in chosen else None
-    if config is not None:
-        say_configuration(config.source)
+    # the project settings: the checker's rules for the gaps, the firm for the cover
+    config = load_config(None, discover=True)
+    say_configuration(config.source)
     targets = find_targets(paths)
     files = list(dict.fromkeys(t.path for t in targets))
     check_output_folder(files, output)

@@ -60,6 +60,10 @@ def print_rule(console: Console, rule: Rule) -> None:
             console.print(Text(" ".join(lines), style="bold"))
         else:
             hanging(console, Text(""), Text(" ".join(lines)))
+    if rule.executive is not None:
+        console.print()
+        label = "In the report, for executives:"
+        hanging(console, Text(""), Text.assemble((label, "bold"), " ", rule.executive.sample()))
     if rule.options:
         console.print()
         console.print(Text.assemble(("Options", "bold"), " (defaults):"))

@@ -1,4 +1,4 @@
-"""The report's brand: its palette from the canvas's colour, and its logo.
+"""The report's brand: its palette from the canvas's colour, and its logo; the firm's.
 
 The logo policy itself (types, paths, limits) lives in ``modelh.canvas.images``;
 this module only turns its verdict into a data URI or a refusal.
@@ -8,10 +8,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from modelh.canvas.model import Canvas
-from modelh.report.contract import BrandContext
+from modelh.report.contract import BrandContext, FirmContext
 from modelh.report.errors import ReportContextError
+
+if TYPE_CHECKING:
+    from modelh.check.config import Firm
 
 DEFAULT_COLOR = "#1f4e79"
 
@@ -90,3 +94,40 @@ def logo_data_uri(canvas: Canvas) -> str | None:
             f"{logo.message}; the report is refused until it is fixed ({logo.fix})"
         )
     return logo.data_uri()
+
+
+def firm_context(firm: Firm | None) -> FirmContext | None:
+    """The consulting firm of the project settings as the cover shows it: its name
+    (cut at ``NAME_CHARS`` with "…"), its logo as a data URI, its colour; None when
+    the settings name no firm.
+
+    The firm's logo follows the client's logo policy (``modelh.canvas.images``),
+    beside the settings file. Raises ReportContextError, at the logo's place in the
+    settings, for a logo the policy refuses (the file may have changed since the
+    settings were read).
+    """
+    if firm is None:
+        return None
+    from modelh.canvas.images import LogoProblem, logo_file
+
+    logo = None
+    if firm.logo:
+        found = logo_file(firm.settings, firm.logo, owner="settings file")
+        if isinstance(found, LogoProblem):
+            raise ReportContextError(
+                f"{firm.logo_at or firm.settings}: report.firm: {found.message}; the report "
+                f"is refused until it is fixed ({found.fix})"
+            )
+        logo = found.data_uri()
+    from modelh.report.shorten import NAME_CHARS, cut_at_word
+
+    name = firm.name or ""
+    if len(name) > NAME_CHARS:  # the cover keeps one or two lines for it
+        name = cut_at_word(name[: NAME_CHARS * 4], NAME_CHARS)
+    palette = brand_colors(firm.color)
+    return {
+        "name": name,
+        "logo": logo,
+        "color": palette["color"],
+        "strong": palette["strong"],
+    }

@@ -17,7 +17,7 @@ from modelh.canvas.model import Canvas
 from modelh.framework.vocab import USED_DIMENSION_USES
 from modelh.report import shorten as short
 from modelh.report.brand import brand_colors, contrast, logo_data_uri
-from modelh.report.contract import ReportContext, SectionEntry
+from modelh.report.contract import FirmContext, ReportContext, SectionEntry
 from modelh.report.errors import ReportContextError
 from modelh.report.experience import cx_context, has_cx, journeys_context
 from modelh.report.filters import (
@@ -82,11 +82,15 @@ def build_context(
     paper: str = "letter",
     check: FileResult | None = None,
     logo: str | None = None,
+    audience: str = "executive",
+    firm: FirmContext | None = None,
 ) -> ReportContext:
     """The template context for ``canvas``.
 
     ``check`` is the checker's result for the canvas (``modelh.check.checker.FileResult``),
-    needed by the gaps section; ``logo`` a data URI (see ``logo_data_uri``).
+    needed by the gaps section; ``logo`` a data URI (see ``logo_data_uri``);
+    ``audience`` executive or team (team adds the gaps' appendix with codes and
+    lines); ``firm`` the consulting firm of the project settings (see ``firm_context``).
     """
     info = canvas.canvas
     status = info.status
@@ -141,6 +145,7 @@ def build_context(
             "file": file,
             "subject": f"modelH canvas report: {title}, {organization}".rstrip(", "),
             "lang": "en",
+            "audience": audience,
         },
         "brand": brand_colors(info.branding.color if info.branding else None),
         "sections": section_list,
@@ -176,8 +181,9 @@ def build_context(
         "value_chain": value_chain_context(canvas, short_),
         "journeys": journeys_context(canvas, short_),
         "cx": cx_context(canvas, short_),
-        "gaps": gaps_context(check, short_),
+        "gaps": gaps_context(check, short_, canvas, audience),
         "method": method_context(),
+        "firm": firm,
     }
 
 

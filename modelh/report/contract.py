@@ -44,6 +44,17 @@ class ReportInfo(TypedDict):
     file: str
     subject: str
     lang: str
+    audience: str  # executive | team: whether the team's appendix of the gaps is shown
+
+
+class FirmContext(TypedDict):
+    """``firm``: the consulting firm that prepared the report (``report.firm`` in the
+    project settings), for the cover; None when the settings name none."""
+
+    name: str
+    logo: str | None  # a data URI
+    color: str  # the firm's colour, for rules and marks (the default when none is set)
+    strong: str  # the same, dark enough for text on white
 
 
 class BrandContext(TypedDict):
@@ -593,8 +604,28 @@ class FindingContext(TypedDict):
     path: str
 
 
+class ExecutiveGapContext(TypedDict):
+    """A gap as executives read it: what is missing and why it matters
+    (``modelh.report.gaps``); several findings of one rule said once."""
+
+    severity: str
+    label: str  # what the severity means to an executive: Must fix, Gap, To note
+    text: str
+    why: str
+    findings: int
+
+
+class GapTheme(TypedDict):
+    """The gaps of one theme (a rule section, titled for executives)."""
+
+    section: str
+    title: str
+    gaps: list[ExecutiveGapContext]
+    more: More | None
+
+
 class GapGroup(TypedDict):
-    """The findings of one part of the canvas."""
+    """The findings of one part of the canvas (the team's appendix)."""
 
     section: str
     title: str
@@ -619,13 +650,18 @@ class SeverityCount(TypedDict):
 
 
 class GapsContext(TypedDict):
-    """``gaps``: completeness and findings, grouped by part of the canvas."""
+    """``gaps``: completeness; the gaps for executives by theme (``themes``); and
+    the findings for the team, grouped by part of the canvas (``groups``, shown
+    only when ``team``)."""
 
     completeness: list[Completeness]
     overall: int | None
     groups: list[GapGroup]
     counts: list[SeverityCount]
     total: int
+    themes: list[GapTheme]
+    said: int  # how many gaps the themes say (fewer than the findings)
+    team: bool
 
 
 class ReportContext(TypedDict):
@@ -649,3 +685,4 @@ class ReportContext(TypedDict):
     more: ListsMore
     gaps: GapsContext | None
     method: MethodContext
+    firm: FirmContext | None

@@ -31,7 +31,7 @@ from typing import TYPE_CHECKING, Any
 from modelh.canvas.files import write_atomic
 from modelh.canvas.model import Canvas
 from modelh.errors import UsageError
-from modelh.report.brand import logo_data_uri
+from modelh.report.brand import firm_context, logo_data_uri
 from modelh.report.context import (
     PAPERS,
     REPORT_SECTION_IDS,
@@ -54,9 +54,11 @@ from modelh.report.templates import render_context, template_folders
 
 if TYPE_CHECKING:
     from modelh.check.checker import FileResult
+    from modelh.check.config import Firm
 
 __all__ = [
     "ALL_FORMATS",
+    "AUDIENCES",
     "FORMATS",
     "MAX_PAGES",
     "PAPERS",
@@ -90,21 +92,28 @@ FORMATS: tuple[str, ...] = ("html", "pdf")
 #: made only when asked for by name.
 ALL_FORMATS: tuple[str, ...] = ("html", "pdf", "pptx", "md")
 DEFAULT_PAPER = "letter"
+#: Whom the report is for: executives (the gaps in their words) or the team (the
+#: gaps' appendix with rule codes, keys, lines and fixes besides).
+AUDIENCES: tuple[str, ...] = ("executive", "team")
 
 
 @dataclass(frozen=True)
 class ReportOptions:
     """What to put in a report and how: sections (in order), paper, extra templates,
-    and the template deck the workshop deck takes its masters from."""
+    and the template deck the workshop deck takes its masters from, and for whom
+    (``AUDIENCES``)."""
 
     sections: tuple[str, ...] = REPORT_SECTION_IDS
     paper: str = DEFAULT_PAPER
     template_dir: str | os.PathLike[str] | None = None
     pptx_template: str | os.PathLike[str] | None = None
+    audience: str = "executive"
 
     def __post_init__(self) -> None:
         if self.paper not in PAPERS:
             raise UsageError(f"unknown paper '{self.paper}': use {', '.join(PAPERS)}")
+        if self.audience not in AUDIENCES:
+            raise UsageError(f"unknown audience '{self.audience}': use {', '.join(AUDIENCES)}")
         unknown = [s for s in self.sections if s not in REPORT_SECTIONS]
         if unknown:
             raise UsageError(f"unknown section '{unknown[0]}': use {', '.join(REPORT_SECTION_IDS)}")
@@ -169,17 +178,20 @@ def render_html(
     *,
     check: Any = None,
     source: bytes | str | None = None,
+    firm: Firm | None = None,
 ) -> str:
     """The report on ``canvas`` as one self-contained HTML document.
 
     ``check`` is the checker's result for the canvas; when the gaps section is
     asked for and none is given, the canvas is checked (its file read again
-    unless ``source`` holds its text). Raises ReportError (and its kinds).
+    unless ``source`` holds its text). ``firm`` is the consulting firm of the
+    project settings (``Config.firm``), shown on the cover. Raises ReportError
+    (and its kinds).
     """
     options = options or ReportOptions()
     if check is None and "gaps" in options.sections:
         check = check_canvas_source(canvas, source)
-    html = render_context(report_context(canvas, options, check), options.template_dir)
+    html = render_context(report_context(canvas, options, check, firm), options.template_dir)
     from modelh.report.policy import RefusedMarkup, safe_html
 
     try:
@@ -188,15 +200,24 @@ def render_html(
         raise FetchRefusedError(str(exc)) from None
 
 
-def report_context(canvas: Canvas, options: ReportOptions, check: Any = None) -> ReportContext:
-    """The report's context for ``canvas`` (``build_context``), its logo embedded;
-    raises ReportError for a logo the policy refuses."""
+def report_context(
+    canvas: Canvas, options: ReportOptions, check: Any = None, firm: Firm | None = None
+) -> ReportContext:
+    """The report's context for ``canvas`` (``build_context``), its logo and the firm's
+    embedded; raises ReportError for a logo the policy refuses."""
     try:
         logo = logo_data_uri(canvas)
+        firm_shown = firm_context(firm)
     except ReportContextError as exc:
         raise ReportError(exc.message) from None
     return build_context(
-        canvas, sections=options.sections, paper=options.paper, check=check, logo=logo
+        canvas,
+        sections=options.sections,
+        paper=options.paper,
+        check=check,
+        logo=logo,
+        audience=options.audience,
+        firm=firm_shown,
     )
 
 
@@ -207,6 +228,7 @@ def render_pptx(
     check: Any = None,
     source: bytes | str | None = None,
     warnings: list[str] | None = None,
+    firm: Firm | None = None,
 ) -> bytes:
     """The workshop deck on ``canvas`` as .pptx bytes (``modelh.report.deck``): the
     same canvas gives the same bytes. Its gaps slide comes with the gaps section."""
@@ -215,7 +237,7 @@ def render_pptx(
     options = options or ReportOptions()
     if check is None and "gaps" in options.sections:
         check = check_canvas_source(canvas, source)
-    context = report_context(canvas, options, check)
+    context = report_context(canvas, options, check, firm)
     return render_deck(
         canvas, context, check=check, template=options.pptx_template, warnings=warnings
     )
@@ -227,6 +249,7 @@ def render_markdown(
     *,
     check: Any = None,
     source: bytes | str | None = None,
+    firm: Firm | None = None,
 ) -> str:
     """The report on ``canvas`` as Markdown, from the context the HTML is made from."""
     from modelh.report.markdown import render_markdown as markdown
@@ -234,7 +257,7 @@ def render_markdown(
     options = options or ReportOptions()
     if check is None and "gaps" in options.sections:
         check = check_canvas_source(canvas, source)
-    return markdown(report_context(canvas, options, check))
+    return markdown(report_context(canvas, options, check, firm))
 
 
 def render_pdf(
@@ -322,18 +345,23 @@ def _render_outputs(
     if "gaps" in options.sections:
         check = check_canvas_source(canvas, source, config)
     limits.check_time()
+    firm = getattr(config, "firm", None)  # report.firm of the project settings
     rendered = _Rendered()
     if "pptx" in formats:
         said: list[str] = []
-        rendered.outputs["pptx"] = render_pptx(canvas, options, check=check, warnings=said)
+        rendered.outputs["pptx"] = render_pptx(
+            canvas, options, check=check, warnings=said, firm=firm
+        )
         rendered.warnings.extend(f"{name}: {n}" for n in said)
         limits.check_time()
     if "md" in formats:
-        rendered.outputs["md"] = render_markdown(canvas, options, check=check).encode("utf-8")
+        rendered.outputs["md"] = render_markdown(canvas, options, check=check, firm=firm).encode(
+            "utf-8"
+        )
         limits.check_time()
     if "html" not in formats and "pdf" not in formats:
         return rendered
-    html = render_html(canvas, options, check=check, source=source)
+    html = render_html(canvas, options, check=check, source=source, firm=firm)
     limits.check_time()
     if "html" in formats:
         rendered.outputs["html"] = html.encode("utf-8")

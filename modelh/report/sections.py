@@ -16,6 +16,7 @@ from modelh.report.contract import (
     DomainContext,
     FindingContext,
     GapsContext,
+    GapTheme,
     MatrixRow,
     MeasureContext,
     MeasureGroup,
@@ -406,7 +407,14 @@ def blocks_context(canvas: Canvas, short_: Shortener) -> list[BlockContext]:
     return result
 
 
-def gaps_context(check: FileResult | None, short_: Shortener) -> GapsContext | None:
+def gaps_context(
+    check: FileResult | None,
+    short_: Shortener,
+    canvas: Canvas | None = None,
+    audience: str = "executive",
+) -> GapsContext | None:
+    """The gaps: for executives by theme, in the rules' executive words; and, for
+    the team's appendix (``audience`` team), the findings with codes and lines."""
     if check is None:
         return None
     from modelh.check.rules import all_rules
@@ -446,6 +454,7 @@ def gaps_context(check: FileResult | None, short_: Shortener) -> GapsContext | N
         )
     scores = check.completeness or {}
     counts = {s: sum(1 for f in check.findings if f.severity == s) for s in SEVERITY_LABELS}
+    themes, said = executive_context(check, short_, canvas)
     return {
         "completeness": [
             {"id": k, "label": label, "score": scores.get(k)}
@@ -471,7 +480,51 @@ def gaps_context(check: FileResult | None, short_: Shortener) -> GapsContext | N
             for s in ("error", "warning", "info")
         ],
         "total": len(check.findings),
+        "themes": themes,
+        "said": said,
+        "team": audience == "team",
     }
+
+
+def executive_context(
+    check: FileResult, short_: Shortener, canvas: Canvas | None
+) -> tuple[list[GapTheme], int]:
+    """The gaps in executives' words by theme, and how many gaps they say."""
+    from modelh.report.gaps import LABELS, THEMES, executive_gaps
+
+    by_theme: dict[str, list[Any]] = {}
+    for gap in executive_gaps(check.findings, canvas):
+        by_theme.setdefault(THEMES.get(gap.section, THEMES["meta"]), []).append(gap)
+    titles = list(by_theme)
+    counts = short.share([by_theme[t] for t in titles], short.SHOWN_FINDINGS)
+    themes: list[GapTheme] = []
+    for title, count in zip(titles, counts, strict=True):
+        gaps = by_theme[title]
+        hidden = len(gaps) - count
+        themes.append(
+            {
+                "section": gaps[0].section,
+                "title": title,
+                "gaps": [
+                    {
+                        "severity": g.severity,
+                        "label": LABELS.get(g.severity, g.severity),
+                        # names are cut to NAME_CHARS: a statement of eight fits whole
+                        "text": short_.line(g.text, short.TEXT_CHARS * 4),
+                        "why": g.why,
+                        "findings": g.findings,
+                    }
+                    for g in gaps[:count]
+                ],
+                "more": {
+                    "hidden": hidden,
+                    "label": f"… and {hidden:,} more gap{'s' if hidden != 1 else ''} of this kind",
+                }
+                if hidden > 0
+                else None,
+            }
+        )
+    return themes, sum(len(v) for v in by_theme.values())
 
 
 def value_chain_context(canvas: Canvas, short_: Shortener) -> ValueChainContext:

@@ -8,8 +8,10 @@ from typing import Any
 from modelh.canvas.loader import parse_canvas
 from modelh.check.checker import Finding, check_canvas
 from modelh.check.config import Config
+from modelh.report.gaps import executive_gaps
 
 from ..conftest import ROOT
+from ..test_rules_meta import assert_plain_words
 
 #: The fully worked example: no rule may warn about it.
 WORKED = ROOT / "canvases" / "riverside-health-plan.yaml"
@@ -23,10 +25,18 @@ canvas:
 
 
 def findings(text: str, code: str, *, file: str = "c.yaml", **options: Any) -> list[Finding]:
-    """The findings of rule ``code`` (and no other) on a canvas text (dedented)."""
+    """The findings of rule ``code`` (and no other) on a canvas text (dedented).
+
+    Every finding is also said in the rule's words for executives, which must
+    fill in (``strict``) and hold no key, code or line: so each rule's tests try
+    its executive wording on every canvas they check.
+    """
     canvas = parse_canvas(textwrap.dedent(text).lstrip("\n"), file)
     config = Config(select=(code,), options={code: options} if options else {})
-    return [f for f in check_canvas(canvas, config) if f.code == code]
+    found = [f for f in check_canvas(canvas, config) if f.code == code]
+    for gap in executive_gaps(found, canvas, strict=True):
+        assert_plain_words(gap.text)
+    return found
 
 
 def hits(text: str, code: str, **options: Any) -> list[tuple[int, int, str]]:

@@ -15,11 +15,16 @@ A rule module holds, as plain data, what the registry needs::
                                # | format | meta
     OPTIONS = {}               # option name -> default value
     MERGED = Merged(...)       # optional: how several hits at one place read as one
+    EXECUTIVE = Executive(...) # the gap in the report's words for executives
     def check(canvas, options): yield Hit(path, message, fix)
 
 The module docstring is the rule's documentation (``modelh rules MH203``).
-Format rules (``SECTION = "format"``) have no ``check``: they name the loader's
-problems (``KINDS``) so that those reach the user through the same channel.
+``EXECUTIVE`` says the gap to the executives who read the report: what is
+missing and why it matters to the business, in the method's words, with no key,
+code or line number (``modelh.report.gaps`` fills in the names and says many
+findings of a rule as one). Format rules (``SECTION = "format"``) have no
+``check``: they name the loader's problems (``KINDS``) so that those reach the
+user through the same channel.
 A rule imports the model and the framework, never another rule.
 """
 
@@ -56,6 +61,42 @@ class Hit:
     message: str
     fix: str = ""
     severity: str | None = None
+    #: What the hit is about, where its path does not say it (``{"domain": "brand"}``):
+    #: the fields of the rule's ``Executive`` texts that the path cannot give.
+    about: Mapping[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Executive:
+    """How the report says a rule's gaps to executives: no keys, codes or line numbers.
+
+    ``one`` says the gap of one finding, ``why`` why it matters to the business,
+    in the method's words. Fields in braces are filled in with names the reader
+    knows: ``{dimension}``, ``{segment}``, ``{question}``, ``{measure}``,
+    ``{domain}``, ``{journey}``, ``{touch}``, ``{system}``, ``{capability}``,
+    ``{office}``, read from the finding's key path, and any field the hit gives
+    in ``about``. ``over`` names the field in which several findings of the rule
+    differ (``"dimension"``); ``many`` says them as one, with ``{items}`` (``a,
+    b and c``) or ``{items_or}`` (``a, b or c``) for it and the other fields as
+    in ``one``. A rule whose findings are about the canvas as a whole has no
+    fields and says its gap once. ``part`` names what is missing as a part of
+    the subject ("an owner"), for when one subject lacks several parts: the
+    report then says them in one sentence ("The Motivation dimension still
+    lacks a channel, a message and an owner").
+    """
+
+    one: str
+    why: str
+    many: str = ""
+    over: str = ""
+    part: str = ""
+
+    def sample(self) -> str:
+        """The gap and why it matters as the reference shows them: each field as
+        ``‹dimension›``."""
+        import re
+
+        return re.sub(r"\{(\w+)\}", r"‹\1›", self.one) + ". " + self.why
 
 
 @dataclass(frozen=True)
@@ -87,6 +128,7 @@ class Rule:
     kinds: tuple[str, ...] = ()  # format rules: the loader problem kinds they stand for
     module: str = ""
     merged: Merged | None = None
+    executive: Executive | None = None
 
     @property
     def title(self) -> str:
@@ -114,6 +156,7 @@ def all_rules() -> tuple[Rule, ...]:
                 kinds=tuple(getattr(module, "KINDS", ())),
                 module=info.name,
                 merged=getattr(module, "MERGED", None),
+                executive=getattr(module, "EXECUTIVE", None),
             )
         )
     return tuple(sorted(rules, key=lambda r: r.code))
@@ -164,6 +207,8 @@ def reference_text() -> str:
         for rule in chosen:
             out += ["", f"### {rule.code}", "", f"`{rule.name}`, {rule.severity} by default.", ""]
             out += _markdown(rule.doc)
+            if rule.executive is not None:
+                out += ["", f"In the report, for executives: {rule.executive.sample()}"]
             if rule.options:
                 options = ", ".join(f"`{k}` (default `{v!r}`)" for k, v in rule.options.items())
                 out += ["", f"Options: {options}."]

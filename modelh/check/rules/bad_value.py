@@ -13,8 +13,17 @@ Example::
       status: drafty    # draft, review or final
 """
 
+from modelh.check.rules import Executive
+
 CODE = "MH008"
 NAME = "bad-value"
 SEVERITY = "error"
 SECTION = "format"
 KINDS = ("enum", "value")
+EXECUTIVE = Executive(
+    "A value lies outside the method's vocabulary",
+    (
+        "Statuses, roles, stages and degrees of use are the method's own words; any other word "
+        "means nothing to the checks and the report."
+    ),
+)

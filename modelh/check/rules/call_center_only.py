@@ -27,7 +27,7 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from modelh.canvas.model import Canvas
-from modelh.check.rules import Hit
+from modelh.check.rules import Executive, Hit
 from modelh.check.rules._common import counted_measures
 from modelh.check.rules._measures import MEASURES, domain_of, quoted
 
@@ -36,6 +36,13 @@ NAME = "call-center-only"
 SEVERITY = "warning"
 SECTION = "measures"
 OPTIONS: dict[str, Any] = {}
+EXECUTIVE = Executive(
+    "The customer measures stop at call volumes and issue resolutions",
+    (
+        "Those counts show how busy the service is, not whether customers understand the "
+        "company, stay with it, recommend it or get healthier."
+    ),
+)
 
 #: The indicators of call volumes and issue resolutions.
 _CALL_CENTER = ("call-center", "resolution-speed")

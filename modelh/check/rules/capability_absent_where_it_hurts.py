@@ -32,7 +32,7 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from modelh.canvas.model import Canvas
-from modelh.check.rules import Hit
+from modelh.check.rules import Executive, Hit
 from modelh.check.rules._journeys import high_pain_touches, touch_label
 from modelh.framework import vocab
 
@@ -41,6 +41,16 @@ NAME = "capability-absent-where-it-hurts"
 SEVERITY = "warning"
 SECTION = "cx"
 OPTIONS: dict[str, Any] = {}
+
+EXECUTIVE = Executive(
+    "{capability} is absent in the {office}, where touches hurt customers most",
+    (
+        "Where touches hurt most, a missing capability is the likeliest reason, and fixing the "
+        "touches without it will not hold."
+    ),
+    many="{items} are absent in the {office}, where touches hurt customers most",
+    over="capability",
+)
 
 
 def check(canvas: Canvas, options: Mapping[str, Any]) -> Iterator[Hit]:

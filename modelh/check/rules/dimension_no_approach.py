@@ -23,7 +23,7 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from modelh.canvas.model import Canvas
-from modelh.check.rules import Hit
+from modelh.check.rules import Executive, Hit
 from modelh.check.rules._dimensions import element_gaps
 
 CODE = "MH204"
@@ -31,6 +31,17 @@ NAME = "dimension-no-approach"
 SEVERITY = "warning"
 SECTION = "dimensions"
 OPTIONS: dict[str, Any] = {}
+
+EXECUTIVE = Executive(
+    "The {dimension} dimension is chosen without saying what the model does in it",
+    (
+        "Until the approach is written the dimension is only a label: there is nothing for its "
+        "channels and measures to serve, and nothing to fund."
+    ),
+    many="The {items} dimensions are chosen without saying what the model does in them",
+    over="dimension",
+    part="an approach (what the model does in it)",
+)
 
 
 def check(canvas: Canvas, options: Mapping[str, Any]) -> Iterator[Hit]:

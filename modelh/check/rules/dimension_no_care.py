@@ -37,7 +37,7 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from modelh.canvas.model import Canvas
-from modelh.check.rules import Hit
+from modelh.check.rules import Executive, Hit
 from modelh.check.rules._common import gap_dimensions
 from modelh.check.rules._dimensions import filled, placeholder_note
 
@@ -46,6 +46,16 @@ NAME = "dimension-no-care"
 SEVERITY = "warning"
 SECTION = "dimensions"
 OPTIONS: dict[str, Any] = {"exempt": ["monetization"]}
+EXECUTIVE = Executive(
+    "The {dimension} dimension gives customers no {care}",
+    (
+        "Healthcare customers are often anxious, unwell or caring for someone who is: the method "
+        "asks for reassurance and practical ease of access in every dimension used."
+    ),
+    many="The {items} dimensions give customers no {care}",
+    over="dimension",
+    part="{care}",
+)
 
 _KEYS = ("emotional_support", "physical_comfort")
 _WORDS = {"emotional_support": "emotional support", "physical_comfort": "physical comfort"}
@@ -74,6 +84,7 @@ def check(canvas: Canvas, options: Mapping[str, Any]) -> Iterator[Hit]:
                 f"under {dim.id}, write 'emotional_support:' (the reassurance customers need) "
                 "and 'physical_comfort:' (the practical ease of access): the method asks for both",
                 severity,
+                about={"care": "emotional support or physical comfort"},
             )
             continue
         key = missing[0]
@@ -84,4 +95,5 @@ def check(canvas: Canvas, options: Mapping[str, Any]) -> Iterator[Hit]:
             + placeholder_note(values[key]),
             f"under {dim.id}, write '{key}:' ({_HOW[key]}): the method asks for both",
             severity,
+            about={"care": _WORDS[key]},
         )

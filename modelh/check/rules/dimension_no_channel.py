@@ -27,7 +27,7 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from modelh.canvas.model import Canvas
-from modelh.check.rules import Hit
+from modelh.check.rules import Executive, Hit
 from modelh.check.rules._dimensions import choices, element_gaps
 
 CODE = "MH203"
@@ -35,6 +35,14 @@ NAME = "dimension-no-channel"
 SEVERITY = "warning"
 SECTION = "dimensions"
 OPTIONS: dict[str, Any] = {}
+
+EXECUTIVE = Executive(
+    "The {dimension} dimension has no channel its customers prefer",
+    "A dimension without a channel reaches nobody, and nobody can cost it or staff it.",
+    many="The {items} dimensions have no channel their customers prefer",
+    over="dimension",
+    part="a channel its customers prefer",
+)
 
 
 def check(canvas: Canvas, options: Mapping[str, Any]) -> Iterator[Hit]:

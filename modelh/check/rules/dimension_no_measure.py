@@ -25,7 +25,7 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from modelh.canvas.model import Canvas
-from modelh.check.rules import Hit
+from modelh.check.rules import Executive, Hit
 from modelh.check.rules._dimensions import choices, element_gaps
 
 CODE = "MH206"
@@ -33,6 +33,17 @@ NAME = "dimension-no-measure"
 SEVERITY = "warning"
 SECTION = "dimensions"
 OPTIONS: dict[str, Any] = {}
+
+EXECUTIVE = Executive(
+    "Nothing measures the {dimension} dimension",
+    (
+        "The method asks for every dimension in use to be tracked: one without a measure cannot "
+        "show what it returns in revenue, cost or health, and is the first to lose its budget."
+    ),
+    many="Nothing measures the {items} dimensions",
+    over="dimension",
+    part="a measure",
+)
 
 
 def check(canvas: Canvas, options: Mapping[str, Any]) -> Iterator[Hit]:

@@ -23,7 +23,7 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from modelh.canvas.model import Canvas
-from modelh.check.rules import Hit
+from modelh.check.rules import Executive, Hit
 from modelh.check.rules._dimensions import element_gaps
 
 CODE = "MH205"
@@ -31,6 +31,17 @@ NAME = "dimension-no-message"
 SEVERITY = "warning"
 SECTION = "dimensions"
 OPTIONS: dict[str, Any] = {}
+
+EXECUTIVE = Executive(
+    "The {dimension} dimension has no message in the words its customers want to hear",
+    (
+        "Without one, each channel improvises its own wording and the relationship sounds "
+        "different at every touchpoint."
+    ),
+    many="The {items} dimensions have no message in the words their customers want to hear",
+    over="dimension",
+    part="a message in its customers' words",
+)
 
 
 def check(canvas: Canvas, options: Mapping[str, Any]) -> Iterator[Hit]:

@@ -23,7 +23,7 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from modelh.canvas.model import Canvas
-from modelh.check.rules import Hit
+from modelh.check.rules import Executive, Hit
 from modelh.check.rules._dimensions import element_gaps
 
 CODE = "MH207"
@@ -31,6 +31,17 @@ NAME = "dimension-no-owner"
 SEVERITY = "warning"
 SECTION = "dimensions"
 OPTIONS: dict[str, Any] = {}
+
+EXECUTIVE = Executive(
+    "Nobody is accountable for the {dimension} dimension",
+    (
+        "Relationships need someone who answers for their results; a dimension everybody shares "
+        "is one nobody improves."
+    ),
+    many="Nobody is accountable for the {items} dimensions",
+    over="dimension",
+    part="an owner",
+)
 
 
 def check(canvas: Canvas, options: Mapping[str, Any]) -> Iterator[Hit]:

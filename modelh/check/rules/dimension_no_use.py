@@ -22,7 +22,7 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from modelh.canvas.model import Canvas
-from modelh.check.rules import Hit
+from modelh.check.rules import Executive, Hit
 from modelh.framework import vocab
 
 CODE = "MH202"
@@ -30,6 +30,16 @@ NAME = "dimension-no-use"
 SEVERITY = "warning"
 SECTION = "dimensions"
 OPTIONS: dict[str, Any] = {}
+
+EXECUTIVE = Executive(
+    "How much the model relies on the {dimension} dimension is not decided",
+    (
+        "Core, supporting, planned or not used: the degree is the decision the rest hangs on, "
+        "from what must be settled now to what is left out."
+    ),
+    many="How much the model relies on the {items} dimensions is not decided",
+    over="dimension",
+)
 
 
 def check(canvas: Canvas, options: Mapping[str, Any]) -> Iterator[Hit]:

@@ -31,7 +31,7 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from modelh.canvas.model import Canvas
-from modelh.check.rules import Hit, Merged
+from modelh.check.rules import Executive, Hit, Merged
 from modelh.framework import vocab
 
 CODE = "MH201"
@@ -44,6 +44,16 @@ MERGED = Merged(
     "dimensions {items} are not considered: decide how the model uses each",
     "add each under customer_relationships.dimensions with use: core, supporting or "
     "planned, or use: none and a reason",
+)
+
+EXECUTIVE = Executive(
+    "The {dimension} dimension has not been considered",
+    (
+        "Deciding that a dimension is not for this model, and why, is a valid answer; silence is "
+        "not, and nobody can tell an oversight from a choice."
+    ),
+    many="The {items} dimensions have not been considered",
+    over="dimension",
 )
 
 

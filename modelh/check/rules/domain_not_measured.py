@@ -26,7 +26,7 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from modelh.canvas.model import Canvas
-from modelh.check.rules import Hit, Merged
+from modelh.check.rules import Executive, Hit, Merged
 from modelh.check.rules._common import counted_measures
 from modelh.check.rules._measures import MEASURES, domain_of
 from modelh.framework import vocab
@@ -41,6 +41,17 @@ MERGED = Merged(
     "domains {items} have no measure",
     "add a measure in each domain, with an indicator of that domain (modelh framework "
     "measures lists them), or with status: pending-leadership where it has none yet",
+)
+
+EXECUTIVE = Executive(
+    "Nothing measures the {domain} domain",
+    (
+        "The method judges relationships in seven domains, from strategy and culture to money "
+        "and the customer; where nothing is measured, the model cannot show that its "
+        "relationships work."
+    ),
+    many="Nothing measures the {items} domains",
+    over="domain",
 )
 
 
@@ -59,4 +70,4 @@ def check(canvas: Canvas, options: Mapping[str, Any]) -> Iterator[Hit]:
                 f"add a measure with domain: {domain} and status: pending-leadership "
                 "until its indicator is agreed with leadership"
             )
-        yield Hit(MEASURES, f"domain '{domain}' has no measure", fix)
+        yield Hit(MEASURES, f"domain '{domain}' has no measure", fix, about={"domain": domain})

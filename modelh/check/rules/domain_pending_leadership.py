@@ -23,7 +23,7 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from modelh.canvas.model import Canvas, Measure
-from modelh.check.rules import Hit
+from modelh.check.rules import Executive, Hit
 from modelh.check.rules._common import counted_measures
 from modelh.check.rules._measures import domain_of, quoted
 from modelh.framework import vocab
@@ -33,6 +33,16 @@ NAME = "domain-pending-leadership"
 SEVERITY = "info"
 SECTION = "measures"
 OPTIONS: dict[str, Any] = {}
+
+EXECUTIVE = Executive(
+    "The {domain} measures are still to be agreed with leadership",
+    (
+        "The method leaves these indicators to a conversation with leadership: a known, tracked "
+        "gap, as long as the conversation takes place."
+    ),
+    many="The {items} measures are still to be agreed with leadership",
+    over="domain",
+)
 
 
 def check(canvas: Canvas, options: Mapping[str, Any]) -> Iterator[Hit]:
@@ -51,4 +61,5 @@ def check(canvas: Canvas, options: Mapping[str, Any]) -> Iterator[Hit]:
             f"domain '{domain}' is measured only by measures pending leadership: {quoted(ids)}",
             "once leadership agrees the indicator, give the measure a direction, baseline "
             "and target and make it status: active",
+            about={"domain": domain},
         )

@@ -12,8 +12,14 @@ Example::
       - id: members        # already a segment id
 """
 
+from modelh.check.rules import Executive
+
 CODE = "MH006"
 NAME = "duplicate-id"
 SEVERITY = "error"
 SECTION = "format"
 KINDS = ("duplicate-id",)
+EXECUTIVE = Executive(
+    "Two items of the canvas share one identifier",
+    "The relationships, answers and measures that refer to them cannot tell the two apart.",
+)

@@ -12,8 +12,14 @@ Example::
       cost: TBD        # the second 'cost'
 """
 
+from modelh.check.rules import Executive
+
 CODE = "MH005"
 NAME = "duplicate-key"
 SEVERITY = "error"
 SECTION = "format"
 KINDS = ("duplicate-key",)
+EXECUTIVE = Executive(
+    "One entry of the canvas is written twice",
+    "One of the two answers would be lost without a word.",
+)

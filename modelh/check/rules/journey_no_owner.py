@@ -26,7 +26,7 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from modelh.canvas.model import Canvas
-from modelh.check.rules import Hit
+from modelh.check.rules import Executive, Hit
 from modelh.check.rules._dimensions import filled, placeholder_note
 from modelh.check.rules._journeys import touch_label
 
@@ -35,6 +35,16 @@ NAME = "journey-no-owner"
 SEVERITY = "warning"
 SECTION = "journeys"
 OPTIONS: dict[str, Any] = {}
+
+EXECUTIVE = Executive(
+    "Nobody is responsible for the journey {journey}, though some of its touches hurt customers",
+    "Change needs an owner; without one, the journey map stays a picture of the problem.",
+    many=(
+        "Nobody is responsible for the journeys {items}, though some of their touches hurt "
+        "customers"
+    ),
+    over="journey",
+)
 
 
 def check(canvas: Canvas, options: Mapping[str, Any]) -> Iterator[Hit]:

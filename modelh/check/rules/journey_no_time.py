@@ -27,13 +27,23 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from modelh.canvas.model import Canvas
-from modelh.check.rules import Hit
+from modelh.check.rules import Executive, Hit
 
 CODE = "MH501"
 NAME = "journey-no-time"
 SEVERITY = "warning"
 SECTION = "journeys"
 OPTIONS: dict[str, Any] = {}
+
+EXECUTIVE = Executive(
+    "The journey {journey} lacks its journey time, today or as aimed for",
+    (
+        "The journey map puts reducing journey time before adding features, since satisfaction "
+        "follows ease of use; only the time shows whether fixing a journey made it easier."
+    ),
+    many="The journeys {items} lack their journey time, today or as aimed for",
+    over="journey",
+)
 
 
 def check(canvas: Canvas, options: Mapping[str, Any]) -> Iterator[Hit]:

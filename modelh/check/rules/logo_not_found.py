@@ -24,13 +24,18 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from modelh.canvas.model import Canvas
-from modelh.check.rules import Hit
+from modelh.check.rules import Executive, Hit
 
 CODE = "MH010"
 NAME = "logo-not-found"
 SEVERITY = "warning"
 SECTION = "meta"
 OPTIONS: dict[str, Any] = {}
+
+EXECUTIVE = Executive(
+    "The client's logo cannot be shown",
+    "The cover of the handout would go without it, which is often found minutes before a meeting.",
+)
 
 
 def check(canvas: Canvas, options: Mapping[str, Any]) -> Iterator[Hit]:

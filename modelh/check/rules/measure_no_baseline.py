@@ -25,7 +25,7 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from modelh.canvas.model import Canvas
-from modelh.check.rules import Hit
+from modelh.check.rules import Executive, Hit
 from modelh.check.rules._common import active_measures
 
 CODE = "MH302"
@@ -33,6 +33,17 @@ NAME = "measure-no-baseline"
 SEVERITY = "warning"
 SECTION = "measures"
 OPTIONS: dict[str, Any] = {}
+
+EXECUTIVE = Executive(
+    "The measure {measure} has no starting value",
+    (
+        "Without the value when tracking began, no target can be judged ambitious or timid, and "
+        "no later figure can show progress."
+    ),
+    many="The measures {items} have no starting value",
+    over="measure",
+    part="a starting value",
+)
 
 
 def check(canvas: Canvas, options: Mapping[str, Any]) -> Iterator[Hit]:

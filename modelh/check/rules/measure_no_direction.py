@@ -23,7 +23,7 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from modelh.canvas.model import Canvas
-from modelh.check.rules import Hit
+from modelh.check.rules import Executive, Hit
 from modelh.check.rules._common import active_measures
 
 CODE = "MH304"
@@ -31,6 +31,14 @@ NAME = "measure-no-direction"
 SEVERITY = "warning"
 SECTION = "measures"
 OPTIONS: dict[str, Any] = {}
+
+EXECUTIVE = Executive(
+    "For the measure {measure}, it is not said whether higher or lower is better",
+    "Without it, nobody can judge whether the measure moves toward its target or away from it.",
+    many="For the measures {items}, it is not said whether higher or lower is better",
+    over="measure",
+    part="a direction (whether higher or lower is better)",
+)
 
 
 def check(canvas: Canvas, options: Mapping[str, Any]) -> Iterator[Hit]:

@@ -26,7 +26,7 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from modelh.canvas.model import Canvas
-from modelh.check.rules import Hit
+from modelh.check.rules import Executive, Hit
 from modelh.check.rules._common import active_measures
 
 CODE = "MH301"
@@ -34,6 +34,17 @@ NAME = "measure-no-target"
 SEVERITY = "warning"
 SECTION = "measures"
 OPTIONS: dict[str, Any] = {}
+
+EXECUTIVE = Executive(
+    "The measure {measure} has no target",
+    (
+        "Without a target nobody can tell what good looks like, or whether the relationship is "
+        "working."
+    ),
+    many="The measures {items} have no target",
+    over="measure",
+    part="a target",
+)
 
 
 def check(canvas: Canvas, options: Mapping[str, Any]) -> Iterator[Hit]:

@@ -36,7 +36,7 @@ from typing import Any
 
 from modelh.canvas.facts import money_kind
 from modelh.canvas.model import Canvas
-from modelh.check.rules import Hit
+from modelh.check.rules import Executive, Hit
 from modelh.check.rules._common import active_measures
 from modelh.check.rules._measures import domain_of
 
@@ -45,6 +45,12 @@ NAME = "measure-unused"
 SEVERITY = "warning"
 SECTION = "measures"
 OPTIONS: dict[str, Any] = {}
+EXECUTIVE = Executive(
+    "The measure {measure} is tied to no dimension and no outcome",
+    "Nobody can tell which part of the model such a measure speaks for.",
+    many="The measures {items} are tied to no dimension and no outcome",
+    over="measure",
+)
 
 #: Domains whose measures track a dimension or an outcome; the others are organization-wide.
 _DIMENSION_DOMAINS = ("customer", "process", "financial")

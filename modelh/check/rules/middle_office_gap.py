@@ -30,7 +30,7 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from modelh.canvas.model import Canvas
-from modelh.check.rules import Hit
+from modelh.check.rules import Executive, Hit
 from modelh.check.rules._journeys import high_pain_touches
 from modelh.framework import vocab
 
@@ -39,6 +39,16 @@ NAME = "middle-office-gap"
 SEVERITY = "warning"
 SECTION = "cx"
 OPTIONS: dict[str, Any] = {}
+
+EXECUTIVE = Executive(
+    "{capability} reaches the front office but not the middle office",
+    (
+        "Engagement is often front-office focused and absent in the middle office, where care "
+        "management works: customers are promised an experience care management cannot keep."
+    ),
+    many="{items} reach the front office but not the middle office",
+    over="capability",
+)
 
 
 def check(canvas: Canvas, options: Mapping[str, Any]) -> Iterator[Hit]:

@@ -12,8 +12,14 @@ Example::
       - name: Employer groups   # add: id: employers
 """
 
+from modelh.check.rules import Executive
+
 CODE = "MH003"
 NAME = "missing-key"
 SEVERITY = "error"
 SECTION = "format"
 KINDS = ("missing-key",)
+EXECUTIVE = Executive(
+    "The canvas lacks a detail that identifies it or one of its items",
+    "Without it, nothing else in the canvas can refer to the item.",
+)

@@ -27,7 +27,7 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from modelh.canvas.model import Canvas
-from modelh.check.rules import Hit
+from modelh.check.rules import Executive, Hit
 from modelh.framework import vocab
 
 CODE = "MH212"
@@ -35,6 +35,13 @@ NAME = "mix-contradicts-use"
 SEVERITY = "warning"
 SECTION = "dimensions"
 OPTIONS: dict[str, Any] = {}
+
+EXECUTIVE = Executive(
+    "The {dimension} dimension is given one degree overall and another segment by segment",
+    "Readers get two answers to one question, and one of them is wrong.",
+    many="The {items} dimensions are given one degree overall and another segment by segment",
+    over="dimension",
+)
 
 
 def _highest(degrees: list[str]) -> str:

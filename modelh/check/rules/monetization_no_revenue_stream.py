@@ -24,7 +24,7 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from modelh.canvas.model import Canvas
-from modelh.check.rules import Hit
+from modelh.check.rules import Executive, Hit
 from modelh.check.rules._dimensions import filled
 
 CODE = "MH210"
@@ -32,6 +32,14 @@ NAME = "monetization-no-revenue-stream"
 SEVERITY = "warning"
 SECTION = "dimensions"
 OPTIONS: dict[str, Any] = {}
+
+EXECUTIVE = Executive(
+    "The model counts on monetization but names no revenue stream",
+    (
+        "It claims the relationships pay off without saying where the money comes from: "
+        "premiums, capitation, fees or shared savings."
+    ),
+)
 
 
 def check(canvas: Canvas, options: Mapping[str, Any]) -> Iterator[Hit]:

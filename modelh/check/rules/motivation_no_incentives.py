@@ -25,7 +25,7 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from modelh.canvas.model import Canvas
-from modelh.check.rules import Hit
+from modelh.check.rules import Executive, Hit
 from modelh.check.rules._common import gap_dimensions
 from modelh.check.rules._dimensions import filled_list
 
@@ -34,6 +34,14 @@ NAME = "motivation-no-incentives"
 SEVERITY = "warning"
 SECTION = "dimensions"
 OPTIONS: dict[str, Any] = {}
+
+EXECUTIVE = Executive(
+    "Motivation is used without saying what the incentives are",
+    (
+        "Behavior change in healthcare runs on incentives; without them, nobody can price the "
+        "programme, fund it or tell members what they get."
+    ),
+)
 
 
 def check(canvas: Canvas, options: Mapping[str, Any]) -> Iterator[Hit]:

@@ -27,7 +27,7 @@ from typing import Any
 
 from modelh.canvas.facts import feedback_loops
 from modelh.canvas.model import Canvas
-from modelh.check.rules import Hit, Merged
+from modelh.check.rules import Executive, Hit, Merged
 from modelh.check.rules._common import counted_measures
 from modelh.check.rules._measures import MEASURES
 
@@ -39,6 +39,15 @@ OPTIONS: dict[str, Any] = {}
 MERGED = Merged(
     "no measure tracks the feedback loop from {item}",
     "no measure tracks the feedback loop from {items_or}",
+)
+EXECUTIVE = Executive(
+    "No measure shows whether feedback from {source} is acted on",
+    (
+        "A feedback loop is closed only when someone acts on it and tells the person who raised "
+        "it, and only a measure shows that this happens."
+    ),
+    many="No measure shows whether feedback from {items_or} is acted on",
+    over="source",
 )
 
 _LOOPS = (
@@ -55,4 +64,5 @@ def check(canvas: Canvas, options: Mapping[str, Any]) -> Iterator[Hit]:
                 MEASURES,
                 f"no measure tracks the feedback loop from {source}",
                 f"add a process measure with indicator: {indicator}, e.g. {example}",
+                about={"source": source},
             )

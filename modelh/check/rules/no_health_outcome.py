@@ -24,7 +24,7 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from modelh.canvas.model import Canvas
-from modelh.check.rules import Hit
+from modelh.check.rules import Executive, Hit
 from modelh.check.rules._common import counted_measures
 from modelh.check.rules._measures import MEASURES
 
@@ -33,6 +33,14 @@ NAME = "no-health-outcome"
 SEVERITY = "warning"
 SECTION = "measures"
 OPTIONS: dict[str, Any] = {}
+
+EXECUTIVE = Executive(
+    "No measure tracks a health outcome",
+    (
+        "In healthcare a relationship is worth keeping when it leaves people healthier; "
+        "satisfaction can rise while outcomes stand still."
+    ),
+)
 
 
 def check(canvas: Canvas, options: Mapping[str, Any]) -> Iterator[Hit]:

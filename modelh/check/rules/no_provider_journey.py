@@ -32,7 +32,7 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from modelh.canvas.model import Canvas
-from modelh.check.rules import Hit
+from modelh.check.rules import Executive, Hit
 from modelh.check.rules._journeys import MEMBER_KINDS
 
 CODE = "MH504"
@@ -40,6 +40,14 @@ NAME = "no-provider-journey"
 SEVERITY = "warning"
 SECTION = "journeys"
 OPTIONS: dict[str, Any] = {}
+
+EXECUTIVE = Executive(
+    "The journey map shows members' journeys but none of a provider",
+    (
+        "A health plan's customers are its members and the providers who care for them; a map of "
+        "one side leaves the other, and its costs, out of the priorities."
+    ),
+)
 
 
 def check(canvas: Canvas, options: Mapping[str, Any]) -> Iterator[Hit]:

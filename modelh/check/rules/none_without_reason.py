@@ -22,7 +22,7 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from modelh.canvas.model import Canvas
-from modelh.check.rules import Hit
+from modelh.check.rules import Executive, Hit
 from modelh.check.rules._dimensions import filled, placeholder_note
 from modelh.framework import vocab
 
@@ -31,6 +31,16 @@ NAME = "none-without-reason"
 SEVERITY = "warning"
 SECTION = "dimensions"
 OPTIONS: dict[str, Any] = {}
+
+EXECUTIVE = Executive(
+    "The {dimension} dimension is left out without saying why",
+    (
+        "Leaving a dimension out is a strategic choice that gets revisited; without the reason, "
+        "the next workshop cannot tell a decision from an oversight."
+    ),
+    many="The {items} dimensions are left out without saying why",
+    over="dimension",
+)
 
 
 def check(canvas: Canvas, options: Mapping[str, Any]) -> Iterator[Hit]:

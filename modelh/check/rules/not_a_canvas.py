@@ -11,8 +11,14 @@ Example::
     # docker-compose.yaml given to 'modelh check' by mistake
 """
 
+from modelh.check.rules import Executive
+
 CODE = "MH009"
 NAME = "not-a-canvas"
 SEVERITY = "error"
 SECTION = "format"
 KINDS = ()
+EXECUTIVE = Executive(
+    "A file given as a canvas is not one",
+    "It was most likely named by mistake, and nothing in it can be checked.",
+)

@@ -23,17 +23,30 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from modelh.canvas.model import Canvas
-from modelh.check.rules import Hit
+from modelh.check.rules import Executive, Hit
 
 CODE = "MH402"
 NAME = "one-sided-segments"
 SEVERITY = "warning"
 SECTION = "segments"
 OPTIONS: dict[str, Any] = {}
+EXECUTIVE = Executive(
+    "No segment is a {side}",
+    (
+        "Every healthcare model has a buyer who pays and a user who receives the care; what one "
+        "values is not what the other values."
+    ),
+)
 
 _SIDES = {
     "buyer": "who pays (employer, plan sponsor, government, premium-paying member)",
     "user": "who receives the care or service (member, patient, caregiver, provider)",
+}
+
+#: The missing side as the report says it to executives.
+_WHO = {
+    "buyer": "buyer, who pays for the care or service",
+    "user": "user, who receives the care or service",
 }
 
 
@@ -48,4 +61,5 @@ def check(canvas: Canvas, options: Mapping[str, Any]) -> Iterator[Hit]:
                 "segments",
                 f"every segment with a role is a {present}; no segment is a {missing}",
                 f"add a {missing} segment: {_SIDES[missing]}",
+                about={"side": _WHO[missing]},
             )

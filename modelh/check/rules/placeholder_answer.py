@@ -21,13 +21,23 @@ from typing import Any
 
 from modelh.canvas.facts import is_placeholder
 from modelh.canvas.model import Canvas
-from modelh.check.rules import Hit
+from modelh.check.rules import Executive, Hit
 
 CODE = "MH102"
 NAME = "placeholder-answer"
 SEVERITY = "warning"
 SECTION = "answers"
 OPTIONS: dict[str, Any] = {}
+
+EXECUTIVE = Executive(
+    "The answer to {question} is only a placeholder",
+    (
+        "A placeholder looks like an answer but tells the client nothing, and hides an open "
+        "question better than a blank does."
+    ),
+    many="The answers to {items} are only placeholders",
+    over="question",
+)
 
 
 def check(canvas: Canvas, options: Mapping[str, Any]) -> Iterator[Hit]:

@@ -27,13 +27,26 @@ from typing import Any
 
 from modelh.canvas.facts import asks_preferences, captured_preferences, trust
 from modelh.canvas.model import Canvas
-from modelh.check.rules import Hit
+from modelh.check.rules import Executive, Hit
 
 CODE = "MH410"
 NAME = "preferences-missing"
 SEVERITY = "warning"
 SECTION = "segments"
 OPTIONS: dict[str, Any] = {}
+
+EXECUTIVE = Executive(
+    "{segment} have reached the Trust Inflection Point, yet none of their preferences is on record",
+    (
+        "From the engage stage on, the company must recognise each customer; without their "
+        "preferences it can neither personalise nor avoid asking twice."
+    ),
+    many=(
+        "{items} have reached the Trust Inflection Point, yet none of their preferences is on "
+        "record"
+    ),
+    over="segment",
+)
 
 
 def check(canvas: Canvas, options: Mapping[str, Any]) -> Iterator[Hit]:

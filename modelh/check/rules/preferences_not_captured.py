@@ -26,13 +26,26 @@ from typing import Any
 
 from modelh.canvas.facts import captured_preferences
 from modelh.canvas.model import Canvas
-from modelh.check.rules import Hit
+from modelh.check.rules import Executive, Hit
 
 CODE = "MH411"
 NAME = "preferences-not-captured"
 SEVERITY = "warning"
 SECTION = "segments"
 OPTIONS: dict[str, Any] = {}
+
+EXECUTIVE = Executive(
+    "No preferences are captured yet for {segment}, though the company already interacts with them",
+    (
+        "Interacting is when preferences are captured; when these customers reach the engage "
+        "stage, there will be nothing to recognise them by."
+    ),
+    many=(
+        "No preferences are captured yet for {items}, though the company already interacts with "
+        "them"
+    ),
+    over="segment",
+)
 
 
 def check(canvas: Canvas, options: Mapping[str, Any]) -> Iterator[Hit]:

@@ -31,13 +31,22 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from modelh.canvas.model import Canvas
-from modelh.check.rules import Hit
+from modelh.check.rules import Executive, Hit
 
 CODE = "MH412"
 NAME = "provider-journey-missing"
 SEVERITY = "warning"
 SECTION = "segments"
 OPTIONS: dict[str, Any] = {}
+
+EXECUTIVE = Executive(
+    "The journey map has no journey of the providers this plan serves",
+    (
+        "For a health plan, providers are customers too: prior authorizations, claims and gap "
+        "lists are touches they go through, and leaving them out leaves half the customers out "
+        "of the priorities."
+    ),
+)
 
 
 def check(canvas: Canvas, options: Mapping[str, Any]) -> Iterator[Hit]:

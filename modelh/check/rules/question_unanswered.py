@@ -20,7 +20,7 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from modelh.canvas.model import Canvas
-from modelh.check.rules import Hit, Merged
+from modelh.check.rules import Executive, Hit, Merged
 from modelh.framework import QUESTIONS
 
 CODE = "MH101"
@@ -33,6 +33,16 @@ MERGED = Merged(
     "questions {items} are not answered",
     "answer each under customer_relationships.answers (modelh framework questions "
     "shows them with their guidance)",
+)
+
+EXECUTIVE = Executive(
+    "The question {question} is not answered yet",
+    (
+        "The eight relationship questions are the heart of the modelH canvas: each one open is a "
+        "relationship decision nobody has taken yet."
+    ),
+    many="The questions {items} are not answered yet",
+    over="question",
 )
 
 

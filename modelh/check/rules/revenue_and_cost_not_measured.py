@@ -27,7 +27,7 @@ from typing import Any
 
 from modelh.canvas.facts import money_kind
 from modelh.canvas.model import Canvas
-from modelh.check.rules import Hit, Merged
+from modelh.check.rules import Executive, Hit, Merged
 from modelh.check.rules._common import counted_measures
 from modelh.check.rules._measures import MEASURES
 
@@ -37,6 +37,15 @@ SEVERITY = "warning"
 SECTION = "measures"
 OPTIONS: dict[str, Any] = {}
 MERGED = Merged("no measure tracks {item}", "no measure tracks {items_or}")
+EXECUTIVE = Executive(
+    "No measure tracks the {money} of the relationships",
+    (
+        "The method asks measurement to reach the money: without what relationships earn and "
+        "what they cost to keep, nobody can show that one pays for itself."
+    ),
+    many="No measure tracks the {items} of the relationships",
+    over="money",
+)
 
 _EXAMPLES = {
     "revenue": "indicator: relationship-revenue",
@@ -53,4 +62,5 @@ def check(canvas: Canvas, options: Mapping[str, Any]) -> Iterator[Hit]:
                 f"no measure tracks {kind}",
                 f"add a measure with tracks: {kind}, e.g. a financial measure with "
                 f"{_EXAMPLES[kind]}",
+                about={"money": kind},
             )

@@ -32,7 +32,7 @@ from typing import Any
 
 from modelh.canvas.facts import trust
 from modelh.canvas.model import Canvas
-from modelh.check.rules import Hit
+from modelh.check.rules import Executive, Hit
 from modelh.framework import TRUST_BEFORE
 
 CODE = "MH213"
@@ -40,6 +40,22 @@ NAME = "rewards-before-trust"
 SEVERITY = "warning"
 SECTION = "dimensions"
 OPTIONS: dict[str, Any] = {}
+
+EXECUTIVE = Executive(
+    (
+        "Rewards are at the core of the relationship with {segment}, who have not reached the "
+        "Trust Inflection Point"
+    ),
+    (
+        "Loyalty and reward programmes bear results only past the Trust Inflection Point; before "
+        "it, the money is spent before it can pay back."
+    ),
+    many=(
+        "Rewards are at the core of the relationship with {items}, who have not reached the "
+        "Trust Inflection Point"
+    ),
+    over="segment",
+)
 
 
 def check(canvas: Canvas, options: Mapping[str, Any]) -> Iterator[Hit]:
@@ -56,4 +72,5 @@ def check(canvas: Canvas, options: Mapping[str, Any]) -> Iterator[Hit]:
             "the Trust Inflection Point: reward programs bear results only past it",
             f"make motivation supporting or planned for '{segment.id}' in its mix until the "
             "segment reaches engage, or correct the segment's stage",
+            about={"segment": segment.id},
         )

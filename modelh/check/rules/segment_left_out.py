@@ -23,7 +23,7 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from modelh.canvas.model import Canvas
-from modelh.check.rules import Hit, Merged
+from modelh.check.rules import Executive, Hit, Merged
 
 CODE = "MH104"
 NAME = "segment-left-out"
@@ -34,6 +34,16 @@ MERGED = Merged(
     "answer '{question}' leaves out segment {item}",
     "answer '{question}' leaves out segments {items}",
     "add a line 'segment-id: answer' for each under customer_relationships.answers.{question}",
+)
+
+EXECUTIVE = Executive(
+    "The answer to {question} says nothing for {segment}",
+    (
+        "Buyers and users expect different relationships; a segment left out is a relationship "
+        "nobody designed."
+    ),
+    many="The answer to {question} says nothing for {items}",
+    over="segment",
 )
 
 

@@ -21,13 +21,23 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from modelh.canvas.model import Canvas
-from modelh.check.rules import Hit
+from modelh.check.rules import Executive, Hit
 
 CODE = "MH403"
 NAME = "segment-no-role"
 SEVERITY = "warning"
 SECTION = "segments"
 OPTIONS: dict[str, Any] = {}
+
+EXECUTIVE = Executive(
+    "Whether {segment} pay, receive the care, or both, is not said",
+    (
+        "The one who pays is often not the one who receives the care, and each expects a "
+        "different relationship."
+    ),
+    many="Whether {items} pay, receive the care, or both, is not said",
+    over="segment",
+)
 
 
 def check(canvas: Canvas, options: Mapping[str, Any]) -> Iterator[Hit]:

@@ -24,7 +24,7 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from modelh.canvas.model import Canvas
-from modelh.check.rules import Hit
+from modelh.check.rules import Executive, Hit
 from modelh.framework import vocab
 
 CODE = "MH406"
@@ -32,6 +32,16 @@ NAME = "segment-no-stage"
 SEVERITY = "warning"
 SECTION = "segments"
 OPTIONS: dict[str, Any] = {}
+
+EXECUTIVE = Executive(
+    "Where {segment} stand on the customer value chain today is not set",
+    (
+        "Without it, nobody can tell what the relationship must do next, or whether trust has "
+        "tipped yet."
+    ),
+    many="Where {items} stand on the customer value chain today is not set",
+    over="segment",
+)
 
 
 def check(canvas: Canvas, options: Mapping[str, Any]) -> Iterator[Hit]:

@@ -22,7 +22,7 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from modelh.canvas.model import Canvas
-from modelh.check.rules import Hit
+from modelh.check.rules import Executive, Hit
 from modelh.framework import stage_index, vocab
 
 CODE = "MH407"
@@ -30,6 +30,13 @@ NAME = "segment-no-target-stage"
 SEVERITY = "info"
 SECTION = "segments"
 OPTIONS: dict[str, Any] = {}
+
+EXECUTIVE = Executive(
+    "How far the model means to take {segment} on the value chain is not set",
+    "The target stage is what the relationship work aims at, and next year's canvas builds on it.",
+    many="How far the model means to take {items} on the value chain is not set",
+    over="segment",
+)
 
 
 def check(canvas: Canvas, options: Mapping[str, Any]) -> Iterator[Hit]:

@@ -23,13 +23,20 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from modelh.canvas.model import Canvas
-from modelh.check.rules import Hit
+from modelh.check.rules import Executive, Hit
 
 CODE = "MH404"
 NAME = "segment-no-value-proposition"
 SEVERITY = "warning"
 SECTION = "segments"
 OPTIONS: dict[str, Any] = {}
+
+EXECUTIVE = Executive(
+    "No value proposition is built for {segment}",
+    "The model names them but offers them nothing to buy, use or hear about.",
+    many="No value proposition is built for {items}",
+    over="segment",
+)
 
 
 def check(canvas: Canvas, options: Mapping[str, Any]) -> Iterator[Hit]:

@@ -29,13 +29,23 @@ from typing import Any
 
 from modelh.canvas.facts import served_segments
 from modelh.canvas.model import Canvas, DimensionUse
-from modelh.check.rules import Hit
+from modelh.check.rules import Executive, Hit
 
 CODE = "MH405"
 NAME = "segment-not-served"
 SEVERITY = "warning"
 SECTION = "segments"
 OPTIONS: dict[str, Any] = {}
+
+EXECUTIVE = Executive(
+    "No relationship dimension serves {segment}",
+    (
+        "They are offered a value proposition but no designed relationship: nobody informs them, "
+        "guides them or keeps them."
+    ),
+    many="No relationship dimension serves {items}",
+    over="segment",
+)
 
 
 def check(canvas: Canvas, options: Mapping[str, Any]) -> Iterator[Hit]:

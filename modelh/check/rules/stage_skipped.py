@@ -39,7 +39,7 @@ from typing import Any
 
 from modelh.canvas.facts import captured_preferences, served_segments
 from modelh.canvas.model import Canvas, Segment
-from modelh.check.rules import Hit
+from modelh.check.rules import Executive, Hit
 from modelh.framework import stage_index, vocab
 
 CODE = "MH408"
@@ -47,6 +47,15 @@ NAME = "stage-skipped"
 SEVERITY = "warning"
 SECTION = "segments"
 OPTIONS: dict[str, Any] = {}
+EXECUTIVE = Executive(
+    "The plan for {segment} skips {stages} of the value chain",
+    (
+        "Trying to engage customers before communicating and interacting with them makes them "
+        "distrust the company and slide back."
+    ),
+    many="The plans for {items} skip {stages} of the value chain",
+    over="segment",
+)
 
 _PREFERENCES = "no preferences captured"
 _SERVED = "no dimension in use serves it"
@@ -93,4 +102,5 @@ def check(canvas: Canvas, options: Mapping[str, Any]) -> Iterator[Hit]:
             f"{segment.target_stage}, skipping {_and(skipped)}: {'; '.join(reasons)}",
             f"{show}set 'target_stage: {between[0]}', the next stage, and aim for "
             f"{segment.target_stage} once the segment is there",
+            about={"stages": f"the {_and(skipped)} stage" + ("s" if len(skipped) > 1 else "")},
         )

@@ -30,13 +30,24 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from modelh.canvas.model import Canvas
-from modelh.check.rules import Hit
+from modelh.check.rules import Executive, Hit
 
 CODE = "MH603"
 NAME = "system-no-data-governance"
 SEVERITY = "warning"
 SECTION = "cx"
 OPTIONS: dict[str, Any] = {}
+
+EXECUTIVE = Executive(
+    "Nobody governs the data of {system}, a system that hurts customers today",
+    (
+        "40 to 60 percent of customer dissatisfaction comes from the systems behind the front "
+        "line, not from the staff; an ungoverned system keeps hurting however well the staff are "
+        "trained."
+    ),
+    many="Nobody governs the data of {items}, systems that hurt customers today",
+    over="system",
+)
 
 
 def check(canvas: Canvas, options: Mapping[str, Any]) -> Iterator[Hit]:

@@ -23,7 +23,7 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from modelh.canvas.model import Canvas
-from modelh.check.rules import Hit
+from modelh.check.rules import Executive, Hit
 from modelh.framework import stage_index
 
 CODE = "MH409"
@@ -31,6 +31,13 @@ NAME = "target-behind-stage"
 SEVERITY = "warning"
 SECTION = "segments"
 OPTIONS: dict[str, Any] = {}
+
+EXECUTIVE = Executive(
+    "The aim for {segment} lies behind where they stand today",
+    "It plans a step backwards; usually one of the two stages is a slip.",
+    many="The aims for {items} lie behind where they stand today",
+    over="segment",
+)
 
 
 def check(canvas: Canvas, options: Mapping[str, Any]) -> Iterator[Hit]:

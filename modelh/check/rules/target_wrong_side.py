@@ -25,7 +25,7 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from modelh.canvas.model import Canvas
-from modelh.check.rules import Hit
+from modelh.check.rules import Executive, Hit
 from modelh.check.rules._common import active_measures
 from modelh.check.rules._measures import number
 
@@ -34,6 +34,16 @@ NAME = "target-wrong-side"
 SEVERITY = "warning"
 SECTION = "measures"
 OPTIONS: dict[str, Any] = {}
+
+EXECUTIVE = Executive(
+    "The target of {measure} asks for standing still or getting worse",
+    (
+        "Usually the target or the better direction was mistyped, and the progress shown in this "
+        "report reads backwards."
+    ),
+    many="The targets of {items} ask for standing still or getting worse",
+    over="measure",
+)
 
 
 def check(canvas: Canvas, options: Mapping[str, Any]) -> Iterator[Hit]:

@@ -26,7 +26,7 @@ from typing import Any
 
 from modelh.canvas.facts import is_placeholder
 from modelh.canvas.model import Canvas
-from modelh.check.rules import Hit
+from modelh.check.rules import Executive, Hit
 from modelh.check.rules._common import word_count
 
 CODE = "MH103"
@@ -34,6 +34,16 @@ NAME = "thin-answer"
 SEVERITY = "info"
 SECTION = "answers"
 OPTIONS: dict[str, Any] = {"min_words": 6}
+
+EXECUTIVE = Executive(
+    "The answer to {question} is too short to act on",
+    (
+        "A one-line answer rarely says who does what, through which channel and at what cost; "
+        "the next workshop would start from nothing."
+    ),
+    many="The answers to {items} are too short to act on",
+    over="question",
+)
 
 
 def check(canvas: Canvas, options: Mapping[str, Any]) -> Iterator[Hit]:

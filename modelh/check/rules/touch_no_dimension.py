@@ -26,7 +26,7 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from modelh.canvas.model import Canvas
-from modelh.check.rules import Hit
+from modelh.check.rules import Executive, Hit
 from modelh.check.rules._journeys import high_pain_touches, touch_label
 
 CODE = "MH503"
@@ -34,6 +34,16 @@ NAME = "touch-no-dimension"
 SEVERITY = "warning"
 SECTION = "journeys"
 OPTIONS: dict[str, Any] = {}
+
+EXECUTIVE = Executive(
+    "The painful touch {touch} is tied to no relationship dimension",
+    (
+        "Without a dimension, no measure will show whether fixing the touch worked, and no owner "
+        "will take it up."
+    ),
+    many="The painful touches {items} are tied to no relationship dimension",
+    over="touch",
+)
 
 
 def check(canvas: Canvas, options: Mapping[str, Any]) -> Iterator[Hit]:

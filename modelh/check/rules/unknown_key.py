@@ -12,8 +12,14 @@ Example::
       titel: Medicare Advantage 2027   # title
 """
 
+from modelh.check.rules import Executive
+
 CODE = "MH004"
 NAME = "unknown-key"
 SEVERITY = "error"
 SECTION = "format"
 KINDS = ("unknown-key",)
+EXECUTIVE = Executive(
+    "Part of the canvas is written under a heading the method does not know",
+    "What is written there is lost to every reader: no check and no report sees it.",
+)

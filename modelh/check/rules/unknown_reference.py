@@ -14,8 +14,14 @@ Example::
         channels: [member-ap]   # member-app
 """
 
+from modelh.check.rules import Executive
+
 CODE = "MH007"
 NAME = "unknown-reference"
 SEVERITY = "error"
 SECTION = "format"
 KINDS = ("reference",)
+EXECUTIVE = Executive(
+    "The canvas refers to an item it does not define",
+    "The chain from customer to relationship to measure is broken at that point.",
+)

@@ -13,7 +13,13 @@ Example::
     cost: Nurse line at $4 PMPM, rising to $5 in 2028   # modelh: disable=MH103
 """
 
+from modelh.check.rules import Executive
+
 CODE = "MH090"
 NAME = "unused-suppression"
 SEVERITY = "warning"
 SECTION = "meta"
+EXECUTIVE = Executive(
+    "A note in the canvas silences a gap that is no longer there",
+    "Left in place, it would hide the next real gap at that point without anyone noticing.",
+)

@@ -14,8 +14,14 @@ Example::
         baseline: 41%      # a number: write 41 and unit: "%"
 """
 
+from modelh.check.rules import Executive
+
 CODE = "MH002"
 NAME = "wrong-type"
 SEVERITY = "error"
 SECTION = "format"
 KINDS = ("type",)
+EXECUTIVE = Executive(
+    "Part of the canvas holds the wrong kind of value",
+    "The checks and the report cannot read it, so it is left out of both.",
+)

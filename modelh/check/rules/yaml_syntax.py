@@ -13,8 +13,14 @@ Example::
         title: Medicare Advantage 2027   # a tab: indent with spaces
 """
 
+from modelh.check.rules import Executive
+
 CODE = "MH001"
 NAME = "yaml-syntax"
 SEVERITY = "error"
 SECTION = "format"
 KINDS = ("syntax", "file")
+EXECUTIVE = Executive(
+    "The canvas file cannot be read",
+    "Nothing in it can be checked or shown to anyone until it is corrected.",
+)
