@@ -137,3 +137,13 @@ def test_the_markdown_follows_the_options_like_the_html():
     markdown = render_markdown(canvas, options)
     assert markdown.startswith("## 1. The customer value chain\n")
     assert "| Medicare Advantage members 65+ | Engage | Collaborate | at it |" in markdown
+
+
+def test_the_gaps_speak_to_executives_unless_the_team_asks(tmp_path):
+    canvas = load_canvas(str(ROOT / "canvases" / "lakeshore-medical-group.yaml"))
+    executive = render_markdown(canvas)
+    gaps = executive.split("Gaps and completeness", 1)[1]
+    assert not re.search(r"MH\d{3}|\bline \d|customer_relationships", gaps)
+    assert "- **" in gaps  # the gaps, said in words
+    team = render_markdown(canvas, ReportOptions(audience="team"))
+    assert re.search(r"MH\d{3}, line \d+", team.split("Gaps and completeness", 1)[1])

@@ -402,8 +402,17 @@ def _gaps(context: ReportContext) -> list[str]:
     )
     if not gaps["total"]:
         return [*out, "No gaps found: the canvas covers everything the method asks for.", ""]
+    for theme in gaps["themes"]:
+        out += [f"### {inline(theme['title'])}", ""]
+        for gap in theme["gaps"]:
+            why = f" {inline(gap['why'])}" if gap["why"] else ""
+            out.append(f"- **{inline(gap['label'])}**: {inline(gap['text'])}{why}")
+        out += ["", *_more(theme["more"])]
+    if not gaps["team"]:
+        return out
+    out += ["### For the team: every finding, with its rule, line and fix", ""]
     for group in gaps["groups"]:
-        out += [f"### {inline(group['title'])}", ""]
+        out += [f"#### {inline(group['title'])}", ""]
         for f in group["findings"]:
             fix = f" {inline(f['fix'][:1].upper() + f['fix'][1:])}." if f["fix"] else ""
             where = f"{f['code']}, line {f['line']}"
