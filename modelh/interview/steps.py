@@ -1023,10 +1023,9 @@ def _cx_steps(canvas: Canvas) -> Iterator[Step]:
         group = f"Capability {n} of {len(capabilities)}: {cap.name}"
         for office in fw.CX_OFFICE_DETAILS:
             note = cap.summary
-            if painful.get(office.id):
-                note += f"\nHigh-pain touches in the {office.name.lower()}: " + "; ".join(
-                    painful[office.id]
-                )
+            if painful.get(office.id):  # first: the line a short screen keeps
+                touches = "; ".join(painful[office.id])
+                note = f"High-pain touches in the {office.name.lower()}: {touches}\n{note}"
             yield Step(
                 f"cx:{cap.id}:{office.id}",
                 "cx",
