@@ -470,9 +470,10 @@ def test_an_answers_file_with_a_sixth_headline_is_refused_and_changes_nothing(ha
     )
     before = harbor.read_bytes()
     result = CliRunner().invoke(app, ["interview", str(harbor), "--answers", str(answers)])
-    assert result.exit_code == 2, result.output
+    assert result.exit_code == 1, result.output
     message = " ".join(result.output.split())
     assert "at most 5 headline measures" in message and "would make 6" in message
+    assert "nps, line-cost, roadmap, m1, m2, m3" in message
     assert "was not changed" in message
     assert harbor.read_bytes() == before
 
@@ -638,3 +639,13 @@ def test_in_a_real_terminal_a_journey_with_two_touches_and_a_cx_row(harbor, tmp_
         "middle": "partial",
         "back": "absent",
     }
+
+
+def test_only_takes_a_journey_a_touch_a_capability_or_a_system_id_at_the_command_line(mapped):
+    with_system = mapped.read_text() + "cx:\n  systems:\n    - {id: claims, name: Claims}\n"
+    mapped.write_text(with_system, encoding="utf-8")
+    for ident in ("home", "discharge-call", "insights", "claims"):
+        result = CliRunner().invoke(app, ["interview", str(mapped), "--only", ident], input="")
+        assert "this input is not one" in result.output, (ident, result.output)
+    result = CliRunner().invoke(app, ["interview", str(mapped), "--only", "#2"], input="")
+    assert result.exit_code == 2 and "nothing to ask about '#2'" in result.output

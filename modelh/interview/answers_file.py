@@ -9,7 +9,7 @@ from modelh import framework as fw
 from modelh.canvas.editing import Append, CanvasFile, Edit, apply_edits
 from modelh.canvas.loader import parse_canvas
 from modelh.canvas.model import Canvas
-from modelh.errors import CanvasError, ModelhError
+from modelh.errors import CanvasError, ModelhError, Problem
 from modelh.interview.numbers import parse_number
 from modelh.interview.steps import strongest
 from modelh.interview.walk import Change, Outcome
@@ -71,9 +71,7 @@ def answers_from_file(file: CanvasFile, answers_path: str) -> Outcome:
     if not edits:
         return Outcome(completed=True)
     new_text = apply_edits(file.text, edits, str(file.path))
-    problem = _too_many_headlines(parse_canvas(new_text, str(file.path)))
-    if problem:
-        raise ModelhError(f"{answers_path}: {problem}; {file.path} was not changed")
+    _check_headlines(canvas, parse_canvas(new_text, str(file.path)))
     if new_text != file.text:
         file.save(new_text)
     outcome = Outcome(completed=True)
@@ -87,14 +85,21 @@ def answers_from_file(file: CanvasFile, answers_path: str) -> Outcome:
     return outcome
 
 
-def _too_many_headlines(canvas: Canvas) -> str:
-    """Why the canvas has more headline measures than the executive summary shows ("")."""
-    chosen = [m.id for m in canvas.measures if m.headline]
-    if len(chosen) <= fw.MAX_HEADLINES:
-        return ""
-    return (
+def _check_headlines(before: Canvas, after: Canvas) -> None:
+    """Refuse (``CanvasError``) answers that give the executive summary more headline
+    measures than it shows (a canvas that had more already is not made to lose any)."""
+    chosen = [m.id for m in after.measures if m.headline]
+    had = sum(1 for m in before.measures if m.headline)
+    if len(chosen) <= max(fw.MAX_HEADLINES, had):
+        return
+    message = (
         f"the executive summary shows at most {fw.MAX_HEADLINES} headline measures, and "
         f"these answers would make {len(chosen)}: {', '.join(chosen)}"
+    )
+    path = "customer_relationships.measures"
+    line, column = after.place(path)[1][:2]
+    raise CanvasError(
+        after.file, [Problem(after.file, line, column, line, column, "value", path, message)]
     )
 
 

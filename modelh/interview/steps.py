@@ -1098,13 +1098,15 @@ _NOT_IDS = frozenset({"+", "new", HEADLINES.split(":")[1]})
 
 
 def step_ids(canvas: Canvas, sections: Sequence[str] = INTERVIEW_SECTIONS) -> set[str]:
-    """The ids ``--only`` can name: each step's question, dimension, segment or measure."""
-    return {
-        part
-        for step in plan(canvas, sections)
-        for part in step.key.split(":")[1:2]
-        if part not in _NOT_IDS
-    }
+    """The ids ``--only`` can name: each step's question, dimension, segment, measure,
+    journey, touch, capability or system."""
+    ids = set()
+    for step in plan(canvas, sections):
+        parts = step.key.split(":")
+        ids.add(parts[1])
+        if parts[2:3] == ["touch"] and not parts[3].startswith(("#", "+")):
+            ids.add(parts[3])  # a touch with an id: journey:<journey>:touch:<touch>:<field>
+    return ids - _NOT_IDS
 
 
 def check_only(canvas: Canvas, sections: Sequence[str], only: str) -> None:
