@@ -644,8 +644,80 @@ def test_in_a_real_terminal_a_journey_with_two_touches_and_a_cx_row(harbor, tmp_
 def test_only_takes_a_journey_a_touch_a_capability_or_a_system_id_at_the_command_line(mapped):
     with_system = mapped.read_text() + "cx:\n  systems:\n    - {id: claims, name: Claims}\n"
     mapped.write_text(with_system, encoding="utf-8")
-    for ident in ("home", "discharge-call", "insights", "claims"):
+    for ident in ("home", "discharge-call", "insights", "claims", "headlines"):
         result = CliRunner().invoke(app, ["interview", str(mapped), "--only", ident], input="")
         assert "this input is not one" in result.output, (ident, result.output)
     result = CliRunner().invoke(app, ["interview", str(mapped), "--only", "#2"], input="")
     assert result.exit_code == 2 and "nothing to ask about '#2'" in result.output
+
+
+def test_adding_a_journey_its_touches_and_a_system_fits_80_columns_and_24_lines(tmp_path):
+    import io
+
+    from rich.cells import cell_len
+    from rich.console import Console
+
+    from modelh.interview.prompter import RichPrompter
+
+    path = tmp_path / "riverside.yaml"  # the most segments, channels and journeys
+    path.write_bytes((ROOT / "canvases" / "riverside-health-plan.yaml").read_bytes())
+    out = io.StringIO()
+    prompter = RichPrompter(Console(file=out, width=80, height=24, highlight=False))
+    typed = iter(
+        [
+            "y",  # another journey
+            "Renewing coverage each year",
+            "",
+            "1",
+            "",
+            "14 days",
+            "10 days",
+            "2 days",
+            "2027-Q4",
+            "Member experience office",
+            "y",  # a touch
+            "Annual notice of change arrives",
+            "",
+            "+",  # its channel, made on the spot
+            "Member email",
+            "",
+            "email",
+            "back",
+            "information",
+            "high",
+            "low",
+            "3 days",
+            "n",
+            "n",
+            *["n"] * 4,  # no next touch for any journey
+            "y",  # another system
+            "Claims platform",
+            "",
+            "claims",
+            "back",
+            "coordination, monetization",
+            "partial",
+            "high",
+            "n",
+            "/quit",
+        ]
+    )
+    marks: list[int] = []
+
+    def reply(prefill: str) -> str:
+        marks.append(len(out.getvalue()))
+        return next(typed)
+
+    prompter._input = reply
+    # the steps that add: a journey, the next touch of each, a system
+    Interview(CanvasFile.read(path), prompter, sections=["journeys", "cx"], only="+").run()
+    text = out.getvalue()
+    screens = [text[a:b] for a, b in zip([0, *marks], marks, strict=False)]
+    assert len(screens) > 30
+    for screen in screens:
+        lines = screen.rstrip("\n").split("\n")
+        assert len(lines) <= 23, screen
+        assert [line for line in lines if cell_len(line) > 80] == [], screen
+    canvas = load_canvas(path)
+    assert canvas.journey("renewing-coverage-each-year").touches[0].channel == "member-email"
+    assert canvas.cx.systems[-1].id == "claims-platform"

@@ -1094,7 +1094,7 @@ def _block_steps(canvas: Canvas) -> Iterator[Step]:
 # -- --only -----------------------------------------------------------------------------
 
 #: Key parts that name no item of the canvas: the steps that add one.
-_NOT_IDS = frozenset({"+", "new", HEADLINES.split(":")[1]})
+_NOT_IDS = frozenset({"+", "new"})
 
 
 def step_ids(canvas: Canvas, sections: Sequence[str] = INTERVIEW_SECTIONS) -> set[str]:

@@ -1,6 +1,7 @@
 """The interview: a walk through the whole canvas in the method's order (segments,
-value propositions, channels, the canvas questions, the seven dimensions, measures
-and the other blocks), each answer written back into the canvas file at once.
+value propositions, channels, the canvas questions, the seven dimensions, measures,
+the journey map, bone-deep CX and the other blocks), each answer written back into
+the canvas file at once.
 
 The walk is a list of steps made from the canvas as it stands (``steps.plan``),
 made again after every answer. Each step is shown and answered through a
@@ -8,8 +9,9 @@ made again after every answer. Each step is shown and answered through a
 answer becomes an edit of the file's text (``modelh.canvas.editing``): only that
 value changes, and the file is saved, atomically, before the next step is shown.
 A section opens with a step that adds its items: a new segment, value
-proposition, channel or measure is asked for field by field, on the spot (a
-channel or a measure also from a dimension's list), and saved as soon as it is
+proposition, channel, measure, journey (then its touches, in order) or system is
+asked for field by field, on the spot (a channel or a measure also from a
+dimension's list, a channel from a touch's), and saved as soon as it is
 complete. Nothing here prints.
 
 Where the walk is: each step shown carries, in ``number`` and ``total``, its
