@@ -710,6 +710,24 @@ def test_a_long_number_keeps_every_digit():
     assert "target: 0.1000000000000000000001}" in new
 
 
+def test_a_headline_is_written_as_a_plain_true_or_false_and_again_changes_nothing():
+    path = ("customer_relationships", "measures", "[csat]", "headline")
+    text = ODD.replace(
+        "  measures: []   # none yet\n", "  measures:\n    - id: csat\n      name: C\n"
+    )
+    new = apply_edits(text, [Edit(path, True)])
+    assert "      headline: true\n" in new
+    assert parse_canvas(new).measure("csat").headline is True
+    assert apply_edits(new, [Edit(path, True)]) == new  # already there: not one byte changes
+    off = apply_edits(new, [Edit(path, False)])
+    assert "      headline: false\n" in off and parse_canvas(off).measure("csat").headline is False
+    flow = ODD.replace("  measures: []   # none yet\n", "  measures:\n    - {id: csat, name: C}\n")
+    assert "- {id: csat, name: C, headline: true}" in apply_edits(flow, [Edit(path, True)])
+    assert (render_scalar(True), render_scalar(False)) == ("true", "false")
+    # a text that reads as a boolean is still quoted: only a true boolean is written bare
+    assert render_scalar("true") == "'true'"
+
+
 def test_a_temporary_file_left_by_a_killed_save_is_removed_by_the_next_save(tmp_path):
     import fcntl
 

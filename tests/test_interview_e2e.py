@@ -65,6 +65,8 @@ def _assert_the_canvas_is_built(canvas: Path) -> None:
     assert built.measure("care-plan").indicator is None  # the "other" indicator
     assert built.measure("cost-to-serve").due == "2027-12"
     assert built.key_partners[0].text.startswith("Community health clinics")
+    assert [m.id for m in built.measures if m.headline] == ["comprehension", "cost-to-serve"]
+    assert built.measure("care-plan").segments == ("members",)
     assert _gaps(canvas) == []
 
 
@@ -227,7 +229,15 @@ WALK: list[tuple[str, str]] = [
         )
     ],
     *_details("monetization", channels="2", measures="+", owner="Finance"),
-    # the measures are complete; the other blocks, as lists
+    # the measures' figures are complete: whom each measures, and the headlines
+    ("Whom does it measure", "1"),
+    ("Whom does it measure", "1"),
+    ("Whom does it measure", "1"),
+    ("head the executive summary", "1,3"),
+    # no journey mapped yet, bone-deep CX left for later
+    ("Add a journey?", "n"),
+    ("reach into the front office", "/next"),
+    # the other blocks, as lists
     ("earn money", "Capitation per member per month; Quality incentive payments"),
     ("largest costs", "Medical claims; Care guides and nurses"),
     ("do well for the model", "Run care management; Keep members through renewals"),

@@ -487,10 +487,12 @@ def test_a_change_between_two_steps_is_read_before_the_next_one(canvas_file):
                     text.replace("      baseline: 70\n", "      baseline: 70\n      current: 77\n")
                 )
 
-    # every due date set: the measures section asks only the current values
+    # every due date, whom each measures and the headline set: the measures section asks
+    # only the current values
     text = canvas_file.read_text(encoding="utf-8")
     for baseline in ("      baseline: 18\n", "      baseline: 70\n"):
-        text = text.replace(baseline, baseline + '      due: "2027"\n')
+        text = text.replace(baseline, baseline + '      due: "2027"\n      segments: [members]\n')
+    text = text.replace("      indicator: nps\n", "      indicator: nps\n      headline: true\n")
     canvas_file.write_text(text, encoding="utf-8")
     script = Teammate(answer_then_a_teammate_fills_the_next)
     outcome = interview(canvas_file, script, sections=["measures"]).run()

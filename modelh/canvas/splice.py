@@ -753,8 +753,9 @@ def read_value(root: yaml.Node, path: Path_) -> Any:
 def _same(found: object, intended: object) -> bool:
     if intended is None or intended == "" or intended == [] or intended == {}:
         return found in (None, "", [], {})
-    if isinstance(intended, bool):
-        return False
+    if isinstance(intended, bool):  # written plain, as the loader reads a boolean
+        word = "true" if intended else "false"
+        return found in (word, word.capitalize(), word.upper())
     if isinstance(intended, int | float):
         if not isinstance(found, str):
             return False

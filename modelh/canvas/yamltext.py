@@ -148,8 +148,8 @@ def render_scalar(value: Any, *, flow: bool = False) -> str:
         return ""
     if isinstance(value, _Raw):
         return str(value)
-    if isinstance(value, bool):
-        raise EditError("a canvas holds no true/false values")
+    if isinstance(value, bool):  # a measure's headline: the only true/false of a canvas
+        return "true" if value else "false"
     if isinstance(value, Number):
         return value.text
     if isinstance(value, int | float):

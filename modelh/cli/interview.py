@@ -41,8 +41,9 @@ def interview(
         str | None,
         typer.Option(
             "--only",
-            help="Only the steps of one question, dimension, segment or "
-            "measure id (e.g. cost, motivation, employers, csat).",
+            help="Only the steps of one question, dimension, segment, measure, "
+            "journey, CX capability or system id (e.g. cost, motivation, employers, "
+            "csat, home-after-discharge, insights, claims).",
             show_default=False,
         ),
     ] = None,
@@ -61,8 +62,11 @@ def interview(
 
     The sections, in order: segments, value propositions, channels, the canvas
     questions, the seven dimensions (the degree for each segment, question 1
-    drafted from it, then each dimension's details), measures, and the blocks
-    (revenue streams, cost structure, key activities, resources and partners).
+    drafted from it, then each dimension's details), measures (with whom each
+    measures and the headlines), journeys and their touches, bone-deep CX (each
+    capability in each office) and the systems behind the smiles, and the
+    blocks (revenue streams, cost structure, key activities, resources and
+    partners).
 
     Only the answered values change in the file: comments, order and formatting
     stay as they were. Every answer is saved at once, so Ctrl-C loses nothing;
@@ -186,6 +190,13 @@ def _shown(change: Change) -> str:
     return f"{dotted(change.path)}:\n" + "\n".join("    " + line for line in text.splitlines())
 
 
+def _named(value: object) -> str:
+    """A value of a list as the summary shows it: an item by its name (or id)."""
+    if isinstance(value, dict):
+        return str(value.get("name") or value.get("id") or "an item")
+    return str(value)
+
+
 def _summary(file, changes, check_source, console=None) -> None:  # type: ignore[no-untyped-def]
     """What changed, the gaps the checker still sees, and the completeness."""
     from modelh.interview.walk import dotted
@@ -197,8 +208,10 @@ def _summary(file, changes, check_source, console=None) -> None:  # type: ignore
         )
         for change in changes:
             after = change.after
-            if isinstance(after, list | tuple):
-                after = ", ".join(str(a) for a in after) or "(none)"
+            if isinstance(after, bool):
+                after = "true" if after else "false"
+            elif isinstance(after, list | tuple):  # texts, ids, or items (touches)
+                after = ", ".join(_named(a) for a in after) or "(none)"
             elif isinstance(after, dict):
                 after = "added"
             elif after is None:

@@ -1,6 +1,8 @@
 """Coaching for every step of the interview that is not a question, a dimension, a
 measurement domain or a stage: the segments, value propositions, channels, the
-details of a dimension, the measures' fields and the other canvas blocks.
+details of a dimension, the measures' fields, the journeys and their touches (the
+journey map, modelH's first CX project), bone-deep CX in each office (West
+Monroe) and the systems behind the smiles, and the other canvas blocks.
 
 ``COACHING`` maps a topic (``"segment.jobs"``, ``"dimension.emotional_support"``)
 to its guidance; one topic is one record, shared by every step about it.
@@ -563,6 +565,434 @@ _COACHING: dict[str, Guidance] = {
         example=(
             "The CX office owns NPS; finance owns cost to serve; the quality team owns HbA1c "
             "control and its Stars rating."
+        ),
+    ),
+    "measure.segments": Guidance(
+        why=(
+            "Many customer indicators are read segment by segment: a satisfaction score that "
+            "mixes members and employers hides both. Saying whom a measure measures lets the "
+            "report and the checks read it against the right segment."
+        ),
+        good_answer=(
+            "The segments the measure counts; none chosen means every segment, which suits "
+            "company-wide measures better than customer ones."
+        ),
+        example=(
+            "Member NPS measures Medicare Advantage members only; cost to serve per member per "
+            "month measures members; retention measures employer groups."
+        ),
+    ),
+    "measure.channel": Guidance(
+        why=(
+            "Cost to satisfy is measured channel by channel, since an email, a chat, a call and "
+            "a visit cost very different amounts to resolve. The channel tells the report which "
+            "row of that comparison this measure is."
+        ),
+        good_answer=(
+            "The channel this measure counts, picked from the canvas's channels; one measure per "
+            "channel makes the comparison."
+        ),
+        example=(
+            "Cost to satisfy a claim-status question on the care line; the same question on the "
+            "member app, as a second measure."
+        ),
+    ),
+    "measure.headline": Guidance(
+        why=(
+            "The executive summary shows the few measures leadership should watch, five at "
+            "most. Choosing them decides what the model is judged by, so it belongs in the "
+            "workshop rather than in the report's layout."
+        ),
+        good_answer=(
+            "Up to five active measures that together cover revenue, cost, health outcomes and "
+            "the customer's experience; a sixth is refused."
+        ),
+        example=(
+            "Relationship revenue, cost to serve per member per month, member NPS and HbA1c "
+            "control for members with diabetes, as four headlines."
+        ),
+    ),
+    # -- the journey map (modelH's first CX project) and its touches
+    "journey.add": Guidance(
+        why=(
+            "modelH recommends a customer journey map as the first customer-experience project: "
+            "the journey a customer takes with the organization over time and across every "
+            "touch point. For a health plan the inventory covers the journeys of members and "
+            "of providers."
+        ),
+        good_answer=(
+            "Start minimal: one journey that matters to customers and to cost, mapped end to "
+            "end, then the next; a health plan maps at least one member journey and one "
+            "provider journey."
+        ),
+        example=(
+            "Home after a hospital stay for Medicare Advantage members; getting a prior "
+            "authorization for network practices; becoming a parent's proxy for caregivers."
+        ),
+    ),
+    "journey.name": Guidance(
+        why=(
+            "The name is how the journey appears on the report's journey map and in the "
+            "priority list. Executives should recognize the moment in the customer's life it "
+            "describes."
+        ),
+        good_answer=(
+            "The customer's situation seen from their side, short enough for a map title, "
+            "rather than the name of the process or department that handles it."
+        ),
+        example=(
+            "Home after a hospital stay, rather than discharge follow-up workflow; getting a "
+            "prior authorization, rather than UM intake."
+        ),
+    ),
+    "journey.segment": Guidance(
+        why=(
+            "A journey belongs to one segment: its jobs-to-be-done, expectations and preferred "
+            "channels shape every touch. Mapping one segment's journey keeps the touches about "
+            "real people rather than an average customer."
+        ),
+        good_answer=(
+            "The segment whose people take this journey; when two segments take it differently, "
+            "such as members and their caregivers, map two journeys."
+        ),
+        example=(
+            "Home after a hospital stay is the members' journey; the same discharge seen by the "
+            "practice that follows up is a provider journey."
+        ),
+    ),
+    "journey.job": Guidance(
+        why=(
+            "The journey map is where processes, the customer's jobs-to-be-done, measures and "
+            "expectations meet. Naming the job keeps each touch judged by whether it helps the "
+            "customer get it done."
+        ),
+        good_answer=(
+            "One of the segment's jobs-to-be-done, in the customer's words, that the journey "
+            "serves from its first touch to its last."
+        ),
+        example=(
+            "Get home from the hospital and stay home; get prior authorizations decided without "
+            "phone tag; book visits for a parent after work."
+        ),
+    ),
+    "journey.time": Guidance(
+        why=(
+            "Satisfaction follows ease of use more than a rich feature list (McKinsey research, "
+            "as modelH reports it), so cutting journey time comes before adding features. "
+            "Journey time is how long one journey takes the customer, from the first touch to "
+            "the job done."
+        ),
+        good_answer=(
+            "A number, a space and a unit (minutes, hours, days or weeks): the time when work on "
+            "the journey started, the time today, and the time aimed for."
+        ),
+        example=(
+            "Home after a hospital stay: 9 days at the baseline, 6 days today, 3 days as the "
+            "target; a prior authorization: from 6 days down to 1 day."
+        ),
+    ),
+    "journey.due": Guidance(
+        why=(
+            "A target time without a date is a wish. The due date says when the journey will be "
+            "judged against its target, usually a quarter or a plan year away."
+        ),
+        good_answer=(
+            "A year, a month, a quarter or a day, written 2027, 2027-06, 2027-Q2 or 2027-06-30, "
+            "soon enough to act on what the journey map shows."
+        ),
+        example=(
+            "2027-06 for cutting the journey home after a hospital stay to 3 days; 2027-Q3 for "
+            "prior authorizations decided within a day."
+        ),
+    ),
+    "journey.owner": Guidance(
+        why=(
+            "The method asks to assign responsibility for every journey and to keep the work "
+            "agile. A journey crosses departments, so without one owner each touch is improved "
+            "alone and the journey takes as long as before."
+        ),
+        good_answer=(
+            "The team or role that answers for the journey from first touch to last, with the "
+            "standing to change touches that other departments run."
+        ),
+        example=(
+            "Care management owns home after a hospital stay; utilization management owns prior "
+            "authorizations; the member experience office owns proxy access."
+        ),
+    ),
+    "touch.add": Guidance(
+        why=(
+            "The touch inventory lists every place the customer meets the organization on the "
+            "journey, in the order they meet them. Prioritizing starts from this list: what "
+            "hurts, what costs, what is digital."
+        ),
+        good_answer=(
+            "Each touch in the order the customer meets it, from the first contact to the job "
+            "done, including the letters and the waits that nobody owns."
+        ),
+        example=(
+            "Discharge call from the care guide, then the follow-up visit booked with a ride, "
+            "then refill reminders by text, then the explanation of benefits by mail."
+        ),
+    ),
+    "touch.name": Guidance(
+        why=(
+            "A touch is named as the customer meets it, so that the map reads as their "
+            "experience rather than an organization chart. The report places the name on the "
+            "journey map, in order, with its pain."
+        ),
+        good_answer=(
+            "What happens to the customer at this point, in a few words, with the channel or "
+            "the person involved when that tells touches apart."
+        ),
+        example=(
+            "Care guide calls within 48 hours of discharge; proxy consent form printed, signed "
+            "and mailed back; decision posted in the provider portal."
+        ),
+    ),
+    "touch.channel": Guidance(
+        why=(
+            "The channel makes a touch digital or manual: digital, email, chat and sms count as "
+            "digital. Digital journeys are easier to fix, and journeys that are mostly digital "
+            "score higher with customers."
+        ),
+        good_answer=(
+            "The channel from the canvas that the customer uses at this touch; a channel missing "
+            "from the canvas can be added on the spot with +."
+        ),
+        example=(
+            "The proxy form comes through plan mail (manual); the first login happens in the "
+            "member app (digital); an authorization request goes through the provider line."
+        ),
+    ),
+    "touch.office": Guidance(
+        why=(
+            "Experience is made in every office, not only where customers are served. Knowing "
+            "which office carries a touch shows where the CX capabilities must reach for that "
+            "touch to improve."
+        ),
+        good_answer=(
+            "front when customer-facing staff or tools carry it, middle for care management and "
+            "clinical work, back for claims, billing, enrollment and compliance."
+        ),
+        example=(
+            "The welcome call is front office; the clinical review of an authorization is middle "
+            "office; the claim paid against it is back office."
+        ),
+    ),
+    "touch.dimension": Guidance(
+        why=(
+            "Each touch serves one of the seven relationship dimensions more than the others. "
+            "Naming it ties the journey map to the dimensions, their owners and their measures."
+        ),
+        good_answer=(
+            "The dimension the touch mostly works for: information, navigation, coordination, "
+            "connection, transition, motivation or monetization."
+        ),
+        example=(
+            "A follow-up visit booked with a ride is coordination; the discharge call handing "
+            "the member back to the plan is transition; the explanation of benefits is "
+            "information."
+        ),
+    ),
+    "touch.pain": Guidance(
+        why=(
+            "Work on the journey map starts with the touches that move the needle for "
+            "customers. Pain says how much this touch hurts the customer today; the high, "
+            "medium and low scale is modelh's own."
+        ),
+        good_answer=(
+            "high when customers complain, give up or call again, medium when it takes effort "
+            "but gets done, low when they hardly notice it; judged from complaints and surveys."
+        ),
+        example=(
+            "A paper proxy form that takes ten days is high; a first app login that needs a "
+            "password reset is medium; an explanation of benefits that arrives is low."
+        ),
+    ),
+    "touch.cost": Guidance(
+        why=(
+            "The needle moves for cost as well as for customers: a touch that is expensive to "
+            "run is worth fixing even when customers mind it less. This scale is modelh's own "
+            "too."
+        ),
+        good_answer=(
+            "What the touch costs the company each time today, compared with the journey's "
+            "other touches: staff time, calls, paper, partners' fees."
+        ),
+        example=(
+            "A nurse reviewing every authorization by phone is high; a care guide's call is "
+            "medium; a text reminder sent automatically is low."
+        ),
+    ),
+    "touch.time": Guidance(
+        why=(
+            "Journey time adds up the customer's time at each touch and waiting for the next. "
+            "The touches that take most of it are where cutting journey time can come from."
+        ),
+        good_answer=(
+            "The customer's time spent at or waiting for this touch, as a number and a unit: "
+            "minutes, hours, days or weeks."
+        ),
+        example=(
+            "2 days waiting for the discharge call; 10 days for the proxy form to come back; 4 "
+            "hours for a decision posted in the portal."
+        ),
+    ),
+    # -- bone-deep CX (West Monroe): each capability in each office
+    "cx.front": Guidance(
+        why=(
+            "West Monroe's bone-deep CX holds that four capabilities (strategy and design, "
+            "information management, insights, delivery) must reach every office. The front "
+            "office needs customer data and a strategy per segment, dialogue across channels "
+            "with clear escalations, and an engagement architecture behind them."
+        ),
+        good_answer=(
+            "absent, partial or established for this capability where customers are served; "
+            "the scale is modelh's own, and partial means some teams or channels have it."
+        ),
+        example=(
+            "CX delivery is established in the front office when every channel follows the "
+            "designed experience; insights are partial when only the app's data is analyzed."
+        ),
+    ),
+    "cx.middle": Guidance(
+        why=(
+            "In the middle office care management works as behavior change: the right message "
+            "on the right channel at the right time, tailored by population, activating people "
+            "rather than adding touches. Engagement capabilities are often focused on the front "
+            "office and missing here."
+        ),
+        good_answer=(
+            "How far this capability reaches care management, utilization review and clinical "
+            "programs, with data integrated across pharmacy, clinical and payer sources."
+        ),
+        example=(
+            "Information management is absent in the middle office when care managers cannot "
+            "see what members told customer service; partial when they see it a day later."
+        ),
+    ),
+    "cx.back": Guidance(
+        why=(
+            "The back office decides cost, flexibility and automated compliance with "
+            "regulations and service levels, and agrees with sales, marketing, network and care "
+            "management on what is sold versus what can be serviced. A promise the back office "
+            "cannot keep becomes a pain at a front-office touch."
+        ),
+        good_answer=(
+            "How far this capability reaches claims, billing, enrollment, compliance and IT, "
+            "judged by whether their work follows the designed experience."
+        ),
+        example=(
+            "CX strategy and design is absent in the back office when claims rules are set "
+            "without the member journey in view, and established when the claims team designs "
+            "with it."
+        ),
+    ),
+    # -- the systems behind the smiles
+    "system.add": Guidance(
+        why=(
+            "Between 40 and 60 percent of customer dissatisfaction comes from the systems "
+            "front-line staff rely on, not from the staff (Haimberger, after Customers for "
+            "Life). Listing the systems behind the smiles shows where the experience is decided."
+        ),
+        good_answer=(
+            "The systems of record behind members and providers, each with its office; for a "
+            "health plan they include care management, claims, recruiting, member services and "
+            "compliance."
+        ),
+        example=(
+            "Care management platform (middle office); claims platform (back office); member "
+            "services CRM (front office); prior-authorization intake queue (middle office)."
+        ),
+    ),
+    "system.name": Guidance(
+        why=(
+            "The name is how the system appears on the report's bone-deep CX page, beside the "
+            "capabilities. Staff should recognize it as the tool they use every day."
+        ),
+        good_answer=(
+            "The name the staff use for the system, with what it does when the product name "
+            "alone does not say it."
+        ),
+        example=(
+            "Claims platform; care management platform; member services CRM; the "
+            "prior-authorization intake queue, fed by fax and phone."
+        ),
+    ),
+    "system.kind": Guidance(
+        why=(
+            "For a payer the systems of record behind members and providers include care "
+            "management, claims, recruiting, member services and compliance. The kind groups "
+            "systems so that a missing one shows."
+        ),
+        good_answer=(
+            "The kind from the list closest to what the system does, or other when none fits; a "
+            "system doing two jobs takes its main one."
+        ),
+        example=(
+            "The claims platform is claims; the member services CRM is member-services; the "
+            "provider credentialing tool is recruiting; an analytics warehouse is data."
+        ),
+    ),
+    "system.office": Guidance(
+        why=(
+            "A system sits in the office whose work it runs, and the experience it shapes "
+            "reaches customers through that office's touches. The office places it on the "
+            "bone-deep CX grid beside that office's capabilities."
+        ),
+        good_answer=(
+            "front for tools that customers and customer-facing staff use, middle for care and "
+            "clinical work, back for claims, billing, enrollment and compliance."
+        ),
+        example=(
+            "The member services CRM is front office; the care management platform is middle "
+            "office; the claims platform is back office."
+        ),
+    ),
+    "system.serves": Guidance(
+        why=(
+            "A system's flaws show up in the relationship dimensions that depend on it. Naming "
+            "them links the systems behind the smiles to the dimensions whose experience they "
+            "decide."
+        ),
+        good_answer=(
+            "The dimensions whose experience depends on this system working well, picked from "
+            "the seven; usually one to three."
+        ),
+        example=(
+            "The care management platform serves navigation, coordination and transition; the "
+            "claims platform serves coordination and monetization."
+        ),
+    ),
+    "system.data_governance": Guidance(
+        why=(
+            "Data governance and quality assurance across the systems of record are part of "
+            "the experience: a wrong address or a lost preference reaches the customer. The "
+            "absent, partial and established scale is modelh's own."
+        ),
+        good_answer=(
+            "established when the system's data has owners, agreed definitions and regular "
+            "quality checks; partial when some of it does; absent when none of it does."
+        ),
+        example=(
+            "The claims platform is established, audited every quarter; the member CRM is "
+            "partial, with preferences typed as free text; a fax intake queue is absent."
+        ),
+    ),
+    "system.pain": Guidance(
+        why=(
+            "However well trained the front line, the systems it relies on decide the "
+            "experience. Rating each system's pain shows which to fix first, on modelh's high, "
+            "medium and low scale."
+        ),
+        good_answer=(
+            "How much dissatisfaction the system causes today, for customers and for the staff "
+            "serving them, judged from complaints, rework and workarounds."
+        ),
+        example=(
+            "A fax intake queue that loses requests is high; a CRM that needs three screens to "
+            "find a member is medium; a claims platform that rarely errs is low."
         ),
     ),
     # -- the other blocks of the canvas

@@ -125,6 +125,8 @@ USED_DIMENSION_USES: tuple[str, ...] = ("core", "supporting")
 MEASURE_TRACKS: tuple[str, ...] = ("revenue", "cost", "health", "experience", "operations")
 MEASURE_DIRECTIONS: tuple[str, ...] = ("up", "down")
 MEASURE_STATUSES: tuple[str, ...] = ("active", "pending-leadership", "retired")
+#: The most measures a canvas shows on the executive summary (``headline: true``).
+MAX_HEADLINES = 5
 
 #: Channel kinds that make a touch digital; a touch through any other kind is manual.
 DIGITAL_CHANNEL_KINDS: tuple[str, ...] = ("digital", "email", "chat", "sms")

@@ -5,28 +5,44 @@ from __future__ import annotations
 
 from typing import Any
 
-from modelh.canvas.editing import Append, CanvasFile, Edit
+from modelh import framework as fw
+from modelh.canvas.editing import Append, CanvasFile, Edit, apply_edits
+from modelh.canvas.loader import parse_canvas
 from modelh.canvas.model import Canvas
-from modelh.errors import CanvasError, ModelhError
+from modelh.errors import CanvasError, ModelhError, Problem
 from modelh.interview.numbers import parse_number
 from modelh.interview.steps import strongest
 from modelh.interview.walk import Change, Outcome
 
+
+def _spellings(word: str) -> tuple[str, ...]:
+    return (word, word.capitalize(), word.upper())
+
+
 _NUMBER_KEYS = frozenset({"baseline", "current", "target"})
-_ITEM_LISTS = frozenset({"segments", "value_propositions", "channels", "measures"})
+_ITEM_LISTS = frozenset(
+    {"segments", "value_propositions", "channels", "measures", "journeys", "touches", "systems"}
+)
+#: Lists whose items may come without ids: such a list is replaced whole.
+_WHOLE_WITHOUT_IDS = frozenset({"touches"})
+#: How a headline's true or false may be written (as the loader reads them).
+_BOOLEANS = {word: value for value in (True, False) for word in _spellings(str(value).lower())}
 
 
 def answers_from_file(file: CanvasFile, answers_path: str) -> Outcome:
     """Apply a partial canvas (the canvas's own keys) to ``file``, non-interactively.
 
     Everything the interview asks can be given: segments, value propositions,
-    channels and measures (items with an id are matched to the canvas's by id,
-    their keys set, or added when new), answers (one text, or one per segment),
-    a dimension's mix (which replaces a list of segments, and sets ``use`` to its
-    highest degree when the file gives no ``use``), and the other blocks (lists
-    without ids, replaced whole). Empty values are skipped. The same checks as
-    the interview apply; the file is written once, and only when every value is
-    accepted; applying the same file again changes nothing.
+    channels, measures, journeys, their touches and the systems behind the
+    smiles (items with an id are matched to the canvas's by id, their keys set,
+    or added when new; a journey's touches given without ids replace its list
+    whole), answers (one text, or one per segment), a dimension's mix (which
+    replaces a list of segments, and sets ``use`` to its highest degree when the
+    file gives no ``use``), bone-deep CX's capabilities office by office, and the
+    other blocks (lists without ids, replaced whole). Empty values are skipped.
+    The same checks as the interview apply (at most five headline measures); the
+    file is written once, and only when every value is accepted; applying the
+    same file again changes nothing.
     """
     import yaml
 
@@ -54,7 +70,10 @@ def answers_from_file(file: CanvasFile, answers_path: str) -> Outcome:
     edits = file.pending(edits)  # a value the canvas holds already is no change
     if not edits:
         return Outcome(completed=True)
-    file.apply(edits)
+    new_text = apply_edits(file.text, edits, str(file.path))
+    _check_headlines(canvas, parse_canvas(new_text, str(file.path)))
+    if new_text != file.text:
+        file.save(new_text)
     outcome = Outcome(completed=True)
     for edit in edits:
         if isinstance(edit, Edit):
@@ -66,7 +85,27 @@ def answers_from_file(file: CanvasFile, answers_path: str) -> Outcome:
     return outcome
 
 
+def _check_headlines(before: Canvas, after: Canvas) -> None:
+    """Refuse (``CanvasError``) answers that give the executive summary more headline
+    measures than it shows (a canvas that had more already is not made to lose any)."""
+    chosen = [m.id for m in after.measures if m.headline]
+    had = sum(1 for m in before.measures if m.headline)
+    if len(chosen) <= max(fw.MAX_HEADLINES, had):
+        return
+    message = (
+        f"the executive summary shows at most {fw.MAX_HEADLINES} headline measures, and "
+        f"these answers would make {len(chosen)}: {', '.join(chosen)}"
+    )
+    path = "customer_relationships.measures"
+    line, column = after.place(path)[1][:2]
+    raise CanvasError(
+        after.file, [Problem(after.file, line, column, line, column, "value", path, message)]
+    )
+
+
 def _number(key: str, value: Any) -> Any:
+    if key == "headline" and isinstance(value, str):
+        return _BOOLEANS.get(value, value)  # anything else: the canvas's check names it
     if key in _NUMBER_KEYS and isinstance(value, str):
         try:
             return parse_number(value, thousands=False)
@@ -90,6 +129,9 @@ def _edits_for(
             and isinstance(value, list)
             and all(isinstance(i, dict) for i in value)
         ):
+            if key in _WHOLE_WITHOUT_IDS and any(item.get("id") is None for item in value):
+                edits.append(Edit(here, [_typed_item(item) for item in value]))
+                continue
             existing = _existing_ids(canvas, here)
             for number, item in enumerate(value):
                 ident = item.get("id")
@@ -100,8 +142,7 @@ def _edits_for(
                     rest = {k: v for k, v in item.items() if k != "id"}
                     _edits_for(rest, (*here, f"[{ident}]"), canvas, edits)
                 else:
-                    new = {k: _number(k, v) for k, v in item.items() if v not in (None, "")}
-                    edits.append(Append(here, new))
+                    edits.append(Append(here, _typed_item(item)))
             continue
         if (
             isinstance(value, dict)
@@ -113,6 +154,11 @@ def _edits_for(
                 _use_of_mix(value, here, canvas, edits)
             continue
         edits.append(Edit(here, _number(key, value)))  # an answer per segment goes whole
+
+
+def _typed_item(item: dict[str, Any]) -> dict[str, Any]:
+    """A new list item as the canvas will hold it: its empty values left out."""
+    return {k: _number(k, v) for k, v in item.items() if v not in (None, "")}
 
 
 def _is_dimension(path: tuple[str, ...]) -> bool:
@@ -153,4 +199,11 @@ def _existing_ids(canvas: Canvas, path: tuple[str, ...]) -> set[str]:
         return {v.id for v in canvas.value_propositions}
     if path == ("customer_relationships", "measures"):
         return {m.id for m in canvas.measures}
+    if path == ("journeys",):
+        return {j.id for j in canvas.journeys}
+    if len(path) == 3 and path[0] == "journeys" and path[2] == "touches":
+        journey = canvas.journey(path[1][1:-1])
+        return {t.id for t in journey.touches if t.id} if journey is not None else set()
+    if path == ("cx", "systems"):
+        return {s.id for s in canvas.cx.systems} if canvas.cx is not None else set()
     return set()

@@ -288,6 +288,8 @@ class RichPrompter:
             return [part.strip() for part in text.split(";") if part.strip()]
         values = [v for v, _ in step.choices]
         if kind == "choice":
+            if text in ("+", "new", "+new") and step.allow_new:
+                return NEW
             return _pick(text, values)
         # multi
         if text in ("-", "/none"):

@@ -4,10 +4,14 @@ The walk follows the method's order: the customer segments first (who they are,
 buyer or user, their jobs, where they are heading, their stage in the value
 chain), then the value propositions built for them, the channels, the canvas
 questions, the seven dimensions (the degree for each segment, question 1 drafted
-from that mix, then each used dimension's details), the measures, and the other
-blocks of the canvas. A section opens with a step that adds its items (a
-segment, a value proposition, a channel, a measure). ``plan`` is called again
-after every answer, so the walk grows and shrinks with the canvas.
+from that mix, then each used dimension's details), the measures, then the
+customer-experience work that builds on them: the journey map (modelH's first CX
+project: each journey and its touches in order) and bone-deep CX (West Monroe:
+each capability in each office, and the systems behind the smiles), and last
+the other blocks of the canvas. A section opens with a step that adds its items
+(a segment, a value proposition, a channel, a measure, a journey, a system).
+``plan`` is called again after every answer, so the walk grows and shrinks with
+the canvas.
 """
 
 from __future__ import annotations
@@ -17,7 +21,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from modelh import framework as fw
-from modelh.canvas.model import Canvas, DimensionUse
+from modelh.canvas.model import Canvas, DimensionUse, Journey, Touch
 from modelh.errors import UsageError
 
 INTERVIEW_SECTIONS = (
@@ -27,6 +31,8 @@ INTERVIEW_SECTIONS = (
     "questions",
     "dimensions",
     "measures",
+    "journeys",
+    "cx",
     "blocks",
 )
 
@@ -38,6 +44,8 @@ SECTION_TITLES = {
     "questions": "Canvas questions",
     "dimensions": "Relationship dimensions",
     "measures": "Measures",
+    "journeys": "Journeys and touches",
+    "cx": "Bone-deep CX and systems",
     "blocks": "Revenue, costs, activities, resources and partners",
 }
 
@@ -90,6 +98,41 @@ CANVAS_KIND_LABELS: tuple[tuple[str, str], ...] = (
 #: The channel kinds, as the choices list them.
 CHANNEL_KIND_LABELS = tuple((k, "mail: postal" if k == "mail" else k) for k in fw.CHANNEL_KINDS)
 
+#: The offices a touch or a system sits in, front to back (bone-deep CX).
+OFFICE_LABELS: tuple[tuple[str, str], ...] = (
+    ("front", "front: where customers are served (service, sales, the app)"),
+    ("middle", "middle: care management, utilization review, clinical programs"),
+    ("back", "back: claims, billing, enrollment, compliance, IT"),
+)
+
+#: How much a touch or a system hurts customers today (modelh's scale).
+PAIN_LABELS: tuple[tuple[str, str], ...] = (
+    ("high", "high: customers complain, give up or have to call again"),
+    ("medium", "medium: an effort, but it gets done"),
+    ("low", "low: customers hardly notice it"),
+)
+
+#: What a touch costs the company today (modelh's scale).
+COST_LABELS: tuple[tuple[str, str], ...] = (
+    ("high", "high: staff time, calls or paper on every journey"),
+    ("medium", "medium: some staff time, or a partner's fee"),
+    ("low", "low: self-service or automated"),
+)
+
+#: How far a CX capability reaches into an office (modelh's scale).
+REACH_LABELS: tuple[tuple[str, str], ...] = (
+    ("absent", "absent: not there in this office"),
+    ("partial", "partial: in some teams or processes, not throughout"),
+    ("established", "established: how this office works every day"),
+)
+
+#: How well a system's data is governed (the same scale).
+GOVERNANCE_LABELS: tuple[tuple[str, str], ...] = (
+    ("absent", "absent: nobody owns its data or checks its quality"),
+    ("partial", "partial: some of its data owned and checked"),
+    ("established", "established: owners, definitions and quality checks"),
+)
+
 #: Lists are typed on one line, their items separated with ';'.
 _SEVERAL = " (separate several with ';')"
 
@@ -108,7 +151,7 @@ class Step:
     group: str  # what the step belongs to: "Question 3 of 8", "Dimension 6 of 7: Motivation"
     prompt: str  # the question as asked
     kind: str  # text | choice | multi | list | number | confirm
-    path: tuple[str, ...] = ()  # where the answer is written
+    path: tuple[str | int, ...] = ()  # where the answer is written (an int: a list position)
     current: Any = None  # the answer today (None: not answered)
     choices: tuple[tuple[str, str], ...] = ()  # (value, label) for choice and multi
     allow_new: str = ""  # multi: "channel" or "measure" may be created on the spot
@@ -118,9 +161,9 @@ class Step:
     number: int = 0  # position in the walk, from 1
     total: int = 0
     draft: str = ""  # a proposed answer (question 1 from the mix): Enter takes it when unanswered
-    make: str = (
-        ""  # a confirm step that adds items: segment | value_proposition | channel | measure
-    )
+    # a confirm step that adds items: segment | value_proposition | channel | measure |
+    # journey | touch | system
+    make: str = ""
 
     @property
     def answered(self) -> bool:
@@ -141,6 +184,8 @@ def plan(canvas: Canvas, sections: Sequence[str] = INTERVIEW_SECTIONS) -> list[S
         "questions": _question_steps,
         "dimensions": _dimension_steps,
         "measures": _measure_steps,
+        "journeys": _journey_steps,
+        "cx": _cx_steps,
         "blocks": _block_steps,
     }
     steps = [
@@ -596,8 +641,32 @@ def draft_dimensions_answer(canvas: Canvas) -> str:
 # -- measures ---------------------------------------------------------------------------
 
 
+#: The key of the step that chooses the headline measures.
+HEADLINES = "measure:headlines"
+#: Domains whose measures are often read for one segment: the customer's, cost and
+#: revenue, the feedback loops (others, strategy or culture, are the company's own).
+_PER_SEGMENT_DOMAINS = (None, "process", "financial", "customer")
+#: Indicators measured channel by channel.
+_BY_CHANNEL = ("cost-to-satisfy-by-channel",)
+
+
+def channel_choices(canvas: Canvas) -> tuple[tuple[str, str], ...]:
+    """The canvas's channels as choices, each saying whether it is digital or manual."""
+    out = []
+    for c in canvas.channels:
+        if c.kind is None:
+            how = "kind not set"
+        elif c.kind == "digital":
+            how = "digital"
+        else:
+            how = f"{c.kind}: {'digital' if c.kind in fw.DIGITAL_CHANNEL_KINDS else 'manual'}"
+        out.append((c.id, f"{c.name or c.id} ({how})"))
+    return tuple(out)
+
+
 def _measure_steps(canvas: Canvas) -> Iterator[Step]:
     active = [m for m in canvas.measures if m.status == "active"]
+    segments = tuple((s.id, s.name or s.id) for s in canvas.segments)
     yield Step(
         "measure:+",
         "measures",
@@ -654,12 +723,354 @@ def _measure_steps(canvas: Canvas) -> Iterator[Step]:
                 None,
                 guidance=_coach("dimension.measures"),
             )
+    # then how each is read (whom, which channel), and which head the executive summary:
+    # once every measure is there, those just made for a dimension too
+    for n, measure in enumerate(active, start=1):
+        group = f"Measure {n} of {len(active)}: {measure.name or measure.id}"
+        base = ("customer_relationships", "measures", f"[{measure.id}]")
+        if segments and (measure.segments or measure.domain in _PER_SEGMENT_DOMAINS):
+            yield Step(
+                f"measure:{measure.id}:segments",
+                "measures",
+                group,
+                "Whom does it measure? (none chosen: every segment)",
+                "multi",
+                (*base, "segments"),
+                measure.segments,
+                segments,
+                guidance=_coach("measure.segments"),
+            )
+        if measure.channel or measure.indicator in _BY_CHANNEL:
+            yield Step(
+                f"measure:{measure.id}:channel",
+                "measures",
+                group,
+                "Which channel does it measure?",
+                "choice",
+                (*base, "channel"),
+                measure.channel,
+                channel_choices(canvas),
+                allow_new="channel",
+                guidance=_coach("measure.channel"),
+            )
+    if active:
+        chosen = tuple(m.id for m in active if m.headline)
+        yield Step(
+            HEADLINES,
+            "measures",
+            "Measures on the executive summary",
+            f"Which measures head the executive summary? (at most {fw.MAX_HEADLINES})",
+            "multi",
+            ("customer_relationships", "measures"),
+            chosen,
+            tuple((m.id, m.name or m.id) for m in active),
+            guidance=_coach("measure.headline"),
+            note=f"{len(chosen)} of {fw.MAX_HEADLINES} chosen",
+        )
 
 
 def _num(value: float | int | None) -> str:
     if value is None:
         return "—"
     return str(int(value)) if float(value).is_integer() else f"{value:g}"
+
+
+# -- journeys and their touches ---------------------------------------------------------
+
+#: A journey's fields as the walk asks them: (key, question, kind).
+_JOURNEY_FIELDS: tuple[tuple[str, str, str], ...] = (
+    ("name", "What is the journey called?", "text"),
+    ("segment", "Whose journey is it?", "choice"),
+    ("job", "Which job-to-be-done does the journey serve for them?", "text"),
+)
+
+#: A journey's time, then, now and aimed for, and when the target is due.
+TIME_FIELDS: tuple[tuple[str, str], ...] = (
+    ("baseline", "How long did one journey take, end to end, when work on it started?"),
+    ("current", "How long does one journey take today, end to end?"),
+    ("target", "How long should one journey take?"),
+    ("due", "When is the target time due? (2027, 2027-06, 2027-Q2 or 2027-06-30)"),
+)
+
+#: Durations as the walk asks for them.
+DURATION_HINT = " (a number and a unit: 2 days, 1.5 hours, 90 minutes)"
+
+#: A touch's fields as the walk asks them: (key, question, kind).
+TOUCH_FIELDS: tuple[tuple[str, str, str], ...] = (
+    ("name", "What is the touch, as the customer meets it?", "text"),
+    ("channel", "Through which channel?", "choice"),
+    ("office", "Which office carries it?", "choice"),
+    ("dimension", "Which relationship dimension does it serve?", "choice"),
+    ("pain", "How much does it hurt the customer today?", "choice"),
+    ("cost", "What does it cost the company today?", "choice"),
+    ("time", "How much of the customer's time does it take?" + DURATION_HINT, "text"),
+)
+
+
+def dimension_choices() -> tuple[tuple[str, str], ...]:
+    """The seven dimensions as choices."""
+    return tuple((d.id, d.name) for d in fw.DIMENSIONS)
+
+
+def touch_choices(canvas: Canvas) -> dict[str, tuple[tuple[str, str], ...]]:
+    """The choices of a touch's fields."""
+    return {
+        "channel": channel_choices(canvas),
+        "office": OFFICE_LABELS,
+        "dimension": dimension_choices(),
+        "pain": PAIN_LABELS,
+        "cost": COST_LABELS,
+    }
+
+
+def _journey_note(canvas: Canvas) -> tuple[str, bool]:
+    """What the add step says about the canvas's journeys, and whether a provider journey
+    is still missing on a health plan's canvas (its touch inventory covers both)."""
+    journeys, segments = canvas.journeys, canvas.segments
+    kinds = {s.id: s.kind for s in segments}
+    providers = [s for s in segments if s.kind == "provider"]
+    missing = (
+        canvas.canvas.kind == "health-plan"
+        and bool(providers)
+        and not any(kinds.get(j.segment) == "provider" for j in journeys)
+    )
+    if not segments:
+        return "A journey is a segment's: add the segments first.", False
+    if journeys:
+        names = {s.id: s.name or s.id for s in segments}
+        note = f"The canvas has {len(journeys)}: " + ", ".join(
+            f"{j.name} ({names.get(j.segment, j.segment)}, {_count(len(j.touches), 'touch')})"
+            for j in journeys
+        )
+    else:
+        note = "None yet: map one journey end to end first, then the next."
+    if missing:
+        note += (
+            f"\nNo journey yet for {_names(providers)}: a health plan's touch inventory "
+            "covers members and providers both."
+        )
+    return note, missing
+
+
+def _count(n: int, noun: str) -> str:
+    plural = noun + ("es" if noun.endswith(("ch", "s")) else "s")
+    return f"{n} {noun if n == 1 else plural}"
+
+
+def _journey_steps(canvas: Canvas) -> Iterator[Step]:
+    journeys = canvas.journeys
+    note, missing = _journey_note(canvas)
+    yield Step(
+        "journey:+",
+        "journeys",
+        "Journeys",
+        "Add a journey?" if not journeys else "Add another journey?",
+        "confirm",
+        current=tuple(j.id for j in journeys) if journeys and not missing else None,
+        guidance=_coach("journey.add"),
+        note=note,
+        make="journey",
+    )
+    from modelh.canvas.priority import journey_priorities
+
+    ranked = {(t.journey, t.position): t for j in journey_priorities(canvas) for t in j.touches}
+    total = len(ranked)
+    choices = {"segment": tuple((s.id, s.name or s.id) for s in canvas.segments)}
+    for n, journey in enumerate(journeys, start=1):
+        group = f"Journey {n} of {len(journeys)}: {journey.name}"
+        base: tuple[str | int, ...] = ("journeys", f"[{journey.id}]")
+        key = f"journey:{journey.id}"
+        segment = canvas.segment(journey.segment)
+        jobs = segment.jobs if segment is not None else ()
+        for name, prompt, kind in _JOURNEY_FIELDS:
+            yield Step(
+                f"{key}:{name}",
+                "journeys",
+                group,
+                prompt,
+                kind,
+                (*base, name),
+                getattr(journey, name),
+                choices.get(name, ()),
+                guidance=_coach(f"journey.{name}"),
+                note="Their jobs: " + "; ".join(jobs) if name == "job" and jobs else "",
+            )
+        yield from _time_steps(journey, key, group, base)
+        yield Step(
+            f"{key}:owner",
+            "journeys",
+            group,
+            "Who is responsible for the journey?",
+            "text",
+            (*base, "owner"),
+            journey.owner,
+            guidance=_coach("journey.owner"),
+        )
+        touches = journey.touches
+        yield Step(
+            f"{key}:touch:+",
+            "journeys",
+            group,
+            "Add a touch to this journey?" if not touches else "Add the next touch?",
+            "confirm",
+            current=tuple(t.id or t.name for t in touches) or None,
+            guidance=_coach("touch.add"),
+            note=(
+                "In order: " + " > ".join(t.name for t in touches)
+                if touches
+                else "None yet: the touches in the order the customer meets them."
+            ),
+            make="touch",
+        )
+        for k, touch in enumerate(touches, start=1):
+            priority = ranked.get((journey.id, k))
+            why = (
+                f"Priority (modelh's own score): {priority.why()} of {_max_score()}, "
+                f"rank {priority.rank} of {total}"
+                if priority is not None
+                else ""
+            )
+            yield from _touch_steps(canvas, journey, touch, k, base, why)
+
+
+def _max_score() -> str:
+    from modelh.canvas.priority import MAX_SCORE
+
+    return str(int(MAX_SCORE)) if float(MAX_SCORE).is_integer() else str(MAX_SCORE)
+
+
+def _time_steps(
+    journey: Journey, key: str, group: str, base: tuple[str | int, ...]
+) -> Iterator[Step]:
+    time = journey.time
+    for name, prompt in TIME_FIELDS:
+        value = getattr(time, name) if time is not None else None
+        yield Step(
+            f"{key}:time:{name}",
+            "journeys",
+            group,
+            prompt if name == "due" else prompt + DURATION_HINT,
+            "text",
+            (*base, "time", name),
+            None if value is None else str(value),
+            guidance=_coach("journey.due" if name == "due" else "journey.time"),
+        )
+
+
+def _touch_steps(
+    canvas: Canvas,
+    journey: Journey,
+    touch: Touch,
+    k: int,
+    base: tuple[str | int, ...],
+    priority: str,
+) -> Iterator[Step]:
+    """The fields of the ``k``-th touch of ``journey`` (found by its id, else its place)."""
+    ref: str | int = f"[{touch.id}]" if touch.id else k - 1
+    key = f"journey:{journey.id}:touch:{touch.id or f'#{k}'}"
+    group = f"{journey.name}, touch {k} of {len(journey.touches)}: {touch.name}"
+    choices = touch_choices(canvas)
+    for name, prompt, kind in TOUCH_FIELDS:
+        current = getattr(touch, name)
+        yield Step(
+            f"{key}:{name}",
+            "journeys",
+            group,
+            prompt,
+            kind,
+            (*base, "touches", ref, name),
+            None if current is None else str(current),
+            choices.get(name, ()),
+            allow_new="channel" if name == "channel" else "",
+            guidance=_coach(f"touch.{name}"),
+            note=priority if name in ("pain", "cost") else "",
+        )
+
+
+# -- bone-deep CX and the systems behind the smiles ------------------------------------
+
+#: A system's fields as the walk asks them: (key, question, kind).
+SYSTEM_FIELDS: tuple[tuple[str, str, str], ...] = (
+    ("name", "What is the system called?", "text"),
+    ("kind", "What sort of system is it?", "choice"),
+    ("office", "Which office does it sit in?", "choice"),
+    ("serves", "Which dimensions' experience depends on it?", "multi"),
+    ("data_governance", "How well governed and quality-checked is its data?", "choice"),
+    ("pain", "How much dissatisfaction does it cause today?", "choice"),
+)
+
+
+def system_choices() -> dict[str, tuple[tuple[str, str], ...]]:
+    """The choices of a system's fields."""
+    return {
+        "kind": tuple((k, k) for k in fw.SYSTEM_KINDS),
+        "office": OFFICE_LABELS,
+        "serves": dimension_choices(),
+        "data_governance": GOVERNANCE_LABELS,
+        "pain": PAIN_LABELS,
+    }
+
+
+def _cx_steps(canvas: Canvas) -> Iterator[Step]:
+    cx = canvas.cx
+    painful: dict[str, list[str]] = {}
+    for journey in canvas.journeys:
+        for touch in journey.touches:
+            if touch.pain == "high" and touch.office:
+                painful.setdefault(touch.office, []).append(touch.name)
+    capabilities = fw.CAPABILITIES
+    for n, cap in enumerate(capabilities, start=1):
+        group = f"Capability {n} of {len(capabilities)}: {cap.name}"
+        for office in fw.CX_OFFICE_DETAILS:
+            note = cap.summary
+            if painful.get(office.id):  # first: the line a short screen keeps
+                touches = "; ".join(painful[office.id])
+                note = f"High-pain touches in the {office.name.lower()}: {touches}\n{note}"
+            yield Step(
+                f"cx:{cap.id}:{office.id}",
+                "cx",
+                group,
+                f"How far does {cap.name} reach into the {office.name.lower()}?",
+                "choice",
+                ("cx", "capabilities", cap.id, office.id),
+                cx.reach(cap.id, office.id) if cx is not None else None,
+                REACH_LABELS,
+                guidance=_coach(f"cx.{office.id}"),
+                note=note,
+            )
+    systems = cx.systems if cx is not None else ()
+    yield Step(
+        "system:+",
+        "cx",
+        "Systems behind the smiles",
+        "Add a system?" if not systems else "Add another system?",
+        "confirm",
+        current=tuple(s.id for s in systems) or None,
+        guidance=_coach("system.add"),
+        note=(
+            f"The canvas has {len(systems)}: "
+            + ", ".join(f"{s.name} ({s.office or 'office not set'})" for s in systems)
+            if systems
+            else "None yet. A health plan's systems of record: "
+            + ", ".join(fw.PAYER_SYSTEMS_OF_RECORD)
+        ),
+        make="system",
+    )
+    choices = system_choices()
+    for n, system in enumerate(systems, start=1):
+        group = f"System {n} of {len(systems)}: {system.name}"
+        for name, prompt, kind in SYSTEM_FIELDS:
+            yield Step(
+                f"system:{system.id}:{name}",
+                "cx",
+                group,
+                prompt,
+                kind,
+                ("cx", "systems", f"[{system.id}]", name),
+                getattr(system, name),
+                choices.get(name, ()),
+                guidance=_coach(f"system.{name}"),
+            )
 
 
 # -- the other blocks -------------------------------------------------------------------
@@ -687,13 +1098,15 @@ _NOT_IDS = frozenset({"+", "new"})
 
 
 def step_ids(canvas: Canvas, sections: Sequence[str] = INTERVIEW_SECTIONS) -> set[str]:
-    """The ids ``--only`` can name: each step's question, dimension, segment or measure."""
-    return {
-        part
-        for step in plan(canvas, sections)
-        for part in step.key.split(":")[1:2]
-        if part not in _NOT_IDS
-    }
+    """The ids ``--only`` can name: each step's question, dimension, segment, measure,
+    journey, touch, capability or system."""
+    ids = set()
+    for step in plan(canvas, sections):
+        parts = step.key.split(":")
+        ids.add(parts[1])
+        if parts[2:3] == ["touch"] and not parts[3].startswith(("#", "+")):
+            ids.add(parts[3])  # a touch with an id: journey:<journey>:touch:<touch>:<field>
+    return ids - _NOT_IDS
 
 
 def check_only(canvas: Canvas, sections: Sequence[str], only: str) -> None:

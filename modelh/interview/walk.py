@@ -1,6 +1,7 @@
 """The interview: a walk through the whole canvas in the method's order (segments,
-value propositions, channels, the canvas questions, the seven dimensions, measures
-and the other blocks), each answer written back into the canvas file at once.
+value propositions, channels, the canvas questions, the seven dimensions, measures,
+the journey map, bone-deep CX and the other blocks), each answer written back into
+the canvas file at once.
 
 The walk is a list of steps made from the canvas as it stands (``steps.plan``),
 made again after every answer. Each step is shown and answered through a
@@ -8,8 +9,9 @@ made again after every answer. Each step is shown and answered through a
 answer becomes an edit of the file's text (``modelh.canvas.editing``): only that
 value changes, and the file is saved, atomically, before the next step is shown.
 A section opens with a step that adds its items: a new segment, value
-proposition, channel or measure is asked for field by field, on the spot (a
-channel or a measure also from a dimension's list), and saved as soon as it is
+proposition, channel, measure, journey (then its touches, in order) or system is
+asked for field by field, on the spot (a channel or a measure also from a
+dimension's list, a channel from a touch's), and saved as soon as it is
 complete. Nothing here prints.
 
 Where the walk is: each step shown carries, in ``number`` and ``total``, its
@@ -47,13 +49,20 @@ from modelh.framework import vocab
 from modelh.interview.state import WalkMemory
 from modelh.interview.steps import (
     CHANNEL_KIND_LABELS,
+    DURATION_HINT,
+    HEADLINES,
     INTERVIEW_SECTIONS,
     ROLES,
+    SYSTEM_FIELDS,
+    TIME_FIELDS,
+    TOUCH_FIELDS,
     Step,
     degree,
     plan,
     section_title,
     strongest,
+    system_choices,
+    touch_choices,
 )
 
 # What a reply can ask for besides an answer.
@@ -254,8 +263,8 @@ class Interview:
                     return self.outcome
                 except _Quit:
                     return self.outcome
-                except (_BothChanged, CanvasError, EditError, _Cancelled) as exc:
-                    if isinstance(exc, _BothChanged):
+                except (_BothChanged, CanvasError, EditError, _Cancelled, _Refused) as exc:
+                    if isinstance(exc, _BothChanged | _Refused):
                         self.prompter.tell(str(exc), "error")
                     elif isinstance(exc, _Cancelled):
                         self.prompter.tell("Nothing was saved for this step.")
@@ -548,7 +557,11 @@ class Interview:
                 dim = step.key.split(":")[2]
                 self.create_measure(for_dimension=dim)
             return
-        if step.kind == "multi" and NEW in (value or ()):
+        if step.kind == "choice":
+            new = value == NEW
+        else:
+            new = step.kind == "multi" and NEW in (value or ())
+        if step.allow_new and new:
             made = (
                 self.create_channel(step.section)
                 if step.allow_new == "channel"
@@ -556,11 +569,14 @@ class Interview:
             )
             if made is None:
                 raise _Cancelled
-            value = [v for v in value if v != NEW] + [made]
+            value = made if step.kind == "choice" else [v for v in value if v != NEW] + [made]
         if step.kind in ("multi", "list"):
             value = list(value or [])
+        if step.key == HEADLINES:
+            self._write_headlines(value)
+            return
         if _is_degree(step.path):
-            self._write_degree(step.path, value)
+            self._write_degree(tuple(str(part) for part in step.path), value)
             return
         if len(step.path) == 1 and step.path[0] in vocab.ITEM_BLOCKS:
             value = self._block_items(step.path[0], value)
@@ -574,6 +590,28 @@ class Interview:
                 if edit in pending:
                     self.outcome.changes.append(Change(edit.path, before, edit.value))
             self.prompter.tell(f"saved {dotted(edits[0][0].path)}", "saved")
+
+    def _write_headlines(self, chosen: list[str]) -> None:
+        """The measures chosen to head the executive summary get ``headline: true``, those
+        no longer chosen ``false``; more than the summary holds is refused."""
+        canvas = self.file.canvas()
+        chosen = list(dict.fromkeys(chosen))
+        active = {m.id for m in canvas.measures if m.status == "active"}
+        others = [m.id for m in canvas.measures if m.headline and m.id not in active]
+        most = fw.MAX_HEADLINES
+        if len(chosen) + len(others) > most:
+            also = f", and {_and_list(others)} (not active) stay headlines" if others else ""
+            raise _Refused(
+                f"The executive summary shows at most {most} headline measures: "
+                f"{len(chosen)} chosen{also}. Choose {most - len(others)} or fewer."
+            )
+        edits = [
+            (Edit((*_MEASURES, f"[{m.id}]", "headline"), want), m.headline)
+            for m in canvas.measures
+            if m.id in active and (want := m.id in chosen) != m.headline
+        ]
+        if edits:
+            self._write(edits)
 
     def _write_degree(self, path: tuple[str, ...], value: str) -> None:
         """A dimension's degree for one segment, into its mix, and ``use`` as the mix's
@@ -671,6 +709,9 @@ class Interview:
             "value_proposition": self.create_value_proposition,
             "channel": lambda: self.create_channel(step.section),
             "measure": lambda: self.create_measure(section=step.section),
+            "journey": self.create_journey,
+            "touch": lambda: self.create_touch(step.key.split(":")[1], step.section),
+            "system": self.create_system,
         }
         added = 0
         while makers[step.make]() is not None:
@@ -683,7 +724,7 @@ class Interview:
         if not added:
             raise _Cancelled
 
-    def _append(self, path: tuple[str, ...], item: dict[str, Any], noun: str) -> str:
+    def _append(self, path: Path_, item: dict[str, Any], noun: str) -> str:
         """Add ``item`` (its empty values left out) to the list at ``path``; its id."""
         item = {k: v for k, v in item.items() if v not in (None, "", [], ())}
         self.file.apply([Append(path, item)])
@@ -885,6 +926,177 @@ class Interview:
         self.prompter.tell(f"added measure '{ident}'", "saved")
         return ident
 
+    def _choose_channel(self, step: Step) -> Any:
+        """A channel picked from the canvas's, or made on the spot ("+")."""
+        while True:
+            value = self.ask_field(step)
+            if value != NEW:
+                return value
+            made = self.create_channel(step.section)
+            if made is not None:
+                return made
+
+    def create_journey(self) -> str | None:
+        """Ask for a new journey (name, id, whose, its job, its time, its owner), add it,
+        then its touches one by one, in the order the customer meets them; its id."""
+        canvas = self.file.canvas()
+        group, s = "New journey", "journeys"
+        if not canvas.segments:
+            self.prompter.tell(
+                "A journey is a segment's: add the segments first (--section segments).", "error"
+            )
+            return None
+
+        def field(name: str, prompt: str, kind: str, topic: str, **more: Any) -> Step:
+            return Step(
+                f"journey:new:{name}",
+                s,
+                group,
+                prompt,
+                kind,
+                guidance=fw.COACHING[f"journey.{topic}"],
+                **more,
+            )
+
+        try:
+            name, ident = self.ask_name_and_id("journey", s, group, canvas)
+            segment = self.ask_field(
+                field(
+                    "segment",
+                    "Whose journey is it?",
+                    "choice",
+                    "segment",
+                    choices=tuple((g.id, g.name or g.id) for g in canvas.segments),
+                    required=True,
+                )
+            )
+            found = canvas.segment(str(segment))
+            jobs = found.jobs if found is not None else ()
+            job = self.ask_field(
+                field(
+                    "job",
+                    "Which job-to-be-done does it serve for them?",
+                    "text",
+                    "job",
+                    current=jobs[0] if len(jobs) == 1 else None,
+                    note="Their jobs: " + "; ".join(jobs) if jobs else "",
+                )
+            )
+            time: dict[str, Any] = {}
+            for key, prompt in TIME_FIELDS:
+                due = key == "due"
+                time[key] = self.ask_field(
+                    field(
+                        f"time:{key}",
+                        prompt if due else prompt + DURATION_HINT,
+                        "text",
+                        "due" if due else "time",
+                    ),
+                    _period_check if due else _duration_check,
+                )
+            owner = self.ask_field(
+                field("owner", "Who is responsible for the journey?", "text", "owner")
+            )
+        except _Cancelled:
+            self.prompter.tell("No journey was added.")
+            return None
+        time = {k: v for k, v in time.items() if v not in (None, "")}
+        item = {
+            "id": ident,
+            "name": name,
+            "segment": segment,
+            "job": job,
+            "time": time or None,
+            "owner": owner,
+        }
+        ident = self._append(("journeys",), item, "journey")
+        added = 0
+        try:
+            while self.ask_field(
+                Step(
+                    f"journey:{ident}:touch:+:new",
+                    s,
+                    f"Journey: {name}",
+                    "Add a touch to this journey?" if not added else "Add the next touch?",
+                    "confirm",
+                    guidance=fw.COACHING["touch.add"],
+                    note="The touches in the order the customer meets them." if not added else "",
+                )
+            ):
+                if self.create_touch(ident, s) is not None:
+                    added += 1
+        except _Cancelled:
+            pass  # the journey is saved; its touches can be added at its step of the walk
+        return ident
+
+    def create_touch(self, journey_id: str, section: str = "journeys") -> str | None:
+        """Ask for the next touch of a journey and add it at its end; return its id."""
+        canvas = self.file.canvas()
+        journey = canvas.journey(journey_id)
+        if journey is None:
+            raise _Cancelled
+        group = f"{journey.name}: touch {len(journey.touches) + 1}"
+        s = section
+        choices = touch_choices(canvas)
+        prompts = {name: (prompt, kind) for name, prompt, kind in TOUCH_FIELDS}
+
+        def field(name: str) -> Step:
+            prompt, kind = prompts[name]
+            return Step(
+                f"touch:new:{name}",
+                s,
+                group,
+                prompt,
+                kind,
+                choices=choices.get(name, ()),
+                allow_new="channel" if name == "channel" else "",
+                guidance=fw.COACHING[f"touch.{name}"],
+            )
+
+        try:
+            name, ident = self.ask_name_and_id("touch", s, group, canvas)
+            item: dict[str, Any] = {"id": ident, "name": name}
+            item["channel"] = self._choose_channel(field("channel"))
+            for key in ("office", "dimension", "pain", "cost"):
+                item[key] = self.ask_field(field(key))
+            item["time"] = self.ask_field(field("time"), _duration_check)
+        except _Cancelled:
+            self.prompter.tell("No touch was added.")
+            return None
+        return self._append(("journeys", f"[{journey_id}]", "touches"), item, "touch")
+
+    def create_system(self) -> str | None:
+        """Ask for a new system behind the smiles, add it, and return its id."""
+        canvas = self.file.canvas()
+        group, s = "New system", "cx"
+        choices = system_choices()
+        try:
+            name, ident = self.ask_name_and_id("system", s, group, canvas)
+            item: dict[str, Any] = {"id": ident, "name": name}
+            for key, prompt, kind in SYSTEM_FIELDS[1:]:  # its name is asked above
+                item[key] = self.ask_field(
+                    Step(
+                        f"system:new:{key}",
+                        s,
+                        group,
+                        prompt,
+                        kind,
+                        choices=choices.get(key, ()),
+                        guidance=fw.COACHING[f"system.{key}"],
+                    )
+                )
+        except _Cancelled:
+            self.prompter.tell("No system was added.")
+            return None
+        return self._append(("cx", "systems"), item, "system")
+
+
+_MEASURES = ("customer_relationships", "measures")
+
+
+class _Refused(ModelhError):
+    """An answer the canvas could hold but the method does not allow (a sixth headline)."""
+
 
 class _Cancelled(Exception):
     """A new item's questions were left before the item was complete."""
@@ -976,12 +1188,20 @@ def _id_check(taken: set[str]) -> Callable[[Any], str | None]:
 
 
 def _ids(canvas: Canvas) -> set[str]:
+    """Every id of the canvas: an id is unique across the whole canvas."""
     return {
         *(s.id for s in canvas.segments),
         *(c.id for c in canvas.channels),
         *(v.id for v in canvas.value_propositions),
         *(m.id for m in canvas.measures),
+        *(j.id for j in canvas.journeys),
+        *(t.id for j in canvas.journeys for t in j.touches if t.id),
+        *(s.id for s in (canvas.cx.systems if canvas.cx is not None else ())),
     }
+
+
+def _and_list(words: Sequence[str]) -> str:
+    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
 
 
 def _free(ident: str, taken: set[str]) -> str:
@@ -993,7 +1213,7 @@ def _free(ident: str, taken: set[str]) -> str:
     return f"{ident}-{n}"
 
 
-def _is_degree(path: tuple[str, ...]) -> bool:
+def _is_degree(path: Path_) -> bool:
     """Whether ``path`` is one segment's degree in a dimension's mix."""
     return (
         len(path) == 5
@@ -1017,6 +1237,25 @@ def _period_check(value: Any) -> str | None:
         parse_canvas(text, "due")
     except CanvasError as exc:
         return _first_problem(exc).removeprefix("measure 'm': ")
+    return None
+
+
+def _duration_check(value: Any) -> str | None:
+    """Why ``value`` is not a duration the canvas accepts (None: it is one), in the
+    loader's own words (they give the grammar)."""
+    import json
+
+    from modelh.canvas.loader import parse_canvas
+
+    text = (
+        "modelh: 1\ncanvas: {title: t, organization: o}\nsegments: [{id: s}]\njourneys:\n"
+        "  - {id: j, name: j, segment: s, touches: [{name: t, time: "
+        f"{json.dumps(str(value))}}}]}}\n"
+    )
+    try:
+        parse_canvas(text, "time")
+    except CanvasError as exc:
+        return _first_problem(exc).removeprefix("journey 'j': touches[0]: ")
     return None
 
 
