@@ -24,7 +24,7 @@ RIVERSIDE = ROOT / "canvases" / "riverside-health-plan.yaml"
 
 # what a rule code, a YAML key path or a line reference looks like in a text
 CODE = re.compile(r"\bMH\d{3}\b")
-KEY_PATH = re.compile(r"\b[a-z]+_[a-z_]+\b|\b[a-z_]+\.[a-z_]+\b|(?<![A-Za-z])[a-z_]+:(\s|$)")
+KEY_PATH = re.compile(r"\b[a-z]+_[a-z_]+\b|\b[a-z_]+\.[a-z_]+\b")
 LINE_REF = re.compile(r"\bline \d+")
 
 

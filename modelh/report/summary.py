@@ -64,7 +64,9 @@ def _why(doc: str) -> str:
         return ""
     text = " ".join(match.group(1).split())
     first = re.split(r"(?<=[.;])\s", text, maxsplit=1)[0].rstrip(";.") + "."
-    first = first[:1].upper() + first[1:]
+    word = first.split(" ", 1)[0]
+    if word == word.lower():  # "modelH starts..." keeps its name as written
+        first = first[:1].upper() + first[1:]
     return "" if _NOT_PLAIN.search(first) else first
 
 
