@@ -1,10 +1,11 @@
 """Time and peak memory of check, render and interview on hostile input.
 
 Each case runs `modelh` as a child process (as a consultant or a CI job would)
-and reports the median wall time of several runs, the median CPU time (user and
-system, of the child and the processes it waited for: steadier than wall time on a
-busy machine) and the child's peak resident memory (from wait4). The targets: every case under 5 s and 500 MB, ending in
-a clear message or a result, never a hang (each run is stopped after 60 s).
+and reports the median wall time of several runs, the median CPU time (user
+and system, of the child and the processes it waited for: steadier than wall
+time on a busy machine) and the child's peak resident memory (from wait4).
+The targets: every case under 5 s and 500 MB, ending in a clear message or a
+result, never a hang (each run is stopped after 60 s).
 
     python benchmarks/hostile.py [--runs 3] [--only NAME]
 """
@@ -217,7 +218,8 @@ import os, subprocess, sys
 child = subprocess.Popen(sys.argv[1:])
 _, status, usage = os.wait4(child.pid, 0)
 cpu = usage.ru_utime + usage.ru_stime  # the child's and its waited-for children's
-sys.stderr.write(f"\\nPEAK_KB {usage.ru_maxrss} EXIT {os.waitstatus_to_exitcode(status)} CPU {cpu}\\n")
+code = os.waitstatus_to_exitcode(status)
+sys.stderr.write(f"\\nPEAK_KB {usage.ru_maxrss} EXIT {code} CPU {cpu}\\n")
 """
 
 
@@ -245,9 +247,7 @@ def measure(argv: list[str], cwd: Path) -> tuple[float, float, int, str, float]:
         err.seek(0)
         errors = err.read().decode("utf-8", "replace").splitlines()
         report = errors.pop() if errors and errors[-1].startswith("PEAK_KB") else ""
-        _, peak_kb, _, code, _, cpu = (
-            report.split() if report else ("", "nan", "", "-1", "", "nan")
-        )
+        _, peak_kb, _, code, _, cpu = report.split() if report else ("", "nan", "", "-1", "", "nan")
         output = out.read().decode("utf-8", "replace").splitlines() + errors
     last = next((line for line in reversed(output) if line.strip()), "")
     return seconds, float(peak_kb) / 1024, int(code), last, float(cpu)

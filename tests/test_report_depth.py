@@ -192,7 +192,9 @@ def pages(depth) -> list[str]:
 def page_with(pages: list[str], heading: str) -> str:
     """The first page showing ``heading``, past the summary and the contents, which
     name every section."""
-    found = [p for p in pages if heading in p and not re.search(r"Executive summary|Contents", p[:80])]
+    found = [
+        p for p in pages if heading in p and not re.search(r"Executive summary|Contents", p[:80])
+    ]
     assert found, f"no page shows {heading!r}"
     return found[0]
 

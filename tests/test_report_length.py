@@ -4,7 +4,6 @@ the printed table of contents matches the PDF's bookmarks."""
 
 from __future__ import annotations
 
-import io
 import re
 from pathlib import Path
 
@@ -12,9 +11,8 @@ import pypdf
 import pytest
 
 from modelh.canvas.loader import load_canvas
-from modelh.report.render import check_canvas_source
 from modelh.report.context import build_context, has_content
-from modelh.report.render import render_file
+from modelh.report.render import check_canvas_source, render_file
 from modelh.report.shorten import Shortener
 from modelh.report.summary import top_gaps
 from tests.largest_canvas import largest_canvas
@@ -36,8 +34,17 @@ def fresh_canvas(folder: Path) -> Path:
     path = folder / "fresh.yaml"
     result = CliRunner().invoke(
         app,
-        ["new", str(path), "--org", "Harbor Health", "--title", "Member relationships",
-         "--date", "2026-01-15", "--no-schema"],
+        [
+            "new",
+            str(path),
+            "--org",
+            "Harbor Health",
+            "--title",
+            "Member relationships",
+            "--date",
+            "2026-01-15",
+            "--no-schema",
+        ],
     )
     assert result.exit_code == 0, result.output
     return path
@@ -96,7 +103,7 @@ def test_the_executive_summary_is_one_page_right_after_the_cover(which, request)
     reader = request.getfixturevalue(which)
     reader = reader[1] if isinstance(reader, tuple) else reader
     marks = top_bookmarks(reader)
-    first_after_cover = min(p for t, p in marks.items() if t != list(marks)[0])
+    first_after_cover = min(p for t, p in marks.items() if t != next(iter(marks)))
     assert marks["Executive summary"] == first_after_cover
     assert page_of(reader, "Executive summary") == [marks["Executive summary"]]
     # and everything it shows is on that page: its last part is there
@@ -177,8 +184,10 @@ def test_a_draft_renders_to_fewer_pages_than_the_worked_example(fresh, riverside
     canvas = load_canvas(path)
     present = has_content(canvas)
     # the sections the fresh canvas has nothing for add no page
-    assert not any(present[s] for s in ("canvas", "blocks", "questions", "dimensions",
-                                         "measures", "value-chain"))
+    assert not any(
+        present[s]
+        for s in ("canvas", "blocks", "questions", "dimensions", "measures", "value-chain")
+    )
     marks = top_bookmarks(reader)
     assert set(marks) >= {"Executive summary", "Contents", "Still to be worked out"}
     assert not set(marks) & {"The canvas", "The eight relationship questions"}

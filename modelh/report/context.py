@@ -114,10 +114,8 @@ def build_context(
     segment_names = {s.id: s.name or s.id for s in canvas.segments}
     shown = shown_sections(canvas, sections)
     open_ = open_context(canvas, short_, "open" in shown)
-    if open_["shown"]:  # what the list says, the gaps page does not say again
-        check_gaps = without_said_when_open(check)
-    else:
-        check_gaps = check
+    # what the list says, the gaps page does not say again
+    check_gaps = without_said_when_open(check) if open_["shown"] else check
     gaps = gaps_context(check_gaps, short_)
     section_list: list[SectionEntry] = []
     number = 0

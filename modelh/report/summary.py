@@ -22,6 +22,7 @@ from modelh.report.contract import (
     OpenGroup,
     SummaryContext,
     SummaryGap,
+    SummaryMixRow,
     SummarySegment,
 )
 from modelh.report.labels import BLOCK_TITLES, SEVERITY_LABELS
@@ -70,7 +71,9 @@ def _why(doc: str) -> str:
     return "" if _NOT_PLAIN.search(first) else first
 
 
-def top_gaps(check: FileResult | None, short_: Shortener, count: int = SUMMARY_GAPS) -> list[SummaryGap]:
+def top_gaps(
+    check: FileResult | None, short_: Shortener, count: int = SUMMARY_GAPS
+) -> list[SummaryGap]:
     """The ``count`` gaps that matter most, in the plainest words the rules have.
 
     One gap per rule (its findings counted), ordered by severity, then by theme
@@ -143,7 +146,7 @@ def summary_context(
                 }.get(where or "", "stage not set"),
             }
         )
-    mix = [
+    mix: list[SummaryMixRow] = [
         {
             "name": short_.line(row["name"], SUMMARY_NAME_CHARS),
             "cells": [cell["degree"] for cell in row["cells"]],
