@@ -26,9 +26,9 @@ from .largest_canvas import huge_answers_canvas, largest_canvas
 
 #: Sizes the shortening uses that are not caps.
 NOT_CAPS = {"LINE_CHARS", "PIECE_CHARS", "KEEP_CHARS"}
-#: The largest canvas the loader accepts renders to about 34 pages here (letter),
+#: The largest canvas the loader accepts renders to about 38 pages here (letter),
 #: journey map and CX page included.
-LARGEST_PAGES = 36
+LARGEST_PAGES = 39
 
 
 def pdf_pages(path: Path) -> list[str]:

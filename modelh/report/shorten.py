@@ -7,7 +7,7 @@ at most a fixed length of each text, and says in words what it left out and
 where to find it ("… and 192 more segments: see the canvas file"; "Shortened
 for this report: the full text, about 180,000 words, is in the canvas file").
 The limits sit well above what a real canvas holds (the worked examples are
-shown whole), and keep the largest canvas the loader accepts at about 34 pages
+shown whole), and keep the largest canvas the loader accepts at about 38 pages
 (``modelh.report.limits.MAX_PAGES`` is the safety net behind them).
 
 Everything here takes time linear in the text it is given, and looks at no
