@@ -1,9 +1,11 @@
 """Time and peak memory of check, render and interview on hostile input.
 
 Each case runs `modelh` as a child process (as a consultant or a CI job would)
-and reports the median wall time of several runs and the child's peak resident
-memory (from wait4). The targets: every case under 5 s and 500 MB, ending in
-a clear message or a result, never a hang (each run is stopped after 60 s).
+and reports the median wall time of several runs, the median CPU time (user
+and system, of the child and the processes it waited for: steadier than wall
+time on a busy machine) and the child's peak resident memory (from wait4).
+The targets: every case under 5 s and 500 MB, ending in a clear message or a
+result, never a hang (each run is stopped after 60 s).
 
     python benchmarks/hostile.py [--runs 3] [--only NAME]
 """
@@ -215,12 +217,15 @@ LAUNCHER = """
 import os, subprocess, sys
 child = subprocess.Popen(sys.argv[1:])
 _, status, usage = os.wait4(child.pid, 0)
-sys.stderr.write(f"\\nPEAK_KB {usage.ru_maxrss} EXIT {os.waitstatus_to_exitcode(status)}\\n")
+cpu = usage.ru_utime + usage.ru_stime  # the child's and its waited-for children's
+code = os.waitstatus_to_exitcode(status)
+sys.stderr.write(f"\\nPEAK_KB {usage.ru_maxrss} EXIT {code} CPU {cpu}\\n")
 """
 
 
-def measure(argv: list[str], cwd: Path) -> tuple[float, float, int, str]:
-    """Wall seconds, peak MB, exit code and the last line of output of one run."""
+def measure(argv: list[str], cwd: Path) -> tuple[float, float, int, str, float]:
+    """Wall seconds, peak MB, exit code, the last line of output and the CPU seconds
+    (user and system, of the process and its children) of one run."""
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
         start = time.perf_counter()
         proc = subprocess.Popen(
@@ -236,16 +241,16 @@ def measure(argv: list[str], cwd: Path) -> tuple[float, float, int, str]:
         except subprocess.TimeoutExpired:
             os.killpg(proc.pid, signal.SIGKILL)
             proc.wait()
-            return time.perf_counter() - start, float("nan"), -9, "stopped: a hang"
+            return time.perf_counter() - start, float("nan"), -9, "stopped: a hang", float("nan")
         seconds = time.perf_counter() - start
         out.seek(0)
         err.seek(0)
         errors = err.read().decode("utf-8", "replace").splitlines()
         report = errors.pop() if errors and errors[-1].startswith("PEAK_KB") else ""
-        _, peak_kb, _, code = report.split() if report else ("", "nan", "", "-1")
+        _, peak_kb, _, code, _, cpu = report.split() if report else ("", "nan", "", "-1", "", "nan")
         output = out.read().decode("utf-8", "replace").splitlines() + errors
     last = next((line for line in reversed(output) if line.strip()), "")
-    return seconds, float(peak_kb) / 1024, int(code), last
+    return seconds, float(peak_kb) / 1024, int(code), last, float(cpu)
 
 
 def main() -> None:
@@ -256,18 +261,19 @@ def main() -> None:
     failed = 0
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
-        print(f"{'case':46} {'median s':>9} {'peak MB':>8} exit  last line of output")
+        print(f"{'case':46} {'median s':>9} {'cpu s':>6} {'peak MB':>8} exit  last line of output")
         for name, argv in cases(folder):
             if args.only not in name:
                 continue
             runs = [measure(argv, folder) for _ in range(args.runs)]
             seconds = statistics.median(r[0] for r in runs)
+            cpu = statistics.median(r[4] for r in runs)
             peak = max(r[1] for r in runs)
             code, last = runs[-1][2], runs[-1][3]
             over = seconds > TIME_LIMIT_S or peak > MEMORY_LIMIT_MB or code < 0
             failed += over
             flag = "  OVER" if over else ""
-            print(f"{name:46} {seconds:9.2f} {peak:8.0f} {code:4}  {last[:60]}{flag}")
+            print(f"{name:46} {seconds:9.2f} {cpu:6.2f} {peak:8.0f} {code:4}  {last[:60]}{flag}")
     print(
         f"\ntargets: under {TIME_LIMIT_S:.0f} s and {MEMORY_LIMIT_MB:.0f} MB each; "
         f"{failed} case(s) over"

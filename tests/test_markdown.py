@@ -31,6 +31,8 @@ def riverside_md() -> str:
 def test_the_markdown_holds_the_report_sections_in_order(riverside_md):
     headings = re.findall(r"^## \d+\. (.+)$", riverside_md, re.M)
     assert headings == [
+        "Executive summary",
+        "Contents",
         "The canvas",
         "The canvas in full",
         "The eight relationship questions",
@@ -39,6 +41,7 @@ def test_the_markdown_holds_the_report_sections_in_order(riverside_md):
         "The customer value chain",
         "The journey map",
         "Bone-deep customer experience",
+        "Still to be worked out",
         "Gaps and completeness",
     ]
     assert riverside_md.startswith("# Medicare Advantage and Employer Relationships 2027\n")

@@ -26,8 +26,8 @@ from .largest_canvas import huge_answers_canvas, largest_canvas
 
 #: Sizes the shortening uses that are not caps.
 NOT_CAPS = {"LINE_CHARS", "PIECE_CHARS", "KEEP_CHARS"}
-#: The largest canvas the loader accepts renders to 40 pages here (letter), journey
-#: map, CX page and the depth rules' gaps included; ten pages short of the limit.
+#: The largest canvas the loader accepts renders to about 38 pages here (letter),
+#: journey map, CX page and the depth rules' gaps included; ten pages short of the limit.
 LARGEST_PAGES = 40
 
 

@@ -17,7 +17,7 @@ from modelh.canvas.model import Canvas
 from modelh.framework.vocab import USED_DIMENSION_USES
 from modelh.report import shorten as short
 from modelh.report.brand import brand_colors, contrast, logo_data_uri
-from modelh.report.contract import FirmContext, ReportContext, SectionEntry
+from modelh.report.contract import FirmContext, GapsContext, ReportContext, SectionEntry
 from modelh.report.errors import ReportContextError
 from modelh.report.experience import cx_context, has_cx, journeys_context
 from modelh.report.filters import (
@@ -47,6 +47,7 @@ from modelh.report.sections import (
     value_chain_context,
 )
 from modelh.report.shorten import Shortener
+from modelh.report.summary import open_context, summary_context, without_said_when_open
 
 if TYPE_CHECKING:
     from modelh.check.checker import FileResult
@@ -115,12 +116,23 @@ def build_context(
     )
     channels, channels_more = short_.items(canvas.channels, short.SHOWN_CHANNELS, "channel")
     segment_names = {s.id: s.name or s.id for s in canvas.segments}
+    shown = shown_sections(canvas, sections)
+    open_ = open_context(canvas, short_, "open" in shown)
+    # what the list says, the gaps page does not say again
+    check_gaps = without_said_when_open(check) if open_["shown"] else check
+    gaps = gaps_context(check_gaps, short_, canvas, audience)
     section_list: list[SectionEntry] = []
     number = 0
-    for s in shown_sections(canvas, sections):
+    for s in shown:
         number += s != "cover"
         section_list.append(
-            {"id": s, "title": REPORT_SECTIONS[s], "anchor": f"section-{s}", "number": number}
+            {
+                "id": s,
+                "title": REPORT_SECTIONS[s],
+                "anchor": f"section-{s}",
+                "number": number,
+                "new_page": not _short(s, gaps),
+            }
         )
     return {
         "report": {
@@ -181,17 +193,66 @@ def build_context(
         "value_chain": value_chain_context(canvas, short_),
         "journeys": journeys_context(canvas, short_),
         "cx": cx_context(canvas, short_),
-        "gaps": gaps_context(check, short_, canvas, audience),
+        "gaps": gaps,
+        "summary": summary_context(canvas, dims, check_gaps, short_),
+        "open": open_,
         "method": method_context(),
         "firm": firm,
     }
 
 
+#: A gaps page of at most this many findings is short: it follows the section
+#: before it on the same page.
+SHORT_GAPS = 8
+
+
+def _short(section: str, gaps: GapsContext | None) -> bool:
+    """Whether ``section`` is short enough to follow the one before it on its page
+    (no page is left half empty for it)."""
+    if section == "open":
+        return True
+    if section == "gaps":
+        return gaps is not None and sum(len(g["findings"]) for g in gaps["groups"]) <= SHORT_GAPS
+    return False
+
+
+def has_content(canvas: Canvas) -> dict[str, bool]:
+    """Per section, whether the canvas gives it anything to show (a section that has
+    nothing adds no page: the "Still to be worked out" list names what is empty)."""
+    blocks = any(
+        getattr(canvas, key)
+        for key in (
+            "key_partners",
+            "key_activities",
+            "key_resources",
+            "value_propositions",
+            "channels",
+            "segments",
+            "cost_structure",
+            "revenue_streams",
+        )
+    )
+    considered = any(use.use or use.mix for use in canvas.dimensions.values())
+    answered = any(a.is_answered for a in canvas.answers.values())
+    return {
+        "canvas": blocks or considered,
+        "blocks": blocks,
+        "questions": answered,
+        "dimensions": considered,
+        "measures": bool(canvas.measures),
+        "value-chain": bool(canvas.segments),
+        "journeys": bool(canvas.journeys),
+        "cx": has_cx(canvas),
+        "open": bool(open_context(canvas, Shortener(""), True)["groups"]),
+    }
+
+
 def shown_sections(canvas: Canvas, sections: Sequence[str]) -> list[str]:
-    """The chosen sections the report shows: the journey map and the CX page only when
-    the canvas has journeys, or capabilities or systems (a section with nothing to
-    show adds no page), unless that would leave no section at all."""
-    present = {"journeys": bool(canvas.journeys), "cx": has_cx(canvas)}
+    """The chosen sections the report shows: each only when the canvas gives it
+    something to show (the journey map only with journeys, the "Still to be worked
+    out" list only when something is open...), unless that would leave no section
+    at all."""
+    present = has_content(canvas)
     shown = [s for s in sections if present.get(s, True)]
     return shown or list(sections)
 

@@ -69,12 +69,14 @@ class BrandContext(TypedDict):
 
 
 class SectionEntry(TypedDict):
-    """One chosen section, in order."""
+    """One chosen section, in order. ``new_page``: the section starts a page (a short
+    one follows the section before it on the same page)."""
 
     id: str
     title: str
     anchor: str
     number: int
+    new_page: bool
 
 
 class Box(TypedDict):
@@ -664,6 +666,67 @@ class GapsContext(TypedDict):
     team: bool
 
 
+class SummarySegment(TypedDict):
+    """A segment on the summary's value chain."""
+
+    name: str
+    stage_index: int | None
+    target_index: int | None
+    stage_name: str
+    target_name: str
+    trust_label: str
+
+
+class SummaryMixRow(TypedDict):
+    """A segment's row of the summary's mix: the degree of each dimension, in order."""
+
+    name: str
+    cells: list[str | None]
+
+
+class SummaryGap(TypedDict):
+    """One of the gaps that matter most, in plain words (see ``top_gaps``)."""
+
+    title: str
+    why: str
+    severity: str
+    severity_label: str
+    count: int
+
+
+class SummaryContext(TypedDict):
+    """``summary``: the executive summary, one page."""
+
+    segments: list[SummarySegment]
+    segments_more: int
+    dimensions: list[str]
+    overall_use: list[str | None]
+    mix: list[SummaryMixRow]
+    measures: list[MeasureContext]
+    measures_more: int
+    measures_chosen_by: str
+    gaps: list[SummaryGap]
+    overall: int | None
+    completeness: list[Completeness]
+    checked: bool
+
+
+class OpenGroup(TypedDict):
+    """A line of the "Still to be worked out" list: a part of the canvas and what in
+    it is still empty."""
+
+    title: str
+    text: str
+
+
+class OpenContext(TypedDict):
+    """``open``: what the canvas has not settled yet."""
+
+    groups: list[OpenGroup]
+    count: int
+    shown: bool  # the report has the list: the other sections leave out what it says
+
+
 class ReportContext(TypedDict):
     """What every template receives (see docs/report.md for each key). The renderer
     adds ``fonts``, the shipped faces as data URIs."""
@@ -684,5 +747,7 @@ class ReportContext(TypedDict):
     cx: CxContext
     more: ListsMore
     gaps: GapsContext | None
+    summary: SummaryContext
+    open: OpenContext
     method: MethodContext
     firm: FirmContext | None

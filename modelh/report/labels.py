@@ -5,6 +5,8 @@ from __future__ import annotations
 #: The report's sections, in their default order, with their headings.
 REPORT_SECTIONS: dict[str, str] = {
     "cover": "Cover",
+    "summary": "Executive summary",
+    "contents": "Contents",
     "canvas": "The canvas",
     "blocks": "The canvas in full",
     "questions": "The eight relationship questions",
@@ -13,6 +15,7 @@ REPORT_SECTIONS: dict[str, str] = {
     "value-chain": "The customer value chain",
     "journeys": "The journey map",
     "cx": "Bone-deep customer experience",
+    "open": "Still to be worked out",
     "gaps": "Gaps and completeness",
 }
 REPORT_SECTION_IDS: tuple[str, ...] = tuple(REPORT_SECTIONS)

@@ -13,7 +13,7 @@ from modelh.report.errors import LimitError
 #: A report may have at most this many pages: WeasyPrint lays out a page in about
 #: a fifth of a second and keeps every page in memory until the PDF is written. The
 #: report shortens long lists and texts (``modelh.report.shorten``), so the largest canvas
-#: the loader accepts makes about 37 pages: this is the safety net behind that.
+#: the loader accepts makes about 38 pages: this is the safety net behind that.
 MAX_PAGES = 50
 #: Rendering one canvas (load, check, HTML and PDF) may take at most this many seconds.
 TIME_LIMIT = 120.0

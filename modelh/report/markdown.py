@@ -390,6 +390,61 @@ def _cx(context: ReportContext) -> list[str]:
     return out
 
 
+def _summary(context: ReportContext) -> list[str]:
+    summary = context["summary"]
+    out: list[str] = []
+    if summary["segments"]:
+        out += ["### Where each segment stands", ""]
+        out += _table(
+            ["Segment", "Today", "Target", "Trust Inflection Point"],
+            [
+                [
+                    cell(s["name"]),
+                    cell(s["stage_name"] or "Not set"),
+                    cell(s["target_name"] or "Not set"),
+                    cell(s["trust_label"]),
+                ]
+                for s in summary["segments"]
+            ],
+        )
+    if summary["mix"]:
+        out += ["### The dimension mix", ""]
+        out += _table(
+            ["Segment", *(inline(d) for d in summary["dimensions"])],
+            [[cell(r["name"]), *(cell(c or "–") for c in r["cells"])] for r in summary["mix"]],
+        )
+    if summary["measures"]:
+        out += [f"### {inline(summary['measures_chosen_by'])}", ""]
+        out += _table(_MEASURE_HEADER, _measure_rows(summary["measures"]))
+    if summary["gaps"]:
+        out += ["### The gaps that matter most", ""]
+        out += [
+            f"- **{inline(g['severity_label'])}**: {inline(g['title'])} {inline(g['why'])}"
+            for g in summary["gaps"]
+        ]
+        out.append("")
+    if summary["overall"] is not None:
+        out += [f"Complete overall: {summary['overall']}%.", ""]
+    return out
+
+
+def _contents(context: ReportContext) -> list[str]:
+    return _table(
+        ["", "Section"],
+        [
+            [str(s["number"]), cell(s["title"])]
+            for s in context["sections"]
+            if s["id"] not in ("cover", "contents")
+        ],
+    )
+
+
+def _open(context: ReportContext) -> list[str]:
+    return [
+        f"- **{inline(g['title'])}**: {inline(g['text'])}" for g in context["open"]["groups"]
+    ] + [""]
+
+
 def _gaps(context: ReportContext) -> list[str]:
     gaps = context["gaps"]
     if gaps is None:
@@ -425,6 +480,9 @@ def _gaps(context: ReportContext) -> list[str]:
 
 _SECTIONS = {
     "cover": _cover,
+    "summary": _summary,
+    "contents": _contents,
+    "open": _open,
     "canvas": _canvas,
     "blocks": _blocks,
     "questions": _questions,

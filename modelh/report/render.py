@@ -172,6 +172,11 @@ def check_canvas_source(
     return check_source(source, canvas.file, config, canvas=canvas)
 
 
+def _needs_check(sections: Sequence[str]) -> bool:
+    """Whether the chosen sections show the checker's findings or scores."""
+    return "gaps" in sections or "summary" in sections
+
+
 def render_html(
     canvas: Canvas,
     options: ReportOptions | None = None,
@@ -182,14 +187,14 @@ def render_html(
 ) -> str:
     """The report on ``canvas`` as one self-contained HTML document.
 
-    ``check`` is the checker's result for the canvas; when the gaps section is
-    asked for and none is given, the canvas is checked (its file read again
+    ``check`` is the checker's result for the canvas; when the gaps section or the
+    summary is asked for and none is given, the canvas is checked (its file read again
     unless ``source`` holds its text). ``firm`` is the consulting firm of the
     project settings (``Config.firm``), shown on the cover. Raises ReportError
     (and its kinds).
     """
     options = options or ReportOptions()
-    if check is None and "gaps" in options.sections:
+    if check is None and _needs_check(options.sections):
         check = check_canvas_source(canvas, source)
     html = render_context(report_context(canvas, options, check, firm), options.template_dir)
     from modelh.report.policy import RefusedMarkup, safe_html
@@ -342,7 +347,7 @@ def _render_outputs(
     canvas = parse_canvas(source, name)
     limits.check_time()
     check = None
-    if "gaps" in options.sections:
+    if _needs_check(options.sections):
         check = check_canvas_source(canvas, source, config)
     limits.check_time()
     firm = getattr(config, "firm", None)  # report.firm of the project settings

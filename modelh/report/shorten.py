@@ -7,7 +7,7 @@ at most a fixed length of each text, and says in words what it left out and
 where to find it ("… and 192 more segments: see the canvas file"; "Shortened
 for this report: the full text, about 180,000 words, is in the canvas file").
 The limits sit well above what a real canvas holds (the worked examples are
-shown whole), and keep the largest canvas the loader accepts at about 37 pages
+shown whole), and keep the largest canvas the loader accepts at about 38 pages
 (``modelh.report.limits.MAX_PAGES`` is the safety net behind them).
 
 Everything here takes time linear in the text it is given, and looks at no
@@ -30,13 +30,13 @@ T = TypeVar("T")
 
 #: Segments shown in detail (the canvas in full, the answers given per segment,
 #: the value chain).
-SHOWN_SEGMENTS = 6
+SHOWN_SEGMENTS = 5
 #: Segments whose answers a question answered per segment lists (the answered
 #: ones first).
 SHOWN_SEGMENT_ANSWERS = 5
 #: Value propositions and channels in the canvas in full; channels in the
 #: channel x dimension matrix.
-SHOWN_VALUE_PROPOSITIONS = 5
+SHOWN_VALUE_PROPOSITIONS = 4
 SHOWN_CHANNELS = 10
 #: Items of the plain blocks (key partners, activities, resources, costs, revenue),
 #: and their characters, shared fairly among the five: one block alone may show
@@ -53,8 +53,8 @@ SHOWN_FINDINGS = 40
 #: Journeys drawn on the journey map; their touches drawn (and ranked in each
 #: journey's priority list), shared fairly among them; the systems behind the
 #: smiles listed beside the CX grid.
-SHOWN_JOURNEYS = 5
-SHOWN_TOUCHES = 24
+SHOWN_JOURNEYS = 3
+SHOWN_TOUCHES = 12
 SHOWN_SYSTEMS = 8
 #: A journey that draws at most this many touches is kept on one page; a longer one
 #: may break between its touches.
@@ -80,11 +80,11 @@ LANE_CHARS = 40
 SHORT_CHARS = 120
 #: Characters shown of a longer text (a finding's message, among others).
 TEXT_CHARS = 240
-DIMENSION_CHARS = 170
+DIMENSION_CHARS = 150
 #: Characters shown of an answer to one of the eight questions, and of an answer
 #: given for one segment.
 ANSWER_CHARS = 400
-SEGMENT_ANSWER_CHARS = 130
+SEGMENT_ANSWER_CHARS = 125
 #: The canvas page measures at most this many items of a block, each cut to at most
 #: this many characters, and this many characters in all: more than the largest
 #: block (on A3) can show, so what it shows is the same, and measuring takes
@@ -95,7 +95,7 @@ CANVAS_BLOCK_CHARS = 8_000
 #: A part of the report (a block, a question, a dimension) that shows at most this
 #: many characters is kept on one page; a longer one may break across pages, so
 #: that a long report leaves no half pages empty. Each text counts PIECE_CHARS more.
-KEEP_CHARS = 1_500
+KEEP_CHARS = 700
 PIECE_CHARS = 20
 #: What follows a shortened text shown in a table or a card.
 SHORTENED = "(full text in the canvas file)"
