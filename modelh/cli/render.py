@@ -137,6 +137,16 @@ def render(
             "(adds an appendix with every finding's rule code, line and fix).",
         ),
     ] = Audience.executive,
+    since: Annotated[
+        str | None,
+        typer.Option(
+            "--since",
+            metavar="REV",
+            help="Add a 'What changed' page: the canvas compared by meaning with its "
+            "version at the git revision REV (as modelh diff --rev does).",
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
     """Render each canvas as a report: an HTML page and a PDF handout.
 
@@ -166,6 +176,7 @@ def render(
         template_dir=template_dir,
         pptx_template=pptx_template,
         audience=audience.value,
+        since=since,
     )
     # the project settings: the checker's rules for the gaps, the firm for the cover
     config = load_config(None, discover=True)

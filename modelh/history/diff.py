@@ -818,17 +818,18 @@ def _extension_values(data: str | bytes) -> dict[str, Any]:
     return {k: v for k, v in values.items() if isinstance(k, str) and k.startswith("x-")}
 
 
-def diff_revision(file: str, rev: str, config: Any = None) -> CanvasDiff:
+def diff_revision(file: str, rev: str, config: Any = None, option: str = "--rev") -> CanvasDiff:
     """``file`` compared with its version at the git revision ``rev`` (following a
     rename). Raises ``GitError`` (no git, not in a repository, an unknown
     revision, a path git did not know then), ``ModelhError`` when the old
-    version is not a valid canvas, ``CanvasError`` when ``file`` is not."""
+    version is not a valid canvas, ``CanvasError`` when ``file`` is not. ``option``
+    is the command line's name for ``rev``, for the messages."""
     from modelh.canvas.loader import read_source
     from modelh.errors import CanvasError, ModelhError
     from modelh.history.gitread import GitError, need_repo, path_at, resolve_revision, show_file
 
     new_data = read_source(file)
-    repo = need_repo(file, "--rev reads the old version from git")
+    repo = need_repo(file, f"{option} reads the old version from git")
     commit = resolve_revision(repo, rev)
     path = path_at(repo, repo.relative(file), commit)
     if path is None:

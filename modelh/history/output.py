@@ -448,6 +448,13 @@ def _spaced(lines: list[Line]) -> list[Line]:
     return out
 
 
+def diff_outline(diff: CanvasDiff) -> tuple[list[tuple[str, str, str]], list[Line]]:
+    """The diff as a report shows it: the summary rows (label, before, after) and the
+    lines of changes, each a level and styled spans (``PLAIN``, ``ID``, ``DEL``...)."""
+    rows = [(label.strip(), before, after) for label, before, after in _summary_rows(diff)]
+    return rows, ([] if diff.equal else _diff_lines(diff))
+
+
 def diff_markdown(diff: CanvasDiff) -> str:
     out = [
         f"## Canvas changes: {markdown_text(diff.old.label)} → {markdown_text(diff.new.label)}",

@@ -17,6 +17,7 @@ from modelh.canvas.model import Canvas
 from modelh.framework.vocab import USED_DIMENSION_USES
 from modelh.report import shorten as short
 from modelh.report.brand import brand_colors, contrast, logo_data_uri
+from modelh.report.changes import changes_context
 from modelh.report.contract import FirmContext, GapsContext, ReportContext, SectionEntry
 from modelh.report.errors import ReportContextError
 from modelh.report.experience import cx_context, has_cx, journeys_context
@@ -51,6 +52,7 @@ from modelh.report.summary import open_context, summary_context, without_said_wh
 
 if TYPE_CHECKING:
     from modelh.check.checker import FileResult
+    from modelh.history.diff import CanvasDiff
 
 # The names templates' authors and the renderer import from here.
 __all__ = [
@@ -85,13 +87,17 @@ def build_context(
     logo: str | None = None,
     audience: str = "executive",
     firm: FirmContext | None = None,
+    changes: CanvasDiff | None = None,
+    since: str = "",
 ) -> ReportContext:
     """The template context for ``canvas``.
 
     ``check`` is the checker's result for the canvas (``modelh.check.checker.FileResult``),
     needed by the gaps section; ``logo`` a data URI (see ``logo_data_uri``);
     ``audience`` executive or team (team adds the gaps' appendix with codes and
-    lines); ``firm`` the consulting firm of the project settings (see ``firm_context``).
+    lines); ``firm`` the consulting firm of the project settings (see ``firm_context``);
+    ``changes`` the diff since the revision ``since`` (``render --since``): without
+    it there is no "What changed" page.
     """
     info = canvas.canvas
     status = info.status
@@ -116,7 +122,7 @@ def build_context(
     )
     channels, channels_more = short_.items(canvas.channels, short.SHOWN_CHANNELS, "channel")
     segment_names = {s.id: s.name or s.id for s in canvas.segments}
-    shown = shown_sections(canvas, sections)
+    shown = shown_sections(canvas, [s for s in sections if s != "changes" or changes is not None])
     open_ = open_context(canvas, short_, "open" in shown)
     # what the list says, the gaps page does not say again
     check_gaps = without_said_when_open(check) if open_["shown"] else check
@@ -196,6 +202,7 @@ def build_context(
         "gaps": gaps,
         "summary": summary_context(canvas, dims, check_gaps, short_),
         "open": open_,
+        "changes": changes_context(changes, since, short_) if changes is not None else None,
         "method": method_context(),
         "firm": firm,
     }

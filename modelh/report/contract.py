@@ -727,6 +727,40 @@ class OpenContext(TypedDict):
     shown: bool  # the report has the list: the other sections leave out what it says
 
 
+class ChangeSpan(TypedDict):
+    """A run of text in a change: plain, an id, removed or added words, a hint, a move
+    for the better or the worse, a strong word (``modelh.history.output``'s kinds)."""
+
+    text: str
+    kind: str
+
+
+class ChangeLine(TypedDict):
+    """A line of the changes: a heading (level 0), an entry (1) or a detail (2, 3)."""
+
+    level: int
+    spans: list[ChangeSpan]
+
+
+class ChangeRow(TypedDict):
+    """A row of the changes' summary: what, before, after."""
+
+    label: str
+    before: str
+    after: str
+
+
+class ChangesContext(TypedDict):
+    """``changes``: what changed since a revision (``render --since``), from the same
+    diff as ``modelh diff``."""
+
+    since: str
+    count: int
+    rows: list[ChangeRow]
+    lines: list[ChangeLine]
+    more: More | None
+
+
 class ReportContext(TypedDict):
     """What every template receives (see docs/report.md for each key). The renderer
     adds ``fonts``, the shipped faces as data URIs."""
@@ -749,5 +783,6 @@ class ReportContext(TypedDict):
     gaps: GapsContext | None
     summary: SummaryContext
     open: OpenContext
+    changes: ChangesContext | None
     method: MethodContext
     firm: FirmContext | None

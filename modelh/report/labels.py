@@ -7,6 +7,7 @@ REPORT_SECTIONS: dict[str, str] = {
     "cover": "Cover",
     "summary": "Executive summary",
     "contents": "Contents",
+    "changes": "What changed",
     "canvas": "The canvas",
     "blocks": "The canvas in full",
     "questions": "The eight relationship questions",

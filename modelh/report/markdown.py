@@ -445,6 +445,38 @@ def _open(context: ReportContext) -> list[str]:
     ] + [""]
 
 
+_CHANGE_MARKS = {"del": "~~", "ins": "**", "strong": "**"}
+
+
+def _change_span(raw: str, kind: str) -> str:
+    """A run of a change's text, its spaces kept outside the marks."""
+    core = inline(raw)
+    if not core:
+        return " " if raw and not raw.strip() else ""
+    lead = " " if raw[:1].isspace() else ""
+    trail = " " if raw[-1:].isspace() else ""
+    mark = _CHANGE_MARKS.get(kind, "")
+    return f"{lead}{mark}{core}{mark}{trail}"
+
+
+def _changes(context: ReportContext) -> list[str]:
+    changes = context["changes"]
+    if changes is None:
+        return []
+    out = [f"Since {inline(changes['since'])}: {changes['count']} changes.", ""]
+    out += _table(
+        ["", "Before", "Now"],
+        [[cell(r["label"]), cell(r["before"]), cell(r["after"])] for r in changes["rows"]],
+    )
+    for line in changes["lines"]:
+        text = "".join(_change_span(s["text"], s["kind"]) for s in line["spans"])
+        if line["level"] == 0:
+            out += ["", f"### {text.strip()}", ""]
+        else:
+            out.append("  " * (line["level"] - 1) + f"- {text.strip()}")
+    return [*out, "", *_more(changes["more"])]
+
+
 def _gaps(context: ReportContext) -> list[str]:
     gaps = context["gaps"]
     if gaps is None:
@@ -482,6 +514,7 @@ _SECTIONS = {
     "cover": _cover,
     "summary": _summary,
     "contents": _contents,
+    "changes": _changes,
     "open": _open,
     "canvas": _canvas,
     "blocks": _blocks,

@@ -55,6 +55,7 @@ from modelh.report.templates import render_context, template_folders
 if TYPE_CHECKING:
     from modelh.check.checker import FileResult
     from modelh.check.config import Firm
+    from modelh.history.diff import CanvasDiff
 
 __all__ = [
     "ALL_FORMATS",
@@ -108,6 +109,7 @@ class ReportOptions:
     template_dir: str | os.PathLike[str] | None = None
     pptx_template: str | os.PathLike[str] | None = None
     audience: str = "executive"
+    since: str | None = None  # a git revision: the report adds what changed since it
 
     def __post_init__(self) -> None:
         if self.paper not in PAPERS:
@@ -184,6 +186,7 @@ def render_html(
     check: Any = None,
     source: bytes | str | None = None,
     firm: Firm | None = None,
+    changes: CanvasDiff | None = None,
 ) -> str:
     """The report on ``canvas`` as one self-contained HTML document.
 
@@ -196,7 +199,9 @@ def render_html(
     options = options or ReportOptions()
     if check is None and _needs_check(options.sections):
         check = check_canvas_source(canvas, source)
-    html = render_context(report_context(canvas, options, check, firm), options.template_dir)
+    html = render_context(
+        report_context(canvas, options, check, firm, changes), options.template_dir
+    )
     from modelh.report.policy import RefusedMarkup, safe_html
 
     try:
@@ -206,10 +211,15 @@ def render_html(
 
 
 def report_context(
-    canvas: Canvas, options: ReportOptions, check: Any = None, firm: Firm | None = None
+    canvas: Canvas,
+    options: ReportOptions,
+    check: Any = None,
+    firm: Firm | None = None,
+    changes: CanvasDiff | None = None,
 ) -> ReportContext:
     """The report's context for ``canvas`` (``build_context``), its logo and the firm's
-    embedded; raises ReportError for a logo the policy refuses."""
+    embedded, and ``changes`` (the diff since ``options.since``) when given; raises
+    ReportError for a logo the policy refuses."""
     try:
         logo = logo_data_uri(canvas)
         firm_shown = firm_context(firm)
@@ -223,6 +233,8 @@ def report_context(
         logo=logo,
         audience=options.audience,
         firm=firm_shown,
+        changes=changes,
+        since=options.since or "",
     )
 
 
@@ -255,6 +267,7 @@ def render_markdown(
     check: Any = None,
     source: bytes | str | None = None,
     firm: Firm | None = None,
+    changes: CanvasDiff | None = None,
 ) -> str:
     """The report on ``canvas`` as Markdown, from the context the HTML is made from."""
     from modelh.report.markdown import render_markdown as markdown
@@ -262,7 +275,7 @@ def render_markdown(
     options = options or ReportOptions()
     if check is None and "gaps" in options.sections:
         check = check_canvas_source(canvas, source)
-    return markdown(report_context(canvas, options, check, firm))
+    return markdown(report_context(canvas, options, check, firm, changes))
 
 
 def render_pdf(
@@ -351,6 +364,12 @@ def _render_outputs(
         check = check_canvas_source(canvas, source, config)
     limits.check_time()
     firm = getattr(config, "firm", None)  # report.firm of the project settings
+    changes = None
+    if options.since is not None:  # what changed since a revision, from git
+        from modelh.history.diff import diff_revision
+
+        changes = diff_revision(name, options.since, config, option="--since")
+        limits.check_time()
     rendered = _Rendered()
     if "pptx" in formats:
         said: list[str] = []
@@ -360,13 +379,12 @@ def _render_outputs(
         rendered.warnings.extend(f"{name}: {n}" for n in said)
         limits.check_time()
     if "md" in formats:
-        rendered.outputs["md"] = render_markdown(canvas, options, check=check, firm=firm).encode(
-            "utf-8"
-        )
+        markdown = render_markdown(canvas, options, check=check, firm=firm, changes=changes)
+        rendered.outputs["md"] = markdown.encode("utf-8")
         limits.check_time()
     if "html" not in formats and "pdf" not in formats:
         return rendered
-    html = render_html(canvas, options, check=check, source=source, firm=firm)
+    html = render_html(canvas, options, check=check, source=source, firm=firm, changes=changes)
     limits.check_time()
     if "html" in formats:
         rendered.outputs["html"] = html.encode("utf-8")
