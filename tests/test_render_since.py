@@ -85,3 +85,30 @@ def test_an_unknown_revision_or_a_canvas_outside_git_is_one_message(tmp_path):
     alone = render(outside.parent, outside.name, "--since", "HEAD", "-o", "out")
     assert alone.exit_code == 1
     assert "is not in a git repository; --since reads the old version from git" in alone.output
+
+
+# --- render --history: each measure's current value over the git history --------------
+
+
+def test_history_draws_each_measures_past_values_beside_its_bar(tmp_path):
+    canvas = three_commits(tmp_path / "repo")
+    result = render(canvas.parent, canvas.name, "--history", "-f", "html", "-o", "out")
+    assert result.exit_code == 0, result.output
+    page = (canvas.parent / "out" / "riverside-ma.html").read_text(encoding="utf-8")
+    start = page.index('id="measure-nps"')
+    ends = [page.find(mark, start + 1) for mark in ('id="measure-', "</section>")]
+    nps = page[start : min(e for e in ends if e > 0)]
+    assert "Current value over 3 versions" in nps
+    points = re.search(r'<polyline points="([^"]+)"', nps)
+    assert points is not None
+    ys = [float(p.split(",")[1]) for p in points.group(1).split()]
+    assert len(ys) == 3 and ys[0] > ys[-1]  # the value rose: the line ends higher
+    assert "3 versions from" in html.unescape(page)
+
+
+def test_without_history_no_line_is_drawn(tmp_path):
+    canvas = three_commits(tmp_path / "repo")
+    result = render(canvas.parent, canvas.name, "-f", "html", "-o", "out")
+    assert result.exit_code == 0, result.output
+    page = (canvas.parent / "out" / "riverside-ma.html").read_text(encoding="utf-8")
+    assert '<div class="trend"' not in page and 'class="history-note"' not in page

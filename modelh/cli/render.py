@@ -147,6 +147,14 @@ def render(
             show_default=False,
         ),
     ] = None,
+    history: Annotated[
+        bool,
+        typer.Option(
+            "--history",
+            help="Draw each measure's current value over the canvas's git history as a "
+            "small line beside its bar (the last 100 commits that touched it).",
+        ),
+    ] = False,
 ) -> None:
     """Render each canvas as a report: an HTML page and a PDF handout.
 
@@ -177,6 +185,7 @@ def render(
         pptx_template=pptx_template,
         audience=audience.value,
         since=since,
+        history=history,
     )
     # the project settings: the checker's rules for the gaps, the firm for the cover
     config = load_config(None, discover=True)

@@ -49,10 +49,12 @@ from modelh.report.sections import (
 )
 from modelh.report.shorten import Shortener
 from modelh.report.summary import open_context, summary_context, without_said_when_open
+from modelh.report.trends import add_trends
 
 if TYPE_CHECKING:
     from modelh.check.checker import FileResult
     from modelh.history.diff import CanvasDiff
+    from modelh.history.trend import History
 
 # The names templates' authors and the renderer import from here.
 __all__ = [
@@ -89,6 +91,7 @@ def build_context(
     firm: FirmContext | None = None,
     changes: CanvasDiff | None = None,
     since: str = "",
+    history: History | None = None,
 ) -> ReportContext:
     """The template context for ``canvas``.
 
@@ -97,7 +100,8 @@ def build_context(
     ``audience`` executive or team (team adds the gaps' appendix with codes and
     lines); ``firm`` the consulting firm of the project settings (see ``firm_context``);
     ``changes`` the diff since the revision ``since`` (``render --since``): without
-    it there is no "What changed" page.
+    it there is no "What changed" page; ``history`` the canvas's git history
+    (``render --history``): each measure gets the trend line of its current value.
     """
     info = canvas.canvas
     status = info.status
@@ -123,6 +127,8 @@ def build_context(
     channels, channels_more = short_.items(canvas.channels, short.SHOWN_CHANNELS, "channel")
     segment_names = {s.id: s.name or s.id for s in canvas.segments}
     shown = shown_sections(canvas, [s for s in sections if s != "changes" or changes is not None])
+    measures = measures_context(canvas, short_)
+    history_note = add_trends(measures, history) if history is not None else None
     open_ = open_context(canvas, short_, "open" in shown)
     # what the list says, the gaps page does not say again
     check_gaps = without_said_when_open(check) if open_["shown"] else check
@@ -195,7 +201,7 @@ def build_context(
         "blocks": blocks_context(canvas, short_),
         "questions": questions_context(canvas, short_),
         "dimensions": dims,
-        "measures": measures_context(canvas, short_),
+        "measures": measures,
         "value_chain": value_chain_context(canvas, short_),
         "journeys": journeys_context(canvas, short_),
         "cx": cx_context(canvas, short_),
@@ -203,6 +209,7 @@ def build_context(
         "summary": summary_context(canvas, dims, check_gaps, short_),
         "open": open_,
         "changes": changes_context(changes, since, short_) if changes is not None else None,
+        "history": history_note,
         "method": method_context(),
         "firm": firm,
     }

@@ -369,6 +369,27 @@ class MeasureContext(TypedDict):
     due: str
     owner: str
     status: str | None
+    trend: TrendContext | None  # past current values, with render --history
+
+
+class TrendContext(TypedDict):
+    """A measure's current value over the canvas's git history, as a small line."""
+
+    points: str  # SVG polyline points in a 100 x 20 box, oldest first
+    first: str  # the date of the first value drawn
+    last: str
+    count: int
+    low: str
+    high: str
+
+
+class HistoryNote(TypedDict):
+    """How far back the measures' trend lines reach (``render --history``)."""
+
+    versions: int
+    oldest: str
+    shallow: bool
+    truncated: bool
 
 
 class MeasureGroup(TypedDict):
@@ -784,5 +805,6 @@ class ReportContext(TypedDict):
     summary: SummaryContext
     open: OpenContext
     changes: ChangesContext | None
+    history: HistoryNote | None
     method: MethodContext
     firm: FirmContext | None

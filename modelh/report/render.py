@@ -56,6 +56,7 @@ if TYPE_CHECKING:
     from modelh.check.checker import FileResult
     from modelh.check.config import Firm
     from modelh.history.diff import CanvasDiff
+    from modelh.history.trend import History
 
 __all__ = [
     "ALL_FORMATS",
@@ -110,6 +111,7 @@ class ReportOptions:
     pptx_template: str | os.PathLike[str] | None = None
     audience: str = "executive"
     since: str | None = None  # a git revision: the report adds what changed since it
+    history: bool = False  # each measure's current value over the git history, as a line
 
     def __post_init__(self) -> None:
         if self.paper not in PAPERS:
@@ -187,6 +189,7 @@ def render_html(
     source: bytes | str | None = None,
     firm: Firm | None = None,
     changes: CanvasDiff | None = None,
+    history: History | None = None,
 ) -> str:
     """The report on ``canvas`` as one self-contained HTML document.
 
@@ -200,7 +203,7 @@ def render_html(
     if check is None and _needs_check(options.sections):
         check = check_canvas_source(canvas, source)
     html = render_context(
-        report_context(canvas, options, check, firm, changes), options.template_dir
+        report_context(canvas, options, check, firm, changes, history), options.template_dir
     )
     from modelh.report.policy import RefusedMarkup, safe_html
 
@@ -216,6 +219,7 @@ def report_context(
     check: Any = None,
     firm: Firm | None = None,
     changes: CanvasDiff | None = None,
+    history: History | None = None,
 ) -> ReportContext:
     """The report's context for ``canvas`` (``build_context``), its logo and the firm's
     embedded, and ``changes`` (the diff since ``options.since``) when given; raises
@@ -235,6 +239,7 @@ def report_context(
         firm=firm_shown,
         changes=changes,
         since=options.since or "",
+        history=history,
     )
 
 
@@ -268,6 +273,7 @@ def render_markdown(
     source: bytes | str | None = None,
     firm: Firm | None = None,
     changes: CanvasDiff | None = None,
+    history: History | None = None,
 ) -> str:
     """The report on ``canvas`` as Markdown, from the context the HTML is made from."""
     from modelh.report.markdown import render_markdown as markdown
@@ -275,7 +281,7 @@ def render_markdown(
     options = options or ReportOptions()
     if check is None and "gaps" in options.sections:
         check = check_canvas_source(canvas, source)
-    return markdown(report_context(canvas, options, check, firm, changes))
+    return markdown(report_context(canvas, options, check, firm, changes, history))
 
 
 def render_pdf(
@@ -370,6 +376,12 @@ def _render_outputs(
 
         changes = diff_revision(name, options.since, config, option="--since")
         limits.check_time()
+    history = None
+    if options.history:  # the measures' past values, from git
+        from modelh.history.trend import canvas_history
+
+        history = canvas_history(name)
+        limits.check_time()
     rendered = _Rendered()
     if "pptx" in formats:
         said: list[str] = []
@@ -379,12 +391,16 @@ def _render_outputs(
         rendered.warnings.extend(f"{name}: {n}" for n in said)
         limits.check_time()
     if "md" in formats:
-        markdown = render_markdown(canvas, options, check=check, firm=firm, changes=changes)
+        markdown = render_markdown(
+            canvas, options, check=check, firm=firm, changes=changes, history=history
+        )
         rendered.outputs["md"] = markdown.encode("utf-8")
         limits.check_time()
     if "html" not in formats and "pdf" not in formats:
         return rendered
-    html = render_html(canvas, options, check=check, source=source, firm=firm, changes=changes)
+    html = render_html(
+        canvas, options, check=check, source=source, firm=firm, changes=changes, history=history
+    )
     limits.check_time()
     if "html" in formats:
         rendered.outputs["html"] = html.encode("utf-8")

@@ -250,6 +250,7 @@ def measure_context(m: Measure, short_: Shortener) -> MeasureContext:
         "due": format_period(m.due),
         "owner": short_.name(m.owner or ""),
         "status": m.status,
+        "trend": None,
     }
 
 
