@@ -36,8 +36,6 @@ SHOWN_JOURNEYS = 3
 SHOWN_TOUCHES = 8
 #: Systems behind the smiles listed beside the CX grid.
 SHOWN_SYSTEMS = 6
-#: Names of what a gap is about (dimensions, segments...) said with it.
-GAP_SUBJECTS = 4
 #: Characters of a name or short text the deck is given: the slides fit it to its
 #: box and put it whole in the notes when they shorten it (up to this much).
 WHOLE_CHARS = 1_500
@@ -219,10 +217,6 @@ def _headlines(canvas: Canvas, short_: Shortener) -> tuple[list[MeasureContext],
     return [m for m in measured if m["has_values"]][:SHOWN_HEADLINES], "none"
 
 
-_WHY = re.compile(r"Why it matters:\s*(.+?)(?:\n\s*\n|\Z)", re.S)
-_QUOTED = re.compile(r"'([A-Za-z0-9][\w.-]*)'")
-
-
 def _first_sentence(text: str) -> str:
     text = " ".join(text.split())
     match = re.search(r"(?<=[.!?])\s+(?=[A-Z\"(])", text)
@@ -231,85 +225,35 @@ def _first_sentence(text: str) -> str:
 
 
 def gaps(canvas: Canvas, check: FileResult | None, short_: Shortener) -> tuple[list[Gap], int]:
-    """The checker's findings as kinds of gap in plain words, the most important first
-    (errors, then warnings, then notes; among them the most widespread), without the
-    canvas file's keys, lines or rule codes; and how many kinds were left out.
+    """The gaps in the rules' executive words (``modelh.report.gaps``, as the handout
+    says them), the most important first (errors, then warnings, then notes; among
+    them the most widespread); and how many were left out.
 
     Findings about the file itself (its format, suppressions, the logo's path) are
     for the team, not the executives: they are left out."""
     if check is None:
         return [], 0
-    from modelh.check.rules import all_rules
+    from modelh.report.gaps import executive_gaps
 
-    rules = {r.code: r for r in all_rules()}
-    grouped: dict[str, list[str]] = {}
-    counts: dict[str, int] = {}
-    for finding in check.findings:
-        rule = rules.get(finding.code)
-        if rule is None or rule.section in ("format", "meta"):
-            continue
-        subjects = grouped.setdefault(finding.code, [])
-        counts[finding.code] = counts.get(finding.code, 0) + 1
-        subject = _subject(canvas, finding.path, finding.message, "domain" in rule.title)
-        if subject and subject not in subjects:
-            subjects.append(subject)
+    said = [
+        g for g in executive_gaps(check.findings, canvas) if g.section not in ("format", "meta")
+    ]
     rank = {"error": 0, "warning": 1, "info": 2}
-    severity = {
-        code: min((f.severity for f in check.findings if f.code == code), key=rank.__getitem__)
-        for code in grouped
-    }
-    order = sorted(grouped, key=lambda c: (rank[severity[c]], -counts[c], c))
-    result: list[Gap] = []
-    for code in order[:SHOWN_GAPS]:
-        rule = rules[code]
-        why = _WHY.search(rule.doc)
-        names = grouped[code]
-        shown = [short_.name(n) for n in names[:GAP_SUBJECTS]]
-        if len(names) > GAP_SUBJECTS:
-            shown.append(f"and {len(names) - GAP_SUBJECTS} more")
-        result.append(
-            Gap(
-                theme=GAP_SECTIONS.get(rule.section, rule.section.capitalize()),
-                title=rule.title,
-                subjects=shown,
-                count=counts[code],
-                why=_first_sentence(why.group(1)) if why else "",
-                severity=severity[code],
-            )
+    order = sorted(
+        range(len(said)), key=lambda i: (rank.get(said[i].severity, 1), -said[i].findings, i)
+    )
+    result = [
+        Gap(
+            theme=GAP_SECTIONS.get(said[i].section, said[i].section.capitalize()),
+            title=said[i].text,
+            subjects=[],
+            count=said[i].findings,
+            why=_first_sentence(said[i].why),
+            severity=said[i].severity,
         )
+        for i in order[:SHOWN_GAPS]
+    ]
     return result, max(0, len(order) - SHOWN_GAPS)
-
-
-def _subject(canvas: Canvas, path: str, message: str, domain: bool = False) -> str | None:
-    """What a finding is about, by name: a segment, dimension, question, measure,
-    journey, system or domain (first, for a rule about domains)."""
-    from modelh.framework import DIMENSIONS, DOMAINS, QUESTIONS
-
-    domains = {d.id: d.name for d in DOMAINS}
-    if domain:
-        for quoted in _QUOTED.findall(message):
-            if quoted in domains:
-                return domains[quoted]
-    if match := re.match(r"segments\[([^\]]+)\]", path):
-        segment = canvas.segment(match.group(1))
-        return (segment.name or segment.id) if segment else None
-    if match := re.match(r"customer_relationships\.dimensions\.([\w-]+)", path):
-        return next((d.name for d in DIMENSIONS if d.id == match.group(1)), None)
-    if match := re.match(r"customer_relationships\.answers\.([\w-]+)", path):
-        return next((q.title for q in QUESTIONS if q.id == match.group(1)), None)
-    if match := re.match(r"customer_relationships\.measures\[([^\]]+)\]", path):
-        measure = canvas.measure(match.group(1))
-        return (measure.name or measure.id) if measure else None
-    if match := re.match(r"journeys\[([^\]]+)\]", path):
-        journey = canvas.journey(match.group(1))
-        return journey.name if journey else None
-    if match := re.match(r"cx\.systems\[([^\]]+)\]", path):
-        systems = canvas.cx.systems if canvas.cx else ()
-        return next((s.name for s in systems if s.id == match.group(1)), None)
-    for quoted in _QUOTED.findall(message):
-        if quoted in domains:
-            return domains[quoted]
-    return None
 
 
 def _journey(canvas: Canvas, journey: object, short_: Shortener) -> JourneyView:
