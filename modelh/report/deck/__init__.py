@@ -50,7 +50,7 @@ def render_deck(
             f"PowerPoint output needs python-pptx (pip install python-pptx): {exc}"
         ) from None
     from modelh.canvas.images import Logo, canvas_logo
-    from modelh.report.deck import package, slides
+    from modelh.report.deck import frame, package, slides
     from modelh.report.deck.summary import deck_content
     from modelh.report.shorten import Shortener
 
@@ -64,7 +64,7 @@ def render_deck(
                 warnings.append(picture)
         else:
             placed = picture
-    deck = slides.Deck(
+    deck = frame.Deck(
         presentation=presentation,
         context=context,
         content=deck_content(canvas, context, check, Shortener(context["report"]["file"])),
