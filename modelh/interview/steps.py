@@ -17,162 +17,38 @@ the canvas.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
 from typing import Any
 
 from modelh import framework as fw
-from modelh.canvas.model import Canvas, DimensionUse, Journey, Touch
+from modelh.canvas.model import Canvas, DimensionUse
 from modelh.errors import UsageError
-
-INTERVIEW_SECTIONS = (
-    "segments",
-    "value_propositions",
-    "channels",
-    "questions",
-    "dimensions",
-    "measures",
-    "journeys",
-    "cx",
-    "blocks",
+from modelh.interview.depth_steps import (
+    DURATION_HINT,
+    SYSTEM_FIELDS,
+    TIME_FIELDS,
+    TOUCH_FIELDS,
+    cx_steps,
+    journey_steps,
+    system_choices,
+    touch_choices,
 )
-
-#: Each section's title as the walk shows it ("Segments · 3 of 12 open").
-SECTION_TITLES = {
-    "segments": "Segments",
-    "value_propositions": "Value propositions",
-    "channels": "Channels",
-    "questions": "Canvas questions",
-    "dimensions": "Relationship dimensions",
-    "measures": "Measures",
-    "journeys": "Journeys and touches",
-    "cx": "Bone-deep CX and systems",
-    "blocks": "Revenue, costs, activities, resources and partners",
-}
-
-#: The plain canvas blocks the walk asks as lists, in its order: (key, title, question).
-BLOCKS: tuple[tuple[str, str, str], ...] = (
-    ("revenue_streams", "Revenue streams", "How does the model earn money: who pays, and how?"),
-    ("cost_structure", "Cost structure", "What are the model's largest costs?"),
-    (
-        "key_activities",
-        "Key activities",
-        "What must the organization do well for the model to work?",
-    ),
-    (
-        "key_resources",
-        "Key resources",
-        "Which people, data, systems and assets does the model depend on?",
-    ),
-    ("key_partners", "Key partners", "Which partners do part of the work, and what does each do?"),
+from modelh.interview.stepkit import (
+    BLOCKS,
+    CANVAS_KIND_LABELS,
+    CHANNEL_KIND_LABELS,
+    DEGREES,
+    INTERVIEW_SECTIONS,
+    ROLES,
+    SECTION_TITLES,
+    SEVERAL,
+    USES,
+    Step,
+    channel_choices,
+    coach,
+    item_names,
+    numbered,
+    section_title,
 )
-
-#: The degree of a dimension for one segment, as the choices show it.
-DEGREES: tuple[tuple[str, str], ...] = (
-    ("core", "core: central to the model for them"),
-    ("supporting", "supporting: used, in support of the core"),
-    ("planned", "planned: to be used, not yet"),
-    ("none", "none: not used for them"),
-)
-
-#: The same degrees for the model as a whole (a canvas without segments).
-USES: tuple[tuple[str, str], ...] = (
-    ("core", "core: central to the model"),
-    ("supporting", "supporting: used, in support of the core"),
-    ("planned", "planned: to be used, not yet"),
-    ("none", "none: deliberately not used (say why)"),
-)
-
-ROLES: tuple[tuple[str, str], ...] = (
-    ("buyer", "buyer: pays for the model or decides to buy it"),
-    ("user", "user: receives the care or the service"),
-    ("both", "both: pays and receives"),
-)
-
-CANVAS_KIND_LABELS: tuple[tuple[str, str], ...] = (
-    ("health-plan", "health-plan: a payer (commercial, Medicare, Medicaid)"),
-    ("provider", "provider: a hospital, a health system, a medical group"),
-    ("digital-health", "digital-health: a digital health company"),
-    ("other", "other"),
-)
-
-#: The channel kinds, as the choices list them.
-CHANNEL_KIND_LABELS = tuple((k, "mail: postal" if k == "mail" else k) for k in fw.CHANNEL_KINDS)
-
-#: The offices a touch or a system sits in, front to back (bone-deep CX).
-OFFICE_LABELS: tuple[tuple[str, str], ...] = (
-    ("front", "front: where customers are served (service, sales, the app)"),
-    ("middle", "middle: care management, utilization review, clinical programs"),
-    ("back", "back: claims, billing, enrollment, compliance, IT"),
-)
-
-#: How much a touch or a system hurts customers today (modelh's scale).
-PAIN_LABELS: tuple[tuple[str, str], ...] = (
-    ("high", "high: customers complain, give up or have to call again"),
-    ("medium", "medium: an effort, but it gets done"),
-    ("low", "low: customers hardly notice it"),
-)
-
-#: What a touch costs the company today (modelh's scale).
-COST_LABELS: tuple[tuple[str, str], ...] = (
-    ("high", "high: staff time, calls or paper on every journey"),
-    ("medium", "medium: some staff time, or a partner's fee"),
-    ("low", "low: self-service or automated"),
-)
-
-#: How far a CX capability reaches into an office (modelh's scale).
-REACH_LABELS: tuple[tuple[str, str], ...] = (
-    ("absent", "absent: not there in this office"),
-    ("partial", "partial: in some teams or processes, not throughout"),
-    ("established", "established: how this office works every day"),
-)
-
-#: How well a system's data is governed (the same scale).
-GOVERNANCE_LABELS: tuple[tuple[str, str], ...] = (
-    ("absent", "absent: nobody owns its data or checks its quality"),
-    ("partial", "partial: some of its data owned and checked"),
-    ("established", "established: owners, definitions and quality checks"),
-)
-
-#: Lists are typed on one line, their items separated with ';'.
-_SEVERAL = " (separate several with ';')"
-
-
-def section_title(section: str) -> str:
-    """The title of a section of the walk, as a person reads it."""
-    return SECTION_TITLES.get(section, section.replace("_", " ").capitalize())
-
-
-@dataclass(frozen=True)
-class Step:
-    """One thing the interview asks: what, where in the walk, how to answer it."""
-
-    key: str  # stable id: "question:cost", "dimension:motivation:use", ...
-    section: str  # one of INTERVIEW_SECTIONS
-    group: str  # what the step belongs to: "Question 3 of 8", "Dimension 6 of 7: Motivation"
-    prompt: str  # the question as asked
-    kind: str  # text | choice | multi | list | number | confirm
-    path: tuple[str | int, ...] = ()  # where the answer is written (an int: a list position)
-    current: Any = None  # the answer today (None: not answered)
-    choices: tuple[tuple[str, str], ...] = ()  # (value, label) for choice and multi
-    allow_new: str = ""  # multi: "channel" or "measure" may be created on the spot
-    guidance: fw.Guidance | None = None
-    note: str = ""  # context shown with the step (a measure's baseline and target)
-    required: bool = False  # an empty answer is refused (a new item's id and name)
-    number: int = 0  # position in the walk, from 1
-    total: int = 0
-    draft: str = ""  # a proposed answer (question 1 from the mix): Enter takes it when unanswered
-    # a confirm step that adds items: segment | value_proposition | channel | measure |
-    # journey | touch | system
-    make: str = ""
-
-    @property
-    def answered(self) -> bool:
-        """Whether the step has a real answer (a placeholder such as TBD is none)."""
-        from modelh.canvas.facts import is_placeholder
-
-        if isinstance(self.current, str):
-            return bool(self.current.strip()) and not is_placeholder(self.current)
-        return self.current not in (None, (), [])
 
 
 def plan(canvas: Canvas, sections: Sequence[str] = INTERVIEW_SECTIONS) -> list[Step]:
@@ -184,8 +60,8 @@ def plan(canvas: Canvas, sections: Sequence[str] = INTERVIEW_SECTIONS) -> list[S
         "questions": _question_steps,
         "dimensions": _dimension_steps,
         "measures": _measure_steps,
-        "journeys": _journey_steps,
-        "cx": _cx_steps,
+        "journeys": journey_steps,
+        "cx": cx_steps,
         "blocks": _block_steps,
     }
     steps = [
@@ -195,21 +71,7 @@ def plan(canvas: Canvas, sections: Sequence[str] = INTERVIEW_SECTIONS) -> list[S
         for step in makers[section](canvas)
     ]
     total = len(steps)
-    return [_numbered(step, i + 1, total) for i, step in enumerate(steps)]
-
-
-def _numbered(step: Step, number: int, total: int) -> Step:
-    from dataclasses import replace
-
-    return replace(step, number=number, total=total)
-
-
-def _coach(topic: str) -> fw.Guidance:
-    return fw.COACHING[topic]
-
-
-def _names(items: Sequence[Any]) -> str:
-    return ", ".join(item.name or item.id for item in items)
+    return [numbered(step, i + 1, total) for i, step in enumerate(steps)]
 
 
 # -- segments ---------------------------------------------------------------------------
@@ -225,7 +87,7 @@ def _segment_steps(canvas: Canvas) -> Iterator[Step]:
         ("canvas", "kind"),
         canvas.canvas.kind,
         CANVAS_KIND_LABELS,
-        guidance=_coach("canvas.kind"),
+        guidance=coach("canvas.kind"),
     )
     segments = canvas.segments
     buyers = [s for s in segments if s.role in ("buyer", "both")]
@@ -246,7 +108,7 @@ def _segment_steps(canvas: Canvas) -> Iterator[Step]:
         "Add a customer segment?" if not segments else "Add another customer segment?",
         "confirm",
         current=tuple(s.id for s in segments) if buyers and users else None,
-        guidance=_coach("segment.add"),
+        guidance=coach("segment.add"),
         note=note,
         make="segment",
     )
@@ -268,14 +130,14 @@ _SEGMENT_FIELDS: tuple[tuple[str, str, str], ...] = (
     ("role", "Does this segment buy, use, or both?", "choice"),
     ("kind", "What sort of customer is it?", "choice"),
     ("description", "Who are they: who is in the segment, how many, what sets them apart?", "text"),
-    ("jobs", "Which jobs-to-be-done does the model serve for them?" + _SEVERAL, "list"),
+    ("jobs", "Which jobs-to-be-done does the model serve for them?" + SEVERAL, "list"),
     ("trajectory", "Where are they heading in the healthcare ecosystem?", "text"),
     ("destination", "Where does the model mean them to end up?", "text"),
     ("stage", "Where does this segment stand in the value chain today?", "choice"),
     ("target_stage", "Where should the model take it? (one stage ahead keeps trust)", "choice"),
     (
         "preferences",
-        "Which preferences are captured and honored (language, distance, times)?" + _SEVERAL,
+        "Which preferences are captured and honored (language, distance, times)?" + SEVERAL,
         "list",
     ),
 )
@@ -303,7 +165,7 @@ def _item_steps(
             (section, f"[{item.id}]", name),
             current,
             choices.get(name, ()),
-            guidance=_coach(f"{noun}.{name}"),
+            guidance=coach(f"{noun}.{name}"),
         )
 
 
@@ -314,9 +176,9 @@ def _value_proposition_steps(canvas: Canvas) -> Iterator[Step]:
     props = canvas.value_propositions
     listed = {seg for vp in props for seg in vp.segments}
     without = [s for s in canvas.segments if s.id not in listed]
-    note = f"The canvas has {len(props)}: {_names(props)}" if props else "None yet."
+    note = f"The canvas has {len(props)}: {item_names(props)}" if props else "None yet."
     if without:
-        note += f"\nNo proposition yet for: {_names(without)}"
+        note += f"\nNo proposition yet for: {item_names(without)}"
     yield Step(
         "value_proposition:+",
         "value_propositions",
@@ -324,7 +186,7 @@ def _value_proposition_steps(canvas: Canvas) -> Iterator[Step]:
         "Add a value proposition?" if not props else "Add another value proposition?",
         "confirm",
         current=tuple(vp.id for vp in props) if props and not without else None,
-        guidance=_coach("value_proposition.add"),
+        guidance=coach("value_proposition.add"),
         note=note,
         make="value_proposition",
     )
@@ -363,7 +225,7 @@ def _channel_steps(canvas: Canvas) -> Iterator[Step]:
         "Add a channel?" if not channels else "Add another channel?",
         "confirm",
         current=tuple(c.id for c in channels) or None,
-        guidance=_coach("channel.add"),
+        guidance=coach("channel.add"),
         note=(
             f"The canvas has {len(channels)}: "
             + ", ".join(f"{c.name or c.id} ({c.kind or 'kind not set'})" for c in channels)
@@ -507,7 +369,7 @@ def _dimension_details(canvas: Canvas, dim: fw.Dimension, current: DimensionUse)
             "text",
             (*base, "reason"),
             current.reason,
-            guidance=_coach("dimension.reason"),
+            guidance=coach("dimension.reason"),
         )
         return
     yield Step(
@@ -518,7 +380,7 @@ def _dimension_details(canvas: Canvas, dim: fw.Dimension, current: DimensionUse)
         "text",
         (*base, "approach"),
         current.approach,
-        guidance=_coach("dimension.approach"),
+        guidance=coach("dimension.approach"),
     )
     chans = tuple((c.id, f"{c.name or c.id} ({c.kind or 'channel'})") for c in canvas.channels)
     yield Step(
@@ -531,7 +393,7 @@ def _dimension_details(canvas: Canvas, dim: fw.Dimension, current: DimensionUse)
         current.channels,
         chans,
         allow_new="channel",
-        guidance=_coach("dimension.channels"),
+        guidance=coach("dimension.channels"),
     )
     for name, prompt in _DIMENSION_TEXTS:
         yield Step(
@@ -542,18 +404,18 @@ def _dimension_details(canvas: Canvas, dim: fw.Dimension, current: DimensionUse)
             "text",
             (*base, name),
             getattr(current, name),
-            guidance=_coach(f"dimension.{name}"),
+            guidance=coach(f"dimension.{name}"),
         )
     if dim.id == "motivation":
         yield Step(
             f"{key}:incentives",
             "dimensions",
             group,
-            "Which incentives: who rewards what, and how can the reward be used?" + _SEVERAL,
+            "Which incentives: who rewards what, and how can the reward be used?" + SEVERAL,
             "list",
             (*base, "incentives"),
             current.incentives,
-            guidance=_coach("dimension.incentives"),
+            guidance=coach("dimension.incentives"),
         )
     measures = tuple((m.id, m.name or m.id) for m in canvas.measures if m.status != "retired")
     yield Step(
@@ -566,7 +428,7 @@ def _dimension_details(canvas: Canvas, dim: fw.Dimension, current: DimensionUse)
         current.measures,
         measures,
         allow_new="measure",
-        guidance=_coach("dimension.measures"),
+        guidance=coach("dimension.measures"),
     )
     yield Step(
         f"{key}:owner",
@@ -576,7 +438,7 @@ def _dimension_details(canvas: Canvas, dim: fw.Dimension, current: DimensionUse)
         "text",
         (*base, "owner"),
         current.owner,
-        guidance=_coach("dimension.owner"),
+        guidance=coach("dimension.owner"),
     )
 
 
@@ -650,20 +512,6 @@ _PER_SEGMENT_DOMAINS = (None, "process", "financial", "customer")
 _BY_CHANNEL = ("cost-to-satisfy-by-channel",)
 
 
-def channel_choices(canvas: Canvas) -> tuple[tuple[str, str], ...]:
-    """The canvas's channels as choices, each saying whether it is digital or manual."""
-    out = []
-    for c in canvas.channels:
-        if c.kind is None:
-            how = "kind not set"
-        elif c.kind == "digital":
-            how = "digital"
-        else:
-            how = f"{c.kind}: {'digital' if c.kind in fw.DIGITAL_CHANNEL_KINDS else 'manual'}"
-        out.append((c.id, f"{c.name or c.id} ({how})"))
-    return tuple(out)
-
-
 def _measure_steps(canvas: Canvas) -> Iterator[Step]:
     active = [m for m in canvas.measures if m.status == "active"]
     segments = tuple((s.id, s.name or s.id) for s in canvas.segments)
@@ -674,8 +522,8 @@ def _measure_steps(canvas: Canvas) -> Iterator[Step]:
         "Add a measure?" if not canvas.measures else "Add another measure?",
         "confirm",
         current=tuple(m.id for m in active) or None,
-        guidance=_coach("measure.add"),
-        note=f"The canvas has {len(canvas.measures)}: {_names(canvas.measures)}"
+        guidance=coach("measure.add"),
+        note=f"The canvas has {len(canvas.measures)}: {item_names(canvas.measures)}"
         if canvas.measures
         else "None yet.",
         make="measure",
@@ -698,7 +546,7 @@ def _measure_steps(canvas: Canvas) -> Iterator[Step]:
             note=note,
             guidance=fw.domain(measure.domain).guidance
             if measure.domain
-            else _coach("measure.figures"),
+            else coach("measure.figures"),
         )
         yield Step(
             f"measure:{measure.id}:due",
@@ -708,7 +556,7 @@ def _measure_steps(canvas: Canvas) -> Iterator[Step]:
             "text",
             (*base, "due"),
             measure.due,
-            guidance=_coach("measure.due"),
+            guidance=coach("measure.due"),
         )
     for dim in fw.DIMENSIONS:
         use = canvas.dimensions.get(dim.id)
@@ -721,7 +569,7 @@ def _measure_steps(canvas: Canvas) -> Iterator[Step]:
                 "confirm",
                 (),
                 None,
-                guidance=_coach("dimension.measures"),
+                guidance=coach("dimension.measures"),
             )
     # then how each is read (whom, which channel), and which head the executive summary:
     # once every measure is there, those just made for a dimension too
@@ -738,7 +586,7 @@ def _measure_steps(canvas: Canvas) -> Iterator[Step]:
                 (*base, "segments"),
                 measure.segments,
                 segments,
-                guidance=_coach("measure.segments"),
+                guidance=coach("measure.segments"),
             )
         if measure.channel or measure.indicator in _BY_CHANNEL:
             yield Step(
@@ -751,7 +599,7 @@ def _measure_steps(canvas: Canvas) -> Iterator[Step]:
                 measure.channel,
                 channel_choices(canvas),
                 allow_new="channel",
-                guidance=_coach("measure.channel"),
+                guidance=coach("measure.channel"),
             )
     if active:
         chosen = tuple(m.id for m in active if m.headline)
@@ -764,7 +612,7 @@ def _measure_steps(canvas: Canvas) -> Iterator[Step]:
             ("customer_relationships", "measures"),
             chosen,
             tuple((m.id, m.name or m.id) for m in active),
-            guidance=_coach("measure.headline"),
+            guidance=coach("measure.headline"),
             note=f"{len(chosen)} of {fw.MAX_HEADLINES} chosen",
         )
 
@@ -773,304 +621,6 @@ def _num(value: float | int | None) -> str:
     if value is None:
         return "—"
     return str(int(value)) if float(value).is_integer() else f"{value:g}"
-
-
-# -- journeys and their touches ---------------------------------------------------------
-
-#: A journey's fields as the walk asks them: (key, question, kind).
-_JOURNEY_FIELDS: tuple[tuple[str, str, str], ...] = (
-    ("name", "What is the journey called?", "text"),
-    ("segment", "Whose journey is it?", "choice"),
-    ("job", "Which job-to-be-done does the journey serve for them?", "text"),
-)
-
-#: A journey's time, then, now and aimed for, and when the target is due.
-TIME_FIELDS: tuple[tuple[str, str], ...] = (
-    ("baseline", "How long did one journey take, end to end, when work on it started?"),
-    ("current", "How long does one journey take today, end to end?"),
-    ("target", "How long should one journey take?"),
-    ("due", "When is the target time due? (2027, 2027-06, 2027-Q2 or 2027-06-30)"),
-)
-
-#: Durations as the walk asks for them.
-DURATION_HINT = " (a number and a unit: 2 days, 1.5 hours, 90 minutes)"
-
-#: A touch's fields as the walk asks them: (key, question, kind).
-TOUCH_FIELDS: tuple[tuple[str, str, str], ...] = (
-    ("name", "What is the touch, as the customer meets it?", "text"),
-    ("channel", "Through which channel?", "choice"),
-    ("office", "Which office carries it?", "choice"),
-    ("dimension", "Which relationship dimension does it serve?", "choice"),
-    ("pain", "How much does it hurt the customer today?", "choice"),
-    ("cost", "What does it cost the company today?", "choice"),
-    ("time", "How much of the customer's time does it take?" + DURATION_HINT, "text"),
-)
-
-
-def dimension_choices() -> tuple[tuple[str, str], ...]:
-    """The seven dimensions as choices."""
-    return tuple((d.id, d.name) for d in fw.DIMENSIONS)
-
-
-def touch_choices(canvas: Canvas) -> dict[str, tuple[tuple[str, str], ...]]:
-    """The choices of a touch's fields."""
-    return {
-        "channel": channel_choices(canvas),
-        "office": OFFICE_LABELS,
-        "dimension": dimension_choices(),
-        "pain": PAIN_LABELS,
-        "cost": COST_LABELS,
-    }
-
-
-def _journey_note(canvas: Canvas) -> tuple[str, bool]:
-    """What the add step says about the canvas's journeys, and whether a provider journey
-    is still missing on a health plan's canvas (its touch inventory covers both)."""
-    journeys, segments = canvas.journeys, canvas.segments
-    kinds = {s.id: s.kind for s in segments}
-    providers = [s for s in segments if s.kind == "provider"]
-    missing = (
-        canvas.canvas.kind == "health-plan"
-        and bool(providers)
-        and not any(kinds.get(j.segment) == "provider" for j in journeys)
-    )
-    if not segments:
-        return "A journey is a segment's: add the segments first.", False
-    if journeys:
-        names = {s.id: s.name or s.id for s in segments}
-        note = f"The canvas has {len(journeys)}: " + ", ".join(
-            f"{j.name} ({names.get(j.segment, j.segment)}, {_count(len(j.touches), 'touch')})"
-            for j in journeys
-        )
-    else:
-        note = "None yet: map one journey end to end first, then the next."
-    if missing:
-        note += (
-            f"\nNo journey yet for {_names(providers)}: a health plan's touch inventory "
-            "covers members and providers both."
-        )
-    return note, missing
-
-
-def _count(n: int, noun: str) -> str:
-    plural = noun + ("es" if noun.endswith(("ch", "s")) else "s")
-    return f"{n} {noun if n == 1 else plural}"
-
-
-def _journey_steps(canvas: Canvas) -> Iterator[Step]:
-    journeys = canvas.journeys
-    note, missing = _journey_note(canvas)
-    yield Step(
-        "journey:+",
-        "journeys",
-        "Journeys",
-        "Add a journey?" if not journeys else "Add another journey?",
-        "confirm",
-        current=tuple(j.id for j in journeys) if journeys and not missing else None,
-        guidance=_coach("journey.add"),
-        note=note,
-        make="journey",
-    )
-    from modelh.canvas.priority import journey_priorities
-
-    ranked = {(t.journey, t.position): t for j in journey_priorities(canvas) for t in j.touches}
-    total = len(ranked)
-    choices = {"segment": tuple((s.id, s.name or s.id) for s in canvas.segments)}
-    for n, journey in enumerate(journeys, start=1):
-        group = f"Journey {n} of {len(journeys)}: {journey.name}"
-        base: tuple[str | int, ...] = ("journeys", f"[{journey.id}]")
-        key = f"journey:{journey.id}"
-        segment = canvas.segment(journey.segment)
-        jobs = segment.jobs if segment is not None else ()
-        for name, prompt, kind in _JOURNEY_FIELDS:
-            yield Step(
-                f"{key}:{name}",
-                "journeys",
-                group,
-                prompt,
-                kind,
-                (*base, name),
-                getattr(journey, name),
-                choices.get(name, ()),
-                guidance=_coach(f"journey.{name}"),
-                note="Their jobs: " + "; ".join(jobs) if name == "job" and jobs else "",
-            )
-        yield from _time_steps(journey, key, group, base)
-        yield Step(
-            f"{key}:owner",
-            "journeys",
-            group,
-            "Who is responsible for the journey?",
-            "text",
-            (*base, "owner"),
-            journey.owner,
-            guidance=_coach("journey.owner"),
-        )
-        touches = journey.touches
-        yield Step(
-            f"{key}:touch:+",
-            "journeys",
-            group,
-            "Add a touch to this journey?" if not touches else "Add the next touch?",
-            "confirm",
-            current=tuple(t.id or t.name for t in touches) or None,
-            guidance=_coach("touch.add"),
-            note=(
-                "In order: " + " > ".join(t.name for t in touches)
-                if touches
-                else "None yet: the touches in the order the customer meets them."
-            ),
-            make="touch",
-        )
-        for k, touch in enumerate(touches, start=1):
-            priority = ranked.get((journey.id, k))
-            why = (
-                f"Priority (modelh's own score): {priority.why()} of {_max_score()}, "
-                f"rank {priority.rank} of {total}"
-                if priority is not None
-                else ""
-            )
-            yield from _touch_steps(canvas, journey, touch, k, base, why)
-
-
-def _max_score() -> str:
-    from modelh.canvas.priority import MAX_SCORE
-
-    return str(int(MAX_SCORE)) if float(MAX_SCORE).is_integer() else str(MAX_SCORE)
-
-
-def _time_steps(
-    journey: Journey, key: str, group: str, base: tuple[str | int, ...]
-) -> Iterator[Step]:
-    time = journey.time
-    for name, prompt in TIME_FIELDS:
-        value = getattr(time, name) if time is not None else None
-        yield Step(
-            f"{key}:time:{name}",
-            "journeys",
-            group,
-            prompt if name == "due" else prompt + DURATION_HINT,
-            "text",
-            (*base, "time", name),
-            None if value is None else str(value),
-            guidance=_coach("journey.due" if name == "due" else "journey.time"),
-        )
-
-
-def _touch_steps(
-    canvas: Canvas,
-    journey: Journey,
-    touch: Touch,
-    k: int,
-    base: tuple[str | int, ...],
-    priority: str,
-) -> Iterator[Step]:
-    """The fields of the ``k``-th touch of ``journey`` (found by its id, else its place)."""
-    ref: str | int = f"[{touch.id}]" if touch.id else k - 1
-    key = f"journey:{journey.id}:touch:{touch.id or f'#{k}'}"
-    group = f"{journey.name}, touch {k} of {len(journey.touches)}: {touch.name}"
-    choices = touch_choices(canvas)
-    for name, prompt, kind in TOUCH_FIELDS:
-        current = getattr(touch, name)
-        yield Step(
-            f"{key}:{name}",
-            "journeys",
-            group,
-            prompt,
-            kind,
-            (*base, "touches", ref, name),
-            None if current is None else str(current),
-            choices.get(name, ()),
-            allow_new="channel" if name == "channel" else "",
-            guidance=_coach(f"touch.{name}"),
-            note=priority if name in ("pain", "cost") else "",
-        )
-
-
-# -- bone-deep CX and the systems behind the smiles ------------------------------------
-
-#: A system's fields as the walk asks them: (key, question, kind).
-SYSTEM_FIELDS: tuple[tuple[str, str, str], ...] = (
-    ("name", "What is the system called?", "text"),
-    ("kind", "What sort of system is it?", "choice"),
-    ("office", "Which office does it sit in?", "choice"),
-    ("serves", "Which dimensions' experience depends on it?", "multi"),
-    ("data_governance", "How well governed and quality-checked is its data?", "choice"),
-    ("pain", "How much dissatisfaction does it cause today?", "choice"),
-)
-
-
-def system_choices() -> dict[str, tuple[tuple[str, str], ...]]:
-    """The choices of a system's fields."""
-    return {
-        "kind": tuple((k, k) for k in fw.SYSTEM_KINDS),
-        "office": OFFICE_LABELS,
-        "serves": dimension_choices(),
-        "data_governance": GOVERNANCE_LABELS,
-        "pain": PAIN_LABELS,
-    }
-
-
-def _cx_steps(canvas: Canvas) -> Iterator[Step]:
-    cx = canvas.cx
-    painful: dict[str, list[str]] = {}
-    for journey in canvas.journeys:
-        for touch in journey.touches:
-            if touch.pain == "high" and touch.office:
-                painful.setdefault(touch.office, []).append(touch.name)
-    capabilities = fw.CAPABILITIES
-    for n, cap in enumerate(capabilities, start=1):
-        group = f"Capability {n} of {len(capabilities)}: {cap.name}"
-        for office in fw.CX_OFFICE_DETAILS:
-            note = cap.summary
-            if painful.get(office.id):  # first: the line a short screen keeps
-                touches = "; ".join(painful[office.id])
-                note = f"High-pain touches in the {office.name.lower()}: {touches}\n{note}"
-            yield Step(
-                f"cx:{cap.id}:{office.id}",
-                "cx",
-                group,
-                f"How far does {cap.name} reach into the {office.name.lower()}?",
-                "choice",
-                ("cx", "capabilities", cap.id, office.id),
-                cx.reach(cap.id, office.id) if cx is not None else None,
-                REACH_LABELS,
-                guidance=_coach(f"cx.{office.id}"),
-                note=note,
-            )
-    systems = cx.systems if cx is not None else ()
-    yield Step(
-        "system:+",
-        "cx",
-        "Systems behind the smiles",
-        "Add a system?" if not systems else "Add another system?",
-        "confirm",
-        current=tuple(s.id for s in systems) or None,
-        guidance=_coach("system.add"),
-        note=(
-            f"The canvas has {len(systems)}: "
-            + ", ".join(f"{s.name} ({s.office or 'office not set'})" for s in systems)
-            if systems
-            else "None yet. A health plan's systems of record: "
-            + ", ".join(fw.PAYER_SYSTEMS_OF_RECORD)
-        ),
-        make="system",
-    )
-    choices = system_choices()
-    for n, system in enumerate(systems, start=1):
-        group = f"System {n} of {len(systems)}: {system.name}"
-        for name, prompt, kind in SYSTEM_FIELDS:
-            yield Step(
-                f"system:{system.id}:{name}",
-                "cx",
-                group,
-                prompt,
-                kind,
-                ("cx", "systems", f"[{system.id}]", name),
-                getattr(system, name),
-                choices.get(name, ()),
-                guidance=_coach(f"system.{name}"),
-            )
 
 
 # -- the other blocks -------------------------------------------------------------------
@@ -1083,11 +633,11 @@ def _block_steps(canvas: Canvas) -> Iterator[Step]:
             f"block:{block}",
             "blocks",
             f"Block {n} of {len(BLOCKS)}: {title}",
-            prompt + _SEVERAL,
+            prompt + SEVERAL,
             "list",
             (block,),
             tuple(item.text for item in items if item.text),
-            guidance=_coach(f"block.{block}"),
+            guidance=coach(f"block.{block}"),
         )
 
 
@@ -1117,3 +667,27 @@ def check_only(canvas: Canvas, sections: Sequence[str], only: str) -> None:
             f"nothing to ask about '{only}' in {', '.join(sections)}; the ids here: "
             f"{', '.join(sorted(ids))}"
         )
+
+
+__all__ = [
+    "CHANNEL_KIND_LABELS",
+    "DURATION_HINT",
+    "HEADLINES",
+    "INTERVIEW_SECTIONS",
+    "ROLES",
+    "SECTION_TITLES",
+    "SYSTEM_FIELDS",
+    "TIME_FIELDS",
+    "TOUCH_FIELDS",
+    "Step",
+    "channel_choices",
+    "check_only",
+    "degree",
+    "draft_dimensions_answer",
+    "plan",
+    "section_title",
+    "step_ids",
+    "strongest",
+    "system_choices",
+    "touch_choices",
+]
