@@ -9,8 +9,8 @@ import pytest
 from typer.testing import CliRunner
 
 from modelh.cli.main import app
-from modelh.history.output import figure_chain
 from modelh.history.trend import canvas_history
+from modelh.history.trend_output import figure_chain
 
 from .gitrepos import DATES, FIRST, SECOND, THIRD, commit, git, init, three_commits
 

@@ -116,6 +116,8 @@ RICH_USERS = (
     "modelh.interview.prompter",
     "modelh.check.output",
     "modelh.history.output",
+    "modelh.history.status_output",
+    "modelh.history.trend_output",
 )
 
 

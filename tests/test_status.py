@@ -143,8 +143,8 @@ def test_sorted_and_filtered(tmp_path):
 
 
 def test_text_shortens_long_names_for_a_terminal_not_for_a_pipe(tmp_path):
-    from modelh.history.output import status_text
     from modelh.history.status import canvas_status
+    from modelh.history.status_output import status_text
 
     repo = clients(tmp_path)
     report = canvas_status([str(repo / "clients")])

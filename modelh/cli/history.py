@@ -65,8 +65,8 @@ def history(
     newest --max at most. Exit status: 0, or 2 when git is missing, the canvas
     is not in a git repository, or git holds no commit of it.
     """
-    from modelh.history.output import render_history
     from modelh.history.trend import canvas_history
+    from modelh.history.trend_output import render_history
 
     found = canvas_history(canvas, since=since, max_count=max_count, dates=dates.value)
     text = render_history(found, output_format.value, color=colour(), width=terminal_width())

@@ -121,8 +121,8 @@ def status(
     problem. Exit status: 0, or 2 on a usage error or when nothing is found.
     """
     from modelh.check.config import load_config
-    from modelh.history.output import render_status
     from modelh.history.status import StatusReport, canvas_status, filter_rows, sort_rows
+    from modelh.history.status_output import render_status
 
     paths = paths or ["."]
     fail_if_missing(paths)

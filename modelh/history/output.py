@@ -25,11 +25,10 @@ from modelh.history.diff import (
     StageChange,
     number_text,
 )
-from modelh.history.trend import History, MeasureSeries, StageSeries
 from modelh.history.words import Piece
 
 if TYPE_CHECKING:
-    from modelh.history.status import StatusReport, StatusRow
+    pass
 
 FORMATS = ("text", "md", "json")
 
@@ -51,7 +50,7 @@ class Line(NamedTuple):
     spans: tuple[Span, ...]
 
 
-def _line(level: int, *parts: str | Span | Iterable[Span]) -> Line:
+def make_line(level: int, *parts: str | Span | Iterable[Span]) -> Line:
     spans: list[Span] = []
     for part in parts:
         if isinstance(part, Span):
@@ -74,7 +73,7 @@ _TEXT_STYLE = {
 }
 
 
-def _as_text(lines: Sequence[Line], *, color: bool, width: int) -> str:
+def as_text(lines: Sequence[Line], *, color: bool, width: int) -> str:
     from rich.console import Console
     from rich.text import Text
 
@@ -228,8 +227,8 @@ def _item(change: ItemChange, noun: str = "") -> list[Line]:
         rest = change.fields
     if has_id:
         head += [" ", Span(change.key, ID)]
-    lines = [_line(1, *head)]
-    lines += [_line(2, *_field(f)) for f in rest]
+    lines = [make_line(1, *head)]
+    lines += [make_line(2, *_field(f)) for f in rest]
     return lines
 
 
@@ -309,11 +308,11 @@ def _diff_lines(diff: CanvasDiff) -> list[Line]:
     lines: list[Line] = []
 
     def section(title: str) -> None:
-        lines.append(_line(0, title))
+        lines.append(make_line(0, title))
 
     if diff.canvas:
         section("Canvas")
-        lines += [_line(1, *_field(change)) for change in diff.canvas]
+        lines += [make_line(1, *_field(change)) for change in diff.canvas]
     for block in diff.blocks:
         section(_BLOCK_TITLES.get(block.block, block.block))
         for change in block.items:
@@ -324,11 +323,11 @@ def _diff_lines(diff: CanvasDiff) -> list[Line]:
             who = f" ({answer.segment})" if answer.segment else ""
             head: list[Span | str] = [Span(answer.question, STRONG), f"{who}: "]
             if answer.old is None:
-                lines.append(_line(1, *head, "answered: ", Span(_value(answer.new), INS)))
+                lines.append(make_line(1, *head, "answered: ", Span(_value(answer.new), INS)))
             elif answer.new is None:
-                lines.append(_line(1, *head, "answer removed: ", Span(_value(answer.old), DEL)))
+                lines.append(make_line(1, *head, "answer removed: ", Span(_value(answer.old), DEL)))
             else:
-                lines.append(_line(1, *head, *_words(answer.words)))
+                lines.append(make_line(1, *head, *_words(answer.words)))
     if diff.dimensions:
         section("Dimensions")
         for dim in diff.dimensions:
@@ -339,7 +338,7 @@ def _diff_lines(diff: CanvasDiff) -> list[Line]:
                 degrees.append(Span(_value(degree.new), INS))
             note = {"added": " (now considered)", "removed": " (no longer in the canvas)"}
             lines.append(
-                _line(
+                make_line(
                     1,
                     Span(dim.id, STRONG),
                     note.get(dim.change, ""),
@@ -347,43 +346,43 @@ def _diff_lines(diff: CanvasDiff) -> list[Line]:
                     *degrees,
                 )
             )
-            lines += [_line(2, *_field(f)) for f in dim.fields]
+            lines += [make_line(2, *_field(f)) for f in dim.fields]
     if diff.measures:
         section("Measures")
         for measure in diff.measures:
             head = [Span(measure.name, STRONG), " ", Span(measure.id, ID)]
             if measure.change in ("added", "removed"):
-                lines.append(_line(1, f"{measure.change}: ", *head))
+                lines.append(make_line(1, f"{measure.change}: ", *head))
                 continue
             moves: list[Span | str] = []
             for i, move in enumerate(measure.moves):
                 moves += ["; " if i else ": ", *_move(move, measure.unit)]
-            lines.append(_line(1, *head, *moves))
-            lines += [_line(2, *_field(f)) for f in measure.fields]
+            lines.append(make_line(1, *head, *moves))
+            lines += [make_line(2, *_field(f)) for f in measure.fields]
     if diff.stages:
         section("Value chain")
-        lines += [_line(1, *_stage(change)) for change in diff.stages]
+        lines += [make_line(1, *_stage(change)) for change in diff.stages]
     if diff.journeys:
         section("Journeys")
         for journey in diff.journeys:
             head = [Span(journey.name, STRONG), " ", Span(journey.id, ID)]
             if journey.change in ("added", "removed"):
-                lines.append(_line(1, f"{journey.change}: ", *head))
+                lines.append(make_line(1, f"{journey.change}: ", *head))
                 continue
-            lines.append(_line(1, *head))
-            lines += [_line(2, *_field(f)) for f in journey.fields]
+            lines.append(make_line(1, *head))
+            lines += [make_line(2, *_field(f)) for f in journey.fields]
             for move in journey.time:
-                lines.append(_line(2, "time: ", *_move(move)))
+                lines.append(make_line(2, "time: ", *_move(move)))
             for touch in journey.touches:
                 for line in _item(touch, "touch"):
                     lines.append(Line(line.level + 1, line.spans))
             if journey.reordered:
-                lines.append(_line(2, "touches: the same, in another order"))
+                lines.append(make_line(2, "touches: the same, in another order"))
     if diff.reach or diff.systems:
         section("Bone-deep CX")
         for reach in diff.reach:
             lines.append(
-                _line(
+                make_line(
                     1,
                     Span(reach.capability, STRONG),
                     f" in the {reach.office} office: ",
@@ -397,7 +396,7 @@ def _diff_lines(diff: CanvasDiff) -> list[Line]:
     if diff.extensions:
         section("Firm extensions (x- keys)")
         for ext in diff.extensions:
-            lines.append(_line(1, f"{ext.change}: ", Span(ext.key, ID)))
+            lines.append(make_line(1, f"{ext.change}: ", Span(ext.key, ID)))
     return lines
 
 
@@ -423,22 +422,22 @@ def _changes(diff: CanvasDiff) -> str:
 
 def diff_text(diff: CanvasDiff, *, color: bool = False, width: int = 100) -> str:
     head = [
-        _line(0, f"{diff.old.label} → {diff.new.label}: {_changes(diff)}"),
+        make_line(0, f"{diff.old.label} → {diff.new.label}: {_changes(diff)}"),
     ]
     for label, before, after in _summary_rows(diff):
         shown = before if before == after else f"{before} → {after}"
-        head.append(_line(1, f"{label:<13} {shown}"))
+        head.append(make_line(1, f"{label:<13} {shown}"))
     if diff.equal:
-        return _as_text(head, color=color, width=width)
+        return as_text(head, color=color, width=width)
     body = _diff_lines(diff)
     return (
-        _as_text(head, color=color, width=width)
+        as_text(head, color=color, width=width)
         + "\n"
-        + _as_text(_spaced(body), color=color, width=width)
+        + as_text(spaced(body), color=color, width=width)
     )
 
 
-def _spaced(lines: list[Line]) -> list[Line]:
+def spaced(lines: list[Line]) -> list[Line]:
     """A blank line before each heading but the first."""
     out: list[Line] = []
     for line in lines:
@@ -474,16 +473,16 @@ def diff_markdown(diff: CanvasDiff) -> str:
 
 
 def diff_json(diff: CanvasDiff) -> str:
-    data = {"equal": diff.equal, "changes": diff.count(), **_lists(asdict(diff))}
+    data = {"equal": diff.equal, "changes": diff.count(), **json_lists(asdict(diff))}
     return json.dumps(json_ready(data), indent=2, ensure_ascii=False) + "\n"
 
 
-def _lists(value: Any) -> Any:
+def json_lists(value: Any) -> Any:
     """Tuples as lists, pieces of a word diff as [op, text]."""
     if isinstance(value, dict):
-        return {k: _lists(v) for k, v in value.items()}
+        return {k: json_lists(v) for k, v in value.items()}
     if isinstance(value, tuple | list):
-        return [_lists(v) for v in value]
+        return [json_lists(v) for v in value]
     return value
 
 
@@ -494,372 +493,3 @@ def render_diff(diff: CanvasDiff, fmt: str, *, color: bool = False, width: int =
     if fmt == "json":
         return diff_json(diff)
     return diff_text(diff, color=color, width=width)
-
-
-# ---------------------------------------------------------------------------
-# History
-
-
-def _figure(value: float | int | None) -> str:
-    return "-" if value is None else number_text(value)
-
-
-def figure_chain(series: MeasureSeries, figure: str) -> list[tuple[str, str]]:
-    """(when, value) of one figure (baseline, current, target) each time it changed."""
-    chain: list[tuple[str, str]] = []
-    last: object = object()
-    for point in series.points:
-        value = getattr(point, figure)
-        if value != last:
-            chain.append((point.when, _figure(value)))
-            last = value
-    return chain
-
-
-def _chain_text(chain: list[tuple[str, str]], *, dated: bool) -> str:
-    if len(chain) == 1 and not dated:
-        return chain[0][1]
-    return " → ".join(f"{value} ({when})" for when, value in chain)
-
-
-def _measure_about(series: MeasureSeries) -> str:
-    return ", ".join(
-        x for x in (series.unit, series.direction and f"{series.direction} is better") if x
-    )
-
-
-def _stage_steps(series: StageSeries) -> list[tuple[str, str | None, str | None]]:
-    rows = []
-    last: tuple[str | None, str | None] | None = None
-    for step in series.points:
-        now = (step.stage, step.target_stage)
-        if now != last:
-            rows.append((step.when, step.stage, step.target_stage))
-            last = now
-    return rows
-
-
-def _history_notes(history: History) -> list[str]:
-    notes = []
-    if history.truncated:
-        notes.append(
-            f"only the newest {history.max_count} commits are read; "
-            "older ones exist (--max, --since)"
-        )
-    if history.shallow:
-        notes.append(
-            f"this is a shallow clone: git holds history back to {history.oldest} only "
-            "(git fetch --unshallow to see all of it)"
-        )
-    return notes
-
-
-def _history_title(history: History) -> str:
-    count = len(history.versions)
-    span = ""
-    if history.versions:
-        first = history.versions[0].when(history.dates)
-        last = history.versions[-1].when(history.dates)
-        span = f", {first} to {last}" if first != last else f", {first}"
-    since = f" since {history.since}" if history.since else ""
-    dates = "the canvases' own dates" if history.dates == "canvas" else "commit dates"
-    return f"{history.file}: {count} version{'s' if count != 1 else ''}{since}{span} ({dates})"
-
-
-def _history_lines(history: History) -> list[Line]:
-    lines: list[Line] = [_line(0, "Versions (completeness)")]
-    for v in history.versions:
-        when = v.when(history.dates)
-        if v.completeness is None:
-            lines.append(
-                _line(
-                    1,
-                    f"{when}  ",
-                    Span(v.commit[:7], DIM),
-                    "  ",
-                    Span(v.problem, BAD),
-                    f"  {v.subject}",
-                )
-            )
-            continue
-        about = " ".join(x for x in (v.version and f"v{v.version}", v.status) if x)
-        lines.append(
-            _line(
-                1,
-                f"{when}  ",
-                Span(v.commit[:7], DIM),
-                "  ",
-                Span(f"{v.completeness.get('overall', 0):>3}%", STRONG),
-                f"  {about}" if about else "",
-                Span(f"  {v.subject}", DIM),
-            )
-        )
-    measures = history.measure_series()
-    if measures:
-        lines.append(_line(0, "Measures over time"))
-        for series in measures:
-            about = _measure_about(series)
-            lines.append(
-                _line(
-                    1,
-                    Span(series.name, STRONG),
-                    " ",
-                    Span(series.id, ID),
-                    f": {about}" if about else "",
-                )
-            )
-            for figure in ("current", "baseline", "target"):
-                chain = figure_chain(series, figure)
-                kind = STRONG if figure == "current" and len(chain) > 1 else PLAIN
-                text = _chain_text(chain, dated=figure == "current")
-                lines.append(_line(2, f"{figure}: ", Span(text, kind)))
-    stages = history.stage_series()
-    if stages:
-        lines.append(_line(0, "Stages along the value chain (stage → target)"))
-        for segment in stages:
-            steps: list[Span | str] = []
-            for i, (day, at, aim) in enumerate(_stage_steps(segment)):
-                steps += [
-                    " · " if i else "",
-                    f"{day} ",
-                    Span(at or "-", STRONG),
-                    f" → {aim or '-'}",
-                ]
-            lines.append(
-                _line(1, Span(segment.name, STRONG), " ", Span(segment.id, ID), ": ", *steps)
-            )
-    return lines
-
-
-def history_text(history: History, *, color: bool = False, width: int = 100) -> str:
-    head = [_line(0, _history_title(history))]
-    head += [_line(1, Span(note, DIM)) for note in _history_notes(history)]
-    return _as_text(
-        [*head, Line(1, ()), *_spaced(_history_lines(history))], color=color, width=width
-    )
-
-
-def history_markdown(history: History) -> str:
-    out = [f"## History of {markdown_text(_history_title(history))}", ""]
-    out += [f"> {markdown_text(note)}" for note in _history_notes(history)]
-    if _history_notes(history):
-        out.append("")
-    out += [
-        "| date | commit | version | status | completeness | subject |",
-        "|---|---|---|---|---|---|",
-    ]
-    for v in history.versions:
-        when = v.when(history.dates)
-        if v.completeness is None:
-            out.append(
-                f"| {when} | `{v.commit[:7]}` | | | {markdown_text(v.problem)} | "
-                f"{markdown_text(v.subject)} |"
-            )
-        else:
-            out.append(
-                f"| {when} | `{v.commit[:7]}` | {markdown_text(v.version or '')} | "
-                f"{markdown_text(v.status or '')} | {v.completeness.get('overall', 0)}% | "
-                f"{markdown_text(v.subject)} |"
-            )
-    measures = history.measure_series()
-    if measures:
-        out += [
-            "",
-            "### Measures",
-            "",
-            "| measure | unit | current over time | baseline | target |",
-            "|---|---|---|---|---|",
-        ]
-        for series in measures:
-            cells = [
-                f"{markdown_text(series.name)} `{series.id}`",
-                markdown_text(_measure_about(series)),
-                *(
-                    markdown_text(_chain_text(figure_chain(series, f), dated=f == "current"))
-                    for f in ("current", "baseline", "target")
-                ),
-            ]
-            out.append("| " + " | ".join(cells) + " |")
-        out.append("")
-    stages = history.stage_series()
-    if stages:
-        out += ["### Stages along the value chain", ""]
-        for segment in stages:
-            chain = " · ".join(
-                f"{when} {stage or '-'} → {target or '-'}"
-                for when, stage, target in _stage_steps(segment)
-            )
-            out.append(
-                f"- **{markdown_text(segment.name)}** `{segment.id}`: {markdown_text(chain)}"
-            )
-    return "\n".join(out).rstrip("\n") + "\n"
-
-
-def history_json(history: History) -> str:
-    data = {
-        "file": history.file,
-        "path": history.path,
-        "dates": history.dates,
-        "since": history.since,
-        "max": history.max_count,
-        "truncated": history.truncated,
-        "shallow": history.shallow,
-        "oldest": history.oldest,
-        "versions": _lists([asdict(v) for v in history.versions]),
-        "measures": _lists([asdict(s) for s in history.measure_series()]),
-        "stages": _lists([asdict(s) for s in history.stage_series()]),
-    }
-    return json.dumps(json_ready(data), indent=2, ensure_ascii=False) + "\n"
-
-
-def render_history(history: History, fmt: str, *, color: bool = False, width: int = 100) -> str:
-    if fmt == "md":
-        return history_markdown(history)
-    if fmt == "json":
-        return history_json(history)
-    return history_text(history, color=color, width=width)
-
-
-# ---------------------------------------------------------------------------
-# Status
-
-
-def _status_cells(row: StatusRow) -> list[str]:
-    if row.problem:
-        return ["", "", "", "", "", f"{row.errors}/-", "", _changed(row), row.file]
-    tip = f"{len(row.past_tip)}/{row.segments}" if row.segments else "-"
-    return [
-        row.organization or "",
-        row.title or "",
-        row.status or "",
-        row.version or "",
-        f"{row.completeness}%" if row.completeness is not None else "",
-        f"{row.errors}/{row.warnings}",
-        tip,
-        _changed(row),
-        row.file,
-    ]
-
-
-def _changed(row: StatusRow) -> str:
-    if row.changed is None:
-        return ""
-    day = row.changed[:10]
-    if row.changed_from == "file":
-        return f"{day} (file)"
-    return day + (" +edits" if row.uncommitted else "")
-
-
-_HEADERS = (
-    "organization",
-    "title",
-    "status",
-    "version",
-    "done",
-    "err/warn",
-    "past TIP",
-    "changed",
-    "file",
-)
-
-
-def _fit(text: str, width: int) -> str:
-    from rich.cells import cell_len
-
-    if cell_len(text) <= width:
-        return text + " " * (width - cell_len(text))
-    cut = text
-    while cut and cell_len(cut) > width - 1:
-        cut = cut[:-1]
-    return cut + "…" + " " * (width - 1 - cell_len(cut))
-
-
-def status_text(report: StatusReport, *, color: bool = False, width: int | None = None) -> str:
-    """A table, one line a canvas: organization and title are shortened (…) to fit
-    ``width`` (None: never); the file name, last, is never cut."""
-    from rich.cells import cell_len
-    from rich.console import Console
-    from rich.text import Text
-
-    buffer = io.StringIO()
-    console = Console(
-        file=buffer,
-        force_terminal=color,
-        no_color=not color,
-        width=width or 100,
-        highlight=False,
-        soft_wrap=True,
-        emoji=False,
-    )
-    rows = [[printable(c) for c in _status_cells(row)] for row in report.rows]
-    for cells, row in zip(rows, report.rows, strict=True):
-        if row.problem:
-            cells[0] = "(does not load)"
-    widths = [max([cell_len(h), *(cell_len(r[i]) for r in rows)]) for i, h in enumerate(_HEADERS)]
-    gap = 2
-    fixed = sum(widths[2:-1]) + gap * (len(widths) - 1) + min(widths[-1], 24)
-    room = max(32, (width or 0) - fixed)
-    if width is not None and widths[0] + widths[1] > room:
-        org = max(15, min(widths[0], room // 3))
-        widths[0], widths[1] = org, max(15, room - org)
-    widths[-1] = 0  # the file: as long as it is
-
-    def line(cells: list[str], styles: list[str]) -> Text:
-        text = Text()
-        for i, (cell, style) in enumerate(zip(cells, styles, strict=True)):
-            shown = cell if i == len(cells) - 1 else _fit(cell, widths[i]) + " " * gap
-            text.append(shown, style=style if color else "")
-        return text
-
-    console.print(line(list(_HEADERS), ["bold"] * len(_HEADERS)))
-    for cells, row in zip(rows, report.rows, strict=True):
-        styles = [""] * len(cells)
-        if row.problem:
-            styles[0] = "red"
-        elif row.errors:
-            styles[5] = "red"
-        console.print(line(cells, styles))
-    broken = [row for row in report.rows if row.problem]
-    if broken:
-        console.print()
-        console.print(Text("Canvases that do not load:", style="bold" if color else ""))
-        for row in broken:
-            console.print(Text(printable(f"  {row.problem}")))
-    console.print(Text(printable(_status_summary(report))))
-    return buffer.getvalue()
-
-
-def _status_summary(report: StatusReport) -> str:
-    count = len(report.rows)
-    broken = sum(1 for r in report.rows if r.problem)
-    parts = [f"{count} canvas{'es' if count != 1 else ''}"]
-    if broken:
-        parts.append(f"{broken} that do{'es' if broken == 1 else ''} not load")
-    text = ", ".join(parts)
-    return text + (f" ({report.note})" if report.note else "")
-
-
-def status_markdown(report: StatusReport) -> str:
-    out = ["| " + " | ".join(_HEADERS) + " |", "|" + "---|" * len(_HEADERS)]
-    for row in report.rows:
-        cells = _status_cells(row)
-        if row.problem:
-            cells[0] = f"does not load: {row.problem}"
-        out.append("| " + " | ".join(markdown_text(c) for c in cells) + " |")
-    out += ["", markdown_text(_status_summary(report))]
-    return "\n".join(out) + "\n"
-
-
-def status_json(report: StatusReport) -> str:
-    data = {"canvases": _lists([asdict(r) for r in report.rows]), "note": report.note}
-    return json.dumps(json_ready(data), indent=2, ensure_ascii=False) + "\n"
-
-
-def render_status(
-    report: StatusReport, fmt: str, *, color: bool = False, width: int | None = None
-) -> str:
-    if fmt == "md":
-        return status_markdown(report)
-    if fmt == "json":
-        return status_json(report)
-    return status_text(report, color=color, width=width)
