@@ -8,10 +8,10 @@ from dataclasses import asdict
 from typing import TYPE_CHECKING
 
 from modelh.escaping import json_ready, markdown_text, printable
+from modelh.history.output import json_lists
 
 if TYPE_CHECKING:
     from modelh.history.status import StatusReport, StatusRow
-from modelh.history.output import json_lists
 
 # ---------------------------------------------------------------------------
 # Status

@@ -4,16 +4,11 @@ from __future__ import annotations
 
 import json
 from dataclasses import asdict
-from typing import TYPE_CHECKING
 
 from modelh.escaping import json_ready, markdown_text
 from modelh.history.diff import (
     number_text,
 )
-from modelh.history.trend import History, MeasureSeries, StageSeries
-
-if TYPE_CHECKING:
-    pass
 from modelh.history.output import (
     BAD,
     DIM,
@@ -27,6 +22,7 @@ from modelh.history.output import (
     make_line,
     spaced,
 )
+from modelh.history.trend import History, MeasureSeries, StageSeries
 
 # ---------------------------------------------------------------------------
 # History

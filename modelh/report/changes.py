@@ -9,7 +9,7 @@ from modelh.report import shorten as short
 from modelh.report.contract import ChangeLine, ChangesContext
 
 if TYPE_CHECKING:
-    from modelh.history.diff import CanvasDiff
+    from modelh.history.records import CanvasDiff
     from modelh.report.shorten import Shortener
 
 #: Lines of changes shown (headings, entries and their details); the rest are counted.

@@ -53,7 +53,7 @@ from modelh.report.trends import add_trends
 
 if TYPE_CHECKING:
     from modelh.check.checker import FileResult
-    from modelh.history.diff import CanvasDiff
+    from modelh.history.records import CanvasDiff
     from modelh.history.trend import History
 
 # The names templates' authors and the renderer import from here.

@@ -55,7 +55,7 @@ from modelh.report.templates import render_context, template_folders
 if TYPE_CHECKING:
     from modelh.check.checker import FileResult
     from modelh.check.config import Firm
-    from modelh.history.diff import CanvasDiff
+    from modelh.history.records import CanvasDiff
     from modelh.history.trend import History
 
 __all__ = [
