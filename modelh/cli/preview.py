@@ -10,7 +10,14 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from modelh.cli._common import EXIT_OK, fail, fail_if_missing, say_configuration, style
-from modelh.cli.render import Audience, Paper
+from modelh.cli.render import (
+    Audience,
+    Paper,
+    PaperOption,
+    SectionsOption,
+    TemplateDirOption,
+    chosen_sections,
+)
 from modelh.escaping import printable
 
 if TYPE_CHECKING:
@@ -37,31 +44,9 @@ def preview(
     open_browser: Annotated[
         bool, typer.Option("--open", help="Open the preview in the default web browser.")
     ] = False,
-    paper: Annotated[
-        Paper,
-        typer.Option(
-            "--paper", help="Paper size: a4, letter or a3 (the canvas page is landscape)."
-        ),
-    ] = Paper.letter,
-    sections: Annotated[
-        str | None,
-        typer.Option(
-            "--sections",
-            metavar="LIST",
-            help="Sections to include, in this order, comma-separated: cover, canvas, "
-            "blocks, questions, dimensions, measures, value-chain, gaps [default: all].",
-            show_default=False,
-        ),
-    ] = None,
-    template_dir: Annotated[
-        Path | None,
-        typer.Option(
-            "--template-dir",
-            metavar="DIR",
-            help="Folder of templates that override the built-in ones, file by file.",
-            show_default=False,
-        ),
-    ] = None,
+    paper: PaperOption = Paper.letter,
+    sections: SectionsOption = None,
+    template_dir: TemplateDirOption = None,
     audience: Annotated[
         Audience,
         typer.Option(
@@ -82,15 +67,12 @@ def preview(
     """
     from modelh.check.config import load_config
     from modelh.preview import start_preview
-    from modelh.report.render import REPORT_SECTION_IDS, ReportOptions, parse_sections
+    from modelh.report.render import ReportOptions
 
     fail_if_missing([str(canvas)])
     if canvas.is_dir():
         fail(f"{canvas} is a folder: the preview shows one canvas file")
-    chosen = parse_sections(sections) if sections is not None else REPORT_SECTION_IDS
-    if template_dir is not None and not template_dir.is_dir():
-        what = "is a file, not a folder" if template_dir.exists() else "no such folder"
-        fail(f"--template-dir: {what}: {template_dir}")
+    chosen = chosen_sections(sections, template_dir)
     options = ReportOptions(
         sections=chosen, paper=paper.value, template_dir=template_dir, audience=audience.value
     )

@@ -25,6 +25,7 @@ from modelh.cli._common import (
     style,
 )
 from modelh.escaping import printable
+from modelh.report.labels import REPORT_SECTION_IDS
 
 #: What ``-f`` takes: a format, or ``all`` for the handout's two (HTML and PDF).
 FORMAT_NAMES = ("html", "pdf", "pptx", "md", "all")
@@ -52,6 +53,45 @@ class Paper(StrEnum):
 class Audience(StrEnum):
     executive = "executive"
     team = "team"
+
+
+#: The report options ``render`` and ``preview`` share.
+PaperOption = Annotated[
+    Paper,
+    typer.Option("--paper", help="Paper size: a4, letter or a3 (the canvas page is landscape)."),
+]
+SectionsOption = Annotated[
+    str | None,
+    typer.Option(
+        "--sections",
+        metavar="LIST",
+        help="Sections to include, in this order, comma-separated: "
+        + ", ".join(REPORT_SECTION_IDS)
+        + " [default: all; a section with nothing to show is left out].",
+        show_default=False,
+    ),
+]
+TemplateDirOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--template-dir",
+        metavar="DIR",
+        help="Folder of templates that override the built-in ones, file by file.",
+        show_default=False,
+    ),
+]
+
+
+def chosen_sections(sections: str | None, template_dir: Path | None) -> tuple[str, ...]:
+    """The sections ``--sections`` names (all by default), once ``--template-dir`` is
+    known to be a folder; a usage error otherwise."""
+    from modelh.report.render import parse_sections
+
+    chosen = parse_sections(sections) if sections is not None else REPORT_SECTION_IDS
+    if template_dir is not None and not template_dir.is_dir():
+        what = "is a file, not a folder" if template_dir.exists() else "no such folder"
+        fail(f"--template-dir: {what}: {template_dir}")
+    return chosen
 
 
 def render(
@@ -82,32 +122,9 @@ def render(
             help="Folder to write DIR/<canvas name>.html, .pdf, .pptx, .md into (made if missing).",
         ),
     ] = Path("out"),
-    paper: Annotated[
-        Paper,
-        typer.Option(
-            "--paper", help="Paper size: a4, letter or a3 (the canvas page is landscape)."
-        ),
-    ] = Paper.letter,
-    sections: Annotated[
-        str | None,
-        typer.Option(
-            "--sections",
-            metavar="LIST",
-            help="Sections to include, in this order, comma-separated: cover, canvas, "
-            "blocks, questions, dimensions, measures, value-chain, journeys, cx, gaps "
-            "[default: all; journeys and cx when the canvas has them].",
-            show_default=False,
-        ),
-    ] = None,
-    template_dir: Annotated[
-        Path | None,
-        typer.Option(
-            "--template-dir",
-            metavar="DIR",
-            help="Folder of templates that override the built-in ones, file by file.",
-            show_default=False,
-        ),
-    ] = None,
+    paper: PaperOption = Paper.letter,
+    sections: SectionsOption = None,
+    template_dir: TemplateDirOption = None,
     pptx_template: Annotated[
         Path | None,
         typer.Option(
@@ -167,12 +184,9 @@ def render(
     """
     from modelh.check.config import load_config
     from modelh.report.batch import check_output_folder
-    from modelh.report.render import REPORT_SECTION_IDS, ReportOptions, parse_sections
+    from modelh.report.render import ReportOptions
 
-    chosen = parse_sections(sections) if sections is not None else REPORT_SECTION_IDS
-    if template_dir is not None and not template_dir.is_dir():
-        what = "is a file, not a folder" if template_dir.exists() else "no such folder"
-        fail(f"--template-dir: {what}: {template_dir}")
+    chosen = chosen_sections(sections, template_dir)
     formats = parse_formats(output_format)
     if pptx_template is not None:
         if "pptx" not in formats:
