@@ -85,9 +85,18 @@ def outline(reader) -> list[tuple[int, str, int]]:
     return found
 
 
+_EXAMPLE_WARNINGS: list[str] = []
+
+
 @pytest.fixture(scope="module")
 def example_pdf() -> bytes:
-    return render_pdf(load_canvas(RIVERSIDE))
+    return render_pdf(load_canvas(RIVERSIDE), warnings=_EXAMPLE_WARNINGS)
+
+
+@pytest.fixture(scope="module")
+def example_warnings(example_pdf) -> list[str]:
+    """What WeasyPrint said while rendering the worked example."""
+    return _EXAMPLE_WARNINGS
 
 
 @pytest.fixture(scope="module")
@@ -440,3 +449,10 @@ def test_the_gaps_pages_hold_no_rule_code_key_path_or_line_unless_for_the_team()
     assert re.search(r"MH\d{3}", team) and re.search(r"\bline \d+", team)
     assert "customer_relationships.answers" in team
     assert NOT_FOR_EXECUTIVES.search(team)
+
+
+
+def test_the_built_in_templates_make_weasyprint_say_nothing(example_warnings):
+    # A warning the consultant cannot act on (a style WeasyPrint does not know)
+    # would be printed with every render.
+    assert example_warnings == []
