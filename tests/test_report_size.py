@@ -60,6 +60,9 @@ def test_the_largest_accepted_canvas_renders_short_and_says_what_it_left_out(tmp
     assert re.search(r"… and 1\d\d more incentives: see the canvas file", text)
     assert short.SHORTENED in text  # descriptions and answers shortened visibly
     assert "Segment 7:" not in text  # past the segments shown, nowhere in detail
+    # the cover stays one page, however long the title: the summary follows it
+    assert pages[1].startswith("Executive summary") or "Executive summary" in pages[1][:200]
+    assert "…" in pages[0] and len(pages[0]) < 1_500
     # the journey map, its touches and the systems behind the smiles
     hidden = MAX_ITEMS - short.SHOWN_JOURNEYS
     assert f"… and {hidden} more journeys: see the canvas file" in text

@@ -150,6 +150,13 @@ def build_context(
         "report": {
             "title": title,
             "organization": organization,
+            # the cover's own, each shortened so that the cover stays one page
+            "cover": {
+                "title": short_.line(title, short.TITLE_CHARS),
+                "organization": short_.name(organization),
+                "prepared_for": short_.line(info.prepared_for, short.SHORT_CHARS),
+                "confidentiality": short_.line(info.confidentiality, short.TEXT_CHARS),
+            },
             "prepared_by": short_.names(info.prepared_by),
             "prepared_for": info.prepared_for or "",
             "date": info.date or "",

@@ -21,6 +21,15 @@ class More(TypedDict):
     label: str
 
 
+class CoverInfo(TypedDict):
+    """``report.cover``: the cover's texts, shortened so that the cover stays one page."""
+
+    title: str
+    organization: str
+    prepared_for: str
+    confidentiality: str
+
+
 class ReportInfo(TypedDict):
     """``report``: the canvas's details and the document's metadata."""
 
@@ -45,6 +54,7 @@ class ReportInfo(TypedDict):
     subject: str
     lang: str
     audience: str  # executive | team: whether the team's appendix of the gaps is shown
+    cover: CoverInfo
 
 
 class FirmContext(TypedDict):

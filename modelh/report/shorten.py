@@ -72,6 +72,10 @@ INCENTIVES_CHARS = 280
 #: Characters shown of a name (of a segment, channel, measure, the title...);
 #: a longer one ends in "…".
 NAME_CHARS = 80
+#: Characters shown of the title on the cover (about five lines of its type); the
+#: organization, whom the report is for and the confidentiality line there are
+#: shortened like a name, a short text and a longer text.
+TITLE_CHARS = 120
 #: Characters shown of a touch's channel in its card on the journey map.
 LANE_CHARS = 40
 #: Characters shown of a short text (a block item, a preference, an incentive) and
