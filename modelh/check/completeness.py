@@ -20,8 +20,8 @@ def completeness(canvas: Canvas) -> dict[str, int]:
     counts by the share of segments answered; a placeholder is not an answer).
     dimensions: each of the seven counts 1 when decided (none with a reason,
     or planned) and, when used, by the share of its six elements filled in
-    (approach, channel, message, measure, owner, emotional support or physical
-    comfort). measures: the mean of five parts: domains covered, active
+    (approach, channel, message, measure, owner, and care: emotional support and
+    physical comfort, half each, as the method asks for both). measures: the mean of five parts: domains covered, active
     measures with baseline and target, revenue and cost both measured, both
     feedback loops, a health outcome. segments: per segment the share of role,
     value proposition, served by a used dimension, stage, target stage and,
@@ -65,15 +65,11 @@ def _dimensions_score(canvas: Canvas) -> float:
         elif dim.use == "planned":
             total += 1
         else:
-            parts = [
-                dim.approach,
-                dim.channels,
-                dim.message,
-                dim.measures,
-                dim.owner,
-                dim.emotional_support or dim.physical_comfort,
-            ]
-            total += sum(1 for p in parts if p) / len(parts)
+            parts = [dim.approach, dim.channels, dim.message, dim.measures, dim.owner]
+            # care is one element of the six: emotional support and physical comfort,
+            # half each (the method asks for both, as MH208 does)
+            care = (bool(dim.emotional_support) + bool(dim.physical_comfort)) / 2
+            total += (sum(1 for p in parts if p) + care) / (len(parts) + 1)
     return total / len(vocab.DIMENSION_IDS)
 
 
