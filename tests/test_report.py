@@ -733,6 +733,19 @@ def test_two_canvases_with_one_name_are_refused(tmp_path):
     assert "would both be written" in result.output
 
 
+def test_an_output_named_like_a_file_is_refused_with_the_folder_to_use(tmp_path):
+    result = run("render", "-f", "html", "-o", str(tmp_path / "handout.PDF"), str(RIVERSIDE))
+    assert result.exit_code == 2
+    assert "looks like a file name" in result.output
+    assert f"-o {tmp_path / 'handout'}" in " ".join(result.output.split())
+    assert not (tmp_path / "handout.PDF").exists()
+    # a folder of that name made on purpose is a folder
+    (tmp_path / "v1.md").mkdir()
+    result = run("render", "-f", "html", "-o", str(tmp_path / "v1.md"), str(RIVERSIDE))
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "v1.md" / "riverside-health-plan.html").is_file()
+
+
 def test_missing_canvas_is_a_usage_error(tmp_path):
     result = run("render", "-o", str(tmp_path), str(tmp_path / "nope.yaml"))
     assert result.exit_code == 2

@@ -14,6 +14,10 @@ from typing import Any
 from modelh.errors import CanvasError, ModelhError, UsageError
 
 
+#: Suffixes of the files render writes: an --output ending in one is a file name.
+REPORT_SUFFIXES = frozenset({".html", ".htm", ".pdf", ".pptx", ".md"})
+
+
 def check_output_folder(files: Sequence[str], output: Path) -> None:
     """Refuse (``UsageError``) two canvases that would write the same files in
     ``output``, or an ``output`` that is not a folder."""
@@ -28,6 +32,13 @@ def check_output_folder(files: Sequence[str], output: Path) -> None:
         by_name[stem] = file
     if output.exists() and not output.is_dir():
         raise UsageError(f"--output: {output} exists and is not a folder")
+    if not output.exists() and output.suffix.lower() in REPORT_SUFFIXES:
+        # "-o handout.pdf" would make a folder named handout.pdf
+        raise UsageError(
+            f"--output is the folder the reports are written into, and {output.name} "
+            f"looks like a file name: use -o {output.with_suffix('')} to write "
+            f"{output.with_suffix('') / '<canvas name>'}{output.suffix.lower()}"
+        )
 
 
 def render_outcome(
