@@ -117,6 +117,13 @@ WORST_CASES: dict[str, tuple[Callable[[str], Any], Callable[[int], str], Any, fl
         [],
         1.0,
     ),
+    # checker.py: _CUT (after each plain value of a canvas with a '#')
+    "comment cutting a text: spaces and tabs": (
+        lambda s: checker._CUT.match(s, 1),
+        lambda n: _run(n, " \t", start="x", end=" # x"),
+        None,
+        1.0,
+    ),
     # discovery.py: _CANVAS_LINE (every YAML file found in a folder)
     "canvas line": (
         lambda s: discovery.is_canvas_text(s.encode()),

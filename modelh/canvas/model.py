@@ -77,6 +77,13 @@ class SpanIndex(Mapping[str, Span]):
             if isinstance(getattr(node, "value", None), str) and node.value
         ]
 
+    def plain_values(self) -> Iterator[tuple[str, int, int]]:
+        """Where each text value written without quotes or a block is: (path, start,
+        end), character offsets into the source."""
+        for path, node in self._marked.items():
+            if isinstance(getattr(node, "value", None), str) and not getattr(node, "style", None):
+                yield path, node.start_mark.index, node.end_mark.index
+
     def is_blank(self, path: str) -> bool:
         """Whether the value at ``path`` is written but empty (``key:`` with nothing after)."""
         from modelh.canvas.yamlnodes import NULLS

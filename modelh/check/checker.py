@@ -181,9 +181,9 @@ def check_source(
             canvas = parse_canvas(data, file)
         except CanvasError as exc:
             return _failed(file, exc.problems, config, fail_on, data)
-    findings = check_canvas(canvas, config)
-    text = data.decode("utf-8") if isinstance(data, bytes) else data
-    findings = _apply_suppressions(findings, text.removeprefix("\ufeff"), file, config, canvas)
+    text = (data.decode("utf-8") if isinstance(data, bytes) else data).removeprefix("\ufeff")
+    findings = check_canvas(canvas, config) + _comment_cuts(text, canvas, config)
+    findings = _apply_suppressions(findings, text, file, config, canvas)
     threshold = _threshold(fail_on, canvas.canvas.status)
     return FileResult(
         file,
@@ -343,6 +343,56 @@ def _final_in_text(data: bytes | str) -> bool:
                     return True
         at = text.find("status:", scanned)
     return False
+
+
+# ---------------------------------------------------------------------------
+# Comments that cut a text short
+
+#: After a value written without quotes: spaces, then a '#' followed straight by
+#: something other than a space (a comment written on purpose has one).
+_CUT = re.compile(r"[ \t]+#(?=[^\s])")
+#: What a finding quotes of the value kept and of the text cut off.
+_QUOTED = 40
+
+
+def _comment_cuts(text: str, canvas: Canvas, config: Config) -> list[Finding]:
+    """Findings of MH011: a plain value followed on its line by ``#word``, which
+    YAML reads as a comment, so the canvas holds only what comes before it."""
+    rule = _format_rule("comment-cuts-text")
+    if "#" not in text or not isinstance(canvas.spans, SpanIndex):
+        return []
+    if not config.enabled(rule, canvas.file):
+        return []
+    found = []
+    for path, start, end in canvas.spans.plain_values():
+        match = _CUT.match(text, end)
+        if match is None or _DIRECTIVE.match(text, match.end() - 1):
+            continue
+        cut = split_lines(text[match.end() : match.end() + 4 * _QUOTED], keepends=False)
+        rest = cut[0] if cut else ""
+        rest = rest if len(rest) <= _QUOTED else rest[: _QUOTED - 1] + "…"
+        span = canvas.spans[path]
+        column = span.end_column + (match.end() - 1 - end)
+        value = " ".join(text[max(start, end - _QUOTED) : end].split())
+        value = value if end - start <= _QUOTED else "…" + value[1:]
+        held = f"the canvas holds '{value}'" if end > start else "the value is empty"
+        found.append(
+            Finding(
+                rule.code,
+                rule.name,
+                config.severity_of(rule),
+                canvas.file,
+                span.end_line,
+                column,
+                span.end_line,
+                column + 1,
+                path,
+                f"'#{rest}' is read as a comment, not as part of the text: {held}",
+                "put the whole text in quotes to keep it (or write a space after '#' "
+                "if it is a comment)",
+            )
+        )
+    return found
 
 
 # ---------------------------------------------------------------------------

@@ -180,7 +180,7 @@ SECTION_TITLES: dict[str, str] = {
     "segments": "Segments and the value chain",
     "journeys": "Journeys: the journey map and its touches",
     "cx": "Bone-deep CX and the systems behind the smiles",
-    "meta": "Suppressions",
+    "meta": "The file: logo, comments and suppressions",
 }
 
 
