@@ -8,7 +8,11 @@
 2. 50 copies of the worked example rendered to PDF with `--jobs 2` and with
    `--jobs 1`: wall time, speed-up, and the peak memory of the largest process.
 
-    python benchmarks/render_report.py [--runs 7] [--many 50] [--skip-many]
+With ``--largest``, part 1 runs on the largest canvas the loader accepts
+(``tests/largest_canvas.py``, as ``benchmarks/hostile.py`` does) instead of the
+worked example: how much of its render time is WeasyPrint's own.
+
+    python benchmarks/render_report.py [--runs 7] [--many 50] [--skip-many] [--largest]
 """
 
 from __future__ import annotations
@@ -51,19 +55,29 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=7)
     parser.add_argument("--many", type=int, default=50, help="canvases for the --jobs comparison")
     parser.add_argument("--skip-many", action="store_true")
+    parser.add_argument(
+        "--largest", action="store_true", help="the largest accepted canvas, not the example"
+    )
     args = parser.parse_args()
     py = sys.executable
     work = Path(tempfile.mkdtemp(prefix="modelh-bench-"))
     try:
         out = work / "out"
-        modelh = [py, "-m", "modelh", "render", str(CANVAS), "-f", "pdf", "-o", str(out)]
+        canvas = CANVAS
+        if args.largest:
+            sys.path.insert(0, str(ROOT))
+            from tests.largest_canvas import largest_canvas
+
+            canvas = work / "largest.yaml"
+            canvas.write_text(largest_canvas(), encoding="utf-8")
+        modelh = [py, "-m", "modelh", "render", str(canvas), "-f", "pdf", "-o", str(out)]
         subprocess.run(
-            [py, "-m", "modelh", "render", str(CANVAS), "-f", "html", "-o", str(out)],
+            [py, "-m", "modelh", "render", str(canvas), "-f", "html", "-o", str(out)],
             check=True,
             cwd=ROOT,
             capture_output=True,
         )
-        html = out / "riverside-health-plan.html"
+        html = out / f"{canvas.stem}.html"
         bare = [
             py,
             "-c",
@@ -77,8 +91,9 @@ def main() -> None:
         for _ in range(args.runs):
             samples["modelh"].append(timed(modelh))
             samples["bare"].append(timed(bare))
-        pages = _pages(out / "riverside-health-plan.pdf")
-        print(f"worked example: {pages} pages, median of {args.runs} runs each, alternated")
+        pages = _pages(out / f"{canvas.stem}.pdf")
+        which = "largest accepted canvas" if args.largest else "worked example"
+        print(f"{which}: {pages} pages, median of {args.runs} runs each, alternated")
         print(f"{'':34} {'wall s':>8} {'CPU s':>8} {'peak MB':>8}")
         medians = {}
         for name, label in (
