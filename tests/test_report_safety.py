@@ -7,6 +7,7 @@ import shutil
 import pytest
 
 from modelh import load_canvas
+from modelh.report import shorten as short
 from modelh.report.render import (
     FetchRefusedError,
     ReportError,
@@ -67,7 +68,7 @@ def test_the_html_report_refers_to_nothing_outside_it(canvas, tmp_path, markup):
         render_html(canvas, ReportOptions(template_dir=templates, sections=("cover",)))
 
 
-def test_a_very_long_title_is_shortened_visibly_on_one_line_and_whole_on_the_cover(canvas):
+def test_a_very_long_title_is_shortened_visibly_and_whole_in_the_documents_title(canvas):
     import dataclasses
 
     title = "Medicare Advantage and employer relationships " * 8
@@ -75,7 +76,12 @@ def test_a_very_long_title_is_shortened_visibly_on_one_line_and_whole_on_the_cov
         canvas.canvas, title=title.strip(), confidentiality="Confidential " * 20
     )
     html = render_html(dataclasses.replace(canvas, canvas=info), ReportOptions())
-    assert f"<h1>{title.strip()}</h1>" in html  # the cover
+    # the cover shows at most TITLE_CHARS of it (the cover stays one page), the
+    # document's own title all of it
+    cover = html.split("<h1>", 1)[1].split("</h1>", 1)[0]
+    assert cover.endswith("…") and len(cover) <= short.TITLE_CHARS
+    assert title.strip().startswith(cover[:-1])
+    assert f"<title>{title.strip()}" in html
     sub = html.split('<p class="sub">', 1)[1].split("</p>", 1)[0]
     assert sub.endswith("…") and len(sub) <= 150
     running = html.split('data-title="', 1)[1].split('"', 1)[0]
