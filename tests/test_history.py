@@ -216,3 +216,20 @@ def test_a_folder_is_not_a_canvas(tmp_path):
     assert (
         result.output.strip() == f"modelh: error: {repo} is a folder; history reads one canvas file"
     )
+
+
+def test_a_merge_that_combines_two_branches_edits_is_the_newest_version(tmp_path):
+    repo = init(tmp_path / "repo")
+    commit(repo, "first", DATES[0], **{"plan.yaml": FIRST})
+    git(repo, "checkout", "-q", "-b", "workshop")
+    commit(repo, "Q2 NPS", DATES[1], **{"plan.yaml": FIRST.replace("current: 20", "current: 24")})
+    git(repo, "checkout", "-q", "main")
+    bumped = FIRST.replace('version: "1.0"', 'version: "1.1"')
+    commit(repo, "version 1.1", DATES[1], **{"plan.yaml": bumped})
+    git(repo, "merge", "-q", "--no-edit", "-m", "merge workshop", "workshop", date=DATES[2])
+    data = history_json(str(repo / "plan.yaml"))
+    last = data["versions"][-1]
+    # the canvas as it is now: both edits, from the merge
+    assert (last["subject"], last["version"]) == ("merge workshop", "1.1")
+    assert data["measures"][0]["points"][-1]["current"] == 24
+    assert len(data["versions"]) == 4

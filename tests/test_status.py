@@ -197,3 +197,19 @@ def test_without_git_the_files_own_times_and_a_note(tmp_path, monkeypatch):
     assert data["note"].startswith("git is not installed")
     text = run("status", str(repo / "clients"), "--isolated").stdout
     assert "(git is not installed" in text
+
+
+def test_a_merge_that_combines_two_branches_edits_is_the_last_change(tmp_path):
+    from .gitrepos import git
+
+    repo = init(tmp_path / "repo")
+    commit(repo, "acme", DATES[0], **{"acme.yaml": FIRST})
+    git(repo, "checkout", "-q", "-b", "workshop")
+    commit(repo, "Q2 NPS", DATES[1], **{"acme.yaml": FIRST.replace("current: 20", "current: 24")})
+    git(repo, "checkout", "-q", "main")
+    commit(repo, "1.1", DATES[1], **{"acme.yaml": FIRST.replace('"1.0"', '"1.1"')})
+    git(repo, "merge", "-q", "--no-edit", "-m", "merge", "workshop", date=DATES[2])
+    merge = git(repo, "rev-parse", "HEAD").strip()
+    acme = rows(str(repo))["acme.yaml"]
+    # the version on disk is the merge's own (both edits): it changed then
+    assert acme["commit"] == merge and acme["changed"].startswith("2026-09-01")

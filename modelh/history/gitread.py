@@ -245,7 +245,8 @@ def _parse_log(data: bytes) -> list[Commit]:
 
     Each record is a header token (``\\x01id\\x02date\\x02subject``), then for each
     file a status token (``\\nM``, ``\\nR100``) and one path, or two for a rename or
-    a copy. A commit git shows without files (a merge) has its header alone.
+    a copy; a merge (``--cc``) has an empty token, then its combined status (``MM``)
+    and one path. A commit git shows without files has its header alone.
     """
     tokens = data.decode("utf-8", "surrogateescape").split("\0")
     commits: list[Commit] = []
@@ -258,7 +259,13 @@ def _parse_log(data: bytes) -> list[Commit]:
         commit_id, _, rest = token[1:].partition("\x02")
         date, _, subject = rest.partition("\x02")
         status = path = old = ""
-        if i < len(tokens) and tokens[i].startswith("\n") and not tokens[i].startswith("\n\x01"):
+        if i + 1 < len(tokens) and tokens[i] == "" and tokens[i + 1].isalpha():
+            i += 1  # a merge's combined status (``MM``, one letter per parent) follows a gap
+        if (
+            i < len(tokens)
+            and tokens[i].strip().isalnum()
+            and not tokens[i].startswith("\n\x01")
+        ):
             status = tokens[i].strip()
             i += 1
             if status[:1] in ("R", "C") and i + 1 < len(tokens):
@@ -287,7 +294,9 @@ def file_log(
     """The commits that touched ``path`` (relative to the repository), newest first,
     following renames: each names the file as it was called in that commit. A
     file made as a copy of another starts at the copy (``A``)."""
-    args = ["log", "--follow", "-z", "--name-status", "-M", _LOG_FORMAT]
+    # --cc: a merge whose version of the file is in neither parent (both branches
+    # edited it) is a version of its own; a merge that took one side's is not
+    args = ["log", "--follow", "-z", "--name-status", "-M", "--cc", _LOG_FORMAT]
     if since:
         args.append(f"--since={since}")
     if max_count is not None:
@@ -453,6 +462,7 @@ def last_changes(repo: Repo, paths: Iterable[str], *, within: str = ".") -> dict
         "-z",
         "--name-only",
         "--no-renames",
+        "--cc",  # a merge counts when its version of a file is in neither parent
         "--format=%x01%H%x02%aI%x02%s",
         "--end-of-options",
         "HEAD",
