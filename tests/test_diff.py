@@ -359,6 +359,29 @@ def test_rev_takes_the_old_side_from_git_following_the_rename(tmp_path):
     assert touch["fields"] == [{"field": "pain", "old": "high", "new": "medium", "words": []}]
 
 
+def test_rev_checks_the_old_version_as_the_same_canvas_logo_and_settings_alike(tmp_path):
+    from .conftest import ROOT
+
+    logo = (ROOT / "canvases" / "assets" / "riverside-logo.svg").read_text(encoding="utf-8")
+    branded = FIRST.replace(
+        '  status: draft\n', '  status: draft\n  branding:\n    logo: assets/logo.svg\n'
+    )
+    repo = init(tmp_path / "repo")
+    settings = "per-file-ignores:\n  'clients/**': [MH1]\n"
+    commit(
+        repo,
+        "first",
+        DATES[0],
+        **{"clients__acme.yaml": branded, "clients__assets__logo.svg": logo, ".modelh.yaml": settings},
+    )
+    result = run("diff", "clients/acme.yaml", "--rev", "HEAD", "-f", "json", cwd=repo)
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    # the same text at HEAD: the same gaps (no logo missing, the same rules ignored)
+    assert data["old"]["gaps"] == data["new"]["gaps"]
+    assert data["old"]["completeness"] == data["new"]["completeness"]
+
+
 def test_rev_from_a_folder_below_the_repository_and_a_relative_path(tmp_path):
     repo = init(tmp_path / "repo")
     commit(repo, "first", DATES[0], **{"clients__acme.yaml": FIRST})

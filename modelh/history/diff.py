@@ -27,7 +27,7 @@ of items are not changes (touches excepted: their order is the journey's).
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
@@ -560,6 +560,11 @@ class Source:
     data: str | bytes
     file: str
     label: str = ""
+    #: The file the checker takes it for (``file`` when empty). A version read from
+    #: git is checked as the canvas on disk: the configuration's per-file rules and
+    #: the files beside it (the logo) are those of the canvas, not of a name like
+    #: ``HEAD~1:plan.yaml`` that is no file.
+    checked_as: str = ""
 
 
 def diff_sources(old: Source, new: Source, config: Any = None) -> CanvasDiff:
@@ -587,7 +592,10 @@ def _side(source: Source, canvas: Canvas, config: Any) -> Side:
     from modelh.check.checker import check_source
     from modelh.check.rules import SEVERITIES
 
-    result = check_source(source.data, source.file, config, canvas=canvas)
+    checked = source.checked_as or source.file
+    if checked != canvas.file:
+        canvas = replace(canvas, file=checked)
+    result = check_source(source.data, checked, config, canvas=canvas)
     gaps = dict.fromkeys(reversed(SEVERITIES), 0)
     for finding in result.findings:
         gaps[finding.severity] += 1
@@ -630,7 +638,7 @@ def diff_revision(file: str, rev: str, config: Any = None, option: str = "--rev"
     if path is None:
         raise GitError(f"{file} is not in git at {rev} (nor under an earlier name)")
     old_label = f"{rev}:{path}"
-    old = Source(show_file(repo, commit, path), old_label, old_label)
+    old = Source(show_file(repo, commit, path), old_label, old_label, checked_as=file)
     try:
         from modelh.canvas.loader import parse_canvas
 
