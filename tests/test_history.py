@@ -220,7 +220,7 @@ def test_a_folder_is_not_a_canvas(tmp_path):
 
 def test_a_merge_that_combines_two_branches_edits_is_the_newest_version(tmp_path):
     repo = init(tmp_path / "repo")
-    commit(repo, "first", DATES[0], **{"plan.yaml": FIRST})
+    commit(repo, "first", DATES[0], **{"plan.yaml": FIRST, "other.yaml": FIRST})
     git(repo, "checkout", "-q", "-b", "workshop")
     commit(repo, "Q2 NPS", DATES[1], **{"plan.yaml": FIRST.replace("current: 20", "current: 24")})
     git(repo, "checkout", "-q", "main")
@@ -233,3 +233,6 @@ def test_a_merge_that_combines_two_branches_edits_is_the_newest_version(tmp_path
     assert (last["subject"], last["version"]) == ("merge workshop", "1.1")
     assert data["measures"][0]["points"][-1]["current"] == 24
     assert len(data["versions"]) == 4
+    # a merge that left a canvas as it was is no version of it
+    assert [v["subject"] for v in history_json(str(repo / "other.yaml"))["versions"]] == ["first"]
+

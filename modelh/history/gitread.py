@@ -308,10 +308,14 @@ def file_log(
             return []
         raise GitError(f"git log failed: {message}")
     commits = _parse_log(out)
-    # a commit without a file name (a merge) names it as the newer commit did
+    # a merge git lists without the file (--follow lists every merge) kept one
+    # parent's version: it is no version of its own; a merge with the file, named
+    # as the newer commit did
     named: list[Commit] = []
     current = path
     for commit in commits:
+        if not commit.status:
+            continue
         if not commit.path:
             commit = Commit(commit.id, commit.date, commit.subject, commit.status, current)
         if commit.status == "C":
