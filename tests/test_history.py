@@ -236,3 +236,19 @@ def test_a_merge_that_combines_two_branches_edits_is_the_newest_version(tmp_path
     # a merge that left a canvas as it was is no version of it
     assert [v["subject"] for v in history_json(str(repo / "other.yaml"))["versions"]] == ["first"]
 
+
+def test_a_shallow_clones_oldest_commit_is_not_said_to_have_changed_the_canvas(tmp_path):
+    canvas = three_commits(tmp_path / "repo")
+    commit(canvas.parent, "another client", "2026-10-01T10:00:00+00:00", **{"acme.yaml": FIRST})
+    clone = tmp_path / "clone"
+    subprocess.run(
+        ["git", "clone", "-q", "--depth", "1", f"file://{canvas.parent}", str(clone)],
+        check=True,
+        capture_output=True,
+    )
+    data = history_json(str(clone / canvas.name))
+    [version] = data["versions"]
+    assert version["boundary"] is True and version["completeness"] is not None
+    text = run("history", str(clone / canvas.name)).stdout
+    assert "another client" not in text  # that commit did not touch this canvas
+    assert "as it was by the shallow clone's oldest commit" in text

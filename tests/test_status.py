@@ -213,3 +213,23 @@ def test_a_merge_that_combines_two_branches_edits_is_the_last_change(tmp_path):
     acme = rows(str(repo))["acme.yaml"]
     # the version on disk is the merge's own (both edits): it changed then
     assert acme["commit"] == merge and acme["changed"].startswith("2026-09-01")
+
+
+def test_a_shallow_clone_does_not_date_old_canvases_at_its_oldest_commit(tmp_path):
+    repo = clients(tmp_path)
+    commit(repo, "notes", DATES[2], **{"README.md": "Client canvases\n"})
+    clone = tmp_path / "clone"
+    subprocess.run(
+        ["git", "clone", "-q", "--depth", "1", f"file://{repo}", str(clone)],
+        check=True,
+        capture_output=True,
+    )
+    acme = rows(str(clone / "clients"))["acme.yaml"]
+    # git cannot see when acme changed: only that it was there by the clone's oldest commit
+    assert acme["changed"].startswith("2026-09-01") and acme["shallow_boundary"] is True
+    result = run("status", str(clone / "clients"), "--isolated")
+    line = next(x for x in result.stdout.splitlines() if "acme.yaml" in x)
+    assert "≤2026-09-01" in line
+    assert "shallow clone" in result.stdout.splitlines()[-1]
+    full = rows(str(repo / "clients"))["acme.yaml"]
+    assert full["changed"].startswith("2026-03-01") and full["shallow_boundary"] is False

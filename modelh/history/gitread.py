@@ -51,10 +51,15 @@ class GitError(ModelhError):
 
 @dataclass(frozen=True)
 class Repo:
-    """A git repository: its top folder, and whether it is a shallow clone."""
+    """A git repository: its top folder, and whether it is a shallow clone.
+
+    ``boundary``: a shallow clone's oldest commits (git shows each as adding every
+    file it holds, whenever the file really changed).
+    """
 
     root: Path
     shallow: bool
+    boundary: frozenset[str] = frozenset()
 
     def relative(self, path: str | os.PathLike[str]) -> str:
         """``path`` as git names it: relative to the top folder, with forward slashes."""
@@ -205,12 +210,28 @@ def find_repo(path: str | os.PathLike[str]) -> Repo | None:
     None when it is in none. ``GitError`` when git itself is missing."""
     folder = _existing_folder(Path(path))
     code, out, _ = run_git(
-        ["rev-parse", "--show-toplevel", "--is-shallow-repository"], folder, ok=(0, 128)
+        ["rev-parse", "--show-toplevel", "--is-shallow-repository", "--git-path", "shallow"],
+        folder,
+        ok=(0, 128),
     )
     lines = out.decode("utf-8", "surrogateescape").splitlines()
     if code != 0 or len(lines) < 2:
         return None
-    return Repo(Path(os.path.realpath(lines[0])), lines[1].strip() == "true")
+    shallow = lines[1].strip() == "true"
+    boundary: frozenset[str] = frozenset()
+    if shallow and len(lines) > 2:
+        boundary = _boundary(folder / lines[2])
+    return Repo(Path(os.path.realpath(lines[0])), shallow, boundary)
+
+
+def _boundary(listing: Path) -> frozenset[str]:
+    """The commit ids in git's ``shallow`` file (one a line), read up to a limit."""
+    try:
+        with open(listing, "rb") as handle:
+            data = handle.read(MAX_LISTING)
+    except OSError:
+        return frozenset()
+    return frozenset(line.strip() for line in data.decode("ascii", "replace").splitlines())
 
 
 def need_repo(path: str | os.PathLike[str], why: str) -> Repo:

@@ -60,6 +60,8 @@ class StatusRow:
     changed_from: str | None = None  # "git" (the last commit) or "file" (its time)
     commit: str | None = None
     uncommitted: bool = False  # changed since its last commit
+    #: ``commit`` is a shallow clone's oldest: the file last changed then or before
+    shallow_boundary: bool = False
     problem: str = ""
 
 
@@ -172,6 +174,7 @@ def _last_changes(rows: list[StatusRow], paths: Sequence[str]) -> tuple[list[Sta
                     changed_from="git",
                     commit=commit.id,
                     uncommitted=relative in dirty,
+                    shallow_boundary=commit.id in repo.boundary,
                 )
     out = []
     for i, row in enumerate(rows):

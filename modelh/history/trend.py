@@ -76,6 +76,9 @@ class Version:
     measures: tuple[MeasurePoint, ...] = ()
     stages: tuple[StagePoint, ...] = ()
     problem: str = ""
+    #: A shallow clone's oldest commit: the canvas as it was by then, whenever it
+    #: changed (git shows every file there as added).
+    boundary: bool = False
 
     def when(self, dates: str = "commit") -> str:
         """The date shown for it: the commit's day, or the canvas's own ``date``."""
@@ -250,6 +253,7 @@ def canvas_history(
                 date=commit.date,
                 subject=commit.subject,
                 path=commit.path,
+                boundary=commit.id in repo.boundary,
             )
         )
     return History(

@@ -22,7 +22,7 @@ from modelh.history.output import (
     make_line,
     spaced,
 )
-from modelh.history.trend import History, MeasureSeries, StageSeries
+from modelh.history.trend import History, MeasureSeries, StageSeries, Version
 
 # ---------------------------------------------------------------------------
 # History
@@ -82,6 +82,15 @@ def _history_notes(history: History) -> list[str]:
     return notes
 
 
+#: Said instead of the subject of a shallow clone's oldest commit, which did not
+#: necessarily change the canvas.
+BOUNDARY = "as it was by the shallow clone's oldest commit"
+
+
+def _subject(version: Version) -> str:
+    return BOUNDARY if version.boundary else version.subject
+
+
 def _history_title(history: History) -> str:
     count = len(history.versions)
     span = ""
@@ -106,7 +115,7 @@ def _history_lines(history: History) -> list[Line]:
                     Span(v.commit[:7], DIM),
                     "  ",
                     Span(v.problem, BAD),
-                    f"  {v.subject}",
+                    f"  {_subject(v)}",
                 )
             )
             continue
@@ -119,7 +128,7 @@ def _history_lines(history: History) -> list[Line]:
                 "  ",
                 Span(f"{v.completeness.get('overall', 0):>3}%", STRONG),
                 f"  {about}" if about else "",
-                Span(f"  {v.subject}", DIM),
+                Span(f"  {_subject(v)}", DIM),
             )
         )
     measures = history.measure_series()
@@ -179,13 +188,13 @@ def history_markdown(history: History) -> str:
         if v.completeness is None:
             out.append(
                 f"| {when} | `{v.commit[:7]}` | | | {markdown_text(v.problem)} | "
-                f"{markdown_text(v.subject)} |"
+                f"{markdown_text(_subject(v))} |"
             )
         else:
             out.append(
                 f"| {when} | `{v.commit[:7]}` | {markdown_text(v.version or '')} | "
                 f"{markdown_text(v.status or '')} | {v.completeness.get('overall', 0)}% | "
-                f"{markdown_text(v.subject)} |"
+                f"{markdown_text(_subject(v))} |"
             )
     measures = history.measure_series()
     if measures:
