@@ -406,6 +406,16 @@ def test_rev_unknown_is_one_message(tmp_path, rev, message):
     assert result.output.strip() == f"modelh: error: {message}"
 
 
+def test_rev_in_a_repository_without_commits_yet(tmp_path):
+    repo = init(tmp_path / "repo")
+    (repo / "plan.yaml").write_text(FIRST, encoding="utf-8")
+    result = run("diff", str(repo / "plan.yaml"), "--rev", "HEAD", "--isolated")
+    assert result.exit_code == 2
+    assert result.output.strip() == (
+        "modelh: error: git knows no revision 'HEAD': the repository has no commits yet"
+    )
+
+
 def test_rev_where_the_canvas_did_not_exist_yet(tmp_path):
     repo = three_commits(tmp_path / "repo").parent
     commit(repo, "a second client", "2026-10-01T10:00:00+00:00", **{"acme.yaml": FIRST})

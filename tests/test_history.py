@@ -252,3 +252,15 @@ def test_a_shallow_clones_oldest_commit_is_not_said_to_have_changed_the_canvas(t
     text = run("history", str(clone / canvas.name)).stdout
     assert "another client" not in text  # that commit did not touch this canvas
     assert "as it was by the shallow clone's oldest commit" in text
+
+
+def test_a_repository_without_commits_yet_is_one_clear_message(tmp_path):
+    repo = init(tmp_path / "repo")
+    (repo / "plan.yaml").write_text(FIRST, encoding="utf-8")
+    git(repo, "add", "plan.yaml")
+    result = run("history", str(repo / "plan.yaml"))
+    assert result.exit_code == 2
+    assert result.output.strip() == (
+        f"modelh: error: git holds no commit of {repo / 'plan.yaml'}: "
+        "the repository has no commits yet"
+    )

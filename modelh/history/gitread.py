@@ -252,9 +252,29 @@ def resolve_revision(repo: Repo, rev: str) -> str:
         ok=(0, 1, 128),
     )
     if code != 0:
-        hint = " (this is a shallow clone: older commits are not here)" if repo.shallow else ""
+        empty = no_commits(repo)
+        if empty:
+            hint = f": {empty}"
+        elif repo.shallow:
+            hint = " (this is a shallow clone: older commits are not here)"
+        else:
+            hint = ""
         raise GitError(f"git knows no revision '{rev}'{hint}")
     return out.decode("ascii").strip()
+
+
+def no_commits(repo: Repo) -> str:
+    """Why git has no commit to read from, when HEAD names none (a repository just
+    made, or a branch not committed to yet); empty when it has one."""
+    code, _, _ = run_git(
+        ["rev-parse", "--verify", "--quiet", "HEAD^{commit}"], repo.root, ok=(0, 1, 128)
+    )
+    if code == 0:
+        return ""
+    _, out, _ = run_git(["rev-list", "--max-count=1", "--all"], repo.root, ok=(0, 128))
+    if out.strip():
+        return "the current branch has no commits yet"
+    return "the repository has no commits yet"
 
 
 # ---------------------------------------------------------------------------
@@ -325,7 +345,7 @@ def file_log(
     args += ["--end-of-options", revisions, "--", path]
     code, out, message = run_git(args, repo.root, ok=(0, 128))
     if code != 0:
-        if "does not have any commits" in message or "bad default revision" in message:
+        if revisions == "HEAD" and no_commits(repo):
             return []
         raise GitError(f"git log failed: {message}")
     commits = _parse_log(out)

@@ -26,6 +26,7 @@ from modelh.history.gitread import (
     GitError,
     file_log,
     need_repo,
+    no_commits,
     read_versions,
 )
 
@@ -225,7 +226,8 @@ def canvas_history(
     commits = commits[:max_count]
     if not commits:
         when = f" since {since}" if since else ""
-        raise GitError(f"git holds no commit of {file}{when}: nothing to show")
+        why = no_commits(repo) or "nothing to show"
+        raise GitError(f"git holds no commit of {file}{when}: {why}")
     readable = [c for c in commits if c.status != "D"]
     blobs = dict(
         zip(
