@@ -264,3 +264,12 @@ def test_a_repository_without_commits_yet_is_one_clear_message(tmp_path):
         f"modelh: error: git holds no commit of {repo / 'plan.yaml'}: "
         "the repository has no commits yet"
     )
+
+
+def test_the_old_name_of_a_renamed_canvas_says_where_it_went(tmp_path):
+    canvas = three_commits(tmp_path / "repo")
+    data = history_json(str(canvas.parent / "plan.yaml"))
+    last = data["versions"][-1]
+    assert last["problem"] == "renamed to riverside-ma.yaml in this commit"
+    text = run("history", str(canvas.parent / "plan.yaml")).stdout
+    assert "deleted" not in text and "renamed to riverside-ma.yaml in this commit" in text

@@ -369,6 +369,21 @@ def file_log(
     return named
 
 
+def renamed_to(repo: Repo, commit: str, path: str) -> str | None:
+    """The name ``path`` took in ``commit``, when that commit renamed it (git log
+    shows a rename as a deletion to a log that follows the old name)."""
+    _, out, _ = run_git(
+        ["show", "-z", "--name-status", "-M", "--format=", "--end-of-options", commit],
+        repo.root,
+        ok=(0, 128),
+    )
+    tokens = out.decode("utf-8", "surrogateescape").split("\0")
+    for i, token in enumerate(tokens[:-2]):
+        if token.strip().startswith("R") and tokens[i + 1] == path:
+            return tokens[i + 2]
+    return None
+
+
 def path_at(repo: Repo, path: str, commit: str) -> str | None:
     """What ``path`` (as named today) was called at ``commit``; None when it did not exist."""
     if _exists(repo, commit, path):

@@ -27,6 +27,7 @@ from modelh.history.gitread import (
     file_log,
     need_repo,
     no_commits,
+    renamed_to,
     read_versions,
 )
 
@@ -242,7 +243,9 @@ def canvas_history(
     versions = []
     for commit in commits:
         if commit.status == "D":
-            versions.append(_unread(commit, "deleted in this commit"))
+            moved = renamed_to(repo, commit.id, commit.path) if commit is commits[0] else None
+            said = f"renamed to {moved} in this commit" if moved else "deleted in this commit"
+            versions.append(_unread(commit, said))
             continue
         blob = blobs[commit.id]
         if blob.data is None:
