@@ -233,3 +233,13 @@ def test_a_shallow_clone_does_not_date_old_canvases_at_its_oldest_commit(tmp_pat
     assert "shallow clone" in result.stdout.splitlines()[-1]
     full = rows(str(repo / "clients"))["acme.yaml"]
     assert full["changed"].startswith("2026-03-01") and full["shallow_boundary"] is False
+
+
+def test_sorting_by_last_change_compares_moments_not_local_clock_times(tmp_path):
+    repo = init(tmp_path / "repo")
+    # Chicago's evening of the 1st is after London's small hours of the 2nd
+    commit(repo, "chicago", "2026-09-01T23:00:00-05:00", **{"chicago.yaml": FIRST})
+    commit(repo, "london", "2026-09-02T01:00:00+00:00", **{"london.yaml": THIRD})
+    result = run("status", str(repo), "--isolated", "-f", "json", "--sort", "changed")
+    names = [Path(r["file"]).name for r in json.loads(result.stdout)["canvases"]]
+    assert names == ["london.yaml", "chicago.yaml"]
