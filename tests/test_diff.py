@@ -364,7 +364,7 @@ def test_rev_checks_the_old_version_as_the_same_canvas_logo_and_settings_alike(t
 
     logo = (ROOT / "canvases" / "assets" / "riverside-logo.svg").read_text(encoding="utf-8")
     branded = FIRST.replace(
-        '  status: draft\n', '  status: draft\n  branding:\n    logo: assets/logo.svg\n'
+        "  status: draft\n", "  status: draft\n  branding:\n    logo: assets/logo.svg\n"
     )
     repo = init(tmp_path / "repo")
     settings = "per-file-ignores:\n  'clients/**': [MH1]\n"
@@ -372,7 +372,11 @@ def test_rev_checks_the_old_version_as_the_same_canvas_logo_and_settings_alike(t
         repo,
         "first",
         DATES[0],
-        **{"clients__acme.yaml": branded, "clients__assets__logo.svg": logo, ".modelh.yaml": settings},
+        **{
+            "clients__acme.yaml": branded,
+            "clients__assets__logo.svg": logo,
+            ".modelh.yaml": settings,
+        },
     )
     result = run("diff", "clients/acme.yaml", "--rev", "HEAD", "-f", "json", cwd=repo)
     assert result.exit_code == 0, result.output

@@ -302,11 +302,7 @@ def _parse_log(data: bytes) -> list[Commit]:
         status = path = old = ""
         if i + 1 < len(tokens) and tokens[i] == "" and tokens[i + 1].isalpha():
             i += 1  # a merge's combined status (``MM``, one letter per parent) follows a gap
-        if (
-            i < len(tokens)
-            and tokens[i].strip().isalnum()
-            and not tokens[i].startswith("\n\x01")
-        ):
+        if i < len(tokens) and tokens[i].strip().isalnum() and not tokens[i].startswith("\n\x01"):
             status = tokens[i].strip()
             i += 1
             if status[:1] in ("R", "C") and i + 1 < len(tokens):

@@ -27,8 +27,8 @@ from modelh.history.gitread import (
     file_log,
     need_repo,
     no_commits,
-    renamed_to,
     read_versions,
+    renamed_to,
 )
 
 #: How many commits ``modelh history`` reads when not told.
