@@ -440,6 +440,18 @@ def test_rev_whose_version_is_not_a_valid_canvas(tmp_path):
     assert "at HEAD~1 is not a valid canvas: HEAD~1:plan.yaml:12:11: segment 'members'" in lines[0]
 
 
+def test_rev_of_a_file_that_is_no_canvas_says_so_of_the_file_first(tmp_path):
+    repo = init(tmp_path / "repo")
+    commit(repo, "compose", DATES[0], **{"docker-compose.yml": "services: {web: {}}\n"})
+    result = run("diff", str(repo / "docker-compose.yml"), "--rev", "HEAD", "--isolated")
+    assert result.exit_code == 2
+    last = result.output.strip().splitlines()[-1]
+    assert last == (
+        f"modelh: error: {repo / 'docker-compose.yml'} is not a valid canvas, "
+        "so it cannot be compared"
+    )
+
+
 def test_rev_outside_git(tmp_path):
     a, _ = two_files(tmp_path, FIRST, SECOND)
     result = run("diff", a, "--rev", "HEAD", "--isolated")

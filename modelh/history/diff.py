@@ -631,7 +631,10 @@ def diff_revision(file: str, rev: str, config: Any = None, option: str = "--rev"
     from modelh.errors import CanvasError, ModelhError
     from modelh.history.gitread import GitError, need_repo, path_at, resolve_revision, show_file
 
+    from modelh.canvas.loader import parse_canvas
+
     new_data = read_source(file)
+    parse_canvas(new_data, file)  # the canvas itself first: CanvasError when it is none
     repo = need_repo(file, f"{option} reads the old version from git")
     commit = resolve_revision(repo, rev)
     path = path_at(repo, repo.relative(file), commit)
@@ -640,8 +643,6 @@ def diff_revision(file: str, rev: str, config: Any = None, option: str = "--rev"
     old_label = f"{rev}:{path}"
     old = Source(show_file(repo, commit, path), old_label, old_label, checked_as=file)
     try:
-        from modelh.canvas.loader import parse_canvas
-
         parse_canvas(old.data, old.file)
     except CanvasError as exc:
         count = len(exc.problems)
