@@ -273,3 +273,16 @@ def test_the_old_name_of_a_renamed_canvas_says_where_it_went(tmp_path):
     assert last["problem"] == "renamed to riverside-ma.yaml in this commit"
     text = run("history", str(canvas.parent / "plan.yaml")).stdout
     assert "deleted" not in text and "renamed to riverside-ma.yaml in this commit" in text
+
+
+def test_a_yaml_file_that_never_was_a_canvas_is_one_message(tmp_path):
+    repo = init(tmp_path / "repo")
+    compose = "services:\n  web:\n    image: nginx\n"
+    commit(repo, "compose", DATES[0], **{"docker-compose.yml": compose})
+    commit(repo, "port", DATES[1], **{"docker-compose.yml": compose + "    ports: [80]\n"})
+    result = run("history", str(repo / "docker-compose.yml"))
+    assert result.exit_code == 2
+    assert result.output.strip() == (
+        f"modelh: error: {repo / 'docker-compose.yml'} is not a canvas: "
+        "none of its 2 versions in git has a 'modelh: 1' line"
+    )

@@ -240,6 +240,12 @@ def canvas_history(
     # each distinct content is loaded once, in worker processes when there are many
     contents = list(dict.fromkeys(b.data for b in blobs.values() if b.data is not None))
     loaded = dict(zip(contents, _load_all(contents), strict=True))
+    if blobs and all(b.data is not None and not _is_canvas(b.data) for b in blobs.values()):
+        count = len(blobs)
+        raise UsageError(
+            f"{file} is not a canvas: none of its {count} version{'s' if count != 1 else ''} "
+            "in git has a 'modelh: 1' line"
+        )
     versions = []
     for commit in commits:
         if commit.status == "D":
@@ -271,6 +277,12 @@ def canvas_history(
         max_count=max_count,
         dates=dates,
     )
+
+
+def _is_canvas(data: bytes | None) -> bool:
+    from modelh.canvas.discovery import is_canvas_text
+
+    return data is not None and is_canvas_text(data)
 
 
 def _unread(commit: Commit, problem: str) -> Version:
