@@ -386,6 +386,32 @@ def test_rev_checks_the_old_version_as_the_same_canvas_logo_and_settings_alike(t
     assert data["old"]["completeness"] == data["new"]["completeness"]
 
 
+def test_rev_range_compares_two_revisions_following_the_rename(tmp_path):
+    canvas = three_commits(tmp_path / "repo")
+    code, data = as_json(str(canvas), "--rev", "HEAD~2..HEAD~1")
+    assert code == 1
+    assert (data["old"]["label"], data["new"]["label"]) == ("HEAD~2:plan.yaml", "HEAD~1:plan.yaml")
+    assert [a["question"] for a in data["answers"]] == ["cost"]
+    assert data["measures"][0]["moves"][0]["new"] == 24
+    assert data["stages"] == []  # the stage moved only in the third commit
+    code, data = as_json(str(canvas), "--rev", "HEAD~1..HEAD~1")
+    assert code == 0 and data["equal"] is True
+    # a canvas deleted since still has its past
+    git(canvas.parent, "rm", "-q", canvas.name)
+    code, data = as_json(str(canvas), "--rev", "HEAD~2..HEAD")
+    assert code == 1 and data["new"]["label"] == "HEAD:riverside-ma.yaml"
+
+
+@pytest.mark.parametrize("rev", ["HEAD~1..", "..HEAD", "HEAD~2...HEAD"])
+def test_rev_range_needs_both_ends(tmp_path, rev):
+    canvas = three_commits(tmp_path / "repo")
+    result = run("diff", str(canvas), "--rev", rev, "--isolated")
+    assert result.exit_code == 2
+    assert result.output.strip() == (
+        f"modelh: error: --rev '{rev}': give a range as OLD..NEW, both revisions named"
+    )
+
+
 def test_rev_from_a_folder_below_the_repository_and_a_relative_path(tmp_path):
     repo = init(tmp_path / "repo")
     commit(repo, "first", DATES[0], **{"clients__acme.yaml": FIRST})

@@ -46,6 +46,7 @@ from modelh.canvas.model import (
     Touch,
     ValueProposition,
 )
+from modelh.errors import UsageError
 from modelh.framework import vocab
 from modelh.history.records import (
     AnswerChange,
@@ -623,27 +624,42 @@ def _extension_values(data: str | bytes) -> dict[str, Any]:
 
 def diff_revision(file: str, rev: str, config: Any = None, option: str = "--rev") -> CanvasDiff:
     """``file`` compared with its version at the git revision ``rev`` (following a
-    rename). Raises ``GitError`` (no git, not in a repository, an unknown
-    revision, a path git did not know then), ``ModelhError`` when the old
-    version is not a valid canvas, ``CanvasError`` when ``file`` is not. ``option``
-    is the command line's name for ``rev``, for the messages."""
-    from modelh.canvas.loader import read_source
-    from modelh.errors import CanvasError, ModelhError
-    from modelh.history.gitread import GitError, need_repo, path_at, resolve_revision, show_file
+    rename); with ``rev`` a range ``OLD..NEW`` (``--rev`` only), its version at
+    ``OLD`` with its version at ``NEW``. Raises ``GitError`` (no git, not in a
+    repository, an unknown revision, a path git did not know then),
+    ``ModelhError`` when a version from git is not a valid canvas, ``CanvasError``
+    when ``file`` is not. ``option`` is the command line's name for ``rev``, for
+    the messages."""
+    from modelh.canvas.loader import parse_canvas, read_source
+    from modelh.history.gitread import need_repo
 
-    from modelh.canvas.loader import parse_canvas
-
+    older, dots, newer = rev.partition("..")
+    if dots and option == "--rev":
+        if newer.startswith(".") or not older or not newer:
+            raise UsageError(f"{option} '{rev}': give a range as OLD..NEW, both revisions named")
+        repo = need_repo(file, f"{option} reads the versions from git")
+        new = _version_at(repo, file, newer)
+        return diff_sources(_version_at(repo, file, older), new, config)
     new_data = read_source(file)
     parse_canvas(new_data, file)  # the canvas itself first: CanvasError when it is none
     repo = need_repo(file, f"{option} reads the old version from git")
+    return diff_sources(_version_at(repo, file, rev), Source(new_data, file, file), config)
+
+
+def _version_at(repo: Any, file: str, rev: str) -> Source:
+    """The canvas ``file`` (as named today) as it was at ``rev``, checked to load."""
+    from modelh.canvas.loader import parse_canvas
+    from modelh.errors import CanvasError, ModelhError
+    from modelh.history.gitread import GitError, path_at, resolve_revision, show_file
+
     commit = resolve_revision(repo, rev)
     path = path_at(repo, repo.relative(file), commit)
     if path is None:
         raise GitError(f"{file} is not in git at {rev} (nor under an earlier name)")
-    old_label = f"{rev}:{path}"
-    old = Source(show_file(repo, commit, path), old_label, old_label, checked_as=file)
+    label = f"{rev}:{path}"
+    version = Source(show_file(repo, commit, path), label, label, checked_as=file)
     try:
-        parse_canvas(old.data, old.file)
+        parse_canvas(version.data, version.file)
     except CanvasError as exc:
         count = len(exc.problems)
         first = str(exc.problems[0]) if exc.problems else exc.message
@@ -651,4 +667,4 @@ def diff_revision(file: str, rev: str, config: Any = None, option: str = "--rev"
         raise ModelhError(
             f"the version of {file} at {rev} is not a valid canvas: {first}{more}"
         ) from None
-    return diff_sources(old, Source(new_data, file, file), config)
+    return version
