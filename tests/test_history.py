@@ -286,3 +286,12 @@ def test_a_yaml_file_that_never_was_a_canvas_is_one_message(tmp_path):
         f"modelh: error: {repo / 'docker-compose.yml'} is not a canvas: "
         "none of its 2 versions in git has a 'modelh: 1' line"
     )
+
+
+def test_a_file_name_git_would_read_as_a_pattern_is_taken_as_written(tmp_path):
+    repo = init(tmp_path / "repo")
+    name = ":(exclude)plan.yaml"  # pathspec magic to git, unless told to read names literally
+    commit(repo, "first", DATES[0], **{name: FIRST, "plan.yaml": FIRST})
+    commit(repo, "second", DATES[1], **{name: SECOND})
+    data = history_json(str(repo / name))
+    assert [v["subject"] for v in data["versions"]] == ["first", "second"]

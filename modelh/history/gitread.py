@@ -104,6 +104,7 @@ def _environment() -> dict[str, str]:
         GIT_TERMINAL_PROMPT="0",  # never wait for a password
         GIT_PAGER="cat",
         LC_ALL="C",  # messages and dates as git writes them by default
+        GIT_LITERAL_PATHSPECS="1",  # a file name is a name: ':x' or '*' are no patterns
     )
     return env
 
