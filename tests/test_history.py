@@ -295,3 +295,12 @@ def test_a_file_name_git_would_read_as_a_pattern_is_taken_as_written(tmp_path):
     commit(repo, "second", DATES[1], **{name: SECOND})
     data = history_json(str(repo / name))
     assert [v["subject"] for v in data["versions"]] == ["first", "second"]
+
+
+def test_the_text_says_where_the_canvas_was_renamed(tmp_path):
+    canvas = three_commits(tmp_path / "repo")
+    lines = run("history", str(canvas)).stdout.splitlines()
+    [renamed] = [line for line in lines if "renamed from" in line]
+    assert "Members reach engage" in renamed and renamed.endswith("(renamed from plan.yaml)")
+    markdown = run("history", str(canvas), "-f", "md").stdout
+    assert markdown.count("renamed from plan.yaml") == 1

@@ -87,8 +87,17 @@ def _history_notes(history: History) -> list[str]:
 BOUNDARY = "as it was by the shallow clone's oldest commit"
 
 
-def _subject(version: Version) -> str:
-    return BOUNDARY if version.boundary else version.subject
+def _subject(version: Version, before: Version | None = None) -> str:
+    """What a version's line says after its figures: the commit's subject, and
+    the name the canvas had before when this commit renamed it."""
+    said = BOUNDARY if version.boundary else version.subject
+    if before is not None and before.path and version.path and before.path != version.path:
+        said += f" (renamed from {before.path})"
+    return said
+
+
+def _befores(history: History) -> list[Version | None]:
+    return [None, *history.versions[:-1]]
 
 
 def _history_title(history: History) -> str:
@@ -105,7 +114,7 @@ def _history_title(history: History) -> str:
 
 def _history_lines(history: History) -> list[Line]:
     lines: list[Line] = [make_line(0, "Versions (completeness)")]
-    for v in history.versions:
+    for v, before in zip(history.versions, _befores(history), strict=True):
         when = v.when(history.dates)
         if v.completeness is None:
             lines.append(
@@ -115,7 +124,7 @@ def _history_lines(history: History) -> list[Line]:
                     Span(v.commit[:7], DIM),
                     "  ",
                     Span(v.problem, BAD),
-                    f"  {_subject(v)}",
+                    f"  {_subject(v, before)}",
                 )
             )
             continue
@@ -128,7 +137,7 @@ def _history_lines(history: History) -> list[Line]:
                 "  ",
                 Span(f"{v.completeness.get('overall', 0):>3}%", STRONG),
                 f"  {about}" if about else "",
-                Span(f"  {_subject(v)}", DIM),
+                Span(f"  {_subject(v, before)}", DIM),
             )
         )
     measures = history.measure_series()
@@ -183,18 +192,18 @@ def history_markdown(history: History) -> str:
         "| date | commit | version | status | completeness | subject |",
         "|---|---|---|---|---|---|",
     ]
-    for v in history.versions:
+    for v, before in zip(history.versions, _befores(history), strict=True):
         when = v.when(history.dates)
         if v.completeness is None:
             out.append(
                 f"| {when} | `{v.commit[:7]}` | | | {markdown_text(v.problem)} | "
-                f"{markdown_text(_subject(v))} |"
+                f"{markdown_text(_subject(v, before))} |"
             )
         else:
             out.append(
                 f"| {when} | `{v.commit[:7]}` | {markdown_text(v.version or '')} | "
                 f"{markdown_text(v.status or '')} | {v.completeness.get('overall', 0)}% | "
-                f"{markdown_text(_subject(v))} |"
+                f"{markdown_text(_subject(v, before))} |"
             )
     measures = history.measure_series()
     if measures:
