@@ -304,3 +304,24 @@ def test_the_text_says_where_the_canvas_was_renamed(tmp_path):
     assert "Members reach engage" in renamed and renamed.endswith("(renamed from plan.yaml)")
     markdown = run("history", str(canvas), "-f", "md").stdout
     assert markdown.count("renamed from plan.yaml") == 1
+
+
+def test_a_repository_git_refuses_to_read_is_not_called_no_repository(tmp_path, monkeypatch):
+    canvas = three_commits(tmp_path / "repo")
+    # git in a container, over a repository another user owns
+    fake = tmp_path / "bin" / "git"
+    fake.parent.mkdir()
+    fake.write_text(
+        "#!/bin/sh\n"
+        f"echo \"fatal: detected dubious ownership in repository at '{canvas.parent}'\" >&2\n"
+        "exit 128\n",
+        encoding="utf-8",
+    )
+    fake.chmod(0o755)
+    monkeypatch.setenv("PATH", str(fake.parent))
+    result = run("history", str(canvas))
+    assert result.exit_code == 2
+    message = result.output.strip()
+    assert "not in a git repository" not in message
+    assert message.startswith("modelh: error: git refuses to read the repository holding")
+    assert f"detected dubious ownership in repository at '{canvas.parent}'" in message

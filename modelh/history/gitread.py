@@ -210,12 +210,18 @@ def find_repo(path: str | os.PathLike[str]) -> Repo | None:
     """The git repository holding ``path`` (a file, possibly deleted, or a folder);
     None when it is in none. ``GitError`` when git itself is missing."""
     folder = _existing_folder(Path(path))
-    code, out, _ = run_git(
+    code, out, message = run_git(
         ["rev-parse", "--show-toplevel", "--is-shallow-repository", "--git-path", "shallow"],
         folder,
         ok=(0, 128),
     )
     lines = out.decode("utf-8", "surrogateescape").splitlines()
+    if code != 0 and not message.startswith("not a git repository"):
+        # a repository git will not read (one another user owns, say): not "no repository"
+        raise GitError(
+            f"git refuses to read the repository holding {path}: {message} "
+            "(git status there says how to allow it)"
+        )
     if code != 0 or len(lines) < 2:
         return None
     shallow = lines[1].strip() == "true"
