@@ -325,3 +325,17 @@ def test_a_repository_git_refuses_to_read_is_not_called_no_repository(tmp_path, 
     assert "not in a git repository" not in message
     assert message.startswith("modelh: error: git refuses to read the repository holding")
     assert f"detected dubious ownership in repository at '{canvas.parent}'" in message
+
+
+def test_a_measure_no_longer_in_the_canvas_says_since_when(tmp_path):
+    repo = init(tmp_path / "repo")
+    commit(repo, "first", DATES[0], **{"plan.yaml": FIRST})
+    renamed = FIRST.replace("    - id: nps\n", "    - id: member-nps\n")
+    commit(repo, "measure id renamed", DATES[1], **{"plan.yaml": renamed})
+    data = history_json(str(repo / "plan.yaml"))
+    removed = {m["id"]: m["removed"] for m in data["measures"]}
+    assert removed == {"member-nps": None, "nps": "2026-06-01"}
+    text = run("history", str(repo / "plan.yaml")).stdout
+    [line] = [x for x in text.splitlines() if "(nps)" in x]
+    assert line.endswith("not in the canvas since 2026-06-01")
+    assert "not in the canvas" not in next(x for x in text.splitlines() if "(member-nps)" in x)

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Iterable, Mapping
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
 
@@ -107,6 +107,9 @@ class MeasureSeries:
     unit: str | None
     direction: str | None
     points: tuple[Point, ...]
+    #: when the measure left the canvas (the first version without it, after its
+    #: last); None while the newest version has it
+    removed: str | None = None
 
 
 @dataclass(frozen=True)
@@ -122,6 +125,7 @@ class StageSeries:
     id: str
     name: str
     points: tuple[StageStep, ...]
+    removed: str | None = None  # when the segment left the canvas, as for a measure
 
 
 @dataclass(frozen=True)
@@ -152,6 +156,7 @@ class History:
         for version in reversed(self.loaded):  # the newest name and unit win
             for m in version.measures:
                 order.setdefault(m.id, m)
+        removed = self._removed({m.id for m in v.measures} for v in self.loaded)
         series = []
         for measure_id, latest in order.items():
             points = tuple(
@@ -161,9 +166,30 @@ class History:
                 if m.id == measure_id
             )
             series.append(
-                MeasureSeries(measure_id, latest.name, latest.unit, latest.direction, points)
+                MeasureSeries(
+                    measure_id,
+                    latest.name,
+                    latest.unit,
+                    latest.direction,
+                    points,
+                    removed(measure_id),
+                )
             )
         return tuple(series)
+
+    def _removed(self, ids: Iterable[set[str]]) -> Callable[[str], str | None]:
+        """For an id: the date of the first loaded version after the last that had it
+        (None when the newest has it), given each loaded version's ids."""
+        held = list(ids)
+        loaded = self.loaded
+
+        def removed(item_id: str) -> str | None:
+            last = max((i for i, found in enumerate(held) if item_id in found), default=None)
+            if last is None or last == len(held) - 1:
+                return None
+            return loaded[last + 1].when(self.dates)
+
+        return removed
 
     def stage_series(self) -> tuple[StageSeries, ...]:
         """Each segment's stage version by version (versions that have it)."""
@@ -171,6 +197,7 @@ class History:
         for version in reversed(self.loaded):
             for s in version.stages:
                 order.setdefault(s.id, s)
+        removed = self._removed({s.id for s in v.stages} for v in self.loaded)
         return tuple(
             StageSeries(
                 segment_id,
@@ -181,6 +208,7 @@ class History:
                     for s in v.stages
                     if s.id == segment_id
                 ),
+                removed(segment_id),
             )
             for segment_id, latest in order.items()
         )

@@ -100,6 +100,11 @@ def _befores(history: History) -> list[Version | None]:
     return [None, *history.versions[:-1]]
 
 
+def _gone(removed: str | None, lead: str) -> str:
+    """``· not in the canvas since DATE`` for a measure or segment that left it."""
+    return f"{lead}not in the canvas since {removed}" if removed else ""
+
+
 def _history_title(history: History) -> str:
     count = len(history.versions)
     span = ""
@@ -152,6 +157,7 @@ def _history_lines(history: History) -> list[Line]:
                     " ",
                     Span(series.id, ID),
                     f": {about}" if about else "",
+                    _gone(series.removed, " · " if about else ": "),
                 )
             )
             for figure in ("current", "baseline", "target"):
@@ -172,7 +178,15 @@ def _history_lines(history: History) -> list[Line]:
                     f" → {aim or '-'}",
                 ]
             lines.append(
-                make_line(1, Span(segment.name, STRONG), " ", Span(segment.id, ID), ": ", *steps)
+                make_line(
+                    1,
+                    Span(segment.name, STRONG),
+                    " ",
+                    Span(segment.id, ID),
+                    ": ",
+                    *steps,
+                    _gone(segment.removed, " · "),
+                )
             )
     return lines
 
@@ -217,7 +231,10 @@ def history_markdown(history: History) -> str:
         for series in measures:
             cells = [
                 f"{markdown_text(series.name)} `{series.id}`",
-                markdown_text(_measure_about(series)),
+                markdown_text(
+                    _measure_about(series)
+                    + _gone(series.removed, "; " if _measure_about(series) else "")
+                ),
                 *(
                     markdown_text(_chain_text(figure_chain(series, f), dated=f == "current"))
                     for f in ("current", "baseline", "target")
@@ -233,6 +250,7 @@ def history_markdown(history: History) -> str:
                 f"{when} {stage or '-'} → {target or '-'}"
                 for when, stage, target in _stage_steps(segment)
             )
+            chain += _gone(segment.removed, " · ")
             out.append(
                 f"- **{markdown_text(segment.name)}** `{segment.id}`: {markdown_text(chain)}"
             )
