@@ -339,3 +339,18 @@ def test_a_measure_no_longer_in_the_canvas_says_since_when(tmp_path):
     [line] = [x for x in text.splitlines() if "(nps)" in x]
     assert line.endswith("not in the canvas since 2026-06-01")
     assert "not in the canvas" not in next(x for x in text.splitlines() if "(member-nps)" in x)
+
+
+def test_merges_that_did_not_touch_the_canvas_do_not_use_up_max(tmp_path):
+    repo = init(tmp_path / "repo")
+    commit(repo, "first", DATES[0], **{"plan.yaml": FIRST})
+    commit(repo, "second", DATES[1], **{"plan.yaml": SECOND})
+    for n in range(4):  # other work merged from branches, the canvas untouched
+        git(repo, "checkout", "-q", "-b", f"b{n}", "main")
+        commit(repo, f"branch {n}", DATES[2], **{f"notes{n}.md": "x\n"})
+        git(repo, "checkout", "-q", "main")
+        commit(repo, f"main {n}", DATES[2], **{f"other{n}.md": "y\n"})
+        git(repo, "merge", "-q", "--no-edit", f"b{n}", date=DATES[2])
+    data = history_json(str(repo / "plan.yaml"), "--max", "2")
+    assert [v["subject"] for v in data["versions"]] == ["first", "second"]
+    assert data["truncated"] is False

@@ -42,6 +42,8 @@ _QUIET = (
     "diff.external=",
     "-c",
     "log.follow=false",
+    "-c",
+    "log.diffMerges=separate",  # -m: a merge's files against each of its parents
 )
 
 
@@ -288,16 +290,17 @@ def no_commits(repo: Repo) -> str:
 # A file's log, following renames
 
 
-def _parse_log(data: bytes) -> list[Commit]:
-    """Records of ``git log -z --name-status --format=%x01%H%x02%aI%x02%s``.
+def _parse_log(data: bytes) -> list[tuple[Commit, int]]:
+    """Records of ``git log -z --name-status --format=%x01%H%x02%aI%x02%P%x02%s``,
+    each with its commit's number of parents.
 
-    Each record is a header token (``\\x01id\\x02date\\x02subject``), then for each
-    file a status token (``\\nM``, ``\\nR100``) and one path, or two for a rename or
-    a copy; a merge (``--cc``) has an empty token, then its combined status (``MM``)
-    and one path. A commit git shows without files has its header alone.
+    Each record is a header token (``\\x01id\\x02date\\x02parents\\x02subject``),
+    then for each file a status token (``\\nM``, ``\\nR100``) and one path, or two
+    for a rename or a copy. With ``-m`` a merge has one record for each parent
+    its file differs from. A commit git shows without files has its header alone.
     """
     tokens = data.decode("utf-8", "surrogateescape").split("\0")
-    commits: list[Commit] = []
+    commits: list[tuple[Commit, int]] = []
     i = 0
     while i < len(tokens):
         token = tokens[i]
@@ -305,11 +308,10 @@ def _parse_log(data: bytes) -> list[Commit]:
         if not token.startswith("\x01"):
             continue  # the empty token after the last record
         commit_id, _, rest = token[1:].partition("\x02")
-        date, _, subject = rest.partition("\x02")
+        date, _, rest = rest.partition("\x02")
+        parents, _, subject = rest.partition("\x02")
         status = path = old = ""
-        if i + 1 < len(tokens) and tokens[i] == "" and tokens[i + 1].isalpha():
-            i += 1  # a merge's combined status (``MM``, one letter per parent) follows a gap
-        if i < len(tokens) and tokens[i].strip().isalnum() and not tokens[i].startswith("\n\x01"):
+        if i < len(tokens) and tokens[i].startswith("\n") and not tokens[i].startswith("\n\x01"):
             status = tokens[i].strip()
             i += 1
             if status[:1] in ("R", "C") and i + 1 < len(tokens):
@@ -320,11 +322,12 @@ def _parse_log(data: bytes) -> list[Commit]:
                 i += 1
         elif i < len(tokens) and tokens[i].startswith("\n\x01"):
             tokens[i] = tokens[i][1:]  # a header right after a header: no files between
-        commits.append(Commit(commit_id, date, subject, status[:1], path, old))
+        commit = Commit(commit_id, date, subject, status[:1], path, old)
+        commits.append((commit, len(parents.split())))
     return commits
 
 
-_LOG_FORMAT = "--format=%x01%H%x02%aI%x02%s"
+_LOG_FORMAT = "--format=%x01%H%x02%aI%x02%P%x02%s"
 
 
 def file_log(
@@ -337,10 +340,16 @@ def file_log(
 ) -> list[Commit]:
     """The commits that touched ``path`` (relative to the repository), newest first,
     following renames: each names the file as it was called in that commit. A
-    file made as a copy of another starts at the copy (``A``)."""
-    # --cc: a merge whose version of the file is in neither parent (both branches
-    # edited it) is a version of its own; a merge that took one side's is not
-    args = ["log", "--follow", "-z", "--name-status", "-M", "--cc", _LOG_FORMAT]
+    file made as a copy of another starts at the copy (``A``).
+
+    A merge counts when its version of the file is in none of its parents (both
+    branches edited it): ``-m`` lists a merge once for each parent its file
+    differs from, so such a merge is listed once per parent. A merge that kept
+    one parent's version is no version of its own. (``--cc`` would say the same,
+    but with ``--follow`` it lists every merge of the repository, each one
+    counted by ``--max-count``.)
+    """
+    args = ["log", "--follow", "-z", "--name-status", "-M", "-m", _LOG_FORMAT]
     if since:
         args.append(f"--since={since}")
     if max_count is not None:
@@ -351,15 +360,19 @@ def file_log(
         if revisions == "HEAD" and no_commits(repo):
             return []
         raise GitError(f"git log failed: {message}")
-    commits = _parse_log(out)
-    # a merge git lists without the file (--follow lists every merge) kept one
-    # parent's version: it is no version of its own; a merge with the file, named
-    # as the newer commit did
+    records = _parse_log(out)
+    listed: dict[str, int] = {}
+    for commit, _ in records:
+        listed[commit.id] = listed.get(commit.id, 0) + 1
     named: list[Commit] = []
+    seen: set[str] = set()
     current = path
-    for commit in commits:
-        if not commit.status:
+    for commit, parents in records:
+        if commit.id in seen or not commit.status:
             continue
+        seen.add(commit.id)
+        if parents > 1 and listed[commit.id] < parents:
+            continue  # a merge that kept one parent's version
         if not commit.path:
             commit = Commit(commit.id, commit.date, commit.subject, commit.status, current)
         if commit.status == "C":
