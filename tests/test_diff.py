@@ -268,6 +268,24 @@ def test_the_firm_extensions_are_compared_as_data(tmp_path):
     ]
 
 
+def test_the_firm_extensions_inside_blocks_are_compared_too(tmp_path):
+    # x- keys are allowed in every mapping of the format: in an item, a measure...
+    old = FIRST.replace("  - id: employers\n", "  - id: employers\n    x-crm-id: 4471\n")
+    old = old.replace("      target: 35\n", "      target: 35\n      x-source: Q2 pack\n")
+    new = old.replace("x-crm-id: 4471", "x-crm-id: 4472").replace("      x-source: Q2 pack\n", "")
+    new = new.replace("  - id: members\n", "  - id: members\n    x-crm-id: 4470\n")
+    code, data = as_json(*two_files(tmp_path, old, new))
+    assert code == 1
+    changes = {(e["change"], e["key"]) for e in data["extensions"]}
+    assert changes == {
+        ("changed", "segments[employers].x-crm-id"),
+        ("added", "segments[members].x-crm-id"),
+        ("removed", "customer_relationships.measures[nps].x-source"),
+    }
+    result = run("diff", *two_files(tmp_path, old, new), "--isolated")
+    assert "segments[employers].x-crm-id" in result.stdout
+
+
 # ---------------------------------------------------------------------------
 # Output
 

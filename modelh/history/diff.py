@@ -610,16 +610,34 @@ def _side(source: Source, canvas: Canvas, config: Any) -> Side:
 
 
 def _extension_values(data: str | bytes) -> dict[str, Any]:
-    """The top-level ``x-`` keys and their values as plain data (the text loads: it was
-    just parsed as a canvas)."""
+    """Every ``x-`` key and its value as plain data, by where it is: ``x-notes`` at
+    the top level, ``segments[members].x-crm-id`` in an item (by its id, else its
+    place), ``canvas.branding.x-...``: the format allows them in every mapping.
+    The text loads: it was just parsed as a canvas."""
     from modelh.canvas.yamlnodes import compose_nodes, plain
 
     text = data.decode("utf-8") if isinstance(data, bytes) else data
     root = compose_nodes(text.removeprefix("\ufeff"))
-    values = plain(root) if root is not None else None
-    if not isinstance(values, dict):
-        return {}
-    return {k: v for k, v in values.items() if isinstance(k, str) and k.startswith("x-")}
+    found: dict[str, Any] = {}
+    _collect_extensions(plain(root) if root is not None else None, "", found)
+    return found
+
+
+def _collect_extensions(value: Any, where: str, found: dict[str, Any]) -> None:
+    if isinstance(value, dict):
+        for key, inner in value.items():
+            if not isinstance(key, str):
+                continue
+            path = f"{where}.{key}" if where else key
+            if key.startswith("x-"):
+                found[path] = inner  # the firm's data, compared whole
+            else:
+                _collect_extensions(inner, path, found)
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            item_id = item.get("id") if isinstance(item, dict) else None
+            name = item_id if isinstance(item_id, str) and item_id else str(index)
+            _collect_extensions(item, f"{where}[{name}]", found)
 
 
 def diff_revision(file: str, rev: str, config: Any = None, option: str = "--rev") -> CanvasDiff:
