@@ -284,6 +284,15 @@ def test_the_firm_extensions_inside_blocks_are_compared_too(tmp_path):
     }
     result = run("diff", *two_files(tmp_path, old, new), "--isolated")
     assert "segments[employers].x-crm-id" in result.stdout
+    # items without an id are known by their text: their order is no change
+    partners = "key_partners:\n  - {text: Brokers, x-owner: Dana}\n  - Hospitals\n"
+    moved = "key_partners:\n  - Hospitals\n  - {text: Brokers, x-owner: Dana}\n"
+    before = FIRST.replace("key_partners:\n", partners, 1).replace(
+        "  - Riverside Regional and St. Anne hospital systems\n  - Independent brokers\n", ""
+    )
+    after = before.replace(partners, moved)
+    code, data = as_json(*two_files(tmp_path, before, after))
+    assert code == 0 and data["extensions"] == []
 
 
 # ---------------------------------------------------------------------------

@@ -635,8 +635,14 @@ def _collect_extensions(value: Any, where: str, found: dict[str, Any]) -> None:
                 _collect_extensions(inner, path, found)
     elif isinstance(value, list):
         for index, item in enumerate(value):
-            item_id = item.get("id") if isinstance(item, dict) else None
-            name = item_id if isinstance(item_id, str) and item_id else str(index)
+            # an item by its id, else its name or text (the order of items is no
+            # change), else its place
+            name = str(index)
+            for field in ("id", "name", "text"):
+                given = item.get(field) if isinstance(item, dict) else None
+                if isinstance(given, str) and given.strip():
+                    name = given.strip()
+                    break
             _collect_extensions(item, f"{where}[{name}]", found)
 
 
