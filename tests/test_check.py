@@ -379,3 +379,20 @@ def test_the_caret_underlines_the_value_as_it_is_shown(tmp_path, value, shown):
     assert caret_line.index("^") == start
     width = 2 + sum(2 if "\u4e00" <= c <= "\u9fff" else 1 for c in shown)
     assert caret_line.count("^") == width
+
+
+def test_a_canvas_left_mid_merge_names_the_conflict_not_a_yaml_riddle(tmp_path):
+    text = (ROOT / "canvases" / "tidewell-cardiometabolic.yaml").read_text(encoding="utf-8")
+    line = '  version: "0.1"\n'
+    assert line in text
+    conflicted = text.replace(
+        line, '<<<<<<< HEAD\n  version: "0.2"\n=======\n  version: "0.3"\n>>>>>>> workshop\n', 1
+    )
+    path = tmp_path / "tidewell.yaml"
+    path.write_text(conflicted, encoding="utf-8")
+    marker = conflicted[: conflicted.index("<<<<<<<")].count("\n") + 1
+    result = runner.invoke(app, ["check", "--isolated", "-f", "concise", str(path)])
+    assert result.exit_code == 1
+    first = result.stdout.splitlines()[0]
+    assert first.startswith(f"{path}:{marker}:1: error MH001 ")
+    assert "merge conflict" in first and "<<<<<<<" in first

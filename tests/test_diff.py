@@ -268,6 +268,33 @@ def test_the_firm_extensions_are_compared_as_data(tmp_path):
     ]
 
 
+def test_the_firm_extensions_inside_blocks_are_compared_too(tmp_path):
+    # x- keys are allowed in every mapping of the format: in an item, a measure...
+    old = FIRST.replace("  - id: employers\n", "  - id: employers\n    x-crm-id: 4471\n")
+    old = old.replace("      target: 35\n", "      target: 35\n      x-source: Q2 pack\n")
+    new = old.replace("x-crm-id: 4471", "x-crm-id: 4472").replace("      x-source: Q2 pack\n", "")
+    new = new.replace("  - id: members\n", "  - id: members\n    x-crm-id: 4470\n")
+    code, data = as_json(*two_files(tmp_path, old, new))
+    assert code == 1
+    changes = {(e["change"], e["key"]) for e in data["extensions"]}
+    assert changes == {
+        ("changed", "segments[employers].x-crm-id"),
+        ("added", "segments[members].x-crm-id"),
+        ("removed", "customer_relationships.measures[nps].x-source"),
+    }
+    result = run("diff", *two_files(tmp_path, old, new), "--isolated")
+    assert "segments[employers].x-crm-id" in result.stdout
+    # items without an id are known by their text: their order is no change
+    partners = "key_partners:\n  - {text: Brokers, x-owner: Dana}\n  - Hospitals\n"
+    moved = "key_partners:\n  - Hospitals\n  - {text: Brokers, x-owner: Dana}\n"
+    before = FIRST.replace("key_partners:\n", partners, 1).replace(
+        "  - Riverside Regional and St. Anne hospital systems\n  - Independent brokers\n", ""
+    )
+    after = before.replace(partners, moved)
+    code, data = as_json(*two_files(tmp_path, before, after))
+    assert code == 0 and data["extensions"] == []
+
+
 # ---------------------------------------------------------------------------
 # Output
 
@@ -359,6 +386,59 @@ def test_rev_takes_the_old_side_from_git_following_the_rename(tmp_path):
     assert touch["fields"] == [{"field": "pain", "old": "high", "new": "medium", "words": []}]
 
 
+def test_rev_checks_the_old_version_as_the_same_canvas_logo_and_settings_alike(tmp_path):
+    from .conftest import ROOT
+
+    logo = (ROOT / "canvases" / "assets" / "riverside-logo.svg").read_text(encoding="utf-8")
+    branded = FIRST.replace(
+        "  status: draft\n", "  status: draft\n  branding:\n    logo: assets/logo.svg\n"
+    )
+    repo = init(tmp_path / "repo")
+    settings = "per-file-ignores:\n  'clients/**': [MH1]\n"
+    commit(
+        repo,
+        "first",
+        DATES[0],
+        **{
+            "clients__acme.yaml": branded,
+            "clients__assets__logo.svg": logo,
+            ".modelh.yaml": settings,
+        },
+    )
+    result = run("diff", "clients/acme.yaml", "--rev", "HEAD", "-f", "json", cwd=repo)
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    # the same text at HEAD: the same gaps (no logo missing, the same rules ignored)
+    assert data["old"]["gaps"] == data["new"]["gaps"]
+    assert data["old"]["completeness"] == data["new"]["completeness"]
+
+
+def test_rev_range_compares_two_revisions_following_the_rename(tmp_path):
+    canvas = three_commits(tmp_path / "repo")
+    code, data = as_json(str(canvas), "--rev", "HEAD~2..HEAD~1")
+    assert code == 1
+    assert (data["old"]["label"], data["new"]["label"]) == ("HEAD~2:plan.yaml", "HEAD~1:plan.yaml")
+    assert [a["question"] for a in data["answers"]] == ["cost"]
+    assert data["measures"][0]["moves"][0]["new"] == 24
+    assert data["stages"] == []  # the stage moved only in the third commit
+    code, data = as_json(str(canvas), "--rev", "HEAD~1..HEAD~1")
+    assert code == 0 and data["equal"] is True
+    # a canvas deleted since still has its past
+    git(canvas.parent, "rm", "-q", canvas.name)
+    code, data = as_json(str(canvas), "--rev", "HEAD~2..HEAD")
+    assert code == 1 and data["new"]["label"] == "HEAD:riverside-ma.yaml"
+
+
+@pytest.mark.parametrize("rev", ["HEAD~1..", "..HEAD", "HEAD~2...HEAD"])
+def test_rev_range_needs_both_ends(tmp_path, rev):
+    canvas = three_commits(tmp_path / "repo")
+    result = run("diff", str(canvas), "--rev", rev, "--isolated")
+    assert result.exit_code == 2
+    assert result.output.strip() == (
+        f"modelh: error: --rev '{rev}': give a range as OLD..NEW, both revisions named"
+    )
+
+
 def test_rev_from_a_folder_below_the_repository_and_a_relative_path(tmp_path):
     repo = init(tmp_path / "repo")
     commit(repo, "first", DATES[0], **{"clients__acme.yaml": FIRST})
@@ -383,6 +463,16 @@ def test_rev_unknown_is_one_message(tmp_path, rev, message):
     assert result.output.strip() == f"modelh: error: {message}"
 
 
+def test_rev_in_a_repository_without_commits_yet(tmp_path):
+    repo = init(tmp_path / "repo")
+    (repo / "plan.yaml").write_text(FIRST, encoding="utf-8")
+    result = run("diff", str(repo / "plan.yaml"), "--rev", "HEAD", "--isolated")
+    assert result.exit_code == 2
+    assert result.output.strip() == (
+        "modelh: error: git knows no revision 'HEAD': the repository has no commits yet"
+    )
+
+
 def test_rev_where_the_canvas_did_not_exist_yet(tmp_path):
     repo = three_commits(tmp_path / "repo").parent
     commit(repo, "a second client", "2026-10-01T10:00:00+00:00", **{"acme.yaml": FIRST})
@@ -401,6 +491,18 @@ def test_rev_whose_version_is_not_a_valid_canvas(tmp_path):
     lines = result.output.strip().splitlines()
     assert len(lines) == 1
     assert "at HEAD~1 is not a valid canvas: HEAD~1:plan.yaml:12:11: segment 'members'" in lines[0]
+
+
+def test_rev_of_a_file_that_is_no_canvas_says_so_of_the_file_first(tmp_path):
+    repo = init(tmp_path / "repo")
+    commit(repo, "compose", DATES[0], **{"docker-compose.yml": "services: {web: {}}\n"})
+    result = run("diff", str(repo / "docker-compose.yml"), "--rev", "HEAD", "--isolated")
+    assert result.exit_code == 2
+    last = result.output.strip().splitlines()[-1]
+    assert last == (
+        f"modelh: error: {repo / 'docker-compose.yml'} is not a valid canvas, "
+        "so it cannot be compared"
+    )
 
 
 def test_rev_outside_git(tmp_path):

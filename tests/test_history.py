@@ -216,3 +216,141 @@ def test_a_folder_is_not_a_canvas(tmp_path):
     assert (
         result.output.strip() == f"modelh: error: {repo} is a folder; history reads one canvas file"
     )
+
+
+def test_a_merge_that_combines_two_branches_edits_is_the_newest_version(tmp_path):
+    repo = init(tmp_path / "repo")
+    commit(repo, "first", DATES[0], **{"plan.yaml": FIRST, "other.yaml": FIRST})
+    git(repo, "checkout", "-q", "-b", "workshop")
+    commit(repo, "Q2 NPS", DATES[1], **{"plan.yaml": FIRST.replace("current: 20", "current: 24")})
+    git(repo, "checkout", "-q", "main")
+    bumped = FIRST.replace('version: "1.0"', 'version: "1.1"')
+    commit(repo, "version 1.1", DATES[1], **{"plan.yaml": bumped})
+    git(repo, "merge", "-q", "--no-edit", "-m", "merge workshop", "workshop", date=DATES[2])
+    data = history_json(str(repo / "plan.yaml"))
+    last = data["versions"][-1]
+    # the canvas as it is now: both edits, from the merge
+    assert (last["subject"], last["version"]) == ("merge workshop", "1.1")
+    assert data["measures"][0]["points"][-1]["current"] == 24
+    assert len(data["versions"]) == 4
+    # a merge that left a canvas as it was is no version of it
+    assert [v["subject"] for v in history_json(str(repo / "other.yaml"))["versions"]] == ["first"]
+
+
+def test_a_shallow_clones_oldest_commit_is_not_said_to_have_changed_the_canvas(tmp_path):
+    canvas = three_commits(tmp_path / "repo")
+    commit(canvas.parent, "another client", "2026-10-01T10:00:00+00:00", **{"acme.yaml": FIRST})
+    clone = tmp_path / "clone"
+    subprocess.run(
+        ["git", "clone", "-q", "--depth", "1", f"file://{canvas.parent}", str(clone)],
+        check=True,
+        capture_output=True,
+    )
+    data = history_json(str(clone / canvas.name))
+    [version] = data["versions"]
+    assert version["boundary"] is True and version["completeness"] is not None
+    text = run("history", str(clone / canvas.name)).stdout
+    assert "another client" not in text  # that commit did not touch this canvas
+    assert "as it was by the shallow clone's oldest commit" in text
+
+
+def test_a_repository_without_commits_yet_is_one_clear_message(tmp_path):
+    repo = init(tmp_path / "repo")
+    (repo / "plan.yaml").write_text(FIRST, encoding="utf-8")
+    git(repo, "add", "plan.yaml")
+    result = run("history", str(repo / "plan.yaml"))
+    assert result.exit_code == 2
+    assert result.output.strip() == (
+        f"modelh: error: git holds no commit of {repo / 'plan.yaml'}: "
+        "the repository has no commits yet"
+    )
+
+
+def test_the_old_name_of_a_renamed_canvas_says_where_it_went(tmp_path):
+    canvas = three_commits(tmp_path / "repo")
+    data = history_json(str(canvas.parent / "plan.yaml"))
+    last = data["versions"][-1]
+    assert last["problem"] == "renamed to riverside-ma.yaml in this commit"
+    text = run("history", str(canvas.parent / "plan.yaml")).stdout
+    assert "deleted" not in text and "renamed to riverside-ma.yaml in this commit" in text
+
+
+def test_a_yaml_file_that_never_was_a_canvas_is_one_message(tmp_path):
+    repo = init(tmp_path / "repo")
+    compose = "services:\n  web:\n    image: nginx\n"
+    commit(repo, "compose", DATES[0], **{"docker-compose.yml": compose})
+    commit(repo, "port", DATES[1], **{"docker-compose.yml": compose + "    ports: [80]\n"})
+    result = run("history", str(repo / "docker-compose.yml"))
+    assert result.exit_code == 2
+    assert result.output.strip() == (
+        f"modelh: error: {repo / 'docker-compose.yml'} is not a canvas: "
+        "none of its 2 versions in git has a 'modelh: 1' line"
+    )
+
+
+def test_a_file_name_git_would_read_as_a_pattern_is_taken_as_written(tmp_path):
+    repo = init(tmp_path / "repo")
+    name = ":(exclude)plan.yaml"  # pathspec magic to git, unless told to read names literally
+    commit(repo, "first", DATES[0], **{name: FIRST, "plan.yaml": FIRST})
+    commit(repo, "second", DATES[1], **{name: SECOND})
+    data = history_json(str(repo / name))
+    assert [v["subject"] for v in data["versions"]] == ["first", "second"]
+
+
+def test_the_text_says_where_the_canvas_was_renamed(tmp_path):
+    canvas = three_commits(tmp_path / "repo")
+    lines = run("history", str(canvas)).stdout.splitlines()
+    [renamed] = [line for line in lines if "renamed from" in line]
+    assert "Members reach engage" in renamed and renamed.endswith("(renamed from plan.yaml)")
+    markdown = run("history", str(canvas), "-f", "md").stdout
+    assert markdown.count("renamed from plan.yaml") == 1
+
+
+def test_a_repository_git_refuses_to_read_is_not_called_no_repository(tmp_path, monkeypatch):
+    canvas = three_commits(tmp_path / "repo")
+    # git in a container, over a repository another user owns
+    fake = tmp_path / "bin" / "git"
+    fake.parent.mkdir()
+    fake.write_text(
+        "#!/bin/sh\n"
+        f"echo \"fatal: detected dubious ownership in repository at '{canvas.parent}'\" >&2\n"
+        "exit 128\n",
+        encoding="utf-8",
+    )
+    fake.chmod(0o755)
+    monkeypatch.setenv("PATH", str(fake.parent))
+    result = run("history", str(canvas))
+    assert result.exit_code == 2
+    message = result.output.strip()
+    assert "not in a git repository" not in message
+    assert message.startswith("modelh: error: git refuses to read the repository holding")
+    assert f"detected dubious ownership in repository at '{canvas.parent}'" in message
+
+
+def test_a_measure_no_longer_in_the_canvas_says_since_when(tmp_path):
+    repo = init(tmp_path / "repo")
+    commit(repo, "first", DATES[0], **{"plan.yaml": FIRST})
+    renamed = FIRST.replace("    - id: nps\n", "    - id: member-nps\n")
+    commit(repo, "measure id renamed", DATES[1], **{"plan.yaml": renamed})
+    data = history_json(str(repo / "plan.yaml"))
+    removed = {m["id"]: m["removed"] for m in data["measures"]}
+    assert removed == {"member-nps": None, "nps": "2026-06-01"}
+    text = run("history", str(repo / "plan.yaml")).stdout
+    [line] = [x for x in text.splitlines() if "(nps)" in x]
+    assert line.endswith("not in the canvas since 2026-06-01")
+    assert "not in the canvas" not in next(x for x in text.splitlines() if "(member-nps)" in x)
+
+
+def test_merges_that_did_not_touch_the_canvas_do_not_use_up_max(tmp_path):
+    repo = init(tmp_path / "repo")
+    commit(repo, "first", DATES[0], **{"plan.yaml": FIRST})
+    commit(repo, "second", DATES[1], **{"plan.yaml": SECOND})
+    for n in range(4):  # other work merged from branches, the canvas untouched
+        git(repo, "checkout", "-q", "-b", f"b{n}", "main")
+        commit(repo, f"branch {n}", DATES[2], **{f"notes{n}.md": "x\n"})
+        git(repo, "checkout", "-q", "main")
+        commit(repo, f"main {n}", DATES[2], **{f"other{n}.md": "y\n"})
+        git(repo, "merge", "-q", "--no-edit", f"b{n}", date=DATES[2])
+    data = history_json(str(repo / "plan.yaml"), "--max", "2")
+    assert [v["subject"] for v in data["versions"]] == ["first", "second"]
+    assert data["truncated"] is False

@@ -185,3 +185,26 @@ def test_a_file_name_that_could_end_the_comment_is_escaped(tmp_path):
     made = load_canvas(new)
     assert made.canvas.status == "draft"
     assert "odd\\nstatus: final/old.yaml" in new.read_text(encoding="utf-8")
+
+
+def test_a_logo_left_behind_in_the_old_folder_is_named(tmp_path):
+    import shutil
+
+    last_year = tmp_path / "2027"
+    last_year.mkdir()
+    shutil.copy(RIVERSIDE, last_year / "riverside.yaml")
+    shutil.copytree(RIVERSIDE.parent / "assets", last_year / "assets")
+    result = run(
+        "new",
+        str(tmp_path / "2028" / "riverside.yaml"),
+        "--from",
+        str(last_year / "riverside.yaml"),
+    )
+    assert result.exit_code == 0, result.output
+    assert "note: the logo 'assets/riverside-logo.svg' is beside" in result.stderr
+    assert "copy it" in result.stderr
+    # beside the old canvas, the logo is found: nothing to say
+    result = run(
+        "new", str(last_year / "riverside-2028.yaml"), "--from", str(last_year / "riverside.yaml")
+    )
+    assert result.exit_code == 0 and "logo" not in result.stderr

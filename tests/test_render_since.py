@@ -12,7 +12,7 @@ from typer.testing import CliRunner
 
 from modelh.cli.main import app
 
-from .gitrepos import three_commits
+from .gitrepos import DATES, FIRST, commit, init, three_commits
 
 runner = CliRunner()
 
@@ -112,3 +112,13 @@ def test_without_history_no_line_is_drawn(tmp_path):
     assert result.exit_code == 0, result.output
     page = (canvas.parent / "out" / "riverside-ma.html").read_text(encoding="utf-8")
     assert '<div class="trend"' not in page and 'class="history-note"' not in page
+
+
+def test_one_change_is_said_in_the_singular_in_markdown(tmp_path):
+    repo = init(tmp_path / "repo")
+    commit(repo, "first", DATES[0], **{"plan.yaml": FIRST})
+    commit(repo, "Q2", DATES[1], **{"plan.yaml": FIRST.replace("current: 20", "current: 24")})
+    result = render(repo, "plan.yaml", "--since", "HEAD~1", "-f", "md", "-o", "out")
+    assert result.exit_code == 0, result.output
+    markdown = (repo / "out" / "plan.md").read_text(encoding="utf-8")
+    assert "Since HEAD\\~1: 1 change." in markdown

@@ -197,3 +197,49 @@ def test_without_git_the_files_own_times_and_a_note(tmp_path, monkeypatch):
     assert data["note"].startswith("git is not installed")
     text = run("status", str(repo / "clients"), "--isolated").stdout
     assert "(git is not installed" in text
+
+
+def test_a_merge_that_combines_two_branches_edits_is_the_last_change(tmp_path):
+    from .gitrepos import git
+
+    repo = init(tmp_path / "repo")
+    commit(repo, "acme", DATES[0], **{"acme.yaml": FIRST})
+    git(repo, "checkout", "-q", "-b", "workshop")
+    commit(repo, "Q2 NPS", DATES[1], **{"acme.yaml": FIRST.replace("current: 20", "current: 24")})
+    git(repo, "checkout", "-q", "main")
+    commit(repo, "1.1", DATES[1], **{"acme.yaml": FIRST.replace('"1.0"', '"1.1"')})
+    git(repo, "merge", "-q", "--no-edit", "-m", "merge", "workshop", date=DATES[2])
+    merge = git(repo, "rev-parse", "HEAD").strip()
+    acme = rows(str(repo))["acme.yaml"]
+    # the version on disk is the merge's own (both edits): it changed then
+    assert acme["commit"] == merge and acme["changed"].startswith("2026-09-01")
+
+
+def test_a_shallow_clone_does_not_date_old_canvases_at_its_oldest_commit(tmp_path):
+    repo = clients(tmp_path)
+    commit(repo, "notes", DATES[2], **{"README.md": "Client canvases\n"})
+    clone = tmp_path / "clone"
+    subprocess.run(
+        ["git", "clone", "-q", "--depth", "1", f"file://{repo}", str(clone)],
+        check=True,
+        capture_output=True,
+    )
+    acme = rows(str(clone / "clients"))["acme.yaml"]
+    # git cannot see when acme changed: only that it was there by the clone's oldest commit
+    assert acme["changed"].startswith("2026-09-01") and acme["shallow_boundary"] is True
+    result = run("status", str(clone / "clients"), "--isolated")
+    line = next(x for x in result.stdout.splitlines() if "acme.yaml" in x)
+    assert "≤2026-09-01" in line
+    assert "shallow clone" in result.stdout.splitlines()[-1]
+    full = rows(str(repo / "clients"))["acme.yaml"]
+    assert full["changed"].startswith("2026-03-01") and full["shallow_boundary"] is False
+
+
+def test_sorting_by_last_change_compares_moments_not_local_clock_times(tmp_path):
+    repo = init(tmp_path / "repo")
+    # Chicago's evening of the 1st is after London's small hours of the 2nd
+    commit(repo, "chicago", "2026-09-01T23:00:00-05:00", **{"chicago.yaml": FIRST})
+    commit(repo, "london", "2026-09-02T01:00:00+00:00", **{"london.yaml": THIRD})
+    result = run("status", str(repo), "--isolated", "-f", "json", "--sort", "changed")
+    names = [Path(r["file"]).name for r in json.loads(result.stdout)["canvases"]]
+    assert names == ["london.yaml", "chicago.yaml"]

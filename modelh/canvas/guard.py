@@ -275,7 +275,25 @@ def compose(text: str, file: str, kind: Kind = CANVAS) -> yaml.Node | None:
         raise CanvasError(file, [nesting_problem(file, 1, 1, kind)]) from None
 
 
+#: The first line of git's conflict markers, left in a file a merge could not join.
+_CONFLICT = re.compile(r"^<{7}(?: .*)?$", re.MULTILINE)
+
+
 def syntax_problem(file: str, exc: yaml.MarkedYAMLError, text: str, kind: Kind = CANVAS) -> Problem:
+    conflict = _CONFLICT.search(text)
+    if conflict is not None and re.search(r"^={7}$", text, re.MULTILINE):
+        line = text.count("\n", 0, conflict.start()) + 1
+        return Problem(
+            file,
+            line,
+            1,
+            line,
+            8,
+            "syntax",
+            "",
+            "an unresolved merge conflict: git's markers (<<<<<<<, =======, >>>>>>>) are "
+            "still in the file; keep the lines you want between them and delete the markers",
+        )
     mark = exc.problem_mark or exc.context_mark
     line, col = place(text, mark)
     if mark is not None and _too_deep_before(text, mark.index):

@@ -147,6 +147,8 @@ def _next_year(
         typer.echo(f"{count} {noun}: baseline set from last year's current value, current emptied")
     if made.version_note:
         typer.echo(f"note: {printable(made.version_note)}", err=True)
+    if made.logo_note:
+        typer.echo(f"note: {printable(made.logo_note)}", err=True)
     typer.echo(
         f"next: update the figures with: modelh interview {_shell_word(made.path)} "
         "--section measures"

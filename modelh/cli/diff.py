@@ -49,7 +49,8 @@ def diff(
         typer.Option(
             "--rev",
             metavar="REV",
-            help="Take the old version from git at this revision (HEAD~1, a tag, a branch).",
+            help="Take the old version from git at this revision (HEAD~1, a tag, a branch); "
+            "OLD..NEW compares the canvas at two revisions.",
             show_default=False,
         ),
     ] = None,
@@ -83,7 +84,10 @@ def diff(
 
     if (new is None) == (rev is None):
         fail("give two canvases (modelh diff OLD NEW), or one and --rev REV")
-    fail_if_missing([old] if new is None else [old, new])
+    if new is not None:
+        fail_if_missing([old, new])
+    elif rev is not None and ".." not in rev:  # with a range, both sides come from git
+        fail_if_missing([old])
     config = load_config(None if isolated else config_file, discover=not isolated)
     say_configuration(config.source)
     try:

@@ -63,7 +63,8 @@ def history(
     Each measure's figures, each segment's stage and the completeness of a
     canvas over time. Reads the canvas at each commit that touched it (following renames), the
     newest --max at most. Exit status: 0, or 2 when git is missing, the canvas
-    is not in a git repository, or git holds no commit of it.
+    is not in a git repository, git holds no commit of it, or no version of it
+    is a canvas.
     """
     from modelh.history.trend import canvas_history
     from modelh.history.trend_output import render_history

@@ -27,7 +27,7 @@ of items are not changes (touches excepted: their order is the journey's).
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
@@ -46,6 +46,7 @@ from modelh.canvas.model import (
     Touch,
     ValueProposition,
 )
+from modelh.errors import UsageError
 from modelh.framework import vocab
 from modelh.history.records import (
     AnswerChange,
@@ -560,6 +561,11 @@ class Source:
     data: str | bytes
     file: str
     label: str = ""
+    #: The file the checker takes it for (``file`` when empty). A version read from
+    #: git is checked as the canvas on disk: the configuration's per-file rules and
+    #: the files beside it (the logo) are those of the canvas, not of a name like
+    #: ``HEAD~1:plan.yaml`` that is no file.
+    checked_as: str = ""
 
 
 def diff_sources(old: Source, new: Source, config: Any = None) -> CanvasDiff:
@@ -587,7 +593,10 @@ def _side(source: Source, canvas: Canvas, config: Any) -> Side:
     from modelh.check.checker import check_source
     from modelh.check.rules import SEVERITIES
 
-    result = check_source(source.data, source.file, config, canvas=canvas)
+    checked = source.checked_as or source.file
+    if checked != canvas.file:
+        canvas = replace(canvas, file=checked)
+    result = check_source(source.data, checked, config, canvas=canvas)
     gaps = dict.fromkeys(reversed(SEVERITIES), 0)
     for finding in result.findings:
         gaps[finding.severity] += 1
@@ -601,40 +610,80 @@ def _side(source: Source, canvas: Canvas, config: Any) -> Side:
 
 
 def _extension_values(data: str | bytes) -> dict[str, Any]:
-    """The top-level ``x-`` keys and their values as plain data (the text loads: it was
-    just parsed as a canvas)."""
+    """Every ``x-`` key and its value as plain data, by where it is: ``x-notes`` at
+    the top level, ``segments[members].x-crm-id`` in an item (by its id, else its
+    place), ``canvas.branding.x-...``: the format allows them in every mapping.
+    The text loads: it was just parsed as a canvas."""
     from modelh.canvas.yamlnodes import compose_nodes, plain
 
     text = data.decode("utf-8") if isinstance(data, bytes) else data
     root = compose_nodes(text.removeprefix("\ufeff"))
-    values = plain(root) if root is not None else None
-    if not isinstance(values, dict):
-        return {}
-    return {k: v for k, v in values.items() if isinstance(k, str) and k.startswith("x-")}
+    found: dict[str, Any] = {}
+    _collect_extensions(plain(root) if root is not None else None, "", found)
+    return found
+
+
+def _collect_extensions(value: Any, where: str, found: dict[str, Any]) -> None:
+    if isinstance(value, dict):
+        for key, inner in value.items():
+            if not isinstance(key, str):
+                continue
+            path = f"{where}.{key}" if where else key
+            if key.startswith("x-"):
+                found[path] = inner  # the firm's data, compared whole
+            else:
+                _collect_extensions(inner, path, found)
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            # an item by its id, else its name or text (the order of items is no
+            # change), else its place
+            name = str(index)
+            for field in ("id", "name", "text"):
+                given = item.get(field) if isinstance(item, dict) else None
+                if isinstance(given, str) and given.strip():
+                    name = given.strip()
+                    break
+            _collect_extensions(item, f"{where}[{name}]", found)
 
 
 def diff_revision(file: str, rev: str, config: Any = None, option: str = "--rev") -> CanvasDiff:
     """``file`` compared with its version at the git revision ``rev`` (following a
-    rename). Raises ``GitError`` (no git, not in a repository, an unknown
-    revision, a path git did not know then), ``ModelhError`` when the old
-    version is not a valid canvas, ``CanvasError`` when ``file`` is not. ``option``
-    is the command line's name for ``rev``, for the messages."""
-    from modelh.canvas.loader import read_source
-    from modelh.errors import CanvasError, ModelhError
-    from modelh.history.gitread import GitError, need_repo, path_at, resolve_revision, show_file
+    rename); with ``rev`` a range ``OLD..NEW`` (``--rev`` only), its version at
+    ``OLD`` with its version at ``NEW``. Raises ``GitError`` (no git, not in a
+    repository, an unknown revision, a path git did not know then),
+    ``ModelhError`` when a version from git is not a valid canvas, ``CanvasError``
+    when ``file`` is not. ``option`` is the command line's name for ``rev``, for
+    the messages."""
+    from modelh.canvas.loader import parse_canvas, read_source
+    from modelh.history.gitread import need_repo
 
+    older, dots, newer = rev.partition("..")
+    if dots and option == "--rev":
+        if newer.startswith(".") or not older or not newer:
+            raise UsageError(f"{option} '{rev}': give a range as OLD..NEW, both revisions named")
+        repo = need_repo(file, f"{option} reads the versions from git")
+        new = _version_at(repo, file, newer)
+        return diff_sources(_version_at(repo, file, older), new, config)
     new_data = read_source(file)
+    parse_canvas(new_data, file)  # the canvas itself first: CanvasError when it is none
     repo = need_repo(file, f"{option} reads the old version from git")
+    return diff_sources(_version_at(repo, file, rev), Source(new_data, file, file), config)
+
+
+def _version_at(repo: Any, file: str, rev: str) -> Source:
+    """The canvas ``file`` (as named today) as it was at ``rev``, checked to load."""
+    from modelh.canvas.loader import parse_canvas
+    from modelh.errors import CanvasError, ModelhError
+    from modelh.history.gitread import GitError, path_at, resolve_revision, show_file
+
     commit = resolve_revision(repo, rev)
     path = path_at(repo, repo.relative(file), commit)
     if path is None:
         raise GitError(f"{file} is not in git at {rev} (nor under an earlier name)")
-    old_label = f"{rev}:{path}"
-    old = Source(show_file(repo, commit, path), old_label, old_label)
+    label = f"{rev}:{path}"
+    version = Source(show_file(repo, commit, path), label, label, checked_as=file)
     try:
-        from modelh.canvas.loader import parse_canvas
-
-        parse_canvas(old.data, old.file)
+        parse_canvas(version.data, version.file)
     except CanvasError as exc:
         count = len(exc.problems)
         first = str(exc.problems[0]) if exc.problems else exc.message
@@ -642,4 +691,4 @@ def diff_revision(file: str, rev: str, config: Any = None, option: str = "--rev"
         raise ModelhError(
             f"the version of {file} at {rev} is not a valid canvas: {first}{more}"
         ) from None
-    return diff_sources(old, Source(new_data, file, file), config)
+    return version

@@ -42,6 +42,8 @@ _QUIET = (
     "diff.external=",
     "-c",
     "log.follow=false",
+    "-c",
+    "log.diffMerges=separate",  # -m: a merge's files against each of its parents
 )
 
 
@@ -51,10 +53,15 @@ class GitError(ModelhError):
 
 @dataclass(frozen=True)
 class Repo:
-    """A git repository: its top folder, and whether it is a shallow clone."""
+    """A git repository: its top folder, and whether it is a shallow clone.
+
+    ``boundary``: a shallow clone's oldest commits (git shows each as adding every
+    file it holds, whenever the file really changed).
+    """
 
     root: Path
     shallow: bool
+    boundary: frozenset[str] = frozenset()
 
     def relative(self, path: str | os.PathLike[str]) -> str:
         """``path`` as git names it: relative to the top folder, with forward slashes."""
@@ -99,6 +106,7 @@ def _environment() -> dict[str, str]:
         GIT_TERMINAL_PROMPT="0",  # never wait for a password
         GIT_PAGER="cat",
         LC_ALL="C",  # messages and dates as git writes them by default
+        GIT_LITERAL_PATHSPECS="1",  # a file name is a name: ':x' or '*' are no patterns
     )
     return env
 
@@ -204,13 +212,35 @@ def find_repo(path: str | os.PathLike[str]) -> Repo | None:
     """The git repository holding ``path`` (a file, possibly deleted, or a folder);
     None when it is in none. ``GitError`` when git itself is missing."""
     folder = _existing_folder(Path(path))
-    code, out, _ = run_git(
-        ["rev-parse", "--show-toplevel", "--is-shallow-repository"], folder, ok=(0, 128)
+    code, out, message = run_git(
+        ["rev-parse", "--show-toplevel", "--is-shallow-repository", "--git-path", "shallow"],
+        folder,
+        ok=(0, 128),
     )
     lines = out.decode("utf-8", "surrogateescape").splitlines()
+    if code != 0 and not message.startswith("not a git repository"):
+        # a repository git will not read (one another user owns, say): not "no repository"
+        raise GitError(
+            f"git refuses to read the repository holding {path}: {message} "
+            "(git status there says how to allow it)"
+        )
     if code != 0 or len(lines) < 2:
         return None
-    return Repo(Path(os.path.realpath(lines[0])), lines[1].strip() == "true")
+    shallow = lines[1].strip() == "true"
+    boundary: frozenset[str] = frozenset()
+    if shallow and len(lines) > 2:
+        boundary = _boundary(folder / lines[2])
+    return Repo(Path(os.path.realpath(lines[0])), shallow, boundary)
+
+
+def _boundary(listing: Path) -> frozenset[str]:
+    """The commit ids in git's ``shallow`` file (one a line), read up to a limit."""
+    try:
+        with open(listing, "rb") as handle:
+            data = handle.read(MAX_LISTING)
+    except OSError:
+        return frozenset()
+    return frozenset(line.strip() for line in data.decode("ascii", "replace").splitlines())
 
 
 def need_repo(path: str | os.PathLike[str], why: str) -> Repo:
@@ -231,24 +261,46 @@ def resolve_revision(repo: Repo, rev: str) -> str:
         ok=(0, 1, 128),
     )
     if code != 0:
-        hint = " (this is a shallow clone: older commits are not here)" if repo.shallow else ""
+        empty = no_commits(repo)
+        if empty:
+            hint = f": {empty}"
+        elif repo.shallow:
+            hint = " (this is a shallow clone: older commits are not here)"
+        else:
+            hint = ""
         raise GitError(f"git knows no revision '{rev}'{hint}")
     return out.decode("ascii").strip()
+
+
+def no_commits(repo: Repo) -> str:
+    """Why git has no commit to read from, when HEAD names none (a repository just
+    made, or a branch not committed to yet); empty when it has one."""
+    code, _, _ = run_git(
+        ["rev-parse", "--verify", "--quiet", "HEAD^{commit}"], repo.root, ok=(0, 1, 128)
+    )
+    if code == 0:
+        return ""
+    _, out, _ = run_git(["rev-list", "--max-count=1", "--all"], repo.root, ok=(0, 128))
+    if out.strip():
+        return "the current branch has no commits yet"
+    return "the repository has no commits yet"
 
 
 # ---------------------------------------------------------------------------
 # A file's log, following renames
 
 
-def _parse_log(data: bytes) -> list[Commit]:
-    """Records of ``git log -z --name-status --format=%x01%H%x02%aI%x02%s``.
+def _parse_log(data: bytes) -> list[tuple[Commit, int]]:
+    """Records of ``git log -z --name-status --format=%x01%H%x02%aI%x02%P%x02%s``,
+    each with its commit's number of parents.
 
-    Each record is a header token (``\\x01id\\x02date\\x02subject``), then for each
-    file a status token (``\\nM``, ``\\nR100``) and one path, or two for a rename or
-    a copy. A commit git shows without files (a merge) has its header alone.
+    Each record is a header token (``\\x01id\\x02date\\x02parents\\x02subject``),
+    then for each file a status token (``\\nM``, ``\\nR100``) and one path, or two
+    for a rename or a copy. With ``-m`` a merge has one record for each parent
+    its file differs from. A commit git shows without files has its header alone.
     """
     tokens = data.decode("utf-8", "surrogateescape").split("\0")
-    commits: list[Commit] = []
+    commits: list[tuple[Commit, int]] = []
     i = 0
     while i < len(tokens):
         token = tokens[i]
@@ -256,7 +308,8 @@ def _parse_log(data: bytes) -> list[Commit]:
         if not token.startswith("\x01"):
             continue  # the empty token after the last record
         commit_id, _, rest = token[1:].partition("\x02")
-        date, _, subject = rest.partition("\x02")
+        date, _, rest = rest.partition("\x02")
+        parents, _, subject = rest.partition("\x02")
         status = path = old = ""
         if i < len(tokens) and tokens[i].startswith("\n") and not tokens[i].startswith("\n\x01"):
             status = tokens[i].strip()
@@ -269,11 +322,12 @@ def _parse_log(data: bytes) -> list[Commit]:
                 i += 1
         elif i < len(tokens) and tokens[i].startswith("\n\x01"):
             tokens[i] = tokens[i][1:]  # a header right after a header: no files between
-        commits.append(Commit(commit_id, date, subject, status[:1], path, old))
+        commit = Commit(commit_id, date, subject, status[:1], path, old)
+        commits.append((commit, len(parents.split())))
     return commits
 
 
-_LOG_FORMAT = "--format=%x01%H%x02%aI%x02%s"
+_LOG_FORMAT = "--format=%x01%H%x02%aI%x02%P%x02%s"
 
 
 def file_log(
@@ -286,8 +340,16 @@ def file_log(
 ) -> list[Commit]:
     """The commits that touched ``path`` (relative to the repository), newest first,
     following renames: each names the file as it was called in that commit. A
-    file made as a copy of another starts at the copy (``A``)."""
-    args = ["log", "--follow", "-z", "--name-status", "-M", _LOG_FORMAT]
+    file made as a copy of another starts at the copy (``A``).
+
+    A merge counts when its version of the file is in none of its parents (both
+    branches edited it): ``-m`` lists a merge once for each parent its file
+    differs from, so such a merge is listed once per parent. A merge that kept
+    one parent's version is no version of its own. (``--cc`` would say the same,
+    but with ``--follow`` it lists every merge of the repository, each one
+    counted by ``--max-count``.)
+    """
+    args = ["log", "--follow", "-z", "--name-status", "-M", "-m", _LOG_FORMAT]
     if since:
         args.append(f"--since={since}")
     if max_count is not None:
@@ -295,14 +357,22 @@ def file_log(
     args += ["--end-of-options", revisions, "--", path]
     code, out, message = run_git(args, repo.root, ok=(0, 128))
     if code != 0:
-        if "does not have any commits" in message or "bad default revision" in message:
+        if revisions == "HEAD" and no_commits(repo):
             return []
         raise GitError(f"git log failed: {message}")
-    commits = _parse_log(out)
-    # a commit without a file name (a merge) names it as the newer commit did
+    records = _parse_log(out)
+    listed: dict[str, int] = {}
+    for commit, _ in records:
+        listed[commit.id] = listed.get(commit.id, 0) + 1
     named: list[Commit] = []
+    seen: set[str] = set()
     current = path
-    for commit in commits:
+    for commit, parents in records:
+        if commit.id in seen or not commit.status:
+            continue
+        seen.add(commit.id)
+        if parents > 1 and listed[commit.id] < parents:
+            continue  # a merge that kept one parent's version
         if not commit.path:
             commit = Commit(commit.id, commit.date, commit.subject, commit.status, current)
         if commit.status == "C":
@@ -313,6 +383,21 @@ def file_log(
         named.append(commit)
         current = commit.old_path or commit.path
     return named
+
+
+def renamed_to(repo: Repo, commit: str, path: str) -> str | None:
+    """The name ``path`` took in ``commit``, when that commit renamed it (git log
+    shows a rename as a deletion to a log that follows the old name)."""
+    _, out, _ = run_git(
+        ["show", "-z", "--name-status", "-M", "--format=", "--end-of-options", commit],
+        repo.root,
+        ok=(0, 128),
+    )
+    tokens = out.decode("utf-8", "surrogateescape").split("\0")
+    for i, token in enumerate(tokens[:-2]):
+        if token.strip().startswith("R") and tokens[i + 1] == path:
+            return tokens[i + 2]
+    return None
 
 
 def path_at(repo: Repo, path: str, commit: str) -> str | None:
@@ -453,6 +538,7 @@ def last_changes(repo: Repo, paths: Iterable[str], *, within: str = ".") -> dict
         "-z",
         "--name-only",
         "--no-renames",
+        "--cc",  # a merge counts when its version of a file is in neither parent
         "--format=%x01%H%x02%aI%x02%s",
         "--end-of-options",
         "HEAD",

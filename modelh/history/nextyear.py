@@ -47,6 +47,8 @@ class NextYear:
     version_note: str  # set when the version was kept: asks for the new one
     baselines: tuple[str, ...]  # ids of the measures whose baseline is last year's current
     kept: tuple[str, ...]  # ids of the measures without a current value, left as they were
+    #: set when the logo is beside the old canvas but not beside the new one: says to copy it
+    logo_note: str = ""
 
 
 def bump_version(version: str | None) -> str | None:
@@ -211,7 +213,31 @@ def create_next_year(
     except OSError as exc:
         raise UsageError(f"{target}: cannot write the file: {exc.strerror}") from None
     return NextYear(
-        target, info.old_version, info.new_version, info.version_note, info.baselines, info.kept
+        target,
+        info.old_version,
+        info.new_version,
+        info.version_note,
+        info.baselines,
+        info.kept,
+        _logo_left_behind(text, Path(old), target),
+    )
+
+
+def _logo_left_behind(text: str, old: Path, target: Path) -> str:
+    """A note when the logo the canvas names (relative to its file) is beside the
+    old canvas and not beside the new one: a canvas started in another folder."""
+    from modelh.canvas.images import Logo, logo_file
+
+    branding = parse_canvas(text, str(target)).canvas.branding
+    if branding is None or not branding.logo:
+        return ""
+    if not isinstance(logo_file(str(old), branding.logo), Logo):
+        return ""  # not usable beside the old canvas either: check says why
+    if isinstance(logo_file(str(target), branding.logo), Logo):
+        return ""
+    return (
+        f"the logo '{branding.logo}' is beside {old} but not beside {target}: "
+        f"copy it to {target.parent / branding.logo} (or correct canvas.branding.logo)"
     )
 
 

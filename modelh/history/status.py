@@ -60,6 +60,8 @@ class StatusRow:
     changed_from: str | None = None  # "git" (the last commit) or "file" (its time)
     commit: str | None = None
     uncommitted: bool = False  # changed since its last commit
+    #: ``commit`` is a shallow clone's oldest: the file last changed then or before
+    shallow_boundary: bool = False
     problem: str = ""
 
 
@@ -172,6 +174,7 @@ def _last_changes(rows: list[StatusRow], paths: Sequence[str]) -> tuple[list[Sta
                     changed_from="git",
                     commit=commit.id,
                     uncommitted=relative in dirty,
+                    shallow_boundary=commit.id in repo.boundary,
                 )
     out = []
     for i, row in enumerate(rows):
@@ -218,6 +221,8 @@ def sort_rows(rows: Sequence[StatusRow], key: str, *, reverse: bool = False) -> 
     def value(row: StatusRow) -> object:
         if key == "past-tip":
             return len(row.past_tip)
+        if key == "changed":
+            return _moment(row.changed)
         found = getattr(row, key)
         return found.casefold() if isinstance(found, str) else found
 
@@ -225,6 +230,17 @@ def sort_rows(rows: Sequence[StatusRow], key: str, *, reverse: bool = False) -> 
     absent = [r for r in rows if value(r) is None]
     present.sort(key=lambda r: (value(r), r.file), reverse=reverse)
     return present + absent
+
+
+def _moment(changed: str | None) -> float | None:
+    """An ISO time as seconds since the epoch: times written in different zones
+    (each author's own) compared as moments, not as clock readings."""
+    if changed is None:
+        return None
+    try:
+        return dt.datetime.fromisoformat(changed).timestamp()
+    except ValueError:
+        return None
 
 
 def filter_rows(

@@ -40,6 +40,8 @@ def _changed(row: StatusRow) -> str:
     day = row.changed[:10]
     if row.changed_from == "file":
         return f"{day} (file)"
+    if row.shallow_boundary:
+        day = f"≤{day}"
     return day + (" +edits" if row.uncommitted else "")
 
 
@@ -129,7 +131,13 @@ def _status_summary(report: StatusReport) -> str:
     if broken:
         parts.append(f"{broken} that do{'es' if broken == 1 else ''} not load")
     text = ", ".join(parts)
-    return text + (f" ({report.note})" if report.note else "")
+    notes = [report.note] if report.note else []
+    if any(r.shallow_boundary for r in report.rows):
+        notes.append(
+            "≤: unchanged since the shallow clone's oldest commit, so changed then or "
+            "before; git fetch --unshallow shows when"
+        )
+    return text + "".join(f" ({note})" for note in notes)
 
 
 def status_markdown(report: StatusReport) -> str:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Iterable, Mapping
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
 
@@ -26,7 +26,9 @@ from modelh.history.gitread import (
     GitError,
     file_log,
     need_repo,
+    no_commits,
     read_versions,
+    renamed_to,
 )
 
 #: How many commits ``modelh history`` reads when not told.
@@ -76,6 +78,9 @@ class Version:
     measures: tuple[MeasurePoint, ...] = ()
     stages: tuple[StagePoint, ...] = ()
     problem: str = ""
+    #: A shallow clone's oldest commit: the canvas as it was by then, whenever it
+    #: changed (git shows every file there as added).
+    boundary: bool = False
 
     def when(self, dates: str = "commit") -> str:
         """The date shown for it: the commit's day, or the canvas's own ``date``."""
@@ -102,6 +107,9 @@ class MeasureSeries:
     unit: str | None
     direction: str | None
     points: tuple[Point, ...]
+    #: when the measure left the canvas (the first version without it, after its
+    #: last); None while the newest version has it
+    removed: str | None = None
 
 
 @dataclass(frozen=True)
@@ -117,6 +125,7 @@ class StageSeries:
     id: str
     name: str
     points: tuple[StageStep, ...]
+    removed: str | None = None  # when the segment left the canvas, as for a measure
 
 
 @dataclass(frozen=True)
@@ -147,6 +156,7 @@ class History:
         for version in reversed(self.loaded):  # the newest name and unit win
             for m in version.measures:
                 order.setdefault(m.id, m)
+        removed = self._removed({m.id for m in v.measures} for v in self.loaded)
         series = []
         for measure_id, latest in order.items():
             points = tuple(
@@ -156,9 +166,30 @@ class History:
                 if m.id == measure_id
             )
             series.append(
-                MeasureSeries(measure_id, latest.name, latest.unit, latest.direction, points)
+                MeasureSeries(
+                    measure_id,
+                    latest.name,
+                    latest.unit,
+                    latest.direction,
+                    points,
+                    removed(measure_id),
+                )
             )
         return tuple(series)
+
+    def _removed(self, ids: Iterable[set[str]]) -> Callable[[str], str | None]:
+        """For an id: the date of the first loaded version after the last that had it
+        (None when the newest has it), given each loaded version's ids."""
+        held = list(ids)
+        loaded = self.loaded
+
+        def removed(item_id: str) -> str | None:
+            last = max((i for i, found in enumerate(held) if item_id in found), default=None)
+            if last is None or last == len(held) - 1:
+                return None
+            return loaded[last + 1].when(self.dates)
+
+        return removed
 
     def stage_series(self) -> tuple[StageSeries, ...]:
         """Each segment's stage version by version (versions that have it)."""
@@ -166,6 +197,7 @@ class History:
         for version in reversed(self.loaded):
             for s in version.stages:
                 order.setdefault(s.id, s)
+        removed = self._removed({s.id for s in v.stages} for v in self.loaded)
         return tuple(
             StageSeries(
                 segment_id,
@@ -176,6 +208,7 @@ class History:
                     for s in v.stages
                     if s.id == segment_id
                 ),
+                removed(segment_id),
             )
             for segment_id, latest in order.items()
         )
@@ -222,7 +255,8 @@ def canvas_history(
     commits = commits[:max_count]
     if not commits:
         when = f" since {since}" if since else ""
-        raise GitError(f"git holds no commit of {file}{when}: nothing to show")
+        why = no_commits(repo) or "nothing to show"
+        raise GitError(f"git holds no commit of {file}{when}: {why}")
     readable = [c for c in commits if c.status != "D"]
     blobs = dict(
         zip(
@@ -234,10 +268,18 @@ def canvas_history(
     # each distinct content is loaded once, in worker processes when there are many
     contents = list(dict.fromkeys(b.data for b in blobs.values() if b.data is not None))
     loaded = dict(zip(contents, _load_all(contents), strict=True))
+    if blobs and all(b.data is not None and not _is_canvas(b.data) for b in blobs.values()):
+        count = len(blobs)
+        raise UsageError(
+            f"{file} is not a canvas: none of its {count} version{'s' if count != 1 else ''} "
+            "in git has a 'modelh: 1' line"
+        )
     versions = []
     for commit in commits:
         if commit.status == "D":
-            versions.append(_unread(commit, "deleted in this commit"))
+            moved = renamed_to(repo, commit.id, commit.path) if commit is commits[0] else None
+            said = f"renamed to {moved} in this commit" if moved else "deleted in this commit"
+            versions.append(_unread(commit, said))
             continue
         blob = blobs[commit.id]
         if blob.data is None:
@@ -250,6 +292,7 @@ def canvas_history(
                 date=commit.date,
                 subject=commit.subject,
                 path=commit.path,
+                boundary=commit.id in repo.boundary,
             )
         )
     return History(
@@ -262,6 +305,12 @@ def canvas_history(
         max_count=max_count,
         dates=dates,
     )
+
+
+def _is_canvas(data: bytes | None) -> bool:
+    from modelh.canvas.discovery import is_canvas_text
+
+    return data is not None and is_canvas_text(data)
 
 
 def _unread(commit: Commit, problem: str) -> Version:

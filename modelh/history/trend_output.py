@@ -22,7 +22,7 @@ from modelh.history.output import (
     make_line,
     spaced,
 )
-from modelh.history.trend import History, MeasureSeries, StageSeries
+from modelh.history.trend import History, MeasureSeries, StageSeries, Version
 
 # ---------------------------------------------------------------------------
 # History
@@ -82,6 +82,29 @@ def _history_notes(history: History) -> list[str]:
     return notes
 
 
+#: Said instead of the subject of a shallow clone's oldest commit, which did not
+#: necessarily change the canvas.
+BOUNDARY = "as it was by the shallow clone's oldest commit"
+
+
+def _subject(version: Version, before: Version | None = None) -> str:
+    """What a version's line says after its figures: the commit's subject, and
+    the name the canvas had before when this commit renamed it."""
+    said = BOUNDARY if version.boundary else version.subject
+    if before is not None and before.path and version.path and before.path != version.path:
+        said += f" (renamed from {before.path})"
+    return said
+
+
+def _befores(history: History) -> list[Version | None]:
+    return [None, *history.versions[:-1]]
+
+
+def _gone(removed: str | None, lead: str) -> str:
+    """``· not in the canvas since DATE`` for a measure or segment that left it."""
+    return f"{lead}not in the canvas since {removed}" if removed else ""
+
+
 def _history_title(history: History) -> str:
     count = len(history.versions)
     span = ""
@@ -96,7 +119,7 @@ def _history_title(history: History) -> str:
 
 def _history_lines(history: History) -> list[Line]:
     lines: list[Line] = [make_line(0, "Versions (completeness)")]
-    for v in history.versions:
+    for v, before in zip(history.versions, _befores(history), strict=True):
         when = v.when(history.dates)
         if v.completeness is None:
             lines.append(
@@ -106,7 +129,7 @@ def _history_lines(history: History) -> list[Line]:
                     Span(v.commit[:7], DIM),
                     "  ",
                     Span(v.problem, BAD),
-                    f"  {v.subject}",
+                    f"  {_subject(v, before)}",
                 )
             )
             continue
@@ -119,7 +142,7 @@ def _history_lines(history: History) -> list[Line]:
                 "  ",
                 Span(f"{v.completeness.get('overall', 0):>3}%", STRONG),
                 f"  {about}" if about else "",
-                Span(f"  {v.subject}", DIM),
+                Span(f"  {_subject(v, before)}", DIM),
             )
         )
     measures = history.measure_series()
@@ -134,6 +157,7 @@ def _history_lines(history: History) -> list[Line]:
                     " ",
                     Span(series.id, ID),
                     f": {about}" if about else "",
+                    _gone(series.removed, " · " if about else ": "),
                 )
             )
             for figure in ("current", "baseline", "target"):
@@ -154,7 +178,15 @@ def _history_lines(history: History) -> list[Line]:
                     f" → {aim or '-'}",
                 ]
             lines.append(
-                make_line(1, Span(segment.name, STRONG), " ", Span(segment.id, ID), ": ", *steps)
+                make_line(
+                    1,
+                    Span(segment.name, STRONG),
+                    " ",
+                    Span(segment.id, ID),
+                    ": ",
+                    *steps,
+                    _gone(segment.removed, " · "),
+                )
             )
     return lines
 
@@ -174,18 +206,18 @@ def history_markdown(history: History) -> str:
         "| date | commit | version | status | completeness | subject |",
         "|---|---|---|---|---|---|",
     ]
-    for v in history.versions:
+    for v, before in zip(history.versions, _befores(history), strict=True):
         when = v.when(history.dates)
         if v.completeness is None:
             out.append(
                 f"| {when} | `{v.commit[:7]}` | | | {markdown_text(v.problem)} | "
-                f"{markdown_text(v.subject)} |"
+                f"{markdown_text(_subject(v, before))} |"
             )
         else:
             out.append(
                 f"| {when} | `{v.commit[:7]}` | {markdown_text(v.version or '')} | "
                 f"{markdown_text(v.status or '')} | {v.completeness.get('overall', 0)}% | "
-                f"{markdown_text(v.subject)} |"
+                f"{markdown_text(_subject(v, before))} |"
             )
     measures = history.measure_series()
     if measures:
@@ -199,7 +231,10 @@ def history_markdown(history: History) -> str:
         for series in measures:
             cells = [
                 f"{markdown_text(series.name)} `{series.id}`",
-                markdown_text(_measure_about(series)),
+                markdown_text(
+                    _measure_about(series)
+                    + _gone(series.removed, "; " if _measure_about(series) else "")
+                ),
                 *(
                     markdown_text(_chain_text(figure_chain(series, f), dated=f == "current"))
                     for f in ("current", "baseline", "target")
@@ -215,6 +250,7 @@ def history_markdown(history: History) -> str:
                 f"{when} {stage or '-'} → {target or '-'}"
                 for when, stage, target in _stage_steps(segment)
             )
+            chain += _gone(segment.removed, " · ")
             out.append(
                 f"- **{markdown_text(segment.name)}** `{segment.id}`: {markdown_text(chain)}"
             )

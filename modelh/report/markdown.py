@@ -463,7 +463,9 @@ def _changes(context: ReportContext) -> list[str]:
     changes = context["changes"]
     if changes is None:
         return []
-    out = [f"Since {inline(changes['since'])}: {changes['count']} changes.", ""]
+    count = changes["count"]
+    noun = "change" if count == 1 else "changes"
+    out = [f"Since {inline(changes['since'])}: {count} {noun}.", ""]
     out += _table(
         ["", "Before", "Now"],
         [[cell(r["label"]), cell(r["before"]), cell(r["after"])] for r in changes["rows"]],
