@@ -1,0 +1,81 @@
+"""The report on canvases unlike the worked examples: nearly empty ones, words
+without spaces, odd measures. What an executive turning the pages would notice."""
+
+from __future__ import annotations
+
+import io
+import re
+from pathlib import Path
+
+import pytest
+
+pypdf = pytest.importorskip("pypdf")
+pytest.importorskip("weasyprint")
+
+from modelh import load_canvas  # noqa: E402
+from modelh.report.render import render_pdf  # noqa: E402
+
+ONE_SEGMENT = """\
+modelh: 1
+canvas:
+  title: One segment
+  organization: Acme Health
+segments:
+  - id: members
+    name: Members
+"""
+
+BARE_TOUCHES = """\
+modelh: 1
+canvas:
+  title: Bare touches
+  organization: Acme
+segments:
+  - {id: members, name: Members, role: user}
+journeys:
+  - id: j1
+    name: Getting a first appointment
+    segment: members
+    touches:
+      - {name: Calls the number on the card}
+      - {name: Waits on hold}
+      - {name: Gets a callback}
+  - id: j2
+    name: Empty journey
+    segment: members
+    touches: []
+"""
+
+
+def pages_of(tmp_path: Path, text: str) -> list[str]:
+    path = tmp_path / "canvas.yaml"
+    path.write_text(text, encoding="utf-8")
+    data = render_pdf(load_canvas(path))
+    return [page.extract_text() for page in pypdf.PdfReader(io.BytesIO(data)).pages]
+
+
+def page_of(pages: list[str], needle: str) -> int:
+    found = [n for n, page in enumerate(pages) if needle in page.splitlines()]
+    assert found, needle
+    return found[0]
+
+
+@pytest.mark.parametrize("canvas", [ONE_SEGMENT, BARE_TOUCHES], ids=["one-segment", "bare-touches"])
+def test_a_section_heading_is_never_left_alone_at_the_foot_of_a_page(tmp_path, canvas):
+    pages = pages_of(tmp_path, canvas)
+    organization = re.search(r"organization: (.+)", canvas)[1].upper()  # type: ignore[index]
+    titles = {
+        m[1] for page in pages for m in re.finditer(r"^\d\d (.+?) \d+$", page, re.MULTILINE)
+    }
+    titles.add("Contents")
+    assert "Still to be worked out" in titles
+    for number, page in enumerate(pages, 1):
+        lines = page.splitlines()
+        for i, line in enumerate(lines):
+            if re.fullmatch(rf"\d\d · {re.escape(organization)}", line):
+                # the eyebrow, its heading and the section's first content share a page
+                assert lines[i + 1] in titles, f"page {number}: {line!r} then {lines[i + 1]!r}"
+    still = page_of(pages, "Still to be worked out")
+    assert any(
+        line.startswith("Blocks of the canvas still empty") for line in pages[still].splitlines()
+    ), pages[still]
