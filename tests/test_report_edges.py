@@ -79,3 +79,71 @@ def test_a_section_heading_is_never_left_alone_at_the_foot_of_a_page(tmp_path, c
     assert any(
         line.startswith("Blocks of the canvas still empty") for line in pages[still].splitlines()
     ), pages[still]
+
+
+def _boxes(box):
+    yield box
+    for child in getattr(box, "children", ()):
+        yield from _boxes(child)
+
+
+def test_a_word_longer_than_a_line_breaks_inside_the_page(tmp_path):
+    """A URL or an identifier of 300 characters without a space, in every text an
+    executive reads: each line is laid out inside the page's margins."""
+    import weasyprint
+
+    from modelh.report.render import ReportOptions, render_html
+
+    word = "https://example.org/" + "a/b-c_d" * 40
+    long = "x" * 300
+    path = tmp_path / "long.yaml"
+    path.write_text(
+        f"""\
+modelh: 1
+canvas:
+  title: {word}
+  organization: Org{long}
+segments:
+  - id: members
+    name: Seg{long}
+    role: user
+    description: {word}
+    stage: interact
+    preferences: [Pref{long}]
+    trajectory: Traj{long}
+channels:
+  - {{id: app, name: Channel{long}, kind: digital}}
+key_partners: [Part{long}]
+customer_relationships:
+  answers:
+    cost: Cost{long}
+  dimensions:
+    information:
+      use: core
+      approach: Appr{long}
+      message: Msg{long}
+      channels: [app]
+      owner: Owner{long}
+journeys:
+  - id: j1
+    name: Journey{long}
+    segment: members
+    job: Job{long}
+    touches:
+      - {{name: Touch{long}, channel: app}}
+""",
+        encoding="utf-8",
+    )
+    html = render_html(load_canvas(path), ReportOptions())
+    document = weasyprint.HTML(string=html).render()
+    spilled = []
+    for number, page in enumerate(document.pages, 1):
+        right = page.width - page._page_box.margin_right
+        for box in _boxes(page._page_box):
+            if type(box).__name__ == "TextBox" and box.position_x + box.width > right + 0.5:
+                spilled.append((number, box.text[:30]))
+    assert spilled == []
+    # a section's number line names the organization on one line, shortened
+    eyebrows = re.findall(r'<p class="eyebrow">(\d\d · [^<]*)</p>', html)
+    assert len(eyebrows) > 5
+    assert all(len(e) < 80 and e.endswith("…") for e in eyebrows), eyebrows
