@@ -147,3 +147,39 @@ journeys:
     eyebrows = re.findall(r'<p class="eyebrow">(\d\d · [^<]*)</p>', html)
     assert len(eyebrows) > 5
     assert all(len(e) < 80 and e.endswith("…") for e in eyebrows), eyebrows
+
+
+ODD_MEASURES = """\
+modelh: 1
+canvas:
+  title: Odd measures
+  organization: Acme
+segments:
+  - {id: members, name: Members, role: user}
+customer_relationships:
+  measures:
+    - {id: margin, name: Net margin, domain: financial, unit: "%", direction: up,
+       baseline: -12.5, current: -3, target: 4, headline: true}
+    - {id: wait, name: Time to appointment, domain: process, unit: days, direction: down,
+       baseline: 1, current: 1, target: 0, headline: true}
+    - {id: loss, name: Operating result, domain: financial, unit: "$M", direction: up,
+       baseline: -2, current: 1, target: 3}
+"""
+
+
+@pytest.mark.parametrize("output", ["html", "md"])
+def test_measure_values_read_as_written_numbers(tmp_path, output):
+    """One day, not "1 days"; a negative number with a minus sign, the same for a
+    percentage as for money (it was "-3%" beside "−$2M")."""
+    from modelh.report.render import render_html, render_markdown
+
+    path = tmp_path / "odd.yaml"
+    path.write_text(ODD_MEASURES, encoding="utf-8")
+    canvas = load_canvas(path)
+    text = render_html(canvas) if output == "html" else render_markdown(canvas)
+    assert "1 day" in text
+    assert "1 days" not in text
+    assert "0 days" in text
+    money = "−$2M" if output == "html" else "−\\$2M"  # Markdown escapes the dollar
+    assert "−12.5%" in text and "−3%" in text and money in text
+    assert "-12.5%" not in text and "-3%" not in text
