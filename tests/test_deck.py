@@ -541,3 +541,18 @@ def test_libreoffice_turns_the_deck_into_a_pdf_of_as_many_pages(workshop_deck, t
     assert len(reader.pages) == len(EXPECTED)
     assert "Executive summary" in reader.pages[1].extract_text()
     assert "Trust Inflection Point" in reader.pages[4].extract_text()
+
+
+def test_a_canvas_without_measure_values_gets_no_empty_measures_slide(tmp_path):
+    """The summary says no measure has values yet; no slide of one line and a legend
+    for bars that are not there."""
+    canvas = tmp_path / "bare.yaml"
+    canvas.write_text(
+        "modelh: 1\ncanvas:\n  title: Bare\n  organization: Acme\n"
+        "segments:\n  - {id: members, name: Members, role: user}\n",
+        encoding="utf-8",
+    )
+    deck = Presentation(str(render_deck(canvas, tmp_path / "out")))
+    assert not [t for t in titles(deck) if "measures" in t.lower()]
+    assert "No measure has values yet." in all_text(deck.slides[1])
+    assert not [n for n, s in enumerate(deck.slides, 1) if "Bar: light" in all_text(s)]
