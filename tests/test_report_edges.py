@@ -183,3 +183,30 @@ def test_measure_values_read_as_written_numbers(tmp_path, output):
     money = "−$2M" if output == "html" else "−\\$2M"  # Markdown escapes the dollar
     assert "−12.5%" in text and "−3%" in text and money in text
     assert "-12.5%" not in text and "-3%" not in text
+
+
+def test_names_in_a_list_keep_their_order_whatever_their_script(tmp_path):
+    """Arabic and Hebrew names joined with commas: each name is isolated (<bdi>), so a
+    browser and the PDF show them in the order written, commas between them, instead
+    of the right-to-left names swapping places around a comma."""
+    from modelh.report.render import render_html
+
+    path = tmp_path / "rtl.yaml"
+    path.write_text(
+        """\
+modelh: 1
+canvas:
+  title: خطة الرعاية
+  organization: שירותי בריאות
+  prepared_by: [山田 太郎, محمد أحمد, דוד כהן]
+segments:
+  - {id: a, name: المرضى, role: user}
+  - {id: b, name: מטופלים, role: user}
+value_propositions:
+  - {id: vp, name: Care, segments: [a, b]}
+""",
+        encoding="utf-8",
+    )
+    html = render_html(load_canvas(path))
+    assert "<bdi>山田 太郎</bdi>, <bdi>محمد أحمد</bdi>, <bdi>דוד כהן</bdi>" in html
+    assert "<bdi>المرضى</bdi>, <bdi>מטופלים</bdi>" in html

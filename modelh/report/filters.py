@@ -1,7 +1,8 @@
 """Value formatting for the report, and the Jinja filters made of it.
 
-Templates use ``paragraphs``, ``number`` (``format_number``) and ``value``
-(``format_value``) as filters; the context builders use the same functions.
+Templates use ``paragraphs``, ``number`` (``format_number``), ``value``
+(``format_value``) and ``names`` (``join_names``) as filters; the context builders
+use the same functions.
 """
 
 from __future__ import annotations
@@ -10,7 +11,10 @@ import datetime as dt
 import math
 import os
 import re
+from collections.abc import Iterable
 from typing import Any
+
+from markupsafe import Markup, escape
 
 
 def paragraphs(text: str | None) -> list[dict[str, Any]]:
@@ -98,6 +102,12 @@ def format_value(value: float | int | None, unit: str | None) -> str:
             words[plural] = _SINGULAR[words[plural]]
             unit = " ".join(words)
     return f"{sign}{number} {unit}"
+
+
+def join_names(names: Iterable[str], separator: str = ", ") -> Markup:
+    """Names joined for a sentence or a cell, each isolated (``<bdi>``): an Arabic or
+    Hebrew name beside others keeps its place instead of swapping around a comma."""
+    return Markup(escape(separator)).join(Markup("<bdi>%s</bdi>") % name for name in names)
 
 
 def format_date(text: str | None) -> str:
