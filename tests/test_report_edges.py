@@ -64,9 +64,7 @@ def page_of(pages: list[str], needle: str) -> int:
 def test_a_section_heading_is_never_left_alone_at_the_foot_of_a_page(tmp_path, canvas):
     pages = pages_of(tmp_path, canvas)
     organization = re.search(r"organization: (.+)", canvas)[1].upper()  # type: ignore[index]
-    titles = {
-        m[1] for page in pages for m in re.finditer(r"^\d\d (.+?) \d+$", page, re.MULTILINE)
-    }
+    titles = {m[1] for page in pages for m in re.finditer(r"^\d\d (.+?) \d+$", page, re.MULTILINE)}
     titles.add("Contents")
     assert "Still to be worked out" in titles
     for number, page in enumerate(pages, 1):
