@@ -208,3 +208,24 @@ value_propositions:
     html = render_html(load_canvas(path))
     assert "<bdi>山田 太郎</bdi>, <bdi>محمد أحمد</bdi>, <bdi>דוד כהן</bdi>" in html
     assert "<bdi>المرضى</bdi>, <bdi>מטופלים</bdi>" in html
+
+
+def test_the_dimension_mix_shows_a_dozen_segments_whole(tmp_path):
+    """One line a segment: twelve fit the page, so the handout does not send an
+    executive to the canvas file for seven of them."""
+    from modelh.report.render import ReportOptions, render_html
+
+    segments = "".join(f"  - {{id: s{i}, name: Segment {i}, role: user}}\n" for i in range(12))
+    mix = "".join(f"        s{i}: {('core', 'supporting', 'none')[i % 3]}\n" for i in range(12))
+    path = tmp_path / "mix.yaml"
+    path.write_text(
+        "modelh: 1\ncanvas:\n  title: Mix\n  organization: Acme\n"
+        f"segments:\n{segments}"
+        "customer_relationships:\n  dimensions:\n    information:\n      use: core\n"
+        f"      segments:\n{mix}",
+        encoding="utf-8",
+    )
+    html = render_html(load_canvas(path), ReportOptions(sections=("dimensions",)))
+    table = html.split('class="matrix mix"')[1].split("</table>")[0]
+    assert len(re.findall(r'<td class="segment">Segment \d+', table)) == 12
+    assert "more segments" not in html
