@@ -451,7 +451,6 @@ def test_the_gaps_pages_hold_no_rule_code_key_path_or_line_unless_for_the_team()
     assert NOT_FOR_EXECUTIVES.search(team)
 
 
-
 def test_the_built_in_templates_make_weasyprint_say_nothing(example_warnings):
     # A warning the consultant cannot act on (a style WeasyPrint does not know)
     # would be printed with every render.

@@ -21,9 +21,10 @@ def completeness(canvas: Canvas) -> dict[str, int]:
     dimensions: each of the seven counts 1 when decided (none with a reason,
     or planned) and, when used, by the share of its six elements filled in
     (approach, channel, message, measure, owner, and care: emotional support and
-    physical comfort, half each, as the method asks for both). measures: the mean of five parts: domains covered, active
-    measures with baseline and target, revenue and cost both measured, both
-    feedback loops, a health outcome. segments: per segment the share of role,
+    physical comfort, half each, as the method asks for both). measures: the
+    mean of five parts: domains covered, active measures with baseline and
+    target, revenue and cost both measured, both feedback loops, a health
+    outcome. segments: per segment the share of role,
     value proposition, served by a used dimension, stage, target stage and,
     from engage on, preferences; plus whether buyers and users both appear.
     overall: the mean of the four.

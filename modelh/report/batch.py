@@ -13,7 +13,6 @@ from typing import Any
 
 from modelh.errors import CanvasError, ModelhError, UsageError
 
-
 #: Suffixes of the files render writes: an --output ending in one is a file name.
 REPORT_SUFFIXES = frozenset({".html", ".htm", ".pdf", ".pptx", ".md"})
 

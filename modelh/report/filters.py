@@ -67,7 +67,7 @@ def format_number(value: float | int | None) -> str:
 
 
 #: Units written in the plural that read in the singular beside exactly 1 ("1 day").
-_PLURAL_UNITS = ("minutes", "hours", "days", "weeks", "months", "years")
+_PLURAL_UNITS: tuple[str, ...] = ("minutes", "hours", "days", "weeks", "months", "years")
 _PLURAL_UNITS += ("visits", "calls", "points", "members", "patients")
 _SINGULAR = {unit: unit[:-1] for unit in _PLURAL_UNITS}
 
