@@ -541,3 +541,40 @@ def test_libreoffice_turns_the_deck_into_a_pdf_of_as_many_pages(workshop_deck, t
     assert len(reader.pages) == len(EXPECTED)
     assert "Executive summary" in reader.pages[1].extract_text()
     assert "Trust Inflection Point" in reader.pages[4].extract_text()
+
+
+def test_a_canvas_without_measure_values_gets_no_empty_measures_slide(tmp_path):
+    """The summary says no measure has values yet; no slide of one line and a legend
+    for bars that are not there."""
+    canvas = tmp_path / "bare.yaml"
+    canvas.write_text(
+        "modelh: 1\ncanvas:\n  title: Bare\n  organization: Acme\n"
+        "segments:\n  - {id: members, name: Members, role: user}\n",
+        encoding="utf-8",
+    )
+    deck = Presentation(str(render_deck(canvas, tmp_path / "out")))
+    assert not [t for t in titles(deck) if "measures" in t.lower()]
+    assert "No measure has values yet." in all_text(deck.slides[1])
+    assert not [n for n, s in enumerate(deck.slides, 1) if "Bar: light" in all_text(s)]
+
+
+def test_a_journey_without_touches_says_so_instead_of_empty_lanes(tmp_path):
+    canvas = tmp_path / "bare-journeys.yaml"
+    canvas.write_text(
+        "modelh: 1\ncanvas:\n  title: Bare\n  organization: Acme\n"
+        "segments:\n  - {id: members, name: Members, role: user}\n"
+        "journeys:\n"
+        "  - id: one\n    name: One call\n    segment: members\n"
+        "    touches:\n      - {name: Calls the number on the card}\n"
+        "  - id: none\n    name: Empty journey\n    segment: members\n    touches: []\n",
+        encoding="utf-8",
+    )
+    deck = Presentation(str(render_deck(canvas, tmp_path / "out")))
+    slides = {t: s for t, s in zip(titles(deck), deck.slides, strict=True)}
+    one = all_text(slides["Journey map: One call"])
+    assert "0 of 1 touch digital" in one and "touches digital" not in one
+    empty = slides["Journey map: Empty journey"]
+    assert "No touches listed yet" in all_text(empty)
+    assert "0 of 0" not in all_text(empty)
+    assert not [s.name for s in empty.shapes if s.name.startswith("Lane")]
+    assert "Filled: digital" not in all_text(empty)  # no legend for touches not drawn

@@ -86,6 +86,7 @@ def without_stylesheet(document: str) -> str:
 def visible_text(document: str) -> str:
     """The text of an HTML document, tags and styles removed, whitespace collapsed."""
     body = re.sub(r"<style.*?</style>", " ", document, flags=re.S)
+    body = re.sub(r"</?bdi>", "", body)  # an isolated name: inline, no space around it
     body = re.sub(r"<[^>]+>", " ", body)
     return " ".join(html_lib.unescape(body).split())
 

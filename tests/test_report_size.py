@@ -59,7 +59,8 @@ def test_the_largest_accepted_canvas_renders_short_and_says_what_it_left_out(tmp
     assert re.search(r"… and \d+ more preferences: see the canvas file", text)
     assert re.search(r"… and 1\d\d more incentives: see the canvas file", text)
     assert short.SHORTENED in text  # descriptions and answers shortened visibly
-    assert "Segment 7:" not in text  # past the segments shown, nowhere in detail
+    assert "Segment 7." not in text  # past the segments shown, nowhere in detail
+    assert f"Segment {short.SHOWN_MIX_SEGMENTS}:" not in text  # nor named past the mix's dozen
     # the cover stays one page, however long the title: the summary follows it
     assert pages[1].startswith("Executive summary") or "Executive summary" in pages[1][:200]
     assert "…" in pages[0] and len(pages[0]) < 1_500

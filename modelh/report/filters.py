@@ -1,7 +1,8 @@
 """Value formatting for the report, and the Jinja filters made of it.
 
-Templates use ``paragraphs``, ``number`` (``format_number``) and ``value``
-(``format_value``) as filters; the context builders use the same functions.
+Templates use ``paragraphs``, ``number`` (``format_number``), ``value``
+(``format_value``) and ``names`` (``join_names``) as filters; the context builders
+use the same functions.
 """
 
 from __future__ import annotations
@@ -10,7 +11,10 @@ import datetime as dt
 import math
 import os
 import re
+from collections.abc import Iterable
 from typing import Any
+
+from markupsafe import Markup, escape
 
 
 def paragraphs(text: str | None) -> list[dict[str, Any]]:
@@ -62,24 +66,45 @@ def format_number(value: float | int | None) -> str:
     return text
 
 
+#: Units written in the plural that read in the singular beside exactly 1 ("1 day").
+_PLURAL_UNITS: tuple[str, ...] = ("minutes", "hours", "days", "weeks", "months", "years")
+_PLURAL_UNITS += ("visits", "calls", "points", "members", "patients")
+_SINGULAR = {unit: unit[:-1] for unit in _PLURAL_UNITS}
+
+
 def format_value(value: float | int | None, unit: str | None) -> str:
-    """A number with its unit: "48%", "$13.95 PMPM", "$22.1M per year", "24 NPS points"."""
+    """A number with its unit: "48%", "$13.95 PMPM", "$22.1M per year", "24 NPS points";
+    a negative one with a minus sign ("−3%", "−$2M"), a plural unit in the singular
+    beside 1 ("1 day")."""
     if value is None:
         return "–"
     number = format_number(value)
+    sign = ""
+    if number.startswith("-"):
+        sign, number = "−", number[1:]
     unit = (unit or "").strip()
     if not unit:
-        return number
+        return sign + number
     if unit.startswith("%"):
-        return number + unit
+        return sign + number + unit
     if unit.startswith("$") or unit.startswith("€") or unit.startswith("£"):
         symbol, rest = unit[0], unit[1:]
-        sign = "−" if number.startswith("-") else ""
-        number = number.lstrip("-")
         if rest[:1] in ("K", "M", "B") and (len(rest) == 1 or rest[1] == " "):
             return f"{sign}{symbol}{number}{rest}"
         return f"{sign}{symbol}{number}{(' ' + rest.strip()) if rest.strip() else ''}"
-    return f"{number} {unit}"
+    if abs(value) == 1:  # "1 day", "1 NPS point", "1 day per week"
+        words = unit.split(" ")
+        plural = next((i for i, word in enumerate(words) if word in _SINGULAR), None)
+        if plural is not None:
+            words[plural] = _SINGULAR[words[plural]]
+            unit = " ".join(words)
+    return f"{sign}{number} {unit}"
+
+
+def join_names(names: Iterable[str], separator: str = ", ") -> Markup:
+    """Names joined for a sentence or a cell, each isolated (``<bdi>``): an Arabic or
+    Hebrew name beside others keeps its place instead of swapping around a comma."""
+    return Markup(escape(separator)).join(Markup("<bdi>%s</bdi>") % name for name in names)
 
 
 def format_date(text: str | None) -> str:

@@ -175,7 +175,7 @@ def dimensions_context(canvas: Canvas, short_: Shortener) -> DimensionsContext:
             }
         )
     mix_rows: list[MixRow] = []
-    shown_segments = canvas.segments[: short.SHOWN_SEGMENTS]
+    shown_segments = canvas.segments[: short.SHOWN_MIX_SEGMENTS]
     for segment in shown_segments:
         degrees: list[str | None] = []
         for d in DIMENSIONS:

@@ -31,6 +31,8 @@ T = TypeVar("T")
 #: Segments shown in detail (the canvas in full, the answers given per segment,
 #: the value chain).
 SHOWN_SEGMENTS = 5
+#: Segments in the dimension mix's matrix (one line each: a dozen fit its page).
+SHOWN_MIX_SEGMENTS = 12
 #: Segments whose answers a question answered per segment lists (the answered
 #: ones first).
 SHOWN_SEGMENT_ANSWERS = 5

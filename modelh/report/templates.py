@@ -71,7 +71,7 @@ def _environment(folders: tuple[Path, ...]) -> Any:
     from jinja2.loaders import split_template_path
     from jinja2.sandbox import ImmutableSandboxedEnvironment
 
-    from modelh.report.filters import format_number, format_value, paragraphs
+    from modelh.report.filters import format_number, format_value, join_names, paragraphs
 
     roots = [f.resolve() for f in folders]
 
@@ -112,6 +112,7 @@ def _environment(folders: tuple[Path, ...]) -> Any:
     env.filters["paragraphs"] = paragraphs
     env.filters["number"] = format_number
     env.filters["value"] = format_value
+    env.filters["names"] = join_names
     return env
 
 

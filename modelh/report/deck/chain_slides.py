@@ -4,7 +4,7 @@ the gaps."""
 from __future__ import annotations
 
 from modelh.framework import vocab
-from modelh.report.deck.draw import INK, MUTED, Para
+from modelh.report.deck.draw import INK, MUTED, Page, Para
 from modelh.report.deck.frame import MORE, Deck
 from modelh.report.deck.summary import (
     LEVEL_LABELS,
@@ -121,7 +121,9 @@ def journey_slide(deck: Deck, index: int) -> None:
         facts.append(f"Job: {journey.job}")
     if journey.owner:
         facts.append(f"Owner: {journey.owner}")
-    facts.append(f"{journey.digital} of {journey.total} touches digital")
+    if journey.total:
+        touches = "touch" if journey.total == 1 else "touches"
+        facts.append(f"{journey.digital} of {journey.total} {touches} digital")
     page.text(m, y, w * 0.62, 34, [Para("   ".join(facts), page.style(10), INK, label="Journey")])
     if journey.time:
         said = "Journey time: " + ", ".join(
@@ -135,6 +137,22 @@ def journey_slide(deck: Deck, index: int) -> None:
             [Para(said, page.style(10, True), deck.brand["strong"], "right", label="Journey time")],
         )
     y += 38
+    if not journey.touches:  # no lanes of nothing: say what is missing
+        page.text(
+            m,
+            y,
+            w,
+            20,
+            [
+                Para(
+                    "No touches listed yet: the steps of this journey are still to be mapped.",
+                    page.style(11),
+                    MUTED,
+                )
+            ],
+        )
+        _more_journeys(deck, page, index)
+        return
     lanes = list(vocab.OFFICES)
     if any(t.office is None for t in journey.touches):
         lanes.append("unset")
@@ -223,6 +241,11 @@ def journey_slide(deck: Deck, index: int) -> None:
     if journey.hidden:
         legend = f"… and {journey.hidden} more touches in the canvas file. " + legend
     page.text(m, deck.bottom - legend_h + 2, w, legend_h, [Para(legend, page.style(8), MUTED)])
+    _more_journeys(deck, page, index)
+
+
+def _more_journeys(deck: Deck, page: Page, index: int) -> None:
+    """The last journey slide's notes say how many journeys the deck left out."""
     if index == len(deck.content.journeys) - 1 and deck.content.hidden_journeys:
         page.notes.append(f"{deck.content.hidden_journeys} more journeys are in the canvas file.")
 

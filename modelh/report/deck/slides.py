@@ -29,7 +29,8 @@ def build(deck: Deck) -> None:
     canvas_slide(deck)
     mix_slide(deck)
     value_chain_slide(deck)
-    measures_slide(deck)
+    if deck.content.headlines:  # without values, the summary slide says so
+        measures_slide(deck)
     for index in range(len(deck.content.journeys)):
         journey_slide(deck, index)
     if deck.content.cx is not None:
