@@ -15,7 +15,7 @@ from modelh.canvas.editing import Append, CanvasFile, Edit, apply_edits
 from modelh.canvas.linebreaks import split_lines
 from modelh.cli.main import app
 
-from .conftest import ROOT
+from .conftest import ROOT, dedent
 
 LONG_ANSWER = (
     "Care guides call every newly enrolled member within 14 days, book the annual "
@@ -447,3 +447,70 @@ def test_a_comment_after_a_value_wrapped_in_quotes_ends_its_last_line_within_the
     assert written[-1].endswith('"          # nobody knows yet')
     assert max(len(line) for line in written) <= 88
     assert parse_canvas(new).answers["cost"].text == value
+
+
+# --- canvases written by other tools: one flow mapping, comments inside flows -------------
+
+JSON_CANVAS = """\
+{
+  "modelh": 1,
+  "canvas": {"title": "Exported canvas", "organization": "Tool Export Inc"},
+  "segments": [
+    {"id": "members", "name": "Members", "role": "user"}
+  ],
+  "customer_relationships": {
+    "answers": {"cost": "no", "growth": null},
+    "dimensions": {"information": {"use": "core", "segments": ["members"]}}
+  }
+}
+"""
+
+ONE_LINE_FLOW = (
+    "\ufeff---\r\n# one flow mapping, as some tools write it\r\n"
+    "{modelh: 1, canvas: {title: T, organization: O, version: 1.0}, "
+    "segments: [{id: members, name: Members, role: user}], "
+    "customer_relationships: {answers: {cost: no}, dimensions: {information: {use: core}}}}"
+    "\r\n...\r\n"
+)
+
+
+@pytest.mark.parametrize("text", [JSON_CANVAS, ONE_LINE_FLOW.removeprefix("\ufeff")])
+def test_a_canvas_written_as_one_flow_mapping_takes_new_items_and_answers(text):
+    """A canvas exported as JSON (or one flow mapping) gets a new segment and a new
+    answer: the top level goes block style, every value the file held stays."""
+    before = parse_canvas(text)
+    new = apply_edits(
+        text,
+        [
+            Append(("segments",), {"id": "newcomers", "name": "Newcomers", "role": "user"}),
+            Edit(("customer_relationships", "answers", "growth"), "Grow by referral\nand word"),
+            Edit(("customer_relationships", "answers", "cost"), "no"),
+        ],
+    )
+    after = parse_canvas(new)
+    assert [s.id for s in after.segments] == ["members", "newcomers"]
+    assert after.answers["growth"].text == "Grow by referral\nand word"
+    assert after.answers["cost"].text == "no"
+    assert after.canvas.title == before.canvas.title
+    assert after.canvas.version == before.canvas.version
+    assert after.dimensions["information"].use == "core"
+    if "\r\n" in text:
+        assert "\n" not in new.replace("\r\n", "")  # its line ends stay CRLF
+
+
+def test_a_comment_inside_a_flow_mapping_rewritten_in_block_style_is_kept():
+    text = dedent(
+        """\
+        modelh: 1
+        canvas: {title: T, organization: O}
+        customer_relationships:
+          dimensions: {
+            information: {use: core},  # agreed at the October workshop
+            navigation: {use: planned}
+          }
+        """
+    )
+    path = ("customer_relationships", "dimensions", "transition")
+    new = apply_edits(text, [Edit(path, {"use": "none", "reason": "Not yet"})])
+    assert "# agreed at the October workshop" in new
+    assert parse_canvas(new).dimensions["transition"].reason == "Not yet"

@@ -250,7 +250,7 @@ class _Splicer:
             isinstance(value, list | tuple) and any(isinstance(i, Mapping) for i in value)
         )
         if blocky:
-            if not self._rewrite_flow_root(path, value):
+            if not self._rewrite_flow_root(path, value, whole=True):
                 raise EditError(f"{_show(path)} sits inside [..] or {{..}} and cannot hold a block")
             return
         before = self.text
@@ -275,7 +275,7 @@ class _Splicer:
             return
         if self.flow_root is not None:  # the list sits inside [..] or {..}
             items = plain(node) if isinstance(node, yaml.SequenceNode) else []
-            if not self._rewrite_flow_root(path, [*items, item]):
+            if not self._rewrite_flow_root(path, [*items, item], whole=True):
                 raise EditError(f"{_show(path)} sits inside [..] or {{..}} and cannot hold a block")
             return
         if isinstance(node, yaml.SequenceNode) and node.value and node.flow_style is False:
@@ -381,27 +381,73 @@ class _Splicer:
                 return True
         elif parent is self.flow_root[0]:
             return False  # "key: {}" itself: it becomes a block
-        if self._rewrite_flow_root(path, value):
+        if self._rewrite_flow_root(path, value, whole=True):
             return True
         raise EditError(f"{_show(path)} cannot be added inside [..] or {{..}}")
 
-    def _rewrite_flow_root(self, path: Path_, value: Any) -> bool:
+    def _rewrite_flow_root(self, path: Path_, value: Any, *, whole: bool = False) -> bool:
         """Write the outermost flow collection on ``path`` in block style, with ``value``
-        at ``path``; False when it cannot be (the whole canvas is one flow mapping)."""
+        at ``path``; False when it cannot be. When the whole canvas is one flow mapping
+        (a canvas exported as JSON), it is rewritten only with ``whole`` (a block value
+        must go in): its top level becomes block style. The comments inside the flow
+        collection are kept, as lines over it."""
         assert self.flow_root is not None
         flow, flow_key, prefix = self.flow_root
-        if not prefix:
+        if not prefix and not whole:
             return False
         rest = path[len(prefix) :]
         data = _graft(self.as_written(flow, rest), rest, value, prefix, self.root)
         self.in_flow, self.flow_root = False, None
+        comments = self._comments_inside(flow)
+        over = flow_key if flow_key is not None else flow
+        at = _line_start(self.text, over.start_mark.index)
+        if not prefix:
+            if not isinstance(flow, yaml.MappingNode) or not isinstance(data, Mapping):
+                return False
+            lines = render_block(data, "", self.nl, self.unit, self.width)
+            start, end = flow.start_mark.index, flow.end_mark.index
+            lead = self.nl if start > at else ""  # "--- {": the block starts a line
+            self.replace(start, end, lead + self.nl.join(lines))
+            self._comment_lines(at, comments, "")
+            return True
         if flow_key is None:
             if not isinstance(flow, yaml.MappingNode) or not isinstance(data, Mapping):
                 return False
             self._rewrite_flow_item(flow, data)
-            return True
-        self._replace_node(flow, flow_key, data)
+            indent = " " * (flow.start_mark.column - 2)
+        else:
+            self._replace_node(flow, flow_key, data)
+            indent = " " * flow_key.start_mark.column
+        self._comment_lines(at, comments, indent)
         return True
+
+    def _comments_inside(self, node: yaml.Node) -> list[str]:
+        """The comments written inside the flow collection ``node`` ("# ..."), in order."""
+        spans: list[tuple[int, int]] = []
+        todo = [node]
+        while todo:
+            here = todo.pop()
+            if isinstance(here, yaml.ScalarNode):
+                spans.append((here.start_mark.index, here.end_mark.index))
+            elif isinstance(here, yaml.MappingNode):
+                todo += [n for pair in here.value for n in pair]
+            elif isinstance(here, yaml.SequenceNode):
+                todo += here.value
+        comments = []
+        at, end = node.start_mark.index, node.end_mark.index
+        while (at := self.text.find("#", at, end)) >= 0:
+            inside = any(s <= at < e for s, e in spans)
+            if not inside and self.text[at - 1] in " \t\r\n":
+                stop = min(_line_end(self.text, at), end)
+                comments.append(self.text[at:stop].rstrip("\r\n").rstrip())
+                at = stop
+            else:
+                at += 1
+        return comments
+
+    def _comment_lines(self, at: int, comments: list[str], indent: str) -> None:
+        """Insert ``comments`` as lines at ``at`` (a line start), at ``indent``."""
+        self.insert_lines(at, [indent + c for c in comments])
 
     def _place_for(self, parent: yaml.MappingNode, key: str, order: Sequence[str]) -> int:
         """Where a new ``key`` of the block mapping ``parent`` goes: after the last sibling
