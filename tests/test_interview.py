@@ -692,3 +692,24 @@ def test_an_answers_file_whose_item_id_is_not_text_is_one_message(canvas_file, t
     assert f"{answers}: segments[0].id: an id must be a text" in result.output
     assert isinstance(result.exception, SystemExit)  # a message and an exit code, no traceback
     assert canvas_file.read_bytes() == before
+
+
+@pytest.mark.parametrize(
+    "typed", ["/goto marketing", "/skip this one", "/BACK please", "/edit now"]
+)
+def test_a_command_typed_with_words_after_it_is_not_saved_as_the_answer(typed):
+    """``/goto marketing`` at a list step used to be saved as the job "/goto marketing"."""
+    import io
+
+    from rich.console import Console
+
+    from modelh.interview.prompter import RichPrompter
+
+    out = io.StringIO()
+    prompter = RichPrompter(Console(file=out, width=80))
+    replies = iter([typed, "/skip"])
+    prompter._input = lambda prefill: next(replies)
+    step = Step("segment:x:jobs", "segments", "g", "Which jobs?", "list", total=3)
+    assert prompter.ask(step) == Reply(SKIP)
+    word = typed.split()[0]
+    assert f"{word} takes nothing after it" in out.getvalue()

@@ -260,6 +260,15 @@ class RichPrompter:
             elif text.startswith("/") and " " not in text:
                 self.tell(f"'{text}' is not a command. {HINT}", "error")
                 continue
+            elif text.split()[0].lower() in (*_COMMANDS, "/edit", "/help"):
+                word = text.split()[0]
+                self.tell(
+                    f"{word} takes nothing after it: type {word.lower()} alone. An answer "
+                    "that starts with '/' goes in with /edit.",
+                    "error",
+                )
+                again = text  # offer it again, to correct
+                continue
             try:
                 reply = Reply(ANSWER, self.parse(step, text))
             except ValueError as exc:
