@@ -713,3 +713,32 @@ def test_a_command_typed_with_words_after_it_is_not_saved_as_the_answer(typed):
     assert prompter.ask(step) == Reply(SKIP)
     word = typed.split()[0]
     assert f"{word} takes nothing after it" in out.getvalue()
+
+
+@pytest.mark.parametrize(
+    ("answers_text", "where", "path"),
+    [
+        ("segments:\n  - id: employers\n    name: [a, list]\n", "3:11", "segments[employers].name"),
+        (
+            "customer_relationships:\n  answers:\n    cost: {members: x, nosuch: y}\n",
+            "3:32",
+            "customer_relationships.answers.cost.nosuch",
+        ),
+        (
+            "# flow\ncustomer_relationships: {measures: [{id: nps, target: lots}]}\n",
+            "2:55",
+            "customer_relationships.measures[nps].target",
+        ),
+    ],
+)
+def test_an_answers_file_that_would_break_the_canvas_names_its_own_line_and_column(
+    canvas_file, tmp_path, answers_text, where, path
+):
+    answers = tmp_path / "answers.yaml"
+    answers.write_text(answers_text, encoding="utf-8")
+    before = canvas_file.read_bytes()
+    result = CliRunner().invoke(app, ["interview", str(canvas_file), "--answers", str(answers)])
+    assert result.exit_code == 1, result.output
+    assert f"{answers}:{where}: error:" in result.output
+    assert f"[{path}]" in result.output
+    assert canvas_file.read_bytes() == before
