@@ -514,3 +514,19 @@ def test_a_comment_inside_a_flow_mapping_rewritten_in_block_style_is_kept():
     new = apply_edits(text, [Edit(path, {"use": "none", "reason": "Not yet"})])
     assert "# agreed at the October workshop" in new
     assert parse_canvas(new).dimensions["transition"].reason == "Not yet"
+
+
+def test_a_flow_item_with_a_quoted_id_takes_a_block_value():
+    """JSON-style items ({"id": "members"}) are found by their id when rewritten."""
+    text = dedent(
+        """\
+        modelh: 1
+        canvas: {title: T, organization: O}
+        x-tool: {segments: 1}
+        segments: [{"id": "members", "name": "Members", "role": "user"}]
+        """
+    )
+    path = ("segments", "[members]", "description")
+    new = apply_edits(text, [Edit(path, "Two lines\nof description")])
+    segment = parse_canvas(new).segment("members")
+    assert segment is not None and segment.description == "Two lines\nof description"

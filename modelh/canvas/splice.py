@@ -183,7 +183,7 @@ class _Splicer:
         one_line = not linebreaks.BREAK.search(source)
         if isinstance(node, yaml.MappingNode | yaml.SequenceNode):
             if node.flow_style and one_line and not rest:
-                return _Raw(source)
+                return _raw(source, node)
             if isinstance(node, yaml.MappingNode):
                 return {plain(k): self.as_written(v, _below(rest, k.value)) for k, v in node.value}
             step = rest[0] if rest and _is_item_step(rest[0]) else None
@@ -191,7 +191,7 @@ class _Splicer:
             return [self.as_written(i, rest[1:] if i is found else ()) for i in node.value]
         if not isinstance(node, yaml.ScalarNode) or node.style in ("|", ">"):
             return plain(node)
-        return plain(node) if not one_line or is_empty(node) else _Raw(source)
+        return plain(node) if not one_line or is_empty(node) else _raw(source, node)
 
     def too_wide(self, start: int, end: int, old_widest: int) -> bool:
         """Whether a line from ``start`` to ``end`` is now wider than the file's width
@@ -635,6 +635,13 @@ class _Splicer:
         return colon + 1 if colon >= 0 else node.start_mark.index
 
 
+def _raw(source: str, node: yaml.Node) -> _Raw:
+    """``node``'s one line of text, written again as it is, knowing what it reads as."""
+    raw = _Raw(source)
+    raw.value = plain(node)
+    return raw
+
+
 def _below(rest: Path_, key: str) -> Path_:
     """What is left of ``rest`` below the value of ``key`` (() when it is off the path)."""
     return rest[1:] if rest and rest[0] == key else ()
@@ -761,8 +768,13 @@ def _plain_item(items: list[Any], step: Step) -> int | None:
     if isinstance(step, int):
         return step % len(items) if -len(items) <= step < len(items) else None
     wanted = step[1:-1]
+
+    def ident(item: dict[str, Any]) -> Any:
+        found = item.get("id")
+        return found.value if isinstance(found, _Raw) else found  # '"members"' is members
+
     return next(
-        (n for n, i in enumerate(items) if isinstance(i, dict) and i.get("id") == wanted), None
+        (n for n, i in enumerate(items) if isinstance(i, dict) and ident(i) == wanted), None
     )
 
 
