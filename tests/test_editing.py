@@ -780,3 +780,36 @@ def test_emptying_a_value_inside_a_flow_mapping_keeps_the_yaml_valid():
         "    - {id: a, current: , target: 3}",
         "    - {id: b, current: }",
     ]
+
+
+DEEP_COMMENT = """\
+modelh: 1
+canvas: {title: T, organization: O}
+segments:
+  - {id: a, name: A, role: user}
+  - {id: b, name: B, role: buyer}
+customer_relationships:
+  answers:
+    expectations:
+      a: For A
+      # b to come after the workshop
+x-end: 1
+"""
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        ("customer_relationships", "answers", "cost"),  # a new key after the block
+        ("customer_relationships", "answers", "expectations"),  # the block made one text
+    ],
+)
+@pytest.mark.parametrize("value", ["Two lines\nof answer", "Ends with a break\n"])
+def test_a_comment_ending_a_block_is_not_read_into_a_new_block_text(path, value):
+    """A comment indented under the last answer used to become part of a new ``|``
+    answer written after it, and the edit was refused."""
+    new = apply_edits(DEEP_COMMENT, [Edit(path, value)])
+    canvas = parse_canvas(new)
+    assert canvas.answers[path[-1]].text == value
+    assert "# b to come after the workshop" in new
+    assert new.endswith("x-end: 1\n")

@@ -158,6 +158,22 @@ class _Splicer:
             end = max(end, node.start_mark.index)
         return _line_end(self.text, max(end - 1, node.start_mark.index))
 
+    def past_comments_under(self, index: int, column: int) -> int:
+        """``index`` (a line start) moved past the comment lines that follow it indented
+        deeper than ``column``: they belong to the block above (a new key or block text
+        written before them would take them in)."""
+        at = probe = index
+        while probe < len(self.text):
+            end = _line_end(self.text, probe)
+            line = self.text[probe:end].rstrip("\r\n")
+            words = line.lstrip(" ")
+            if words and not (words.startswith("#") and len(line) - len(words) > column):
+                break
+            probe = end
+            if words:
+                at = end  # past a comment; blank lines only when one follows them
+        return at
+
     def before_key_line(self, key: yaml.Node) -> int | None:
         """The start of the line of ``key``, above the comment lines just over it at its
         indentation (they speak of it); None when the key does not start its line."""
@@ -454,19 +470,21 @@ class _Splicer:
         that comes before it in ``order``, else before the first that comes after it, else
         (a key the format does not order) after the last sibling."""
         names = [k.value if isinstance(k, yaml.ScalarNode) else "" for k, _ in parent.value]
+        column = parent.value[0][0].start_mark.column
         if key in order:
             rank = order.index(key)
             earlier = [
                 n for n, name in enumerate(names) if name in order and _rank(order, name) < rank
             ]
             if earlier:
-                return self.after_node_line(parent.value[max(earlier)][1])
+                end = self.after_node_line(parent.value[max(earlier)][1])
+                return self.past_comments_under(end, column)
             later = [n for n, name in enumerate(names) if name in order]
             if later:
                 place = self.before_key_line(parent.value[later[0]][0])
                 if place is not None:
                     return place
-        return self.after_node_line(parent.value[-1][1])
+        return self.past_comments_under(self.after_node_line(parent.value[-1][1]), column)
 
     def _rewrite_flow_item(self, node: yaml.Node, value: Mapping[str, Any]) -> None:
         """Rewrite a flow mapping that is a list item as a block item, at its dash."""
@@ -496,6 +514,8 @@ class _Splicer:
         if block_collection and (value is None or value == [] or value == {}):
             # emptied: the block's lines go, and the key says [] (or nothing)
             first, stop = _line_start(self.text, start), self.after_node_line(node)
+            if key_node is not None:  # its last comments stay, at the key's indentation
+                self._outdent_comments(stop, key_node.start_mark.column)
             if stop >= len(self.text) and not linebreaks.ends_with_break(self.text):
                 first = len(self.text[:first].rstrip("\r\n"))  # the file's last line goes
             self.replace(first, stop, "")
@@ -549,6 +569,17 @@ class _Splicer:
             self.insert_lines(_line_end(self.text, anchor), lines)
             return
         self._replace_scalar(node, key_node, value, start, end, child_indent)
+
+    def _outdent_comments(self, index: int, column: int) -> None:
+        """The comment lines from ``index`` indented deeper than ``column`` moved to it, so
+        that a block text written above them ends before them."""
+        end = self.past_comments_under(index, column)
+        lines = linebreaks.split_lines(self.text[index:end], keepends=True)
+        moved = [
+            " " * column + line.lstrip(" ") if line.lstrip(" ").startswith("#") else line
+            for line in lines
+        ]
+        self.replace(index, end, "".join(moved))
 
     def _list_goes_block(
         self, node: yaml.Node, key_node: yaml.Node | None, value: Any, start: int, end: int
