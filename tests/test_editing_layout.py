@@ -530,3 +530,36 @@ def test_a_flow_item_with_a_quoted_id_takes_a_block_value():
     new = apply_edits(text, [Edit(path, "Two lines\nof description")])
     segment = parse_canvas(new).segment("members")
     assert segment is not None and segment.description == "Two lines\nof description"
+
+
+FOUR_SPACES = """\
+modelh: 1
+canvas:
+    title: T
+    organization: O
+segments:
+    -   id: members
+        name: Members
+        role: user
+"""
+
+
+@pytest.mark.parametrize("first", [(), (("canvas", "prepared_for"), "Board")])
+def test_a_new_list_is_indented_with_the_files_own_step_whatever_was_edited_before(first):
+    """A new list in a four-space file is indented four spaces, also when it is the only
+    edit (it used to take the step of the path edited before it, or two spaces)."""
+    edits = [Edit(*first)] if first else []
+    new = apply_edits(FOUR_SPACES, [*edits, Edit(("segments", "[members]", "jobs"), ["Stay home"])])
+    assert "        jobs:\n            - Stay home\n" in new
+
+
+def test_an_explicit_key_does_not_set_the_indentation_step():
+    text = (
+        "modelh: 1\ncanvas:\n  ? title\n  : T\n  organization: O\n"
+        "segments:\n  - id: a\n    name: A\n"
+    )
+    new = apply_edits(
+        text,
+        [Edit(("canvas", "title"), "T2"), Edit(("segments", "[a]", "jobs"), ["Stay home"])],
+    )
+    assert "    jobs:\n      - Stay home\n" in new

@@ -121,7 +121,8 @@ class _Splicer:
         #: the outermost flow collection the last path walked runs through: (node, its key
         #: or None for a list item, the path to it)
         self.flow_root: tuple[yaml.Node, yaml.Node | None, Path_] | None = None
-        self.unit = 2  # the indentation step of the mappings the last path walked through
+        self.file_unit = self._file_unit(self.first)  # the file's own indentation step
+        self.unit = self.file_unit  # the step of the mappings the last path walked through
 
     # -- low level
 
@@ -315,6 +316,7 @@ class _Splicer:
         rest): when part of the path is missing, the key is the deepest existing node's."""
         node: yaml.Node = root
         key_node: yaml.Node | None = None
+        self.unit = self.file_unit
         self.in_flow = False
         self.flow_root = None
         for depth, step in enumerate(path):
@@ -335,15 +337,33 @@ class _Splicer:
                 if entry is None:
                     return node, None, key_node, path[depth:]
                 key_node, node = entry
-                if isinstance(node, yaml.MappingNode) and node.value and not node.flow_style:
-                    step_in = node.value[0][0].start_mark.column - key_node.start_mark.column
-                    if step_in > 0:
-                        self.unit = step_in
+                step_in = self._step_in(key_node, node)
+                if step_in is not None:
+                    self.unit = step_in
                 continue
             if is_empty(node):
                 return node, None, key_node, path[depth:]
             raise EditError(f"{_show(path[:depth])} holds a value, not keys")
         return node, node, key_node, ()
+
+    def _step_in(self, key: yaml.Node, value: yaml.Node) -> int | None:
+        """How much deeper than ``key`` the keys of its block mapping ``value`` sit (None:
+        not a block mapping, or its first key is explicit, ``? key``)."""
+        if not isinstance(value, yaml.MappingNode) or not value.value or value.flow_style:
+            return None
+        first = value.value[0][0].start_mark
+        if self.text[_line_start(self.text, first.index) : first.index].strip():
+            return None  # "? title": the key does not start its line
+        step_in = first.column - key.start_mark.column
+        return step_in if step_in > 0 else None
+
+    def _file_unit(self, root: yaml.MappingNode) -> int:
+        """The file's indentation step: that of its first block mapping under a key."""
+        for key, value in root.value:
+            step_in = self._step_in(key, value)
+            if step_in is not None:
+                return step_in
+        return 2
 
     def _insert_missing(
         self,
