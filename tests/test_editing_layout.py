@@ -563,3 +563,22 @@ def test_an_explicit_key_does_not_set_the_indentation_step():
         [Edit(("canvas", "title"), "T2"), Edit(("segments", "[a]", "jobs"), ["Stay home"])],
     )
     assert "    jobs:\n      - Stay home\n" in new
+
+
+EXPLICIT = "modelh: 1\ncanvas:\n  ? title\n  : T\n  organization: O\n"
+
+
+@pytest.mark.parametrize(
+    ("path", "value"),
+    [
+        (("canvas", "prepared_by"), ["no", "1.0"]),  # a new key in a mapping of "? key"s
+        (("canvas", "title"), "\nstarts with a line break"),  # the value of "? title"
+        (("canvas", "title"), "Two\nlines"),
+    ],
+)
+def test_a_mapping_with_an_explicit_key_takes_new_keys_and_block_values(path, value):
+    new = apply_edits(EXPLICIT, [Edit(path, value)])
+    canvas = parse_canvas(new)
+    assert (canvas.canvas.title if path[-1] == "title" else canvas.canvas.prepared_by) == (
+        value if isinstance(value, str) else tuple(value)
+    )

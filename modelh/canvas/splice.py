@@ -346,6 +346,15 @@ class _Splicer:
             raise EditError(f"{_show(path[:depth])} holds a value, not keys")
         return node, node, key_node, ()
 
+    def _column(self, key: yaml.Node) -> int:
+        """The indentation of the mapping entry of ``key``: its column, or that of the
+        ``?`` of an explicit key (``? title``)."""
+        at = key.start_mark.index
+        before = self.text[_line_start(self.text, at) : at].rstrip(" \t")
+        if before.endswith("?") and not before[:-1].strip(" -"):
+            return len(before) - 1
+        return key.start_mark.column
+
     def _step_in(self, key: yaml.Node, value: yaml.Node) -> int | None:
         """How much deeper than ``key`` the keys of its block mapping ``value`` sit (None:
         not a block mapping, or its first key is explicit, ``? key``)."""
@@ -354,7 +363,7 @@ class _Splicer:
         first = value.value[0][0].start_mark
         if self.text[_line_start(self.text, first.index) : first.index].strip():
             return None  # "? title": the key does not start its line
-        step_in = first.column - key.start_mark.column
+        step_in = first.column - self._column(key)
         return step_in if step_in > 0 else None
 
     def _file_unit(self, root: yaml.MappingNode) -> int:
@@ -383,7 +392,7 @@ class _Splicer:
         if self.flow_root is not None and self._insert_in_flow(path, parent, key, nested, value):
             return
         if isinstance(parent, yaml.MappingNode) and parent.value:
-            indent = " " * parent.value[0][0].start_mark.column
+            indent = " " * self._column(parent.value[0][0])
             lines = render_block({key: nested}, indent, self.nl, self.unit, self.width)
             order = key_order(self.root, parent_path) if self.root is not None else ()
             self.insert_lines(self._place_for(parent, key, order), lines)
@@ -453,7 +462,7 @@ class _Splicer:
             indent = " " * (flow.start_mark.column - 2)
         else:
             self._replace_node(flow, flow_key, data)
-            indent = " " * flow_key.start_mark.column
+            indent = " " * self._column(flow_key)
         self._comment_lines(at, comments, indent)
         return True
 
@@ -490,7 +499,7 @@ class _Splicer:
         that comes before it in ``order``, else before the first that comes after it, else
         (a key the format does not order) after the last sibling."""
         names = [k.value if isinstance(k, yaml.ScalarNode) else "" for k, _ in parent.value]
-        column = parent.value[0][0].start_mark.column
+        column = self._column(parent.value[0][0])
         if key in order:
             rank = order.index(key)
             earlier = [
@@ -523,7 +532,7 @@ class _Splicer:
     def _replace_node(self, node: yaml.Node, key_node: yaml.Node | None, value: Any) -> None:
         """Write ``value`` in place of ``node``, the value of ``key_node`` (None: a list item
         or the whole canvas)."""
-        key_col = key_node.start_mark.column if key_node is not None else -2
+        key_col = self._column(key_node) if key_node is not None else -2
         child_indent = " " * (key_col + self.unit)
         start, end = node.start_mark.index, node.end_mark.index
         if isinstance(node, yaml.ScalarNode) and is_empty(node) and not node.style and end == start:
@@ -535,7 +544,7 @@ class _Splicer:
             # emptied: the block's lines go, and the key says [] (or nothing)
             first, stop = _line_start(self.text, start), self.after_node_line(node)
             if key_node is not None:  # its last comments stay, at the key's indentation
-                self._outdent_comments(stop, key_node.start_mark.column)
+                self._outdent_comments(stop, self._column(key_node))
             if stop >= len(self.text) and not linebreaks.ends_with_break(self.text):
                 first = len(self.text[:first].rstrip("\r\n"))  # the file's last line goes
             self.replace(first, stop, "")
