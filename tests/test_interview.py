@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from modelh import load_canvas
+from modelh import load_canvas, parse_canvas
 from modelh.canvas.editing import CanvasFile
 from modelh.cli.main import app
 from modelh.interview.walk import ANSWER, BACK, KEEP, NEW, QUIT, SKIP, Interview, Reply, Step
@@ -742,3 +742,29 @@ def test_an_answers_file_that_would_break_the_canvas_names_its_own_line_and_colu
     assert f"{answers}:{where}: error:" in result.output
     assert f"[{path}]" in result.output
     assert canvas_file.read_bytes() == before
+
+
+def test_a_measures_figures_are_shown_in_plain_digits_never_in_exponent_form():
+    """``baseline: 1234567.5`` used to be shown as "baseline 1.23457e+06"."""
+    from modelh.interview.steps import plan
+
+    text = CANVAS.replace(
+        "      baseline: 18\n      target: 35\n",
+        "      baseline: 1234567.5\n      target: 0.00001\n",
+    )
+    step = next(s for s in plan(parse_canvas(text)) if s.key == "measure:nps:current")
+    assert step.note is not None
+    assert "baseline 1234567.5 · target 0.00001" in step.note
+
+
+def test_a_measures_current_figure_is_shown_in_plain_digits():
+    import io
+
+    from rich.console import Console
+
+    from modelh.interview.prompter import RichPrompter
+
+    out = io.StringIO()
+    step = Step("measure:nps:current", "measures", "g", "Current?", "number", current=0.00001)
+    RichPrompter(Console(file=out, width=80, height=24)).show(step)
+    assert "Now: 0.00001" in out.getvalue()

@@ -35,7 +35,7 @@ from rich.text import Text
 
 from modelh import framework as fw
 from modelh.escaping import printable
-from modelh.interview.numbers import parse_number
+from modelh.interview.numbers import parse_number, plain_figure
 from modelh.interview.steps import section_title
 from modelh.interview.walk import (
     ANSWER,
@@ -481,6 +481,8 @@ def _current(step: Step, level: int = 0) -> Text:
         return Text("not answered yet", style="italic dim")
     if isinstance(value, list | tuple):
         return Text(", ".join(printable(str(v)) for v in value))
+    if isinstance(value, float):
+        return Text(plain_figure(value))  # 0.00001, not 1e-05
     text = printable(str(value).strip(), multiline=True)
     lines = text.splitlines()
     most = 6 if level == 0 else 3
