@@ -768,3 +768,24 @@ def test_a_measures_current_figure_is_shown_in_plain_digits():
     step = Step("measure:nps:current", "measures", "g", "Current?", "number", current=0.00001)
     RichPrompter(Console(file=out, width=80, height=24)).show(step)
     assert "Now: 0.00001" in out.getvalue()
+
+
+def test_the_prompt_is_given_to_line_editing_so_long_answers_redraw_right(monkeypatch):
+    """With readline, a prompt printed apart from ``input()`` made a long answer that
+    wraps redraw wrongly after a backspace: text kept in the answer was not shown."""
+    import builtins
+    import io
+
+    from rich.console import Console
+
+    from modelh.interview.prompter import RichPrompter
+
+    given: list[str] = []
+    monkeypatch.setattr(builtins, "input", lambda prompt="": given.append(prompt) or "typed")
+    prompter = RichPrompter(Console(file=io.StringIO(), force_terminal=True, width=80))
+    assert prompter._input("") == "typed"
+    visible = given[0].replace("\x01", "").replace("\x02", "")
+    assert visible.endswith("› ") or "›" in visible
+    # readline counts only what is outside \x01...\x02: the escape codes are inside
+    outside = "".join(part.split("\x02")[-1] for part in given[0].split("\x01"))
+    assert outside == "› "

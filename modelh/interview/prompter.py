@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import shlex
 import subprocess
 import sys
@@ -96,8 +97,15 @@ class RichPrompter:
         if prefill and hook is not None:
             readline = sys.modules["readline"]
             hook(lambda: readline.insert_text(prefill))
+        prompt = Text("› ", style="bold cyan")
         try:
-            return self.console.input(Text("› ", style="bold cyan"))
+            if "readline" not in sys.modules:
+                return self.console.input(prompt)
+            # readline redraws a long answer that wraps from the width of the prompt it
+            # was given: the prompt goes to input(), its escape codes marked as unseen
+            with self.console.capture() as captured:
+                self.console.print(prompt, end="")
+            return input(re.sub(r"(\x1b\[[0-9;]*m)", "\x01\\1\x02", captured.get()))
         finally:
             if prefill and hook is not None:
                 hook(None)
