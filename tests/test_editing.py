@@ -813,3 +813,42 @@ def test_a_comment_ending_a_block_is_not_read_into_a_new_block_text(path, value)
     assert canvas.answers[path[-1]].text == value
     assert "# b to come after the workshop" in new
     assert new.endswith("x-end: 1\n")
+
+
+COMMENTED_LIST = """\
+modelh: 1
+canvas: {title: T, organization: O}
+segments:
+  - id: a
+    name: A
+    jobs:
+      # from the October interviews
+      - "Keep: home"   # the top job
+      - 'no'
+      # the pharmacy's wording
+      - Refills
+    role: user
+"""
+JOBS = ("segments", "[a]", "jobs")
+
+
+@pytest.mark.parametrize(
+    "jobs",
+    [
+        ["Keep: home", "no", "Refills", "New one"],  # one added at the end
+        ["Keep: home", "Refills"],  # one taken out
+        ["First", "Keep: home", "no", "Refills"],  # one added before the others
+        ["Keep: home", "no", "Between", "Refills"],  # one added under a comment's item
+    ],
+)
+def test_a_list_answered_again_keeps_its_items_lines_with_their_comments(jobs):
+    """Answering a list again (the interview asks the whole list) rewrote every item:
+    the comments on the items it kept were lost and their quoting changed."""
+    new = apply_edits(COMMENTED_LIST, [Edit(JOBS, jobs)])
+    segment = parse_canvas(new).segment("a")
+    assert segment is not None and list(segment.jobs) == jobs
+    assert '      - "Keep: home"   # the top job\n' in new
+    assert "      # from the October interviews\n" in new
+    assert "      # the pharmacy's wording\n      - Refills\n" in new
+    if "no" in jobs:
+        assert "      - 'no'\n" in new

@@ -12,6 +12,7 @@ width, is rewritten in block style, that collection alone.
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
@@ -255,7 +256,56 @@ class _Splicer:
         if self.flow_root is not None:
             self._set_in_flow(path, node, key_node, value)
             return
+        if self._merge_block_list(node, value):
+            return
         self._replace_node(node, key_node, value)
+
+    def _merge_block_list(self, node: yaml.Node, value: Any) -> bool:
+        """A block list of one-line texts given anew: the lines of the items it keeps
+        stay as written (quoting, comments), the comment lines between them too; only
+        the items added or taken out change. False when the list is not such a list."""
+        if not (
+            isinstance(node, yaml.SequenceNode)
+            and node.flow_style is False
+            and node.value
+            and isinstance(value, list | tuple)
+            and value
+            and all(isinstance(v, str | int | float) and "\n" not in str(v) for v in value)
+        ):
+            return False
+        lines: list[tuple[int, int]] = []  # each item's line: its start, and the next's
+        for item in node.value:
+            if not isinstance(item, yaml.ScalarNode) or item.style in ("|", ">"):
+                return False
+            start = _line_start(self.text, item.start_mark.index)
+            end = _line_end(self.text, max(item.end_mark.index - 1, item.start_mark.index))
+            if self.text[start : item.start_mark.index].strip() != "-" or (
+                linebreaks.BREAK.search(self.text, item.start_mark.index, item.end_mark.index)
+            ):
+                return False  # "- - x", or a text over several lines
+            lines.append((start, end))
+        first = node.value[0]
+        dash = self.text.index("-", lines[0][0])
+        dash_col = dash - lines[0][0]
+        offset = max(2, first.start_mark.column - dash_col)
+        old = [plain(i) for i in node.value]
+        new = [str(v) if not isinstance(v, str) else v for v in value]
+        matcher = difflib.SequenceMatcher(a=old, b=new, autojunk=False)
+        for tag, i1, i2, j1, j2 in reversed(matcher.get_opcodes()):
+            if tag == "equal":
+                continue
+            added = [
+                line
+                for item in value[j1:j2]
+                for line in _block_item(
+                    item, " " * dash_col, self.nl, offset, self.unit, self.width
+                )
+            ]
+            at = lines[i1 - 1][1] if i1 else lines[0][0]  # the comments over i1 stay its
+            for n in reversed(range(i1, i2)):  # taken out (or replaced): their lines go
+                self.replace(lines[n][0], lines[n][1], "")
+            self.insert_lines(at, added)
+        return True
 
     def _set_in_flow(
         self, path: Path_, node: yaml.Node, key_node: yaml.Node | None, value: Any
