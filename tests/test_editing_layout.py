@@ -582,3 +582,41 @@ def test_a_mapping_with_an_explicit_key_takes_new_keys_and_block_values(path, va
     assert (canvas.canvas.title if path[-1] == "title" else canvas.canvas.prepared_by) == (
         value if isinstance(value, str) else tuple(value)
     )
+
+
+@pytest.mark.parametrize(
+    ("path", "before", "after"),
+    [
+        (
+            ("canvas", "prepared_by"),
+            """  prepared_by: ["O'Brien, Pat", 'Zoë']   # consultants""",
+            """  prepared_by: ["O'Brien, Pat", 'Zoë', Ana Ruiz]   # consultants""",
+        ),
+        (
+            ("customer_relationships", "dimensions", "motivation", "incentives"),
+            """    motivation: {use: core, incentives: [Points, "Gift: cards"]}""",
+            """    motivation: {use: core, incentives: [Points, "Gift: cards", Ana Ruiz]}""",
+        ),
+    ],
+)
+def test_a_flow_list_given_a_new_item_keeps_the_others_as_written(path, before, after):
+    text = dedent(
+        """\
+        modelh: 1
+        canvas:
+          title: T
+          organization: O
+        PREPARED
+        customer_relationships:
+          dimensions:
+        MOTIVATION
+        """
+    )
+    prepared = """  prepared_by: ["O'Brien, Pat", 'Zoë']   # consultants"""
+    motivation = """    motivation: {use: core, incentives: [Points, "Gift: cards"]}"""
+    text = text.replace("PREPARED", prepared).replace("MOTIVATION", motivation)
+    old = parse_canvas(text)
+    held = list(old.canvas.prepared_by) if path[-1] == "prepared_by" else ["Points", "Gift: cards"]
+    new = apply_edits(text, [Edit(path, [*held, "Ana Ruiz"])])
+    assert written_lines(text, new) == [after]
+    assert before in text

@@ -253,12 +253,38 @@ class _Splicer:
             for key, item in value.items():
                 self.set_value((*path, key), item)
             return
+        value = self._kept_as_written(node, value)
         if self.flow_root is not None:
             self._set_in_flow(path, node, key_node, value)
             return
         if self._merge_block_list(node, value):
             return
         self._replace_node(node, key_node, value)
+
+    def _kept_as_written(self, node: yaml.Node, value: Any) -> Any:
+        """``value``, a list given for the flow list ``node``, with the items the list
+        keeps written again as they are (``"Gift: cards"`` stays double-quoted)."""
+        if not (
+            isinstance(node, yaml.SequenceNode)
+            and node.flow_style
+            and isinstance(value, list | tuple)
+            and all(
+                isinstance(i, yaml.ScalarNode) and i.style not in ("|", ">") for i in node.value
+            )
+        ):
+            return value
+        old = [plain(i) for i in node.value]
+        kept = list(value)
+        matcher = difflib.SequenceMatcher(a=old, b=[str(v) for v in value], autojunk=False)
+        for tag, i1, i2, j1, _ in matcher.get_opcodes():
+            if tag != "equal":
+                continue
+            for n in range(i2 - i1):
+                item = node.value[i1 + n]
+                source = self.text[item.start_mark.index : item.end_mark.index]
+                if not linebreaks.BREAK.search(source) and isinstance(value[j1 + n], str):
+                    kept[j1 + n] = _raw(source, item)
+        return kept
 
     def _merge_block_list(self, node: yaml.Node, value: Any) -> bool:
         """A block list of one-line texts given anew: the lines of the items it keeps
