@@ -789,3 +789,37 @@ def test_the_prompt_is_given_to_line_editing_so_long_answers_redraw_right(monkey
     # readline counts only what is outside \x01...\x02: the escape codes are inside
     outside = "".join(part.split("\x02")[-1] for part in given[0].split("\x01"))
     assert outside == "› "
+
+
+@pytest.mark.parametrize(
+    ("kind", "current", "added"),
+    [
+        ("list", ("Keep my diabetes in check", "Refills, on time"), "Get home"),
+        ("multi", ("app", "phone"), "sms"),
+    ],
+)
+def test_edit_opens_a_list_one_item_a_line_and_reads_it_back_the_same_way(
+    tmp_path, monkeypatch, kind, current, added
+):
+    """/edit on a list step used to open the items joined with '; ' on one line, and
+    read the file back one item a line: the items the canvas held became one."""
+    import io
+    import sys
+
+    from rich.console import Console
+
+    from modelh.interview.prompter import RichPrompter
+
+    script = tmp_path / "editor.py"
+    script.write_text(
+        "import sys\npath = sys.argv[1]\n"
+        f"text = open(path, encoding='utf-8').read()\n"
+        f"open(path, 'w', encoding='utf-8').write(text + {added!r} + '\\n')\n"
+    )
+    monkeypatch.setenv("VISUAL", f"{sys.executable} {script}")
+    prompter = RichPrompter(Console(file=io.StringIO(), width=80))
+    typed = iter(["/edit", "/quit"])
+    prompter._input = lambda prefill: next(typed)
+    choices = (("app", "app"), ("phone", "phone"), ("sms", "sms"))
+    step = Step("s", "segments", "g", "?", kind, current=current, choices=choices)
+    assert prompter.ask(step) == Reply(ANSWER, [*current, added])

@@ -328,8 +328,8 @@ class RichPrompter:
         """
         editor = os.environ.get("VISUAL") or os.environ.get("EDITOR") or "vi"
         current = step.current if step.answered or not step.draft else step.draft
-        if isinstance(current, list | tuple):
-            current = "; ".join(str(c) for c in current)
+        if isinstance(current, list | tuple):  # one item a line, as it is read back
+            current = "".join(f"{c}\n" for c in current)
         name = self._drafts.get(step.key)
         if name is None or not os.path.exists(name):
             with tempfile.NamedTemporaryFile(
