@@ -823,3 +823,18 @@ def test_edit_opens_a_list_one_item_a_line_and_reads_it_back_the_same_way(
     choices = (("app", "app"), ("phone", "phone"), ("sms", "sms"))
     step = Step("s", "segments", "g", "?", kind, current=current, choices=choices)
     assert prompter.ask(step) == Reply(ANSWER, [*current, added])
+
+
+def test_a_lists_items_are_shown_with_the_separator_they_are_typed_with():
+    """A list is typed with ';' between items: "Now:" showed them with ',', so that
+    jobs holding a comma could not be told apart."""
+    import io
+
+    from rich.console import Console
+
+    from modelh.interview.prompter import RichPrompter
+
+    out = io.StringIO()
+    step = Step("s:jobs", "segments", "g", "Jobs?", "list", current=("Stay home, safe", "Refills"))
+    RichPrompter(Console(file=out, width=80, height=24)).show(step)
+    assert "Now: Stay home, safe; Refills" in out.getvalue()

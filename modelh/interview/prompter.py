@@ -488,7 +488,8 @@ def _current(step: Step, level: int = 0) -> Text:
     if value in (None, "", (), []):
         return Text("not answered yet", style="italic dim")
     if isinstance(value, list | tuple):
-        return Text(", ".join(printable(str(v)) for v in value))
+        separator = "; " if step.kind == "list" else ", "  # as a list or choices are typed
+        return Text(separator.join(printable(str(v)) for v in value))
     if isinstance(value, float):
         return Text(plain_figure(value))  # 0.00001, not 1e-05
     text = printable(str(value).strip(), multiline=True)
