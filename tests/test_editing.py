@@ -852,3 +852,15 @@ def test_a_list_answered_again_keeps_its_items_lines_with_their_comments(jobs):
     assert "      # the pharmacy's wording\n      - Refills\n" in new
     if "no" in jobs:
         assert "      - 'no'\n" in new
+
+
+@pytest.mark.parametrize("nl", ["\n", "\r\n"])
+def test_a_text_ending_with_a_line_break_written_last_in_a_file_without_a_final_one(nl):
+    """A block text at the very end of a file that has no final line break lost its own
+    final break, and the edit was refused."""
+    lines = ["modelh: 1", "canvas: {title: T, organization: O}", "customer_relationships:"]
+    text = nl.join([*lines, "  answers:", "    cost: About $4 PMPM"])
+    path = ("customer_relationships", "answers", "growth")
+    new = apply_edits(text, [Edit(path, "Referrals\ncounted each quarter\n")])
+    assert parse_canvas(new).answers["growth"].text == "Referrals\ncounted each quarter\n"
+    assert "\n" not in new.replace("\r\n", "") if nl == "\r\n" else "\r" not in new

@@ -227,6 +227,16 @@ class _Splicer:
                 return
 
     def set_value(self, path: Path_, value: Any) -> None:
+        self._set_value(path, value)
+        if (
+            isinstance(value, str)
+            and value.endswith("\n")
+            and self.text
+            and not linebreaks.ends_with_break(self.text)
+        ):
+            self.text += self.nl  # a block text last in the file keeps its final break
+
+    def _set_value(self, path: Path_, value: Any) -> None:
         root = self.root = _compose(self.text)
         parent, node, key_node, missing = self._walk(root, path)
         self._local_newline(key_node, node, parent)
