@@ -233,8 +233,14 @@ class _Splicer:
             and value.endswith("\n")
             and self.text
             and not linebreaks.ends_with_break(self.text)
-        ):
-            self.text += self.nl  # a block text last in the file keeps its final break
+        ):  # a block text last in a file without a final break: it needs its own break
+            with_break = self.text + self.nl
+            if (
+                read_value(_compose(self.text), path)
+                != value
+                == read_value(_compose(with_break), path)
+            ):
+                self.text = with_break
 
     def _set_value(self, path: Path_, value: Any) -> None:
         root = self.root = _compose(self.text)
