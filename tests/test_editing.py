@@ -780,3 +780,87 @@ def test_emptying_a_value_inside_a_flow_mapping_keeps_the_yaml_valid():
         "    - {id: a, current: , target: 3}",
         "    - {id: b, current: }",
     ]
+
+
+DEEP_COMMENT = """\
+modelh: 1
+canvas: {title: T, organization: O}
+segments:
+  - {id: a, name: A, role: user}
+  - {id: b, name: B, role: buyer}
+customer_relationships:
+  answers:
+    expectations:
+      a: For A
+      # b to come after the workshop
+x-end: 1
+"""
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        ("customer_relationships", "answers", "cost"),  # a new key after the block
+        ("customer_relationships", "answers", "expectations"),  # the block made one text
+    ],
+)
+@pytest.mark.parametrize("value", ["Two lines\nof answer", "Ends with a break\n"])
+def test_a_comment_ending_a_block_is_not_read_into_a_new_block_text(path, value):
+    """A comment indented under the last answer used to become part of a new ``|``
+    answer written after it, and the edit was refused."""
+    new = apply_edits(DEEP_COMMENT, [Edit(path, value)])
+    canvas = parse_canvas(new)
+    assert canvas.answers[path[-1]].text == value
+    assert "# b to come after the workshop" in new
+    assert new.endswith("x-end: 1\n")
+
+
+COMMENTED_LIST = """\
+modelh: 1
+canvas: {title: T, organization: O}
+segments:
+  - id: a
+    name: A
+    jobs:
+      # from the October interviews
+      - "Keep: home"   # the top job
+      - 'no'
+      # the pharmacy's wording
+      - Refills
+    role: user
+"""
+JOBS = ("segments", "[a]", "jobs")
+
+
+@pytest.mark.parametrize(
+    "jobs",
+    [
+        ["Keep: home", "no", "Refills", "New one"],  # one added at the end
+        ["Keep: home", "Refills"],  # one taken out
+        ["First", "Keep: home", "no", "Refills"],  # one added before the others
+        ["Keep: home", "no", "Between", "Refills"],  # one added under a comment's item
+    ],
+)
+def test_a_list_answered_again_keeps_its_items_lines_with_their_comments(jobs):
+    """Answering a list again (the interview asks the whole list) rewrote every item:
+    the comments on the items it kept were lost and their quoting changed."""
+    new = apply_edits(COMMENTED_LIST, [Edit(JOBS, jobs)])
+    segment = parse_canvas(new).segment("a")
+    assert segment is not None and list(segment.jobs) == jobs
+    assert '      - "Keep: home"   # the top job\n' in new
+    assert "      # from the October interviews\n" in new
+    assert "      # the pharmacy's wording\n      - Refills\n" in new
+    if "no" in jobs:
+        assert "      - 'no'\n" in new
+
+
+@pytest.mark.parametrize("nl", ["\n", "\r\n"])
+def test_a_text_ending_with_a_line_break_written_last_in_a_file_without_a_final_one(nl):
+    """A block text at the very end of a file that has no final line break lost its own
+    final break, and the edit was refused."""
+    lines = ["modelh: 1", "canvas: {title: T, organization: O}", "customer_relationships:"]
+    text = nl.join([*lines, "  answers:", "    cost: About $4 PMPM"])
+    path = ("customer_relationships", "answers", "growth")
+    new = apply_edits(text, [Edit(path, "Referrals\ncounted each quarter\n")])
+    assert parse_canvas(new).answers["growth"].text == "Referrals\ncounted each quarter\n"
+    assert "\n" not in new.replace("\r\n", "") if nl == "\r\n" else "\r" not in new

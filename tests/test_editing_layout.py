@@ -15,7 +15,7 @@ from modelh.canvas.editing import Append, CanvasFile, Edit, apply_edits
 from modelh.canvas.linebreaks import split_lines
 from modelh.cli.main import app
 
-from .conftest import ROOT
+from .conftest import ROOT, dedent
 
 LONG_ANSWER = (
     "Care guides call every newly enrolled member within 14 days, book the annual "
@@ -447,3 +447,176 @@ def test_a_comment_after_a_value_wrapped_in_quotes_ends_its_last_line_within_the
     assert written[-1].endswith('"          # nobody knows yet')
     assert max(len(line) for line in written) <= 88
     assert parse_canvas(new).answers["cost"].text == value
+
+
+# --- canvases written by other tools: one flow mapping, comments inside flows -------------
+
+JSON_CANVAS = """\
+{
+  "modelh": 1,
+  "canvas": {"title": "Exported canvas", "organization": "Tool Export Inc"},
+  "segments": [
+    {"id": "members", "name": "Members", "role": "user"}
+  ],
+  "customer_relationships": {
+    "answers": {"cost": "no", "growth": null},
+    "dimensions": {"information": {"use": "core", "segments": ["members"]}}
+  }
+}
+"""
+
+ONE_LINE_FLOW = (
+    "\ufeff---\r\n# one flow mapping, as some tools write it\r\n"
+    "{modelh: 1, canvas: {title: T, organization: O, version: 1.0}, "
+    "segments: [{id: members, name: Members, role: user}], "
+    "customer_relationships: {answers: {cost: no}, dimensions: {information: {use: core}}}}"
+    "\r\n...\r\n"
+)
+
+
+@pytest.mark.parametrize("text", [JSON_CANVAS, ONE_LINE_FLOW.removeprefix("\ufeff")])
+def test_a_canvas_written_as_one_flow_mapping_takes_new_items_and_answers(text):
+    """A canvas exported as JSON (or one flow mapping) gets a new segment and a new
+    answer: the top level goes block style, every value the file held stays."""
+    before = parse_canvas(text)
+    new = apply_edits(
+        text,
+        [
+            Append(("segments",), {"id": "newcomers", "name": "Newcomers", "role": "user"}),
+            Edit(("customer_relationships", "answers", "growth"), "Grow by referral\nand word"),
+            Edit(("customer_relationships", "answers", "cost"), "no"),
+        ],
+    )
+    after = parse_canvas(new)
+    assert [s.id for s in after.segments] == ["members", "newcomers"]
+    assert after.answers["growth"].text == "Grow by referral\nand word"
+    assert after.answers["cost"].text == "no"
+    assert after.canvas.title == before.canvas.title
+    assert after.canvas.version == before.canvas.version
+    assert after.dimensions["information"].use == "core"
+    if "\r\n" in text:
+        assert "\n" not in new.replace("\r\n", "")  # its line ends stay CRLF
+
+
+def test_a_comment_inside_a_flow_mapping_rewritten_in_block_style_is_kept():
+    text = dedent(
+        """\
+        modelh: 1
+        canvas: {title: T, organization: O}
+        customer_relationships:
+          dimensions: {
+            information: {use: core},  # agreed at the October workshop
+            navigation: {use: planned}
+          }
+        """
+    )
+    path = ("customer_relationships", "dimensions", "transition")
+    new = apply_edits(text, [Edit(path, {"use": "none", "reason": "Not yet"})])
+    assert "# agreed at the October workshop" in new
+    assert parse_canvas(new).dimensions["transition"].reason == "Not yet"
+
+
+def test_a_flow_item_with_a_quoted_id_takes_a_block_value():
+    """JSON-style items ({"id": "members"}) are found by their id when rewritten."""
+    text = dedent(
+        """\
+        modelh: 1
+        canvas: {title: T, organization: O}
+        x-tool: {segments: 1}
+        segments: [{"id": "members", "name": "Members", "role": "user"}]
+        """
+    )
+    path = ("segments", "[members]", "description")
+    new = apply_edits(text, [Edit(path, "Two lines\nof description")])
+    segment = parse_canvas(new).segment("members")
+    assert segment is not None and segment.description == "Two lines\nof description"
+
+
+FOUR_SPACES = """\
+modelh: 1
+canvas:
+    title: T
+    organization: O
+segments:
+    -   id: members
+        name: Members
+        role: user
+"""
+
+
+@pytest.mark.parametrize("first", [(), (("canvas", "prepared_for"), "Board")])
+def test_a_new_list_is_indented_with_the_files_own_step_whatever_was_edited_before(first):
+    """A new list in a four-space file is indented four spaces, also when it is the only
+    edit (it used to take the step of the path edited before it, or two spaces)."""
+    edits = [Edit(*first)] if first else []
+    new = apply_edits(FOUR_SPACES, [*edits, Edit(("segments", "[members]", "jobs"), ["Stay home"])])
+    assert "        jobs:\n            - Stay home\n" in new
+
+
+def test_an_explicit_key_does_not_set_the_indentation_step():
+    text = (
+        "modelh: 1\ncanvas:\n  ? title\n  : T\n  organization: O\n"
+        "segments:\n  - id: a\n    name: A\n"
+    )
+    new = apply_edits(
+        text,
+        [Edit(("canvas", "title"), "T2"), Edit(("segments", "[a]", "jobs"), ["Stay home"])],
+    )
+    assert "    jobs:\n      - Stay home\n" in new
+
+
+EXPLICIT = "modelh: 1\ncanvas:\n  ? title\n  : T\n  organization: O\n"
+
+
+@pytest.mark.parametrize(
+    ("path", "value"),
+    [
+        (("canvas", "prepared_by"), ["no", "1.0"]),  # a new key in a mapping of "? key"s
+        (("canvas", "title"), "\nstarts with a line break"),  # the value of "? title"
+        (("canvas", "title"), "Two\nlines"),
+    ],
+)
+def test_a_mapping_with_an_explicit_key_takes_new_keys_and_block_values(path, value):
+    new = apply_edits(EXPLICIT, [Edit(path, value)])
+    canvas = parse_canvas(new)
+    assert (canvas.canvas.title if path[-1] == "title" else canvas.canvas.prepared_by) == (
+        value if isinstance(value, str) else tuple(value)
+    )
+
+
+@pytest.mark.parametrize(
+    ("path", "before", "after"),
+    [
+        (
+            ("canvas", "prepared_by"),
+            """  prepared_by: ["O'Brien, Pat", 'Zoë']   # consultants""",
+            """  prepared_by: ["O'Brien, Pat", 'Zoë', Ana Ruiz]   # consultants""",
+        ),
+        (
+            ("customer_relationships", "dimensions", "motivation", "incentives"),
+            """    motivation: {use: core, incentives: [Points, "Gift: cards"]}""",
+            """    motivation: {use: core, incentives: [Points, "Gift: cards", Ana Ruiz]}""",
+        ),
+    ],
+)
+def test_a_flow_list_given_a_new_item_keeps_the_others_as_written(path, before, after):
+    text = dedent(
+        """\
+        modelh: 1
+        canvas:
+          title: T
+          organization: O
+        PREPARED
+        customer_relationships:
+          dimensions:
+        MOTIVATION
+        """
+    )
+    prepared = """  prepared_by: ["O'Brien, Pat", 'Zoë']   # consultants"""
+    motivation = """    motivation: {use: core, incentives: [Points, "Gift: cards"]}"""
+    text = text.replace("PREPARED", prepared).replace("MOTIVATION", motivation)
+    old = parse_canvas(text)
+    held = list(old.canvas.prepared_by) if path[-1] == "prepared_by" else ["Points", "Gift: cards"]
+    new = apply_edits(text, [Edit(path, [*held, "Ana Ruiz"])])
+    assert written_lines(text, new) == [after]
+    assert before in text

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from modelh import load_canvas
+from modelh import load_canvas, parse_canvas
 from modelh.canvas.editing import CanvasFile
 from modelh.cli.main import app
 from modelh.interview.walk import ANSWER, BACK, KEEP, NEW, QUIT, SKIP, Interview, Reply, Step
@@ -692,3 +692,149 @@ def test_an_answers_file_whose_item_id_is_not_text_is_one_message(canvas_file, t
     assert f"{answers}: segments[0].id: an id must be a text" in result.output
     assert isinstance(result.exception, SystemExit)  # a message and an exit code, no traceback
     assert canvas_file.read_bytes() == before
+
+
+@pytest.mark.parametrize(
+    "typed", ["/goto marketing", "/skip this one", "/BACK please", "/edit now"]
+)
+def test_a_command_typed_with_words_after_it_is_not_saved_as_the_answer(typed):
+    """``/goto marketing`` at a list step used to be saved as the job "/goto marketing"."""
+    import io
+
+    from rich.console import Console
+
+    from modelh.interview.prompter import RichPrompter
+
+    out = io.StringIO()
+    prompter = RichPrompter(Console(file=out, width=80))
+    replies = iter([typed, "/skip"])
+    prompter._input = lambda prefill: next(replies)
+    step = Step("segment:x:jobs", "segments", "g", "Which jobs?", "list", total=3)
+    assert prompter.ask(step) == Reply(SKIP)
+    word = typed.split()[0]
+    assert f"{word} takes nothing after it" in out.getvalue()
+
+
+@pytest.mark.parametrize(
+    ("answers_text", "where", "path"),
+    [
+        ("segments:\n  - id: employers\n    name: [a, list]\n", "3:11", "segments[employers].name"),
+        (
+            "customer_relationships:\n  answers:\n    cost: {members: x, nosuch: y}\n",
+            "3:32",
+            "customer_relationships.answers.cost.nosuch",
+        ),
+        (
+            "# flow\ncustomer_relationships: {measures: [{id: nps, target: lots}]}\n",
+            "2:55",
+            "customer_relationships.measures[nps].target",
+        ),
+    ],
+)
+def test_an_answers_file_that_would_break_the_canvas_names_its_own_line_and_column(
+    canvas_file, tmp_path, answers_text, where, path
+):
+    answers = tmp_path / "answers.yaml"
+    answers.write_text(answers_text, encoding="utf-8")
+    before = canvas_file.read_bytes()
+    result = CliRunner().invoke(app, ["interview", str(canvas_file), "--answers", str(answers)])
+    assert result.exit_code == 1, result.output
+    assert f"{answers}:{where}: error:" in result.output
+    assert f"[{path}]" in result.output
+    assert canvas_file.read_bytes() == before
+
+
+def test_a_measures_figures_are_shown_in_plain_digits_never_in_exponent_form():
+    """``baseline: 1234567.5`` used to be shown as "baseline 1.23457e+06"."""
+    from modelh.interview.steps import plan
+
+    text = CANVAS.replace(
+        "      baseline: 18\n      target: 35\n",
+        "      baseline: 1234567.5\n      target: 0.00001\n",
+    )
+    step = next(s for s in plan(parse_canvas(text)) if s.key == "measure:nps:current")
+    assert step.note is not None
+    assert "baseline 1234567.5 · target 0.00001" in step.note
+
+
+def test_a_measures_current_figure_is_shown_in_plain_digits():
+    import io
+
+    from rich.console import Console
+
+    from modelh.interview.prompter import RichPrompter
+
+    out = io.StringIO()
+    step = Step("measure:nps:current", "measures", "g", "Current?", "number", current=0.00001)
+    RichPrompter(Console(file=out, width=80, height=24)).show(step)
+    assert "Now: 0.00001" in out.getvalue()
+
+
+def test_the_prompt_is_given_to_line_editing_so_long_answers_redraw_right(monkeypatch):
+    """With readline, a prompt printed apart from ``input()`` made a long answer that
+    wraps redraw wrongly after a backspace: text kept in the answer was not shown."""
+    import builtins
+    import io
+
+    from rich.console import Console
+
+    from modelh.interview.prompter import RichPrompter
+
+    given: list[str] = []
+    monkeypatch.setattr(builtins, "input", lambda prompt="": given.append(prompt) or "typed")
+    prompter = RichPrompter(Console(file=io.StringIO(), force_terminal=True, width=80))
+    assert prompter._input("") == "typed"
+    visible = given[0].replace("\x01", "").replace("\x02", "")
+    assert visible.endswith("› ") or "›" in visible
+    # readline counts only what is outside \x01...\x02: the escape codes are inside
+    outside = "".join(part.split("\x02")[-1] for part in given[0].split("\x01"))
+    assert outside == "› "
+
+
+@pytest.mark.parametrize(
+    ("kind", "current", "added"),
+    [
+        ("list", ("Keep my diabetes in check", "Refills, on time"), "Get home"),
+        ("multi", ("app", "phone"), "sms"),
+    ],
+)
+def test_edit_opens_a_list_one_item_a_line_and_reads_it_back_the_same_way(
+    tmp_path, monkeypatch, kind, current, added
+):
+    """/edit on a list step used to open the items joined with '; ' on one line, and
+    read the file back one item a line: the items the canvas held became one."""
+    import io
+    import sys
+
+    from rich.console import Console
+
+    from modelh.interview.prompter import RichPrompter
+
+    script = tmp_path / "editor.py"
+    script.write_text(
+        "import sys\npath = sys.argv[1]\n"
+        f"text = open(path, encoding='utf-8').read()\n"
+        f"open(path, 'w', encoding='utf-8').write(text + {added!r} + '\\n')\n"
+    )
+    monkeypatch.setenv("VISUAL", f"{sys.executable} {script}")
+    prompter = RichPrompter(Console(file=io.StringIO(), width=80))
+    typed = iter(["/edit", "/quit"])
+    prompter._input = lambda prefill: next(typed)
+    choices = (("app", "app"), ("phone", "phone"), ("sms", "sms"))
+    step = Step("s", "segments", "g", "?", kind, current=current, choices=choices)
+    assert prompter.ask(step) == Reply(ANSWER, [*current, added])
+
+
+def test_a_lists_items_are_shown_with_the_separator_they_are_typed_with():
+    """A list is typed with ';' between items: "Now:" showed them with ',', so that
+    jobs holding a comma could not be told apart."""
+    import io
+
+    from rich.console import Console
+
+    from modelh.interview.prompter import RichPrompter
+
+    out = io.StringIO()
+    step = Step("s:jobs", "segments", "g", "Jobs?", "list", current=("Stay home, safe", "Refills"))
+    RichPrompter(Console(file=out, width=80, height=24)).show(step)
+    assert "Now: Stay home, safe; Refills" in out.getvalue()

@@ -12,6 +12,7 @@ width, is rewritten in block style, that collection alone.
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
@@ -121,7 +122,8 @@ class _Splicer:
         #: the outermost flow collection the last path walked runs through: (node, its key
         #: or None for a list item, the path to it)
         self.flow_root: tuple[yaml.Node, yaml.Node | None, Path_] | None = None
-        self.unit = 2  # the indentation step of the mappings the last path walked through
+        self.file_unit = self._file_unit(self.first)  # the file's own indentation step
+        self.unit = self.file_unit  # the step of the mappings the last path walked through
 
     # -- low level
 
@@ -158,6 +160,22 @@ class _Splicer:
             end = max(end, node.start_mark.index)
         return _line_end(self.text, max(end - 1, node.start_mark.index))
 
+    def past_comments_under(self, index: int, column: int) -> int:
+        """``index`` (a line start) moved past the comment lines that follow it indented
+        deeper than ``column``: they belong to the block above (a new key or block text
+        written before them would take them in)."""
+        at = probe = index
+        while probe < len(self.text):
+            end = _line_end(self.text, probe)
+            line = self.text[probe:end].rstrip("\r\n")
+            words = line.lstrip(" ")
+            if words and not (words.startswith("#") and len(line) - len(words) > column):
+                break
+            probe = end
+            if words:
+                at = end  # past a comment; blank lines only when one follows them
+        return at
+
     def before_key_line(self, key: yaml.Node) -> int | None:
         """The start of the line of ``key``, above the comment lines just over it at its
         indentation (they speak of it); None when the key does not start its line."""
@@ -183,7 +201,7 @@ class _Splicer:
         one_line = not linebreaks.BREAK.search(source)
         if isinstance(node, yaml.MappingNode | yaml.SequenceNode):
             if node.flow_style and one_line and not rest:
-                return _Raw(source)
+                return _raw(source, node)
             if isinstance(node, yaml.MappingNode):
                 return {plain(k): self.as_written(v, _below(rest, k.value)) for k, v in node.value}
             step = rest[0] if rest and _is_item_step(rest[0]) else None
@@ -191,7 +209,7 @@ class _Splicer:
             return [self.as_written(i, rest[1:] if i is found else ()) for i in node.value]
         if not isinstance(node, yaml.ScalarNode) or node.style in ("|", ">"):
             return plain(node)
-        return plain(node) if not one_line or is_empty(node) else _Raw(source)
+        return plain(node) if not one_line or is_empty(node) else _raw(source, node)
 
     def too_wide(self, start: int, end: int, old_widest: int) -> bool:
         """Whether a line from ``start`` to ``end`` is now wider than the file's width
@@ -209,6 +227,22 @@ class _Splicer:
                 return
 
     def set_value(self, path: Path_, value: Any) -> None:
+        self._set_value(path, value)
+        if (
+            isinstance(value, str)
+            and value.endswith("\n")
+            and self.text
+            and not linebreaks.ends_with_break(self.text)
+        ):  # a block text last in a file without a final break: it needs its own break
+            with_break = self.text + self.nl
+            if (
+                read_value(_compose(self.text), path)
+                != value
+                == read_value(_compose(with_break), path)
+            ):
+                self.text = with_break
+
+    def _set_value(self, path: Path_, value: Any) -> None:
         root = self.root = _compose(self.text)
         parent, node, key_node, missing = self._walk(root, path)
         self._local_newline(key_node, node, parent)
@@ -235,10 +269,85 @@ class _Splicer:
             for key, item in value.items():
                 self.set_value((*path, key), item)
             return
+        value = self._kept_as_written(node, value)
         if self.flow_root is not None:
             self._set_in_flow(path, node, key_node, value)
             return
+        if self._merge_block_list(node, value):
+            return
         self._replace_node(node, key_node, value)
+
+    def _kept_as_written(self, node: yaml.Node, value: Any) -> Any:
+        """``value``, a list given for the flow list ``node``, with the items the list
+        keeps written again as they are (``"Gift: cards"`` stays double-quoted)."""
+        if not (
+            isinstance(node, yaml.SequenceNode)
+            and node.flow_style
+            and isinstance(value, list | tuple)
+            and all(
+                isinstance(i, yaml.ScalarNode) and i.style not in ("|", ">") for i in node.value
+            )
+        ):
+            return value
+        old = [plain(i) for i in node.value]
+        kept = list(value)
+        matcher = difflib.SequenceMatcher(a=old, b=[str(v) for v in value], autojunk=False)
+        for tag, i1, i2, j1, _ in matcher.get_opcodes():
+            if tag != "equal":
+                continue
+            for n in range(i2 - i1):
+                item = node.value[i1 + n]
+                source = self.text[item.start_mark.index : item.end_mark.index]
+                if not linebreaks.BREAK.search(source) and isinstance(value[j1 + n], str):
+                    kept[j1 + n] = _raw(source, item)
+        return kept
+
+    def _merge_block_list(self, node: yaml.Node, value: Any) -> bool:
+        """A block list of one-line texts given anew: the lines of the items it keeps
+        stay as written (quoting, comments), the comment lines between them too; only
+        the items added or taken out change. False when the list is not such a list."""
+        if not (
+            isinstance(node, yaml.SequenceNode)
+            and node.flow_style is False
+            and node.value
+            and isinstance(value, list | tuple)
+            and value
+            and all(isinstance(v, str | int | float) and "\n" not in str(v) for v in value)
+        ):
+            return False
+        lines: list[tuple[int, int]] = []  # each item's line: its start, and the next's
+        for item in node.value:
+            if not isinstance(item, yaml.ScalarNode) or item.style in ("|", ">"):
+                return False
+            start = _line_start(self.text, item.start_mark.index)
+            end = _line_end(self.text, max(item.end_mark.index - 1, item.start_mark.index))
+            if self.text[start : item.start_mark.index].strip() != "-" or (
+                linebreaks.BREAK.search(self.text, item.start_mark.index, item.end_mark.index)
+            ):
+                return False  # "- - x", or a text over several lines
+            lines.append((start, end))
+        first = node.value[0]
+        dash = self.text.index("-", lines[0][0])
+        dash_col = dash - lines[0][0]
+        offset = max(2, first.start_mark.column - dash_col)
+        old = [plain(i) for i in node.value]
+        new = [str(v) if not isinstance(v, str) else v for v in value]
+        matcher = difflib.SequenceMatcher(a=old, b=new, autojunk=False)
+        for tag, i1, i2, j1, j2 in reversed(matcher.get_opcodes()):
+            if tag == "equal":
+                continue
+            added = [
+                line
+                for item in value[j1:j2]
+                for line in _block_item(
+                    item, " " * dash_col, self.nl, offset, self.unit, self.width
+                )
+            ]
+            at = lines[i1 - 1][1] if i1 else lines[0][0]  # the comments over i1 stay its
+            for n in reversed(range(i1, i2)):  # taken out (or replaced): their lines go
+                self.replace(lines[n][0], lines[n][1], "")
+            self.insert_lines(at, added)
+        return True
 
     def _set_in_flow(
         self, path: Path_, node: yaml.Node, key_node: yaml.Node | None, value: Any
@@ -250,7 +359,7 @@ class _Splicer:
             isinstance(value, list | tuple) and any(isinstance(i, Mapping) for i in value)
         )
         if blocky:
-            if not self._rewrite_flow_root(path, value):
+            if not self._rewrite_flow_root(path, value, whole=True):
                 raise EditError(f"{_show(path)} sits inside [..] or {{..}} and cannot hold a block")
             return
         before = self.text
@@ -275,7 +384,7 @@ class _Splicer:
             return
         if self.flow_root is not None:  # the list sits inside [..] or {..}
             items = plain(node) if isinstance(node, yaml.SequenceNode) else []
-            if not self._rewrite_flow_root(path, [*items, item]):
+            if not self._rewrite_flow_root(path, [*items, item], whole=True):
                 raise EditError(f"{_show(path)} sits inside [..] or {{..}} and cannot hold a block")
             return
         if isinstance(node, yaml.SequenceNode) and node.value and node.flow_style is False:
@@ -299,6 +408,7 @@ class _Splicer:
         rest): when part of the path is missing, the key is the deepest existing node's."""
         node: yaml.Node = root
         key_node: yaml.Node | None = None
+        self.unit = self.file_unit
         self.in_flow = False
         self.flow_root = None
         for depth, step in enumerate(path):
@@ -319,15 +429,42 @@ class _Splicer:
                 if entry is None:
                     return node, None, key_node, path[depth:]
                 key_node, node = entry
-                if isinstance(node, yaml.MappingNode) and node.value and not node.flow_style:
-                    step_in = node.value[0][0].start_mark.column - key_node.start_mark.column
-                    if step_in > 0:
-                        self.unit = step_in
+                step_in = self._step_in(key_node, node)
+                if step_in is not None:
+                    self.unit = step_in
                 continue
             if is_empty(node):
                 return node, None, key_node, path[depth:]
             raise EditError(f"{_show(path[:depth])} holds a value, not keys")
         return node, node, key_node, ()
+
+    def _column(self, key: yaml.Node) -> int:
+        """The indentation of the mapping entry of ``key``: its column, or that of the
+        ``?`` of an explicit key (``? title``)."""
+        at = key.start_mark.index
+        before = self.text[_line_start(self.text, at) : at].rstrip(" \t")
+        if before.endswith("?") and not before[:-1].strip(" -"):
+            return len(before) - 1
+        return key.start_mark.column
+
+    def _step_in(self, key: yaml.Node, value: yaml.Node) -> int | None:
+        """How much deeper than ``key`` the keys of its block mapping ``value`` sit (None:
+        not a block mapping, or its first key is explicit, ``? key``)."""
+        if not isinstance(value, yaml.MappingNode) or not value.value or value.flow_style:
+            return None
+        first = value.value[0][0].start_mark
+        if self.text[_line_start(self.text, first.index) : first.index].strip():
+            return None  # "? title": the key does not start its line
+        step_in = first.column - self._column(key)
+        return step_in if step_in > 0 else None
+
+    def _file_unit(self, root: yaml.MappingNode) -> int:
+        """The file's indentation step: that of its first block mapping under a key."""
+        for key, value in root.value:
+            step_in = self._step_in(key, value)
+            if step_in is not None:
+                return step_in
+        return 2
 
     def _insert_missing(
         self,
@@ -347,7 +484,7 @@ class _Splicer:
         if self.flow_root is not None and self._insert_in_flow(path, parent, key, nested, value):
             return
         if isinstance(parent, yaml.MappingNode) and parent.value:
-            indent = " " * parent.value[0][0].start_mark.column
+            indent = " " * self._column(parent.value[0][0])
             lines = render_block({key: nested}, indent, self.nl, self.unit, self.width)
             order = key_order(self.root, parent_path) if self.root is not None else ()
             self.insert_lines(self._place_for(parent, key, order), lines)
@@ -381,46 +518,94 @@ class _Splicer:
                 return True
         elif parent is self.flow_root[0]:
             return False  # "key: {}" itself: it becomes a block
-        if self._rewrite_flow_root(path, value):
+        if self._rewrite_flow_root(path, value, whole=True):
             return True
         raise EditError(f"{_show(path)} cannot be added inside [..] or {{..}}")
 
-    def _rewrite_flow_root(self, path: Path_, value: Any) -> bool:
+    def _rewrite_flow_root(self, path: Path_, value: Any, *, whole: bool = False) -> bool:
         """Write the outermost flow collection on ``path`` in block style, with ``value``
-        at ``path``; False when it cannot be (the whole canvas is one flow mapping)."""
+        at ``path``; False when it cannot be. When the whole canvas is one flow mapping
+        (a canvas exported as JSON), it is rewritten only with ``whole`` (a block value
+        must go in): its top level becomes block style. The comments inside the flow
+        collection are kept, as lines over it."""
         assert self.flow_root is not None
         flow, flow_key, prefix = self.flow_root
-        if not prefix:
+        if not prefix and not whole:
             return False
         rest = path[len(prefix) :]
         data = _graft(self.as_written(flow, rest), rest, value, prefix, self.root)
         self.in_flow, self.flow_root = False, None
+        comments = self._comments_inside(flow)
+        over = flow_key if flow_key is not None else flow
+        at = _line_start(self.text, over.start_mark.index)
+        if not prefix:
+            if not isinstance(flow, yaml.MappingNode) or not isinstance(data, Mapping):
+                return False
+            lines = render_block(data, "", self.nl, self.unit, self.width)
+            start, end = flow.start_mark.index, flow.end_mark.index
+            lead = self.nl if start > at else ""  # "--- {": the block starts a line
+            self.replace(start, end, lead + self.nl.join(lines))
+            self._comment_lines(at, comments, "")
+            return True
         if flow_key is None:
             if not isinstance(flow, yaml.MappingNode) or not isinstance(data, Mapping):
                 return False
             self._rewrite_flow_item(flow, data)
-            return True
-        self._replace_node(flow, flow_key, data)
+            indent = " " * (flow.start_mark.column - 2)
+        else:
+            self._replace_node(flow, flow_key, data)
+            indent = " " * self._column(flow_key)
+        self._comment_lines(at, comments, indent)
         return True
+
+    def _comments_inside(self, node: yaml.Node) -> list[str]:
+        """The comments written inside the flow collection ``node`` ("# ..."), in order."""
+        spans: list[tuple[int, int]] = []
+        todo = [node]
+        while todo:
+            here = todo.pop()
+            if isinstance(here, yaml.ScalarNode):
+                spans.append((here.start_mark.index, here.end_mark.index))
+            elif isinstance(here, yaml.MappingNode):
+                todo += [n for pair in here.value for n in pair]
+            elif isinstance(here, yaml.SequenceNode):
+                todo += here.value
+        comments = []
+        at, end = node.start_mark.index, node.end_mark.index
+        while (at := self.text.find("#", at, end)) >= 0:
+            inside = any(s <= at < e for s, e in spans)
+            if not inside and self.text[at - 1] in " \t\r\n":
+                stop = min(_line_end(self.text, at), end)
+                comments.append(self.text[at:stop].rstrip("\r\n").rstrip())
+                at = stop
+            else:
+                at += 1
+        return comments
+
+    def _comment_lines(self, at: int, comments: list[str], indent: str) -> None:
+        """Insert ``comments`` as lines at ``at`` (a line start), at ``indent``."""
+        self.insert_lines(at, [indent + c for c in comments])
 
     def _place_for(self, parent: yaml.MappingNode, key: str, order: Sequence[str]) -> int:
         """Where a new ``key`` of the block mapping ``parent`` goes: after the last sibling
         that comes before it in ``order``, else before the first that comes after it, else
         (a key the format does not order) after the last sibling."""
         names = [k.value if isinstance(k, yaml.ScalarNode) else "" for k, _ in parent.value]
+        column = self._column(parent.value[0][0])
         if key in order:
             rank = order.index(key)
             earlier = [
                 n for n, name in enumerate(names) if name in order and _rank(order, name) < rank
             ]
             if earlier:
-                return self.after_node_line(parent.value[max(earlier)][1])
+                end = self.after_node_line(parent.value[max(earlier)][1])
+                return self.past_comments_under(end, column)
             later = [n for n, name in enumerate(names) if name in order]
             if later:
                 place = self.before_key_line(parent.value[later[0]][0])
                 if place is not None:
                     return place
-        return self.after_node_line(parent.value[-1][1])
+        return self.past_comments_under(self.after_node_line(parent.value[-1][1]), column)
 
     def _rewrite_flow_item(self, node: yaml.Node, value: Mapping[str, Any]) -> None:
         """Rewrite a flow mapping that is a list item as a block item, at its dash."""
@@ -439,7 +624,7 @@ class _Splicer:
     def _replace_node(self, node: yaml.Node, key_node: yaml.Node | None, value: Any) -> None:
         """Write ``value`` in place of ``node``, the value of ``key_node`` (None: a list item
         or the whole canvas)."""
-        key_col = key_node.start_mark.column if key_node is not None else -2
+        key_col = self._column(key_node) if key_node is not None else -2
         child_indent = " " * (key_col + self.unit)
         start, end = node.start_mark.index, node.end_mark.index
         if isinstance(node, yaml.ScalarNode) and is_empty(node) and not node.style and end == start:
@@ -450,6 +635,8 @@ class _Splicer:
         if block_collection and (value is None or value == [] or value == {}):
             # emptied: the block's lines go, and the key says [] (or nothing)
             first, stop = _line_start(self.text, start), self.after_node_line(node)
+            if key_node is not None:  # its last comments stay, at the key's indentation
+                self._outdent_comments(stop, self._column(key_node))
             if stop >= len(self.text) and not linebreaks.ends_with_break(self.text):
                 first = len(self.text[:first].rstrip("\r\n"))  # the file's last line goes
             self.replace(first, stop, "")
@@ -503,6 +690,17 @@ class _Splicer:
             self.insert_lines(_line_end(self.text, anchor), lines)
             return
         self._replace_scalar(node, key_node, value, start, end, child_indent)
+
+    def _outdent_comments(self, index: int, column: int) -> None:
+        """The comment lines from ``index`` indented deeper than ``column`` moved to it, so
+        that a block text written above them ends before them."""
+        end = self.past_comments_under(index, column)
+        lines = linebreaks.split_lines(self.text[index:end], keepends=True)
+        moved = [
+            " " * column + line.lstrip(" ") if line.lstrip(" ").startswith("#") else line
+            for line in lines
+        ]
+        self.replace(index, end, "".join(moved))
 
     def _list_goes_block(
         self, node: yaml.Node, key_node: yaml.Node | None, value: Any, start: int, end: int
@@ -587,6 +785,13 @@ class _Splicer:
             return node.start_mark.index
         colon = self.text.find(":", key_node.end_mark.index)
         return colon + 1 if colon >= 0 else node.start_mark.index
+
+
+def _raw(source: str, node: yaml.Node) -> _Raw:
+    """``node``'s one line of text, written again as it is, knowing what it reads as."""
+    raw = _Raw(source)
+    raw.value = plain(node)
+    return raw
 
 
 def _below(rest: Path_, key: str) -> Path_:
@@ -715,8 +920,13 @@ def _plain_item(items: list[Any], step: Step) -> int | None:
     if isinstance(step, int):
         return step % len(items) if -len(items) <= step < len(items) else None
     wanted = step[1:-1]
+
+    def ident(item: dict[str, Any]) -> Any:
+        found = item.get("id")
+        return found.value if isinstance(found, _Raw) else found  # '"members"' is members
+
     return next(
-        (n for n, i in enumerate(items) if isinstance(i, dict) and i.get("id") == wanted), None
+        (n for n, i in enumerate(items) if isinstance(i, dict) and ident(i) == wanted), None
     )
 
 

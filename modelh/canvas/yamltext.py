@@ -204,7 +204,10 @@ class _Quoted(str):
 
 class _Raw(str):
     """A value's text as the file writes it on one line (``41``, ``'no'``): written again
-    as it is when the collection holding it is rewritten in block style."""
+    as it is when the collection holding it is rewritten in block style. ``value`` is
+    what it reads as (``"members"`` reads as ``members``)."""
+
+    value: Any = None
 
 
 #: The fewest characters a wrapped line holds, however deep its indentation.

@@ -102,9 +102,7 @@ def interview(
             outcome = answers_from_file(file, str(answers))
         except CanvasError as exc:
             for problem in exc.problems:
-                typer.echo(
-                    printable(f"{answers}: error: {problem.message} [{problem.path}]"), err=True
-                )
+                print_problem(problem, err=True)
             fail(
                 f"the answers in {answers} would not give a valid canvas; {canvas} was not changed",
                 EXIT_PROBLEMS,

@@ -3,7 +3,11 @@ without asking, with the same checks as the interview, written once or not at al
 
 from __future__ import annotations
 
+import dataclasses
+import re
 from typing import Any
+
+import yaml
 
 from modelh import framework as fw
 from modelh.canvas.editing import Append, CanvasFile, Edit, apply_edits
@@ -44,8 +48,6 @@ def answers_from_file(file: CanvasFile, answers_path: str) -> Outcome:
     file is written once, and only when every value is accepted; applying the
     same file again changes nothing.
     """
-    import yaml
-
     from modelh.canvas.guard import ANSWERS, describe, load_yaml
     from modelh.canvas.yamlnodes import plain
 
@@ -70,8 +72,12 @@ def answers_from_file(file: CanvasFile, answers_path: str) -> Outcome:
     edits = file.pending(edits)  # a value the canvas holds already is no change
     if not edits:
         return Outcome(completed=True)
-    new_text = apply_edits(file.text, edits, str(file.path))
-    _check_headlines(canvas, parse_canvas(new_text, str(file.path)))
+    try:
+        new_text = apply_edits(file.text, edits, str(file.path))
+        _check_headlines(canvas, parse_canvas(new_text, str(file.path)))
+    except CanvasError as exc:  # told where the answers file says it
+        placed = [_in_answers(root, answers_path, problem) for problem in exc.problems]
+        raise CanvasError(answers_path, placed) from None
     if new_text != file.text:
         file.save(new_text)
     outcome = Outcome(completed=True)
@@ -83,6 +89,38 @@ def answers_from_file(file: CanvasFile, answers_path: str) -> Outcome:
                 Change((*edit.path, f"[{edit.item.get('id')}]"), None, dict(edit.item))
             )
     return outcome
+
+
+_STEP = re.compile(r"\[([^\]]*)\]|([^.\[\]]+)")
+
+
+def _in_answers(root: yaml.Node, answers_path: str, problem: Problem) -> Problem:
+    """``problem`` (found in the canvas the answers would give) placed in the answers
+    file: at the value its path names there, else at the deepest part of it there."""
+    node = root
+    for match in _STEP.finditer(problem.path):
+        ident, key = match.groups()
+        found: yaml.Node | None = None
+        if key is not None and isinstance(node, yaml.MappingNode):
+            found = next((v for k, v in node.value if k.value == key), None)
+        elif ident is not None and isinstance(node, yaml.SequenceNode):
+            for item in node.value:
+                if isinstance(item, yaml.MappingNode) and any(
+                    k.value == "id" and getattr(v, "value", None) == ident for k, v in item.value
+                ):
+                    found = item
+        if found is None:
+            break
+        node = found
+    start, end = node.start_mark, node.end_mark
+    return dataclasses.replace(
+        problem,
+        file=answers_path,
+        line=start.line + 1,
+        column=start.column + 1,
+        end_line=end.line + 1,
+        end_column=end.column + 1,
+    )
 
 
 def _check_headlines(before: Canvas, after: Canvas) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from decimal import Decimal
 
 from modelh.canvas.values import NUMBER as _NUMBER
 from modelh.canvas.values import THOUSANDS as _THOUSANDS
@@ -42,3 +43,12 @@ def parse_number(text: str, *, thousands: bool = True) -> int | Number:
     if not math.isfinite(number):
         raise ValueError(f"'{text}' is too large a number")
     return number
+
+
+def plain_figure(value: float | int) -> str:
+    """A figure in plain digits (1234567.5, 0.00001), never in exponent form."""
+    if isinstance(value, float) and value.is_integer() and abs(value) < 1e18:
+        return str(int(value))
+    if isinstance(value, float):
+        return format(Decimal(repr(value)), "f")  # the shortest digits that read back
+    return str(value)

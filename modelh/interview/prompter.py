@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import shlex
 import subprocess
 import sys
@@ -35,7 +36,7 @@ from rich.text import Text
 
 from modelh import framework as fw
 from modelh.escaping import printable
-from modelh.interview.numbers import parse_number
+from modelh.interview.numbers import parse_number, plain_figure
 from modelh.interview.steps import section_title
 from modelh.interview.walk import (
     ANSWER,
@@ -96,8 +97,15 @@ class RichPrompter:
         if prefill and hook is not None:
             readline = sys.modules["readline"]
             hook(lambda: readline.insert_text(prefill))
+        prompt = Text("› ", style="bold cyan")
         try:
-            return self.console.input(Text("› ", style="bold cyan"))
+            if "readline" not in sys.modules:
+                return self.console.input(prompt)
+            # readline redraws a long answer that wraps from the width of the prompt it
+            # was given: the prompt goes to input(), its escape codes marked as unseen
+            with self.console.capture() as captured:
+                self.console.print(prompt, end="")
+            return input(re.sub(r"(\x1b\[[0-9;]*m)", "\x01\\1\x02", captured.get()))
         finally:
             if prefill and hook is not None:
                 hook(None)
@@ -260,6 +268,15 @@ class RichPrompter:
             elif text.startswith("/") and " " not in text:
                 self.tell(f"'{text}' is not a command. {HINT}", "error")
                 continue
+            elif text.split()[0].lower() in (*_COMMANDS, "/edit", "/help"):
+                word = text.split()[0]
+                self.tell(
+                    f"{word} takes nothing after it: type {word.lower()} alone. An answer "
+                    "that starts with '/' goes in with /edit.",
+                    "error",
+                )
+                again = text  # offer it again, to correct
+                continue
             try:
                 reply = Reply(ANSWER, self.parse(step, text))
             except ValueError as exc:
@@ -311,8 +328,8 @@ class RichPrompter:
         """
         editor = os.environ.get("VISUAL") or os.environ.get("EDITOR") or "vi"
         current = step.current if step.answered or not step.draft else step.draft
-        if isinstance(current, list | tuple):
-            current = "; ".join(str(c) for c in current)
+        if isinstance(current, list | tuple):  # one item a line, as it is read back
+            current = "".join(f"{c}\n" for c in current)
         name = self._drafts.get(step.key)
         if name is None or not os.path.exists(name):
             with tempfile.NamedTemporaryFile(
@@ -471,7 +488,10 @@ def _current(step: Step, level: int = 0) -> Text:
     if value in (None, "", (), []):
         return Text("not answered yet", style="italic dim")
     if isinstance(value, list | tuple):
-        return Text(", ".join(printable(str(v)) for v in value))
+        separator = "; " if step.kind == "list" else ", "  # as a list or choices are typed
+        return Text(separator.join(printable(str(v)) for v in value))
+    if isinstance(value, float):
+        return Text(plain_figure(value))  # 0.00001, not 1e-05
     text = printable(str(value).strip(), multiline=True)
     lines = text.splitlines()
     most = 6 if level == 0 else 3

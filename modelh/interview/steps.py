@@ -32,6 +32,7 @@ from modelh.interview.depth_steps import (
     system_choices,
     touch_choices,
 )
+from modelh.interview.numbers import plain_figure
 from modelh.interview.stepkit import (
     BLOCKS,
     CANVAS_KIND_LABELS,
@@ -618,9 +619,8 @@ def _measure_steps(canvas: Canvas) -> Iterator[Step]:
 
 
 def _num(value: float | int | None) -> str:
-    if value is None:
-        return "—"
-    return str(int(value)) if float(value).is_integer() else f"{value:g}"
+    """A figure in plain digits (1234567.5, 0.00001), never in exponent form."""
+    return "—" if value is None else plain_figure(value)
 
 
 # -- the other blocks -------------------------------------------------------------------
