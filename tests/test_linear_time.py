@@ -30,6 +30,7 @@ from modelh.check.config import Config
 from modelh.check.output import render
 from modelh.check.rules import _common, all_rules
 from modelh.interview import walk as interview
+from modelh.report import longwords
 
 SIZE = 200_000
 
@@ -122,6 +123,19 @@ WORST_CASES: dict[str, tuple[Callable[[str], Any], Callable[[int], str], Any, fl
         lambda s: checker._CUT.match(s, 1),
         lambda n: _run(n, " \t", start="x", end=" # x"),
         None,
+        1.0,
+    ),
+    # report/longwords.py: _LONG (every text of the HTML report)
+    "long words in a report: one word": (
+        lambda s: len(longwords.mark_long_words(s)),
+        lambda n: _run(n, "a"),
+        SIZE + len('<span class="lw"></span>'),
+        1.0,
+    ),
+    "long words in a report: words just too short": (
+        lambda s: len(longwords.mark_long_words(s)),
+        lambda n: _run(n, "a" * (longwords.LONG_WORD - 1) + " "),
+        SIZE // longwords.LONG_WORD * longwords.LONG_WORD,  # nothing marked
         1.0,
     ),
     # discovery.py: _CANVAS_LINE (every YAML file found in a folder)

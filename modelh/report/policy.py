@@ -35,6 +35,7 @@ from modelh.report.css import (
     check_url,
     refuse_feature,
 )
+from modelh.report.longwords import mark_long_words
 
 __all__ = ["CONTENT_SECURITY_POLICY", "RefusedMarkup", "safe_html"]
 
@@ -339,6 +340,7 @@ class _Rewriter(HTMLParser):
         self.out: list[str] = []
         self.svg_depth = 0
         self.in_style = False
+        self.in_title = False
         self.head = False
 
     # -- markup
@@ -368,6 +370,7 @@ class _Rewriter(HTMLParser):
         if tag == "svg" and self.svg_depth:
             self.svg_depth -= 1
         self.in_style = False
+        self.in_title = False
         self.out.append(f"</{_SVG_CASE.get(tag, tag)}>")
 
     def handle_data(self, data: str) -> None:
@@ -377,8 +380,10 @@ class _Rewriter(HTMLParser):
                 raise refuse_feature(f"'<' inside {where}", "markup cannot hide in a stylesheet")
             check_stylesheet(data, where)
             self.out.append(data)
-        else:
+        elif self.svg_depth or self.in_title:
             self.out.append(str(escape(data)))
+        else:  # text a reader sees: a word too long for a line may break anywhere
+            self.out.append(mark_long_words(data))
 
     # -- checks
 
@@ -413,6 +418,7 @@ class _Rewriter(HTMLParser):
         if tag == "svg" and not closed:
             self.svg_depth += 1
         self.in_style = tag == "style" and not closed
+        self.in_title = tag == "title" and not closed and not self.svg_depth
 
     def attribute(self, tag: str, name: str, value: str | None) -> None:
         allowed = (
