@@ -11,15 +11,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from modelh.canvas.splice import (
-    Append,
-    Edit,
-    Path_,
-    Step,
-    _is_item_step,
-    _same,
-    _show,
-)
+from modelh.canvas.keypaths import Path_, Step, _is_item_step, _same, _show
+from modelh.canvas.splice import Append, Edit
 from modelh.canvas.yamltext import EditError
 
 

@@ -14,8 +14,8 @@ from typing import Any
 
 from modelh import framework as fw
 from modelh.canvas.editing import Append, CanvasFile, Edit
+from modelh.canvas.keypaths import Path_
 from modelh.canvas.model import Canvas
-from modelh.canvas.splice import Path_
 from modelh.errors import CanvasError
 from modelh.framework import vocab
 from modelh.interview.steps import (

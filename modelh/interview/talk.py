@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
-from modelh.canvas.splice import Path_
+from modelh.canvas.keypaths import Path_
 from modelh.errors import CanvasError, ModelhError
 from modelh.interview.steps import Step
 

@@ -40,7 +40,7 @@ from typing import Any
 
 from modelh import framework as fw
 from modelh.canvas.editing import Append, CanvasFile, ConflictError, Edit, EditError
-from modelh.canvas.splice import Path_, read_value
+from modelh.canvas.keypaths import Path_, read_value
 from modelh.canvas.yamlnodes import compose_nodes
 from modelh.errors import CanvasError, ModelhError
 from modelh.framework import vocab
