@@ -23,7 +23,8 @@ from modelh.canvas.files import write_atomic
 from modelh.canvas.keypaths import _same, read_value
 from modelh.canvas.loader import parse_canvas
 from modelh.canvas.model import Canvas
-from modelh.canvas.splice import Append, Edit, _compose, _Splicer
+from modelh.canvas.splice import Append, Edit, _Splicer
+from modelh.canvas.splicetext import _compose
 from modelh.canvas.verify import check_edits
 from modelh.canvas.yamlnodes import plain
 from modelh.canvas.yamltext import EditError
