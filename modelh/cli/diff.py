@@ -22,7 +22,7 @@ from modelh.cli._common import (
 from modelh.errors import CanvasError
 
 if TYPE_CHECKING:
-    from modelh.history.diff import Source
+    from modelh.history.versions import Source
 
 
 class Format(StrEnum):
@@ -79,8 +79,8 @@ def diff(
     cannot be read.
     """
     from modelh.check.config import load_config
-    from modelh.history.diff import diff_revision, diff_sources
     from modelh.history.output import render_diff
+    from modelh.history.versions import diff_revision, diff_sources
 
     if (new is None) == (rev is None):
         fail("give two canvases (modelh diff OLD NEW), or one and --rev REV")
@@ -107,6 +107,6 @@ def diff(
 
 def _source(path: str) -> Source:
     from modelh.canvas.loader import read_source
-    from modelh.history.diff import Source
+    from modelh.history.versions import Source
 
     return Source(read_source(path), path, path)

@@ -26,9 +26,7 @@ of items are not changes (touches excepted: their order is the journey's).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, replace
-from decimal import Decimal, InvalidOperation
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from modelh.canvas.facts import trust
@@ -46,8 +44,15 @@ from modelh.canvas.model import (
     Touch,
     ValueProposition,
 )
-from modelh.errors import UsageError
 from modelh.framework import vocab
+from modelh.history.diffkit import (
+    _delta,
+    _field_changes,
+    _id,
+    _items,
+    _name_or_id,
+    _value,
+)
 from modelh.history.records import (
     AnswerChange,
     BlockDiff,
@@ -64,121 +69,7 @@ from modelh.history.records import (
     StageChange,
     Value,
 )
-from modelh.history.words import Piece, match_items, same_text, word_diff
-
-
-def _value(value: object) -> Value:
-    if value is None or value == "" or value == ():
-        return None
-    if isinstance(value, Duration):
-        return value.text
-    if isinstance(value, bool):
-        return "yes" if value else "no"
-    if isinstance(value, int | float):
-        return value
-    if isinstance(value, tuple | list):
-        return tuple(str(v) for v in value) or None
-    return str(value)
-
-
-def _same(a: Value, b: Value) -> bool:
-    if isinstance(a, str) and isinstance(b, str):
-        return same_text(a, b)
-    return a == b
-
-
-def _field_changes(
-    old: object | None, new: object | None, names: Iterable[str]
-) -> tuple[FieldChange, ...]:
-    changes = []
-    for name in names:
-        a = _value(getattr(old, name, None)) if old is not None else None
-        b = _value(getattr(new, name, None)) if new is not None else None
-        if _same(a, b):
-            continue
-        pieces: tuple[Piece, ...] = ()
-        if isinstance(a, str) and isinstance(b, str) and max(len(a.split()), len(b.split())) > 3:
-            pieces = word_diff(a, b)  # prose: word by word; a short value shows whole
-        changes.append(FieldChange(name, a, b, pieces))
-    return tuple(changes)
-
-
-def number_text(value: float | int | str | None) -> str:
-    """A figure as a reader expects it: ``24``, ``13.95``, never ``13.950000000000001``."""
-    if value is None:
-        return "none"
-    if isinstance(value, str):
-        return value
-    if isinstance(value, float) and value.is_integer() and abs(value) < 1e15:
-        return str(int(value))
-    return repr(value) if isinstance(value, float) else str(value)
-
-
-def _delta(old: float | int | None, new: float | int | None) -> float | int | None:
-    if old is None or new is None:
-        return None
-    try:
-        result = Decimal(repr(new)) - Decimal(repr(old))
-    except InvalidOperation:
-        return None
-    return int(result) if result == result.to_integral_value() else float(result)
-
-
-# ---------------------------------------------------------------------------
-# Items of a list
-
-
-def _items(
-    old: Sequence[Any],
-    new: Sequence[Any],
-    *,
-    key: Callable[[Any], str | None],
-    text: Callable[[Any], str | None],
-    label: Callable[[Any], str],
-    fields: Sequence[str],
-) -> tuple[ItemChange, ...]:
-    matches, removed, added = match_items(old, new, key=key, text=text)
-    position = {id(item): i for i, item in enumerate(new)}
-    old_position = {id(item): i for i, item in enumerate(old)}
-    found: list[tuple[int, ItemChange]] = []
-    for match in matches:
-        changes = _field_changes(match.old, match.new, fields)
-        if not changes:
-            continue
-        reworded = match.how == "similar"
-        kind = "reworded" if reworded else "changed"
-        ident = key(match.new) or (text(match.new) or "")
-        found.append(
-            (
-                position[id(match.new)],
-                ItemChange(
-                    kind,
-                    ident,
-                    label(match.new),
-                    changes,
-                    match.ratio if reworded else None,
-                ),
-            )
-        )
-    for item in added:
-        ident = key(item) or (text(item) or "")
-        found.append((position[id(item)], ItemChange("added", ident, label(item))))
-    for item in removed:
-        ident = key(item) or (text(item) or "")
-        # a removed item is shown where it stood, among the new ones
-        found.append((old_position[id(item)], ItemChange("removed", ident, label(item))))
-    found.sort(key=lambda pair: (pair[0], pair[1].change == "removed"))
-    return tuple(change for _, change in found)
-
-
-def _id(item: Any) -> str | None:
-    value = getattr(item, "id", None)
-    return value if isinstance(value, str) and value else None
-
-
-def _name_or_id(item: Any) -> str:
-    return str(getattr(item, "name", None) or getattr(item, "id", "") or "")
-
+from modelh.history.words import same_text, word_diff
 
 #: What is compared for each kind of item (stages and figures have sections of their own).
 _SEGMENT_FIELDS = (
@@ -551,144 +442,3 @@ def diff_canvases(
         systems=_systems(old, new),
         extensions=extensions,
     )
-
-
-@dataclass(frozen=True)
-class Source:
-    """A version of a canvas to compare: its text (or bytes), the file name its
-    problems are reported under, and the label the diff shows for it."""
-
-    data: str | bytes
-    file: str
-    label: str = ""
-    #: The file the checker takes it for (``file`` when empty). A version read from
-    #: git is checked as the canvas on disk: the configuration's per-file rules and
-    #: the files beside it (the logo) are those of the canvas, not of a name like
-    #: ``HEAD~1:plan.yaml`` that is no file.
-    checked_as: str = ""
-
-
-def diff_sources(old: Source, new: Source, config: Any = None) -> CanvasDiff:
-    """Load, check and compare two versions of a canvas.
-
-    Raises ``CanvasError`` (with every problem) when a version does not load.
-    ``config`` is the checker's ``Config`` (None: the defaults); the gap count of
-    each side is what ``modelh check`` would find in it.
-    """
-    from modelh.canvas.loader import parse_canvas
-
-    old_canvas = parse_canvas(old.data, old.file)
-    new_canvas = parse_canvas(new.data, new.file)
-    return diff_canvases(
-        old_canvas,
-        new_canvas,
-        old_side=_side(old, old_canvas, config),
-        new_side=_side(new, new_canvas, config),
-        old_extensions=_extension_values(old.data),
-        new_extensions=_extension_values(new.data),
-    )
-
-
-def _side(source: Source, canvas: Canvas, config: Any) -> Side:
-    from modelh.check.checker import check_source
-    from modelh.check.rules import SEVERITIES
-
-    checked = source.checked_as or source.file
-    if checked != canvas.file:
-        canvas = replace(canvas, file=checked)
-    result = check_source(source.data, checked, config, canvas=canvas)
-    gaps = dict.fromkeys(reversed(SEVERITIES), 0)
-    for finding in result.findings:
-        gaps[finding.severity] += 1
-    return Side(
-        source.label or source.file,
-        dict(result.completeness or {}),
-        gaps,
-        canvas.canvas.date,
-        canvas.canvas.version,
-    )
-
-
-def _extension_values(data: str | bytes) -> dict[str, Any]:
-    """Every ``x-`` key and its value as plain data, by where it is: ``x-notes`` at
-    the top level, ``segments[members].x-crm-id`` in an item (by its id, else its
-    place), ``canvas.branding.x-...``: the format allows them in every mapping.
-    The text loads: it was just parsed as a canvas."""
-    from modelh.canvas.yamlnodes import compose_nodes, plain
-
-    text = data.decode("utf-8") if isinstance(data, bytes) else data
-    root = compose_nodes(text.removeprefix("\ufeff"))
-    found: dict[str, Any] = {}
-    _collect_extensions(plain(root) if root is not None else None, "", found)
-    return found
-
-
-def _collect_extensions(value: Any, where: str, found: dict[str, Any]) -> None:
-    if isinstance(value, dict):
-        for key, inner in value.items():
-            if not isinstance(key, str):
-                continue
-            path = f"{where}.{key}" if where else key
-            if key.startswith("x-"):
-                found[path] = inner  # the firm's data, compared whole
-            else:
-                _collect_extensions(inner, path, found)
-    elif isinstance(value, list):
-        for index, item in enumerate(value):
-            # an item by its id, else its name or text (the order of items is no
-            # change), else its place
-            name = str(index)
-            for field in ("id", "name", "text"):
-                given = item.get(field) if isinstance(item, dict) else None
-                if isinstance(given, str) and given.strip():
-                    name = given.strip()
-                    break
-            _collect_extensions(item, f"{where}[{name}]", found)
-
-
-def diff_revision(file: str, rev: str, config: Any = None, option: str = "--rev") -> CanvasDiff:
-    """``file`` compared with its version at the git revision ``rev`` (following a
-    rename); with ``rev`` a range ``OLD..NEW`` (``--rev`` only), its version at
-    ``OLD`` with its version at ``NEW``. Raises ``GitError`` (no git, not in a
-    repository, an unknown revision, a path git did not know then),
-    ``ModelhError`` when a version from git is not a valid canvas, ``CanvasError``
-    when ``file`` is not. ``option`` is the command line's name for ``rev``, for
-    the messages."""
-    from modelh.canvas.loader import parse_canvas, read_source
-    from modelh.history.gitread import need_repo
-
-    older, dots, newer = rev.partition("..")
-    if dots and option == "--rev":
-        if newer.startswith(".") or not older or not newer:
-            raise UsageError(f"{option} '{rev}': give a range as OLD..NEW, both revisions named")
-        repo = need_repo(file, f"{option} reads the versions from git")
-        new = _version_at(repo, file, newer)
-        return diff_sources(_version_at(repo, file, older), new, config)
-    new_data = read_source(file)
-    parse_canvas(new_data, file)  # the canvas itself first: CanvasError when it is none
-    repo = need_repo(file, f"{option} reads the old version from git")
-    return diff_sources(_version_at(repo, file, rev), Source(new_data, file, file), config)
-
-
-def _version_at(repo: Any, file: str, rev: str) -> Source:
-    """The canvas ``file`` (as named today) as it was at ``rev``, checked to load."""
-    from modelh.canvas.loader import parse_canvas
-    from modelh.errors import CanvasError, ModelhError
-    from modelh.history.gitread import GitError, path_at, resolve_revision, show_file
-
-    commit = resolve_revision(repo, rev)
-    path = path_at(repo, repo.relative(file), commit)
-    if path is None:
-        raise GitError(f"{file} is not in git at {rev} (nor under an earlier name)")
-    label = f"{rev}:{path}"
-    version = Source(show_file(repo, commit, path), label, label, checked_as=file)
-    try:
-        parse_canvas(version.data, version.file)
-    except CanvasError as exc:
-        count = len(exc.problems)
-        first = str(exc.problems[0]) if exc.problems else exc.message
-        more = f" (and {count - 1} more)" if count > 1 else ""
-        raise ModelhError(
-            f"the version of {file} at {rev} is not a valid canvas: {first}{more}"
-        ) from None
-    return version

@@ -16,7 +16,7 @@ from dataclasses import asdict
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from modelh.escaping import json_ready, markdown_text, printable
-from modelh.history.diff import number_text
+from modelh.history.diffkit import number_text
 from modelh.history.records import CanvasDiff, FieldChange, ItemChange, Move, Side, StageChange
 from modelh.history.words import Piece
 

@@ -6,9 +6,7 @@ import json
 from dataclasses import asdict
 
 from modelh.escaping import json_ready, markdown_text
-from modelh.history.diff import (
-    number_text,
-)
+from modelh.history.diffkit import number_text
 from modelh.history.output import (
     BAD,
     DIM,

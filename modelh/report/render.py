@@ -372,7 +372,7 @@ def _render_outputs(
     firm = getattr(config, "firm", None)  # report.firm of the project settings
     changes = None
     if options.since is not None:  # what changed since a revision, from git
-        from modelh.history.diff import diff_revision
+        from modelh.history.versions import diff_revision
 
         changes = diff_revision(name, options.since, config, option="--since")
         limits.check_time()
