@@ -2,7 +2,7 @@
 
 Each canvas is loaded and checked once (in worker processes past
 ``checker.PARALLEL_FROM`` files, as ``modelh check`` does), and its last change
-comes from git in one pass for the whole folder (``gitread.last_changes``, one
+comes from git in one pass for the whole folder (``gitbatch.last_changes``, one
 ``git log`` and one ``git status`` per repository), from the file's time
 when git has no commit of it. A canvas that does not load is a row with its
 problem, never an error of the command.
@@ -23,7 +23,8 @@ from modelh.canvas.loader import parse_canvas, read_source
 from modelh.check.checker import PARALLEL_FROM, check_source
 from modelh.check.config import Config
 from modelh.errors import CanvasError, UsageError
-from modelh.history.gitread import GitError, Repo, changed_files, find_repo, last_changes
+from modelh.history.gitbatch import changed_files, last_changes
+from modelh.history.gitread import GitError, Repo, find_repo
 
 #: What rows can be sorted by.
 SORT_KEYS = (

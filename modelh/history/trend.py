@@ -21,13 +21,13 @@ from modelh.canvas.model import Canvas
 from modelh.check.checker import PARALLEL_FROM
 from modelh.check.completeness import completeness
 from modelh.errors import CanvasError, UsageError
+from modelh.history.gitbatch import read_versions
 from modelh.history.gitread import (
     Commit,
     GitError,
     file_log,
     need_repo,
     no_commits,
-    read_versions,
     renamed_to,
 )
 
