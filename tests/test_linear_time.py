@@ -24,7 +24,7 @@ from hypothesis import strategies as st
 from modelh import escaping
 from modelh.canvas import discovery, facts, loader, starter, values, yamltext
 from modelh.canvas import guard as yamlguard
-from modelh.check import checker
+from modelh.check import checker, comments
 from modelh.check.checker import run_checks
 from modelh.check.config import Config
 from modelh.check.output import render
@@ -105,22 +105,22 @@ WORST_CASES: dict[str, tuple[Callable[[str], Any], Callable[[int], str], Any, fl
         False,
         1.0,
     ),
-    # checker.py: _DIRECTIVE (each line of a canvas with a '#')
+    # comments.py: _DIRECTIVE (each line of a canvas with a '#')
     "suppression comment: a hash then spaces": (
-        checker._suppressions,
+        comments._suppressions,
         lambda n: _run(n, " ", start="#", end="x modelh:"),
         [],
         1.0,
     ),
     "suppression comment: hashes": (
-        checker._suppressions,
+        comments._suppressions,
         lambda n: _run(n, "# ", end="x modelh:"),
         [],
         1.0,
     ),
-    # checker.py: _CUT (after each plain value of a canvas with a '#')
+    # comments.py: _CUT (after each plain value of a canvas with a '#')
     "comment cutting a text: spaces and tabs": (
-        lambda s: checker._CUT.match(s, 1),
+        lambda s: comments._CUT.match(s, 1),
         lambda n: _run(n, " \t", start="x", end=" # x"),
         None,
         1.0,
