@@ -4,9 +4,9 @@
 canvas files, loads each once, runs every enabled rule, places each finding at
 its line and column (a missing key at its nearest existing parent), drops what
 inline ``# modelh: disable=...`` comments suppress, reports suppressions that
-suppress nothing (those two in ``comments``), and scores how complete each canvas is. Loader problems come
-back as findings of the format rules (MH0xx), so every problem a user meets
-travels the same channel. Nothing here prints.
+suppress nothing (those two in ``comments``), and scores how complete each
+canvas is. Loader problems come back as findings of the format rules (MH0xx),
+so every problem a user meets travels the same channel. Nothing here prints.
 """
 
 from __future__ import annotations
