@@ -16,6 +16,7 @@ import yaml
 
 from modelh.canvas import model as m
 from modelh.canvas import specs
+from modelh.canvas.spans import Span, SpanIndex
 from modelh.canvas.yamlnodes import (
     NULLS,
     SPECIAL_PLAIN,
@@ -99,14 +100,14 @@ class Walker:
             cut = max(path.rfind("."), path.rfind("["))
             path = path[:cut] if cut > 0 else ""
 
-    def span(self, node: yaml.Node) -> m.Span:
+    def span(self, node: yaml.Node) -> Span:
         if self.odd:
-            return m.Span(
+            return Span(
                 *line_col(self.text, node.start_mark.index),
                 *line_col(self.text, node.end_mark.index),
             )
         s, e = node.start_mark, node.end_mark
-        return m.Span(s.line + 1, s.column + 1, e.line + 1, e.column + 1)
+        return Span(s.line + 1, s.column + 1, e.line + 1, e.column + 1)
 
     def special(self, node: yaml.ScalarNode, path: str, label: str) -> bool:
         """Report a bare ``=`` or ``<<``: YAML 1.1 readers give them a meaning of their own."""
@@ -186,8 +187,8 @@ class Walker:
         return m.Canvas(
             file=self.file,
             extensions=tuple(extensions),
-            spans=m.SpanIndex(self.nodes, Remap(self.text) if self.odd else None),
-            key_spans=m.SpanIndex(self.key_nodes, Remap(self.text) if self.odd else None),
+            spans=SpanIndex(self.nodes, Remap(self.text) if self.odd else None),
+            key_spans=SpanIndex(self.key_nodes, Remap(self.text) if self.odd else None),
             span=self.span(root),
             **values,
         )

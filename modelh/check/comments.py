@@ -11,7 +11,8 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from modelh.canvas.linebreaks import split_lines
-from modelh.canvas.model import Canvas, SpanIndex
+from modelh.canvas.model import Canvas
+from modelh.canvas.spans import SpanIndex
 from modelh.check.config import Config, Key, rule_keys, selector_keys, selector_known
 
 if TYPE_CHECKING:
