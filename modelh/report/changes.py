@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from modelh.report import shorten as short
-from modelh.report.contract import ChangeLine, ChangesContext
+from modelh.report.contract_gaps import ChangeLine, ChangesContext
 
 if TYPE_CHECKING:
     from modelh.history.records import CanvasDiff

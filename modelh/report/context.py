@@ -18,7 +18,8 @@ from modelh.framework.vocab import USED_DIMENSION_USES
 from modelh.report import shorten as short
 from modelh.report.brand import brand_colors, contrast, logo_data_uri
 from modelh.report.changes import changes_context
-from modelh.report.contract import FirmContext, GapsContext, ReportContext, SectionEntry
+from modelh.report.contract import FirmContext, ReportContext, SectionEntry
+from modelh.report.contract_gaps import GapsContext
 from modelh.report.errors import ReportContextError
 from modelh.report.experience import cx_context, has_cx, journeys_context
 from modelh.report.filters import (

@@ -11,7 +11,7 @@ from __future__ import annotations
 from modelh.canvas.model import Canvas, Journey, JourneyTime
 from modelh.framework import vocab
 from modelh.report import shorten as short
-from modelh.report.contract import (
+from modelh.report.contract_chain import (
     CapabilityContext,
     CxContext,
     JourneyContext,

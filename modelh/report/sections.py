@@ -14,21 +14,18 @@ from modelh.report.contract import (
     DimensionContext,
     DimensionsContext,
     DomainContext,
-    FindingContext,
-    GapsContext,
-    GapTheme,
     MatrixRow,
     MeasureContext,
     MeasureGroup,
     MeasuresContext,
-    MethodContext,
     MixRow,
     More,
     QuestionContext,
     SegmentAnswer,
     SegmentContext,
-    ValueChainContext,
 )
+from modelh.report.contract_chain import MethodContext, ValueChainContext
+from modelh.report.contract_gaps import FindingContext, GapsContext, GapTheme
 from modelh.report.filters import format_period, format_value
 from modelh.report.labels import (
     BLOCK_TITLES,

@@ -15,9 +15,8 @@ from typing import TYPE_CHECKING
 from modelh.canvas.facts import trust
 from modelh.canvas.model import Canvas
 from modelh.framework import vocab
-from modelh.report.contract import (
-    DimensionsContext,
-    MeasureContext,
+from modelh.report.contract import DimensionsContext, MeasureContext
+from modelh.report.contract_gaps import (
     OpenContext,
     OpenGroup,
     SummaryContext,
