@@ -38,11 +38,11 @@ from modelh.report.labels import (
     STATUS_MARKS,
 )
 from modelh.report.layout import canvas_geometry, canvas_page, canvas_type, names_of
+from modelh.report.measures import measures_context
 from modelh.report.sections import (
     blocks_context,
     dimensions_context,
     gaps_context,
-    measures_context,
     method_context,
     questions_context,
     segment_context,

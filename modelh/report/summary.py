@@ -151,7 +151,7 @@ def summary_context(
         }
         for row in dims["mix"]["segments"][:SUMMARY_SEGMENTS]
     ]
-    from modelh.report.sections import measure_context
+    from modelh.report.measures import measure_context
 
     active = [m for m in canvas.measures if m.status == "active"]
     chosen = [m for m in active if m.headline]

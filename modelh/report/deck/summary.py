@@ -18,7 +18,7 @@ from modelh.canvas.model import Canvas
 from modelh.framework import vocab
 from modelh.report.contract import MeasureContext, ReportContext
 from modelh.report.labels import GAP_SECTIONS, USE_LABELS
-from modelh.report.sections import measure_context
+from modelh.report.measures import measure_context
 from modelh.report.shorten import Shortener
 
 if TYPE_CHECKING:
