@@ -13,7 +13,8 @@ from typing import TYPE_CHECKING
 from modelh.canvas.linebreaks import split_lines
 from modelh.canvas.model import Canvas
 from modelh.canvas.spans import SpanIndex
-from modelh.check.config import Config, Key, rule_keys, selector_keys, selector_known
+from modelh.check.config import Config
+from modelh.check.selectors import Key, rule_keys, selector_keys, selector_known
 
 if TYPE_CHECKING:
     from modelh.check.checker import Finding
