@@ -202,7 +202,8 @@ def load_config(path: str | os.PathLike[str] | None = None, *, discover: bool = 
 
 def _parse(path: Path) -> tuple[dict[str, Any], Places, str]:
     """The configuration's keys, their places, and the file's text (empty for TOML)."""
-    from modelh.canvas.guard import CONFIG, describe, load_toml_text, load_yaml_text
+    from modelh.canvas.guard import CONFIG, describe, load_yaml_text
+    from modelh.canvas.tomlguard import load_toml_text
     from modelh.canvas.yamlnodes import plain_data
     from modelh.check.places import toml_places, yaml_places
 
