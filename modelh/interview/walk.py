@@ -44,7 +44,8 @@ from modelh.canvas.keypaths import Path_, read_value
 from modelh.canvas.yamlnodes import compose_nodes
 from modelh.errors import CanvasError, ModelhError
 from modelh.framework import vocab
-from modelh.interview.newitems import MEASURES, NewItems
+from modelh.interview.newitems import MEASURES
+from modelh.interview.newitems_depth import NewDepthItems
 from modelh.interview.state import WalkMemory
 from modelh.interview.steps import (
     HEADLINES,
@@ -79,7 +80,7 @@ from modelh.interview.talk import (
 
 
 @dataclass
-class Interview(NewItems):
+class Interview(NewDepthItems):
     """An interview over one canvas file."""
 
     file: CanvasFile
