@@ -346,3 +346,21 @@ def test_a_file_name_that_is_not_utf8_is_shown_not_fatal(tmp_path):
         assert status == 200
         assert "pl\ufffdn.yaml" in body.decode("utf-8")
         assert get(preview.port, "/handout")[0] == 200
+
+
+def test_a_connection_closed_under_a_request_prints_no_traceback(canvas, capsys):
+    # The browser going away, or Ctrl-C while a long poll waits, closes a connection
+    # under its request thread: the terminal must not get the standard library's
+    # traceback for it (a bug in a request still shows).
+    with serving(canvas) as preview:
+        server = preview._server
+        try:
+            raise OSError(9, "Bad file descriptor")
+        except OSError:
+            server.handle_error(None, ("127.0.0.1", 50000))
+        assert capsys.readouterr().err == ""
+        try:
+            raise ValueError("a bug")
+        except ValueError:
+            server.handle_error(None, ("127.0.0.1", 50000))
+        assert "ValueError: a bug" in capsys.readouterr().err

@@ -20,6 +20,7 @@ import errno
 import json
 import os
 import secrets
+import sys
 import threading
 from collections.abc import Callable
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -53,6 +54,14 @@ class _Server(ThreadingHTTPServer):
     daemon_threads = True  # a long poll left waiting never holds up the end
     live: LiveHandout
     canvas_name: str
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        """A connection closed under a request (the browser went away, or the preview
+        is stopping while a long poll waits) is no error to show: the standard
+        library would print its traceback on the terminal."""
+        if isinstance(sys.exc_info()[1], OSError):
+            return
+        super().handle_error(request, client_address)
 
     def allowed_hosts(self) -> set[str]:
         port = self.server_address[1]
